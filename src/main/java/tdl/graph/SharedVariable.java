@@ -1,0 +1,35 @@
+package tdl.graph;
+
+/**
+ * A variable whose value lives between calls of compiled functions ({@code theano.shared}).
+ * Its type (dtype, rank) is fixed at creation; {@link #setValue} enforces it.
+ */
+public final class SharedVariable extends Variable {
+    private NDArray value;
+
+    public SharedVariable(NDArray value, String name) {
+        super(value.type(), null, 0, name);
+        this.value = value;
+    }
+
+    /** The stored array itself (borrow=True semantics): callers that hand it to users copy it. */
+    public NDArray value() { return value; }
+
+    /** Stores {@code v} as the new value (not copied); rank and dtype must match. */
+    public void setValue(NDArray v) {
+        if (v.rank() != rank()) {
+            throw new GraphError("TypeError", "set_value of shared variable '" + this + "': expected rank " + rank()
+                    + ", got an array of shape " + NDArray.shapeString(v.shape()),
+                    "pass an array with the same number of dimensions as the initial value");
+        }
+        if (v.dtype() != dtype()) {
+            if (dtype().isFloat() && !(v.dtype().isFloat() && v.dtype().ordinal() > dtype().ordinal())) {
+                v = v.astype(dtype());
+            } else {
+                throw new GraphError("TypeError", "set_value of shared variable '" + this + "': expected dtype "
+                        + dtype().pyName() + ", got " + v.dtype().pyName(), "convert the value with .astype('" + dtype().pyName() + "')");
+            }
+        }
+        this.value = v;
+    }
+}

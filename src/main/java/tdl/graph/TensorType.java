@@ -1,0 +1,23 @@
+package tdl.graph;
+
+/** The static type of a symbolic value: element type and rank (0 to 4). Shapes are known at run time. */
+public record TensorType(DType dtype, int rank) {
+    public static final int MAX_RANK = 4;
+
+    public TensorType {
+        if (rank < 0 || rank > MAX_RANK) {
+            throw new GraphError("TypeError", "rank " + rank + " is not supported (TDL tensors have rank 0 to 4)");
+        }
+    }
+
+    public TensorType withRank(int r) { return new TensorType(dtype, r); }
+
+    public TensorType withDtype(DType d) { return new TensorType(d, rank); }
+
+    @Override
+    public String toString() {
+        return "TensorType(" + dtype.pyName() + ", " + RANK_NAMES[rank] + ")";
+    }
+
+    private static final String[] RANK_NAMES = {"scalar", "vector", "matrix", "tensor3", "tensor4"};
+}
