@@ -1,0 +1,12 @@
+package tdl.lib;
+
+import tdl.interp.Runtime;
+
+/** Installs every built-in module and global of a fresh session. */
+public final class Library {
+    private Library() {}
+
+    public static void installAll(Runtime rt) {
+        // each library adds its install call here
+    }
+}
