@@ -1,0 +1,45 @@
+package tdl.lib.theano;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import tdl.function.CompiledFunction;
+import tdl.graph.Variable;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TypeHooks;
+
+/** Compiled functions in scripts: callable, printable, with Theano's few attributes. */
+final class FunctionHooks implements TypeHooks {
+    @Override
+    public String typeName(Object self) { return "Function"; }
+
+    @Override
+    public Object call(Runtime rt, Object self, Args args) {
+        return Functions.call(rt, (Functions.ScriptFunction) self, args);
+    }
+
+    @Override
+    public String str(Runtime rt, Object self) {
+        CompiledFunction f = ((Functions.ScriptFunction) self).compiled();
+        return "<compiled function " + (f.name() == null ? "" : f.name()) + "(" + names(f.inputs()) + ") -> ["
+                + names(f.outputs()) + "]>";
+    }
+
+    @Override
+    public Object getAttr(Runtime rt, Object self, String name) {
+        CompiledFunction f = ((Functions.ScriptFunction) self).compiled();
+        return switch (name) {
+            case "name" -> f.name();
+            case "inputs" -> new java.util.ArrayList<Object>(f.inputs());
+            case "outputs" -> new java.util.ArrayList<Object>(f.outputs());
+            default -> UNSUPPORTED;
+        };
+    }
+
+    @Override
+    public List<String> attributeNames(Object self) { return List.of("name", "inputs", "outputs"); }
+
+    private static String names(List<Variable> vs) {
+        return vs.stream().map(v -> v.name() != null ? v.name() : tdl.function.GraphPrinter.pp(v)).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,149 @@
+package tdl.lib.theano;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tdl.function.CompiledFunction;
+import tdl.function.FunctionCompiler;
+import tdl.function.OnUnused;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlTuple;
+import tdl.lib.numpy.NumpyConvert;
+import tdl.syntax.TdlError;
+
+/** theano.function(...) and Variable.eval(): argument conventions on top of {@link FunctionCompiler}. */
+final class Functions {
+    private Functions() {}
+
+    /** What a script holds after function(): the compiled function and whether it returns a list. */
+    record ScriptFunction(CompiledFunction compiled, boolean listOutput) {}
+
+    static Object function(Runtime rt, Args a) {
+        a.check(10, "inputs", "outputs", "updates", "givens", "name", "on_unused_input", "profile",
+                "allow_input_downcast", "mode", "no_default_updates");
+        List<Variable> inputs = variables(rt, a.get(0, "inputs"), "inputs");
+        for (Variable v : inputs) {
+            if (v instanceof SharedVariable s) {
+                throw new TdlError("TypeError", "shared variable '" + s + "' cannot be an input of a function",
+                        "shared variables are implicit inputs: drop it from the list (use givens= to replace it)");
+            }
+            if (!v.isInput()) {
+                throw new TdlError("TypeError", "function inputs must be symbolic inputs such as T.matrix('x'); got the expression "
+                        + tdl.function.GraphPrinter.pp(v), "compute it from an input inside the function instead");
+            }
+        }
+        Object outSpec = a.get(1, "outputs", null);
+        boolean listOutput = outSpec == null || outSpec instanceof List<?> || outSpec instanceof TdlTuple;
+        List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
+                : List.of(Symbolic.lift(rt, outSpec, "a function output"));
+        List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null));
+        Map<Variable, Variable> givens = givens(rt, a.get(3, "givens", null));
+        Object name = a.get(4, "name", null);
+        OnUnused mode = switch (String.valueOf(a.get(5, "on_unused_input", "raise"))) {
+            case "raise" -> OnUnused.RAISE;
+            case "warn" -> OnUnused.WARN;
+            case "ignore" -> OnUnused.IGNORE;
+            default -> throw new TdlError("ValueError", "on_unused_input must be 'raise', 'warn' or 'ignore'");
+        };
+        CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, mode,
+                name == null ? null : rt.str(name), true);
+        return new ScriptFunction(f, listOutput);
+    }
+
+    static Object call(Runtime rt, ScriptFunction sf, Args a) {
+        if (!a.keywords().isEmpty()) {
+            throw new TdlError("TypeError", "compiled functions take positional arguments only");
+        }
+        List<NDArray> values = new ArrayList<>(a.size());
+        for (Object o : a.positional()) values.add(o instanceof NDArray n ? n : NumpyConvert.toArray(o));
+        List<NDArray> out = sf.compiled().call(values);
+        if (sf.listOutput()) return new ArrayList<Object>(out);
+        return out.get(0);
+    }
+
+    static Object evalVariable(Runtime rt, Variable v, Args a) {
+        Object givensSpec = a.get(0, "inputs_to_values", null);
+        if (givensSpec == null) return FunctionCompiler.evaluate(v);
+        if (!(givensSpec instanceof Map<?, ?> m)) throw new TdlError("TypeError", "eval() takes a dict {variable: value}");
+        List<Variable> inputs = new ArrayList<>();
+        List<NDArray> values = new ArrayList<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            inputs.add(Symbolic.lift(rt, e.getKey(), "an eval() key"));
+            values.add(NumpyConvert.toArray(e.getValue()));
+        }
+        CompiledFunction f = FunctionCompiler.compile(inputs, List.of(v), List.of(), Map.of(), OnUnused.IGNORE, "eval", true);
+        return f.call(values).get(0);
+    }
+
+    private static List<Variable> variables(Runtime rt, Object spec, String what) {
+        List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
+        if (items == null) {
+            if (spec instanceof Variable v) return List.of(v);
+            throw new TdlError("TypeError", what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
+        }
+        List<Variable> out = new ArrayList<>();
+        for (Object o : items) {
+            if (what.equals("inputs") && !(o instanceof Variable)) {
+                throw new TdlError("TypeError", "function inputs must be symbolic variables, got " + Symbolic.typeName(rt, o));
+            }
+            out.add(Symbolic.lift(rt, o, "a function " + what.substring(0, what.length() - 1)));
+        }
+        return out;
+    }
+
+    private static List<Map.Entry<SharedVariable, Variable>> updates(Runtime rt, Object spec) {
+        List<Map.Entry<SharedVariable, Variable>> out = new ArrayList<>();
+        if (spec == null) return out;
+        List<Object[]> pairs = new ArrayList<>();
+        if (spec instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) pairs.add(new Object[] {e.getKey(), e.getValue()});
+        } else {
+            List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
+            if (items == null) throw new TdlError("TypeError", "updates must be a list of (shared, expression) pairs or a dict");
+            for (Object o : items) {
+                List<?> pair = o instanceof TdlTuple t ? t.items() : o instanceof List<?> l ? l : null;
+                if (pair == null || pair.size() != 2) {
+                    throw new TdlError("TypeError", "each update must be a (shared_variable, new_value) pair, got " + rt.repr(o));
+                }
+                pairs.add(new Object[] {pair.get(0), pair.get(1)});
+            }
+        }
+        Map<SharedVariable, Boolean> seen = new LinkedHashMap<>();
+        for (Object[] p : pairs) {
+            if (!(p[0] instanceof SharedVariable s)) {
+                throw new TdlError("TypeError", "an update target must be a shared variable, got " + Symbolic.typeName(rt, p[0]),
+                        "only theano.shared(...) variables can be updated");
+            }
+            if (seen.put(s, true) != null) {
+                throw new TdlError("ValueError", "shared variable '" + s + "' is updated twice in one function");
+            }
+            out.add(new AbstractMap.SimpleImmutableEntry<>(s, Symbolic.lift(rt, p[1], "an update value")));
+        }
+        return out;
+    }
+
+    private static Map<Variable, Variable> givens(Runtime rt, Object spec) {
+        Map<Variable, Variable> out = new LinkedHashMap<>();
+        if (spec == null) return out;
+        if (spec instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(Symbolic.lift(rt, e.getKey(), "a givens key"), Symbolic.lift(rt, e.getValue(), "a givens value"));
+            }
+            return out;
+        }
+        List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
+        if (items == null) throw new TdlError("TypeError", "givens must be a dict {variable: expression} or a list of pairs");
+        for (Object o : items) {
+            List<?> pair = o instanceof TdlTuple t ? t.items() : o instanceof List<?> l ? l : null;
+            if (pair == null || pair.size() != 2) throw new TdlError("TypeError", "each given must be a (variable, expression) pair");
+            out.put(Symbolic.lift(rt, pair.get(0), "a givens key"), Symbolic.lift(rt, pair.get(1), "a givens value"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package tdl.lib.theano;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tdl.grad.Disconnected;
+import tdl.grad.Grad;
+import tdl.graph.Variable;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlTuple;
+import tdl.syntax.TdlError;
+
+/** grad / jacobian / hessian with Theano's argument conventions (a variable or a list in, same form out). */
+final class GradBuiltins {
+    private GradBuiltins() {}
+
+    static Object grad(Runtime rt, Args a) {
+        a.check(4, "cost", "wrt", "consider_constant", "disconnected_inputs", "known_grads", "return_disconnected");
+        Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
+        Object wrtSpec = a.get(1, "wrt");
+        boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
+        List<Variable> wrt = variables(rt, wrtSpec, "wrt");
+        Set<Variable> constants = new LinkedHashSet<>(variables(rt, a.get(2, "consider_constant", new ArrayList<>()),
+                "consider_constant"));
+        Disconnected mode = switch (String.valueOf(a.get(3, "disconnected_inputs", "raise"))) {
+            case "raise" -> Disconnected.RAISE;
+            case "warn" -> Disconnected.WARN;
+            case "ignore" -> Disconnected.IGNORE;
+            default -> throw new TdlError("ValueError", "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
+        };
+        List<Variable> grads = Grad.grad(cost, wrt, constants, mode, rt.currentPos());
+        if (!many) return grads.get(0);
+        return new ArrayList<Object>(grads);
+    }
+
+    static Object jacobian(Runtime rt, Args a) {
+        Variable y = Symbolic.lift(rt, a.get(0, "expression"), "the expression");
+        Object wrtSpec = a.get(1, "wrt");
+        boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
+        List<Object> out = new ArrayList<>();
+        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(Grad.jacobian(y, w, rt.currentPos()));
+        return many ? out : out.get(0);
+    }
+
+    static Object hessian(Runtime rt, Args a) {
+        Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
+        Object wrtSpec = a.get(1, "wrt");
+        boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
+        List<Object> out = new ArrayList<>();
+        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(Grad.hessian(cost, w, rt.currentPos()));
+        return many ? out : out.get(0);
+    }
+
+    static List<Variable> variables(Runtime rt, Object spec, String what) {
+        List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : List.of(spec);
+        List<Variable> out = new ArrayList<>();
+        for (Object o : items) {
+            if (!(o instanceof Variable v)) {
+                throw new TdlError("TypeError", what + " must hold symbolic variables, got " + Symbolic.typeName(rt, o));
+            }
+            out.add(v);
+        }
+        return out;
+    }
+}

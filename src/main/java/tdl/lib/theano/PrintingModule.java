@@ -1,0 +1,35 @@
+package tdl.lib.theano;
+
+import tdl.function.GraphPrinter;
+import tdl.graph.Variable;
+import tdl.interp.TdlCallable;
+import tdl.interp.TdlModule;
+import tdl.syntax.TdlError;
+
+/** theano.printing: pp (infix) and debugprint (the node tree with ids). */
+final class PrintingModule {
+    private PrintingModule() {}
+
+    static TdlModule create() {
+        TdlModule m = new TdlModule("theano.printing");
+        m.put("pp", (TdlCallable) (rt, a) -> {
+            Object v = a.get(0, "var");
+            if (!(v instanceof Variable var)) throw new TdlError("TypeError", "pp() takes a symbolic variable");
+            return GraphPrinter.pp(var);
+        });
+        m.put("debugprint", (TdlCallable) (rt, a) -> {
+            Object v = a.get(0, "obj");
+            String text;
+            if (v instanceof Variable var) text = GraphPrinter.debugprint(var);
+            else if (v instanceof Functions.ScriptFunction f) text = GraphPrinter.debugprint(f.compiled());
+            else throw new TdlError("TypeError", "debugprint() takes a symbolic variable or a compiled function");
+            boolean printIt = a.get(1, "file", null) == null;
+            if (printIt) {
+                rt.out().print(text.endsWith("\n") ? text : text + "\n");
+                return null;
+            }
+            return text;
+        });
+        return m;
+    }
+}

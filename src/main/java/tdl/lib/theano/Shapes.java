@@ -1,0 +1,53 @@
+package tdl.lib.theano;
+
+import java.util.ArrayList;
+import java.util.List;
+import tdl.graph.DType;
+import tdl.graph.Variable;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlTuple;
+import tdl.syntax.TdlError;
+
+/** reshape and dimshuffle argument conventions (tuples, varargs, symbolic shapes, 'x'). */
+final class Shapes {
+    private Shapes() {}
+
+    /** x.reshape((a, b)), x.reshape(a, b), T.reshape(x, shape, ndim=None); shape parts may be symbolic. */
+    static Variable reshape(Runtime rt, Variable x, Args a) {
+        Object spec = a.size() == 1 ? a.get(0, "shape") : a.size() > 1 ? new ArrayList<>(a.positional()) : a.get(0, "shape");
+        return reshapeTo(rt, x, spec);
+    }
+
+    static Variable reshapeTo(Runtime rt, Variable x, Object spec) {
+        if (spec instanceof Variable v) {
+            if (v.rank() != 1) throw new TdlError("TypeError", "reshape needs a shape vector, got a rank-" + v.rank() + " tensor");
+            throw new TdlError("TypeError", "reshape to a symbolic shape vector needs ndim=",
+                    "give the shape as a tuple, e.g. x.reshape((n, 784))");
+        }
+        List<Object> parts = spec instanceof TdlTuple t ? t.items() : spec instanceof List<?> l ? new ArrayList<>(l) : List.of(spec);
+        List<Variable> dims = new ArrayList<>();
+        for (Object p : parts) {
+            Variable d = Symbolic.lift(rt, p, "a reshape dimension");
+            if (d.dtype().isFloat() || d.rank() != 0) {
+                throw new TdlError("TypeError", "reshape dimensions must be integer scalars, got " + d.type());
+            }
+            dims.add(d.dtype() == DType.INT64 ? d : Symbolic.ops(rt).cast(d, DType.INT64));
+        }
+        return Symbolic.ops(rt).reshape(x, Symbolic.ops(rt).stack(dims, 0), dims.size());
+    }
+
+    /** x.dimshuffle(1, 0), x.dimshuffle('x', 0), x.dimshuffle((0, 'x')). */
+    static Variable dimshuffle(Runtime rt, Variable x, List<Object> args) {
+        List<?> items = args.size() == 1 && (args.get(0) instanceof TdlTuple || args.get(0) instanceof List<?>)
+                ? (args.get(0) instanceof TdlTuple t ? t.items() : (List<?>) args.get(0)) : args;
+        int[] pattern = new int[items.size()];
+        for (int i = 0; i < pattern.length; i++) {
+            Object o = items.get(i);
+            if ("x".equals(o)) pattern[i] = -1;
+            else if (o instanceof Long l) pattern[i] = l.intValue();
+            else throw new TdlError("TypeError", "dimshuffle pattern entries are axis numbers or 'x', got " + rt.repr(o));
+        }
+        return Symbolic.ops(rt).dimshuffle(x, pattern);
+    }
+}

@@ -1,0 +1,84 @@
+package tdl.lib.theano;
+
+import java.util.List;
+import tdl.graph.Constant;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.Variable;
+import tdl.graph.ops.TensorOps;
+import tdl.interp.Runtime;
+import tdl.lib.numpy.NumpyConvert;
+import tdl.syntax.TdlError;
+
+/**
+ * The per-session graph builder and the lifting of script values into the graph. Nodes built
+ * through it record the script position being evaluated, so run-time errors can name the line.
+ */
+final class Symbolic {
+    private Symbolic() {}
+
+    static TensorOps ops(Runtime rt) {
+        return rt.sessionState(TensorOps.class, () -> new TensorOps(rt::currentPos));
+    }
+
+    /** A script value as a graph variable: variables as they are, numbers/lists/arrays as constants. */
+    static Variable lift(Runtime rt, Object value, String what) {
+        if (value instanceof Variable v) return v;
+        if (value instanceof Boolean bo) return new Constant(NDArray.scalar(DType.BOOL, bo ? 1 : 0));
+        if (value instanceof Long l) return new Constant(NDArray.scalar(DType.INT64, l));
+        if (value instanceof Integer i) return new Constant(NDArray.scalar(DType.INT64, i));
+        if (value instanceof Double d) return new Constant(NDArray.scalar(DType.FLOAT64, d));
+        if (value instanceof NDArray a) return new Constant(a.copy());
+        if (value instanceof List<?> || value instanceof tdl.interp.TdlTuple) {
+            List<?> items = value instanceof List<?> l ? l : ((tdl.interp.TdlTuple) value).items();
+            boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
+            if (symbolic) {
+                java.util.ArrayList<Variable> parts = new java.util.ArrayList<>();
+                for (Object o : items) parts.add(lift(rt, o, what));
+                return ops(rt).stack(parts, 0);
+            }
+            return new Constant(NumpyConvert.toArray(value));
+        }
+        throw new TdlError("TypeError", "cannot use " + rt.repr(value) + " (" + typeName(rt, value) + ") as " + what,
+                "tensor operations take symbolic variables, numbers, lists or arrays");
+    }
+
+    static boolean isTensorLike(Object v) {
+        return v instanceof Variable || v instanceof NDArray || v instanceof Long || v instanceof Double
+                || v instanceof Boolean || v instanceof Integer;
+    }
+
+    static String typeName(Runtime rt, Object v) {
+        if (v == null) return "NoneType";
+        var h = rt.hooksFor(v);
+        if (h != null) return h.typeName(v);
+        if (v instanceof String) return "str";
+        if (v instanceof List<?>) return "list";
+        if (v instanceof tdl.interp.TdlTuple) return "tuple";
+        if (v instanceof java.util.Map<?, ?>) return "dict";
+        return v.getClass().getSimpleName();
+    }
+
+    /** A dtype argument given as 'float64', np.float64 or None (then {@code fallback}). */
+    static DType dtype(Object spec, DType fallback) {
+        if (spec == null) return fallback;
+        String name = spec instanceof String s ? s : spec.toString();
+        if (name.equals("floatX") || name.equals("float")) return DType.FLOAT64;
+        if (name.equals("int")) return DType.INT64;
+        DType d = DType.fromName(name);
+        if (d == null) throw new TdlError("TypeError", "unknown dtype '" + name + "'",
+                "use one of float64, float32, int64, int32, int8, uint8, bool");
+        return d;
+    }
+
+    /** An axis argument: None, an int, or a list/tuple of ints. */
+    static int[] axes(Object spec) {
+        if (spec == null) return null;
+        if (spec instanceof Long l) return new int[] {l.intValue()};
+        List<?> items = spec instanceof List<?> l ? l : spec instanceof tdl.interp.TdlTuple t ? t.items() : null;
+        if (items == null) throw new TdlError("TypeError", "axis must be None, an int or a tuple of ints");
+        int[] out = new int[items.size()];
+        for (int i = 0; i < out.length; i++) out[i] = ((Number) items.get(i)).intValue();
+        return out;
+    }
+}

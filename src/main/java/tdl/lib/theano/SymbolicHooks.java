@@ -1,0 +1,199 @@
+package tdl.lib.theano;
+
+import java.util.ArrayList;
+import java.util.List;
+import tdl.graph.Apply;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.TensorOps;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlCallable;
+import tdl.interp.TdlTuple;
+import tdl.interp.TypeHooks;
+import tdl.lib.numpy.NumpyConvert;
+import tdl.syntax.TdlError;
+
+/** How symbolic variables behave in scripts: operators build graph nodes, methods mirror Theano's. */
+final class SymbolicHooks implements TypeHooks {
+    static final int PRIORITY = 100;
+
+    private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
+            "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
+            "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
+            "get_value", "set_value");
+
+    @Override
+    public int priority() { return PRIORITY; }
+
+    @Override
+    public String typeName(Object self) {
+        return self instanceof SharedVariable ? "SharedVariable" : "TensorVariable";
+    }
+
+    @Override
+    public Object binary(Runtime rt, String op, Object a, Object b) {
+        if (op.equals("==")) return a == b;
+        if (op.equals("!=")) return a != b;
+        if (!Symbolic.isTensorLike(a) && !(a instanceof List<?>) && !(a instanceof TdlTuple)) return UNSUPPORTED;
+        if (!Symbolic.isTensorLike(b) && !(b instanceof List<?>) && !(b instanceof TdlTuple)) return UNSUPPORTED;
+        TensorOps t = Symbolic.ops(rt);
+        Variable x = Symbolic.lift(rt, a, "left operand of " + op);
+        Variable y = Symbolic.lift(rt, b, "right operand of " + op);
+        return switch (op) {
+            case "+" -> t.add(x, y);
+            case "-" -> t.sub(x, y);
+            case "*" -> t.mul(x, y);
+            case "/" -> t.trueDiv(x, y);
+            case "//" -> t.intDiv(x, y);
+            case "%" -> t.mod(x, y);
+            case "**" -> t.pow(x, y);
+            case "@" -> t.dot(x, y);
+            case "<" -> t.lt(x, y);
+            case "<=" -> t.le(x, y);
+            case ">" -> t.gt(x, y);
+            case ">=" -> t.ge(x, y);
+            case "&" -> t.and(x, y);
+            case "|" -> t.or(x, y);
+            case "^" -> t.xor(x, y);
+            default -> UNSUPPORTED;
+        };
+    }
+
+    @Override
+    public Object unary(Runtime rt, String op, Object a) {
+        TensorOps t = Symbolic.ops(rt);
+        Variable x = (Variable) a;
+        return switch (op) {
+            case "-" -> t.neg(x);
+            case "+" -> x;
+            case "abs" -> t.abs(x);
+            case "~" -> t.not(x);
+            default -> UNSUPPORTED;
+        };
+    }
+
+    @Override
+    public boolean truth(Runtime rt, Object self) {
+        Apply owner = ((Variable) self).owner();
+        if (owner != null && owner.op() instanceof ElemwiseOp e && e.scalar().isPredicate()) {
+            throw new TdlError("TypeError", "the truth value of a symbolic comparison is not known until the function runs",
+                    "use T.switch(cond, a, b) (elementwise) or ifelse(cond, a, b) to choose between values in the graph");
+        }
+        return true;
+    }
+
+    @Override
+    public Object getItem(Runtime rt, Object self, Object index) {
+        return Symbolic.ops(rt).subtensor((Variable) self, Indexing.toIndices(rt, index));
+    }
+
+    @Override
+    public Object setItem(Runtime rt, Object self, Object index, Object value) {
+        throw new TdlError("TypeError", "symbolic variables cannot be assigned to by index",
+                "use x = T.set_subtensor(x[idx], value), which returns a new variable");
+    }
+
+    @Override
+    public long length(Runtime rt, Object self) {
+        throw new TdlError("TypeError", "len() of a symbolic variable is not known until the function runs",
+                "use x.shape[0] for a symbolic length");
+    }
+
+    @Override
+    public Iterable<Object> iterate(Runtime rt, Object self) {
+        throw new TdlError("TypeError", "a symbolic variable cannot be iterated over while the graph is built",
+                "use scan() to loop over a symbolic sequence");
+    }
+
+    @Override
+    public String str(Runtime rt, Object self) {
+        Variable v = (Variable) self;
+        if (v.name() != null) return v.name();
+        return tdl.function.GraphPrinter.pp(v);
+    }
+
+    @Override
+    public String repr(Runtime rt, Object self) { return str(rt, self); }
+
+    @Override
+    public List<String> attributeNames(Object self) { return ATTRIBUTES; }
+
+    @Override
+    public Object setAttr(Runtime rt, Object self, String name, Object value) {
+        if (name.equals("name")) {
+            ((Variable) self).setName(value == null ? null : rt.str(value));
+            return null;
+        }
+        return UNSUPPORTED;
+    }
+
+    @Override
+    public Object getAttr(Runtime rt, Object self, String name) {
+        Variable v = (Variable) self;
+        TensorOps t = Symbolic.ops(rt);
+        switch (name) {
+            case "T": return t.transpose(v);
+            case "shape": return t.shape(v);
+            case "ndim": return (long) v.rank();
+            case "dtype": return v.dtype().pyName();
+            case "type": return v.type().toString();
+            case "name": return v.name();
+            case "owner": return v.owner() == null ? null : v.owner().toString();
+            default: break;
+        }
+        TdlCallable method = method(v, name);
+        return method == null ? UNSUPPORTED : method;
+    }
+
+    private TdlCallable method(Variable v, String name) {
+        switch (name) {
+            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "var": case "std":
+                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
+            case "argmax": case "argmin":
+                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
+            case "reshape":
+                return (rt, a) -> Shapes.reshape(rt, v, a);
+            case "dimshuffle":
+                return (rt, a) -> Shapes.dimshuffle(rt, v, a.positional());
+            case "flatten":
+                return (rt, a) -> Symbolic.ops(rt).flatten(v, ((Number) a.get(0, "ndim", 1L)).intValue());
+            case "astype":
+                return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(a.get(0, "dtype"), v.dtype()));
+            case "clip":
+                return (rt, a) -> Symbolic.ops(rt).clip(v, Symbolic.lift(rt, a.get(0, "a_min"), "clip bound"),
+                        Symbolic.lift(rt, a.get(1, "a_max"), "clip bound"));
+            case "dot":
+                return (rt, a) -> Symbolic.ops(rt).dot(v, Symbolic.lift(rt, a.get(0, "other"), "dot operand"));
+            case "exp": return (rt, a) -> Symbolic.ops(rt).exp(v);
+            case "log": return (rt, a) -> Symbolic.ops(rt).log(v);
+            case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(v);
+            case "copy": return (rt, a) -> v;
+            case "eval":
+                return (rt, a) -> Functions.evalVariable(rt, v, a);
+            default: break;
+        }
+        if (v instanceof SharedVariable s) {
+            if (name.equals("get_value")) {
+                return (rt, a) -> rt.truth(a.get(0, "borrow", false)) ? s.value() : s.value().copy();
+            }
+            if (name.equals("set_value")) {
+                return (rt, a) -> {
+                    NDArray value = NumpyConvert.toArray(a.get(0, "value"));
+                    boolean borrow = rt.truth(a.get(1, "borrow", false));
+                    s.setValue(borrow || !(a.get(0, "value") instanceof NDArray) ? value : value.copy());
+                    return null;
+                };
+            }
+        }
+        return null;
+    }
+
+    static List<Object> list(Object... items) {
+        return new ArrayList<>(List.of(items));
+    }
+
+    static Args noArgs(String fn) { return Args.of(fn); }
+}

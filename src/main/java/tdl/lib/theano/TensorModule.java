@@ -1,0 +1,168 @@
+package tdl.lib.theano;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import tdl.graph.DType;
+import tdl.graph.Variable;
+import tdl.graph.ops.TensorOps;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlCallable;
+import tdl.interp.TdlModule;
+import tdl.interp.TdlTuple;
+import tdl.syntax.TdlError;
+
+/** The members of theano.tensor (T) and theano.tensor.nnet that build graph nodes. */
+final class TensorModule {
+    private TensorModule() {}
+
+    static void installOps(TdlModule t, TdlModule nnet) {
+        unary(t, "abs", TensorOps::abs);
+        unary(t, "abs_", TensorOps::abs);
+        unary(t, "exp", TensorOps::exp);
+        unary(t, "log", TensorOps::log);
+        unary(t, "log1p", TensorOps::log1p);
+        unary(t, "sqrt", TensorOps::sqrt);
+        unary(t, "sqr", TensorOps::sqr);
+        unary(t, "tanh", TensorOps::tanh);
+        unary(t, "floor", TensorOps::floor);
+        unary(t, "ceil", TensorOps::ceil);
+        unary(t, "round", TensorOps::round);
+        unary(t, "sgn", TensorOps::sgn);
+        unary(t, "sign", TensorOps::sgn);
+        unary(t, "isnan", TensorOps::isnan);
+        unary(t, "isinf", TensorOps::isinf);
+        unary(t, "neg", TensorOps::neg);
+        unary(t, "invert", TensorOps::not);
+        unary(t, "transpose", TensorOps::transpose);
+        for (TdlModule m : new TdlModule[] {t, nnet}) {
+            unary(m, "sigmoid", TensorOps::sigmoid);
+            unary(m, "softplus", TensorOps::softplus);
+            unary(m, "relu", TensorOps::relu);
+            unary(m, "softmax", TensorOps::softmax);
+            binary(m, "binary_crossentropy", TensorOps::binaryCrossentropy);
+            binary(m, "categorical_crossentropy", TensorOps::categoricalCrossentropy);
+        }
+        binary(t, "maximum", TensorOps::maximum);
+        binary(t, "minimum", TensorOps::minimum);
+        binary(t, "eq", TensorOps::eq);
+        binary(t, "neq", TensorOps::neq);
+        binary(t, "lt", TensorOps::lt);
+        binary(t, "le", TensorOps::le);
+        binary(t, "gt", TensorOps::gt);
+        binary(t, "ge", TensorOps::ge);
+        binary(t, "and_", TensorOps::and);
+        binary(t, "or_", TensorOps::or);
+        binary(t, "xor", TensorOps::xor);
+        binary(t, "add", TensorOps::add);
+        binary(t, "sub", TensorOps::sub);
+        binary(t, "mul", TensorOps::mul);
+        binary(t, "true_div", TensorOps::trueDiv);
+        binary(t, "int_div", TensorOps::intDiv);
+        binary(t, "mod", TensorOps::mod);
+        binary(t, "pow", TensorOps::pow);
+        binary(t, "dot", TensorOps::dot);
+        binary(t, "outer", TensorOps::outer);
+        t.put("switch", (TdlCallable) (rt, a) -> ops(rt).switchOp(arg(rt, a, 0, "cond"), arg(rt, a, 1, "ift"), arg(rt, a, 2, "iff")));
+        t.put("clip", (TdlCallable) (rt, a) -> ops(rt).clip(arg(rt, a, 0, "x"), arg(rt, a, 1, "min"), arg(rt, a, 2, "max")));
+        t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(a.get(1, "dtype"), DType.FLOAT64)));
+        for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
+            t.put(r, (TdlCallable) (rt, a) -> {
+                a.check(3, "x", "input", "axis", "keepdims", "dtype", "acc_dtype");
+                Object x = a.keywords().containsKey("input") ? a.keywords().get("input") : a.get(0, "x");
+                return Reductions.reduce(rt, r, Symbolic.lift(rt, x, r + "() input"), a.get(1, "axis", null),
+                        rt.truth(a.get(2, "keepdims", false)));
+            });
+        }
+        installShapeOps(t);
+    }
+
+    private static void installShapeOps(TdlModule t) {
+        t.put("shape", (TdlCallable) (rt, a) -> ops(rt).shape(arg(rt, a, 0, "x")));
+        t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape")));
+        t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a, 0, "x"), ((Number) a.get(1, "ndim", 1L)).intValue()));
+        t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.get(0, "tensor_list")),
+                ((Number) a.get(1, "axis", 0L)).intValue()));
+        t.put("join", (TdlCallable) (rt, a) -> {
+            List<Object> rest = a.positional().subList(1, a.size());
+            return ops(rt).concatenate(list(rt, new ArrayList<>(rest)), ((Number) a.get(0, "axis")).intValue());
+        });
+        t.put("stack", (TdlCallable) (rt, a) -> {
+            Object first = a.get(0, "tensors");
+            Object items = first instanceof List<?> || first instanceof TdlTuple ? first : new ArrayList<>(a.positional());
+            return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
+        });
+        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("alloc", (TdlCallable) (rt, a) -> {
+            List<Variable> ds = new ArrayList<>();
+            for (Object o : a.positional().subList(1, a.size())) ds.add(Symbolic.lift(rt, o, "an alloc dimension"));
+            return ops(rt).alloc(arg(rt, a, 0, "value"), ds.toArray(new Variable[0]));
+        });
+        t.put("fill", (TdlCallable) (rt, a) -> ops(rt).fill(arg(rt, a, 0, "model"), arg(rt, a, 1, "value")));
+        t.put("zeros_like", (TdlCallable) (rt, a) -> ops(rt).zerosLike(arg(rt, a, 0, "x")));
+        t.put("ones_like", (TdlCallable) (rt, a) -> ops(rt).onesLike(arg(rt, a, 0, "x")));
+        t.put("eye", (TdlCallable) (rt, a) -> {
+            Variable n = arg(rt, a, 0, "n");
+            Variable m = a.has(1, "m") && a.get(1, "m") != null ? arg(rt, a, 1, "m") : n;
+            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue());
+        });
+        t.put("arange", (TdlCallable) (rt, a) -> {
+            Variable start = arg(rt, a, 0, "start");
+            if (!a.has(1, "stop") || a.get(1, "stop") == null) {
+                return ops(rt).arange(Symbolic.lift(rt, 0L, "arange start"), start, Symbolic.lift(rt, 1L, "arange step"));
+            }
+            Variable step = a.has(2, "step") ? arg(rt, a, 2, "step") : Symbolic.lift(rt, 1L, "arange step");
+            return ops(rt).arange(start, arg(rt, a, 1, "stop"), step);
+        });
+        t.put("set_subtensor", (TdlCallable) (rt, a) -> ops(rt).setSubtensor(arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
+        t.put("inc_subtensor", (TdlCallable) (rt, a) -> ops(rt).incSubtensor(arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
+        t.put("constant", (TdlCallable) (rt, a) -> {
+            Variable c = Symbolic.lift(rt, a.get(0, "x"), "a constant");
+            if (a.get(1, "name", null) != null) c.setName(rt.str(a.get(1, "name")));
+            Object dt = a.get(3, "dtype", null);
+            return dt == null ? c : ops(rt).cast(c, Symbolic.dtype(dt, c.dtype()));
+        });
+        t.put("as_tensor_variable", (TdlCallable) (rt, a) -> arg(rt, a, 0, "x"));
+        t.put("as_tensor", t.members().get("as_tensor_variable"));
+    }
+
+    static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
+
+    static Variable arg(Runtime rt, Args a, int i, String name) {
+        return Symbolic.lift(rt, a.get(i, name), a.function() + "() argument '" + name + "'");
+    }
+
+    private static Variable[] dims(Runtime rt, Object shape) {
+        List<?> items = shape instanceof TdlTuple tu ? tu.items() : shape instanceof List<?> l ? l : List.of(shape);
+        if (shape instanceof Variable v && v.rank() == 1) {
+            throw new TdlError("TypeError", "give the shape as a tuple of scalars, e.g. T.zeros((x.shape[0], 3))");
+        }
+        Variable[] out = new Variable[items.size()];
+        for (int i = 0; i < out.length; i++) out[i] = Symbolic.lift(rt, items.get(i), "a shape dimension");
+        return out;
+    }
+
+    private static List<Variable> list(Runtime rt, Object spec) {
+        List<?> items = spec instanceof TdlTuple tu ? tu.items() : spec instanceof List<?> l ? l : null;
+        if (items == null) throw new TdlError("TypeError", "expected a list of tensors, got " + Symbolic.typeName(rt, spec));
+        List<Variable> out = new ArrayList<>();
+        for (Object o : items) out.add(Symbolic.lift(rt, o, "a list element"));
+        return out;
+    }
+
+    private static void unary(TdlModule m, String name, BiFunction<TensorOps, Variable, Variable> f) {
+        m.put(name, (TdlCallable) (rt, a) -> {
+            a.check(1, "x");
+            return f.apply(ops(rt), arg(rt, a, 0, "x"));
+        });
+    }
+
+    private interface Binary { Variable apply(TensorOps t, Variable x, Variable y); }
+
+    private static void binary(TdlModule m, String name, Binary f) {
+        m.put(name, (TdlCallable) (rt, a) -> f.apply(ops(rt), arg(rt, a, 0, "a"), arg(rt, a, 1, "b")));
+    }
+
+}

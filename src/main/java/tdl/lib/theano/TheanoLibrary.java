@@ -1,0 +1,88 @@
+package tdl.lib.theano;
+
+import java.util.ArrayList;
+import java.util.List;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.interp.Runtime;
+import tdl.interp.TdlCallable;
+import tdl.interp.TdlModule;
+import tdl.lib.numpy.NumpyConvert;
+import tdl.syntax.TdlError;
+
+/**
+ * Installs theano, theano.tensor (T), theano.tensor.nnet, theano.printing, theano.gradient and the
+ * global shortcuts (shared, function, grad, dot, exp, ...), as LANGUAGE.md section 9 lists them.
+ */
+public final class TheanoLibrary {
+    private TheanoLibrary() {}
+
+    public static void install(Runtime rt) {
+        rt.registerHooks(Variable.class, new SymbolicHooks());
+        rt.registerHooks(Functions.ScriptFunction.class, new FunctionHooks());
+
+        TdlModule tensor = new TdlModule("theano.tensor");
+        TdlModule nnet = new TdlModule("theano.tensor.nnet");
+        Constructors.install(tensor);
+        TensorModule.installOps(tensor, nnet);
+        tensor.put("nnet", nnet);
+
+        TdlCallable shared = TheanoLibrary::shared;
+        TdlCallable function = Functions::function;
+        TdlCallable grad = GradBuiltins::grad;
+        tensor.put("grad", grad);
+        tensor.put("jacobian", (TdlCallable) GradBuiltins::jacobian);
+        tensor.put("hessian", (TdlCallable) GradBuiltins::hessian);
+
+        TdlModule gradient = new TdlModule("theano.gradient");
+        gradient.put("grad", grad);
+        gradient.put("jacobian", (TdlCallable) GradBuiltins::jacobian);
+        gradient.put("hessian", (TdlCallable) GradBuiltins::hessian);
+        gradient.put("verify_grad", (TdlCallable) VerifyGradBuiltin::verifyGrad);
+
+        TdlModule printing = PrintingModule.create();
+        TdlModule config = new TdlModule("theano.config");
+        config.put("floatX", "float64");
+        config.put("device", "cpu");
+
+        TdlModule ifelseModule = new TdlModule("theano.ifelse");
+        TdlCallable ifelse = (r, a) -> Symbolic.ops(r).ifelse(TensorModule.arg(r, a, 0, "condition"),
+                TensorModule.arg(r, a, 1, "then_branch"), TensorModule.arg(r, a, 2, "else_branch"));
+        ifelseModule.put("ifelse", ifelse);
+
+        TdlModule theano = new TdlModule("theano");
+        theano.put("shared", shared).put("function", function).put("grad", grad).put("config", config)
+                .put("printing", printing).put("tensor", tensor).put("gradient", gradient).put("ifelse", ifelseModule)
+                .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
+                .put("__version__", "0.1.0 (TDL)");
+
+        for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule)) rt.registerModule(m);
+
+        rt.defineGlobal("theano", theano);
+        rt.defineGlobal("T", tensor);
+        rt.defineGlobal("shared", shared);
+        rt.defineGlobal("function", function);
+        rt.defineGlobal("grad", grad);
+        rt.defineGlobal("ifelse", ifelse);
+        for (String name : List.of("dot", "sum", "mean", "exp", "log", "sqr", "sqrt", "tanh", "sigmoid", "softplus",
+                "softmax", "relu", "maximum", "minimum", "switch", "set_subtensor", "inc_subtensor", "outer")) {
+            rt.defineGlobal(name, tensor.members().get(name));
+        }
+    }
+
+    /** theano.shared(value, name=None, borrow=False): the value is copied unless borrow=True. */
+    private static Object shared(Runtime rt, tdl.interp.Args a) {
+        a.check(3, "value", "name", "borrow", "strict", "allow_downcast");
+        Object value = a.get(0, "value");
+        if (value instanceof Variable) {
+            throw new TdlError("TypeError", "shared() needs a value (a number, list or array), got a symbolic variable",
+                    "evaluate it first with .eval(), or use the expression directly");
+        }
+        NDArray array = NumpyConvert.toArray(value);
+        if (value instanceof NDArray && !rt.truth(a.get(2, "borrow", false))) array = array.copy();
+        Object name = a.get(1, "name", null);
+        return new SharedVariable(array, name == null ? null : rt.str(name));
+    }
+
+}
