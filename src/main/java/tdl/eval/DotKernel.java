@@ -1,0 +1,79 @@
+package tdl.eval;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.ops.DotOp;
+
+/** numpy dot for ranks 0-2 on EJML, writing into the reused output's storage (no copies). */
+final class DotKernel implements Kernel {
+    private final Apply node;
+    private final boolean ta, tb;
+    private final DType dtype;
+
+    DotKernel(Apply node) {
+        this.node = node;
+        DotOp op = (DotOp) node.op();
+        this.ta = op.transA();
+        this.tb = op.transB();
+        this.dtype = node.output().dtype();
+    }
+
+    @Override
+    public NDArray run(NDArray[] in, NDArray reuse) {
+        NDArray a = in[0], b = in[1];
+        if (a.rank() == 0 || b.rank() == 0) return scaled(a, b, reuse);
+        if (a.rank() == 1 && b.rank() == 1) {
+            check(a.dim(0), b.dim(0), a, b);
+            double s = 0;
+            double[] x = a.data(), y = b.data();
+            for (int i = 0; i < x.length; i++) s += x[i] * y[i];
+            NDArray out = Kernels.output(reuse, dtype, new int[0]);
+            out.data()[0] = s;
+            return out;
+        }
+        // a vector is a 1-row matrix on the left, a 1-column matrix on the right
+        int ar = a.rank() == 1 ? 1 : a.dim(0), ac = a.rank() == 1 ? a.dim(0) : a.dim(1);
+        int br = b.rank() == 1 ? b.dim(0) : b.dim(0), bc = b.rank() == 1 ? 1 : b.dim(1);
+        boolean tA = ta && a.rank() == 2, tB = tb && b.rank() == 2;
+        int m = tA ? ac : ar, k = tA ? ar : ac, k2 = tB ? bc : br, n = tB ? br : bc;
+        check(k, k2, a, b);
+        int[] shape = a.rank() == 1 ? new int[] {n} : b.rank() == 1 ? new int[] {m} : new int[] {m, n};
+        NDArray out = Kernels.output(reuse, dtype, shape);
+        DMatrixRMaj ma = DMatrixRMaj.wrap(ar, ac, a.data());
+        DMatrixRMaj mb = DMatrixRMaj.wrap(br, bc, b.data());
+        DMatrixRMaj mc = DMatrixRMaj.wrap(m, n, out.data());
+        if (tA && tB) CommonOps_DDRM.multTransAB(ma, mb, mc);
+        else if (tA) CommonOps_DDRM.multTransA(ma, mb, mc);
+        else if (tB) CommonOps_DDRM.multTransB(ma, mb, mc);
+        else CommonOps_DDRM.mult(ma, mb, mc);
+        return out;
+    }
+
+    private void check(int k, int k2, NDArray a, NDArray b) {
+        if (k != k2) {
+            throw Kernels.shapeError(node, "shapes " + NDArray.shapeString(a.shape()) + (ta && a.rank() == 2 ? ".T" : "")
+                    + " and " + NDArray.shapeString(b.shape()) + (tb && b.rank() == 2 ? ".T" : "")
+                    + " not aligned for dot: " + k + " != " + k2,
+                    "the last axis of the first operand must match the first axis of the second");
+        }
+    }
+
+    private NDArray scaled(NDArray a, NDArray b, NDArray reuse) {
+        NDArray s = a.rank() == 0 ? a : b, x = a.rank() == 0 ? b : a;
+        boolean transpose = x.rank() == 2 && (x == a ? ta : tb);
+        int[] shape = transpose ? new int[] {x.dim(1), x.dim(0)} : x.shape();
+        NDArray out = Kernels.output(reuse, dtype, shape);
+        double k = s.data()[0];
+        double[] xd = x.data(), o = out.data();
+        if (!transpose) {
+            for (int i = 0; i < o.length; i++) o[i] = k * xd[i];
+        } else {
+            int r = x.dim(0), c = x.dim(1);
+            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) o[j * r + i] = k * xd[i * c + j];
+        }
+        return out;
+    }
+}

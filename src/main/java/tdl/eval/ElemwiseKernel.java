@@ -1,0 +1,132 @@
+package tdl.eval;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.Scalar;
+
+/**
+ * Elementwise kernel with the scalar function chosen once. Same-shape, scalar-operand and
+ * matrix-plus-row cases run as flat loops; other broadcasts use four nested strided loops.
+ */
+final class ElemwiseKernel implements Kernel {
+    private final Apply node;
+    private final Scalar scalar;
+    private final DType outDtype;
+    private final DoubleUnaryOperator u;
+    private final DoubleBinaryOperator b;
+    private final ScalarFns.Ternary t;
+
+    ElemwiseKernel(Apply node) {
+        this.node = node;
+        this.scalar = ((ElemwiseOp) node.op()).scalar();
+        this.outDtype = node.output().dtype();
+        int arity = scalar.arity();
+        this.u = arity == 1 ? ScalarFns.unary(scalar) : null;
+        this.b = arity == 2 ? ScalarFns.binary(scalar, !outDtype.isFloat()) : null;
+        this.t = arity == 3 ? ScalarFns.ternary(scalar) : null;
+    }
+
+    @Override
+    public NDArray run(NDArray[] in, NDArray reuse) {
+        NDArray out;
+        if (u != null) {
+            out = Kernels.output(reuse, outDtype, in[0].shape());
+            double[] x = in[0].data(), o = out.data();
+            for (int i = 0; i < o.length; i++) o[i] = u.applyAsDouble(x[i]);
+        } else if (b != null) {
+            out = binary(in[0], in[1], reuse);
+        } else {
+            out = ternary(in[0], in[1], in[2], reuse);
+        }
+        if (ScalarFns.needsCoerce(outDtype)) {
+            double[] o = out.data();
+            for (int i = 0; i < o.length; i++) o[i] = outDtype.coerce(o[i]);
+        }
+        return out;
+    }
+
+    private int[] resultShape(NDArray... in) {
+        int[] shape = in[0].shape();
+        for (int i = 1; i < in.length; i++) {
+            int[] s = Broadcast.shape(shape, in[i].shape());
+            if (s == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", shape, in[i].shape());
+            shape = s;
+        }
+        return shape;
+    }
+
+    private NDArray binary(NDArray a, NDArray c, NDArray reuse) {
+        int[] shape = resultShape(a, c);
+        NDArray out = Kernels.output(reuse, outDtype, shape);
+        double[] x = a.data(), y = c.data(), o = out.data();
+        DoubleBinaryOperator f = b;
+        int n = o.length;
+        if (x.length == n && y.length == n) {
+            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i], y[i]);
+        } else if (y.length == 1 && x.length == n) {
+            double yv = y[0];
+            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i], yv);
+        } else if (x.length == 1 && y.length == n) {
+            double xv = x[0];
+            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(xv, y[i]);
+        } else if (x.length == n && isRow(c.shape(), shape)) {
+            int cols = y.length;
+            for (int r = 0; r < n; r += cols) {
+                for (int j = 0; j < cols; j++) o[r + j] = f.applyAsDouble(x[r + j], y[j]);
+            }
+        } else {
+            int[] sa = Broadcast.strides4(a.shape(), shape), sb = Broadcast.strides4(c.shape(), shape);
+            int[] sh = Broadcast.pad4(shape);
+            int k = 0;
+            for (int i0 = 0; i0 < sh[0]; i0++) {
+                for (int i1 = 0; i1 < sh[1]; i1++) {
+                    for (int i2 = 0; i2 < sh[2]; i2++) {
+                        int pa = i0 * sa[0] + i1 * sa[1] + i2 * sa[2], pb = i0 * sb[0] + i1 * sb[1] + i2 * sb[2];
+                        for (int i3 = 0; i3 < sh[3]; i3++) o[k++] = f.applyAsDouble(x[pa + i3 * sa[3]], y[pb + i3 * sb[3]]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A row to add to every row: shape (n,) or (1, n) against (m, n) (trailing dims equal, leading 1s). */
+    private static boolean isRow(int[] in, int[] out) {
+        if (in.length == 0 || out.length == 0 || in[in.length - 1] != out[out.length - 1]) return false;
+        for (int i = 0; i < in.length - 1; i++) if (in[i] != 1) return false;
+        return true;
+    }
+
+    private NDArray ternary(NDArray a, NDArray c, NDArray d, NDArray reuse) {
+        int[] shape = resultShape(a, c, d);
+        NDArray out = Kernels.output(reuse, outDtype, shape);
+        double[] x = a.data(), y = c.data(), z = d.data(), o = out.data();
+        ScalarFns.Ternary f = t;
+        int n = o.length;
+        if (x.length == n && y.length == n && z.length == n) {
+            for (int i = 0; i < n; i++) o[i] = f.apply(x[i], y[i], z[i]);
+            return out;
+        }
+        int[] sa = Broadcast.strides4(a.shape(), shape), sb = Broadcast.strides4(c.shape(), shape);
+        int[] sc = Broadcast.strides4(d.shape(), shape);
+        int[] sh = Broadcast.pad4(shape);
+        int k = 0;
+        for (int i0 = 0; i0 < sh[0]; i0++) {
+            for (int i1 = 0; i1 < sh[1]; i1++) {
+                for (int i2 = 0; i2 < sh[2]; i2++) {
+                    int pa = i0 * sa[0] + i1 * sa[1] + i2 * sa[2], pb = i0 * sb[0] + i1 * sb[1] + i2 * sb[2];
+                    int pc = i0 * sc[0] + i1 * sc[1] + i2 * sc[2];
+                    for (int i3 = 0; i3 < sh[3]; i3++) {
+                        o[k++] = f.apply(x[pa + i3 * sa[3]], y[pb + i3 * sb[3]], z[pc + i3 * sc[3]]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,89 @@
+package tdl.eval;
+
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.Op;
+import tdl.graph.ops.ARangeOp;
+import tdl.graph.ops.AdvancedSubtensor1Op;
+import tdl.graph.ops.AdvancedSubtensorOp;
+import tdl.graph.ops.AllocOp;
+import tdl.graph.ops.ArgReduceOp;
+import tdl.graph.ops.CastOp;
+import tdl.graph.ops.DimShuffleOp;
+import tdl.graph.ops.DotOp;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.EyeOp;
+import tdl.graph.ops.FlattenOp;
+import tdl.graph.ops.IfElseOp;
+import tdl.graph.ops.IncSubtensorOp;
+import tdl.graph.ops.JoinOp;
+import tdl.graph.ops.ReduceOp;
+import tdl.graph.ops.ReshapeOp;
+import tdl.graph.ops.ShapeOp;
+import tdl.graph.ops.SoftmaxOp;
+import tdl.graph.ops.SubtensorOp;
+import tdl.graph.ops.SumToShapeOp;
+
+/** Picks the kernel for a node. Kernels capture the node so run-time errors can blame it. */
+public final class Kernels {
+    private Kernels() {}
+
+    public static Kernel forApply(Apply node) {
+        Op op = node.op();
+        if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
+        if (op instanceof DotOp) return new DotKernel(node);
+        if (op instanceof ReduceOp) return new ReduceKernel(node);
+        if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
+        if (op instanceof CastOp c) return (in, reuse) -> cast(in[0], c.to(), reuse);
+        if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
+        if (op instanceof DimShuffleOp) return ShapeKernels.dimshuffle(node);
+        if (op instanceof ReshapeOp) return ShapeKernels.reshape(node);
+        if (op instanceof FlattenOp) return ShapeKernels.flatten(node);
+        if (op instanceof ShapeOp) return ShapeKernels.shape();
+        if (op instanceof JoinOp) return ShapeKernels.join(node);
+        if (op instanceof AllocOp) return ShapeKernels.alloc(node);
+        if (op instanceof EyeOp) return ShapeKernels.eye(node);
+        if (op instanceof ARangeOp) return ShapeKernels.arange(node);
+        if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
+        if (op instanceof IfElseOp) return ShapeKernels.ifelse(node);
+        if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
+                || op instanceof IncSubtensorOp) return new IndexKernel(node);
+        throw new GraphError("NotImplementedError", "no kernel for op " + op.name(), null, node);
+    }
+
+    /** {@code reuse} when it has this dtype and shape, else a new zero array. */
+    public static NDArray output(NDArray reuse, DType dtype, int[] shape) {
+        if (reuse != null && reuse.dtype() == dtype && reuse.sameShape(shape)) return reuse;
+        return NDArray.zeros(dtype, shape);
+    }
+
+    static GraphError broadcastError(Apply node, String what, int[] a, int[] b) {
+        return new GraphError("ShapeError", "shapes " + NDArray.shapeString(a) + " and " + NDArray.shapeString(b)
+                + " cannot be broadcast together (operands of " + what + ")",
+                "dimensions must be equal or 1, aligned from the right; check the shapes of the operands", node);
+    }
+
+    static GraphError shapeError(Apply node, String message, String hint) {
+        return new GraphError("ShapeError", message, hint, node);
+    }
+
+    static NDArray cast(NDArray x, DType to, NDArray reuse) {
+        NDArray out = output(reuse, to, x.shape());
+        double[] s = x.data(), o = out.data();
+        if (to == DType.FLOAT64) System.arraycopy(s, 0, o, 0, s.length);
+        else for (int i = 0; i < s.length; i++) o[i] = to.coerce(s[i]);
+        return out;
+    }
+
+    /** A copy of {@code x} into a reused or new buffer of the given shape (same size). */
+    static NDArray copyAs(NDArray x, DType dtype, int[] shape, NDArray reuse) {
+        NDArray out = output(reuse, dtype, shape);
+        if (out.data() != x.data()) System.arraycopy(x.data(), 0, out.data(), 0, x.size());
+        return out;
+    }
+
+    /** An integer scalar input as an int (sizes, indices). */
+    static long intValue(NDArray a) { return (long) a.data()[0]; }
+}

@@ -1,0 +1,95 @@
+package tdl.eval;
+
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.ops.ReduceOp;
+
+/** sum/prod/max/min/all/any over some axes: one pass over the input, accumulating in place. */
+final class ReduceKernel implements Kernel {
+    private final Apply node;
+    private final ReduceOp op;
+    private final DType dtype;
+
+    ReduceKernel(Apply node) {
+        this.node = node;
+        this.op = (ReduceOp) node.op();
+        this.dtype = node.output().dtype();
+    }
+
+    @Override
+    public NDArray run(NDArray[] in, NDArray reuse) {
+        NDArray x = in[0];
+        int r = x.rank();
+        int[] xs = x.shape();
+        int kept = 0;
+        for (int a = 0; a < r; a++) if (!op.reduces(a)) kept++;
+        int[] outShape = new int[op.keepdims() ? r : kept];
+        int[] keptShape = new int[r]; // x's shape with reduced axes set to 1
+        for (int a = 0, k = 0; a < r; a++) {
+            keptShape[a] = op.reduces(a) ? 1 : xs[a];
+            if (op.keepdims()) outShape[a] = keptShape[a];
+            else if (!op.reduces(a)) outShape[k++] = xs[a];
+        }
+        if (x.size() == 0 && (op.kind() == ReduceOp.Kind.MAX || op.kind() == ReduceOp.Kind.MIN)) {
+            throw new GraphError("ValueError", "zero-size array to reduction operation "
+                    + op.kind().name().toLowerCase(java.util.Locale.ROOT) + " which has no identity", null, node);
+        }
+        NDArray out = Kernels.output(reuse, dtype, outShape);
+        double[] o = out.data(), d = x.data();
+        java.util.Arrays.fill(o, identity());
+        if (o.length == 1) {
+            o[0] = all(d);
+        } else {
+            int[] st = Broadcast.strides4(keptShape, xs); // where each x element lands in out
+            int[] sh = Broadcast.pad4(xs);
+            int k = 0;
+            ReduceOp.Kind kind = op.kind();
+            for (int i0 = 0; i0 < sh[0]; i0++) {
+                for (int i1 = 0; i1 < sh[1]; i1++) {
+                    for (int i2 = 0; i2 < sh[2]; i2++) {
+                        int base = i0 * st[0] + i1 * st[1] + i2 * st[2];
+                        for (int i3 = 0; i3 < sh[3]; i3++) {
+                            int p = base + i3 * st[3];
+                            o[p] = combine(kind, o[p], d[k++]);
+                        }
+                    }
+                }
+            }
+        }
+        if (ScalarFns.needsCoerce(dtype)) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
+        return out;
+    }
+
+    private double all(double[] d) {
+        double acc = identity();
+        ReduceOp.Kind kind = op.kind();
+        if (kind == ReduceOp.Kind.SUM) {
+            for (double v : d) acc += v;
+            return acc;
+        }
+        for (double v : d) acc = combine(kind, acc, v);
+        return acc;
+    }
+
+    private double identity() {
+        return switch (op.kind()) {
+            case SUM, ANY -> 0;
+            case PROD, ALL -> 1;
+            case MAX -> Double.NEGATIVE_INFINITY;
+            case MIN -> Double.POSITIVE_INFINITY;
+        };
+    }
+
+    private static double combine(ReduceOp.Kind kind, double acc, double v) {
+        return switch (kind) {
+            case SUM -> acc + v;
+            case PROD -> acc * v;
+            case MAX -> Math.max(acc, v);
+            case MIN -> Math.min(acc, v);
+            case ALL -> acc != 0 && v != 0 ? 1 : 0;
+            case ANY -> acc != 0 || v != 0 ? 1 : 0;
+        };
+    }
+}

@@ -1,0 +1,277 @@
+package tdl.eval;
+
+import java.util.List;
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.ops.ArgReduceOp;
+import tdl.graph.ops.DimShuffleOp;
+import tdl.graph.ops.EyeOp;
+import tdl.graph.ops.FlattenOp;
+import tdl.graph.ops.JoinOp;
+
+/** Kernels of the shape-manipulating and small ops (each a lambda over its node). */
+final class ShapeKernels {
+    private ShapeKernels() {}
+
+    static Kernel sumToShape(Apply node) {
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            NDArray g = in[0];
+            int[] xs = in[1].shape();
+            if (!Broadcast.broadcastsTo(xs, g.shape())) {
+                throw Kernels.shapeError(node, "gradient of shape " + NDArray.shapeString(g.shape())
+                        + " cannot be summed to shape " + NDArray.shapeString(xs), null);
+            }
+            NDArray out = Kernels.output(reuse, dtype, xs);
+            if (g.sameShape(xs)) return Kernels.copyAs(g, dtype, xs, out);
+            java.util.Arrays.fill(out.data(), 0);
+            Broadcast.scatterAdd(g.data(), Broadcast.pad4(g.shape()), out.data(), 0, Broadcast.strides4(xs, g.shape()));
+            return out;
+        };
+    }
+
+    static Kernel dimshuffle(Apply node) {
+        List<Integer> pattern = ((DimShuffleOp) node.op()).pattern();
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            int[] xst = Broadcast.strides(x.shape());
+            int[] shape = new int[pattern.size()], st = new int[pattern.size()];
+            boolean[] used = new boolean[x.rank()];
+            for (int i = 0; i < shape.length; i++) {
+                int p = pattern.get(i);
+                shape[i] = p < 0 ? 1 : x.dim(p);
+                st[i] = p < 0 ? 0 : xst[p];
+                if (p >= 0) used[p] = true;
+            }
+            for (int a = 0; a < used.length; a++) {
+                if (!used[a] && x.dim(a) != 1) {
+                    throw Kernels.shapeError(node, "dimshuffle " + ((DimShuffleOp) node.op()).name() + " drops axis " + a
+                            + " of shape " + NDArray.shapeString(x.shape()) + ", which does not have size 1",
+                            "only size-1 axes can be dropped");
+                }
+            }
+            NDArray out = Kernels.output(reuse, dtype, shape);
+            int[] st4 = new int[4];
+            System.arraycopy(st, 0, st4, 4 - st.length, st.length);
+            Broadcast.gather(x.data(), 0, st4, Broadcast.pad4(shape), out.data());
+            return out;
+        };
+    }
+
+    static Kernel reshape(Apply node) {
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            double[] sv = in[1].data();
+            int[] shape = new int[sv.length];
+            int unknown = -1;
+            long known = 1;
+            for (int i = 0; i < sv.length; i++) {
+                shape[i] = (int) sv[i];
+                if (shape[i] == -1 && unknown < 0) unknown = i;
+                else if (shape[i] < 0) {
+                    throw Kernels.shapeError(node, "cannot reshape to " + text(sv) + ": negative dimension", "use -1 for one inferred dimension");
+                } else known *= shape[i];
+            }
+            if (unknown >= 0 && known != 0 && x.size() % known == 0) shape[unknown] = (int) (x.size() / known);
+            if (unknown >= 0 && shape[unknown] == -1 || NDArray.sizeOf(shape) != x.size()) {
+                throw Kernels.shapeError(node, "cannot reshape array of size " + x.size() + " into shape " + text(sv),
+                        "the new shape must have as many elements as the old one " + NDArray.shapeString(x.shape()));
+            }
+            return Kernels.copyAs(x, dtype, shape, reuse);
+        };
+    }
+
+    private static String text(double[] sv) {
+        int[] s = new int[sv.length];
+        for (int i = 0; i < s.length; i++) s[i] = (int) sv[i];
+        return NDArray.shapeString(s);
+    }
+
+    static Kernel flatten(Apply node) {
+        int outdim = ((FlattenOp) node.op()).outdim();
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            int[] shape = new int[outdim];
+            int last = 1;
+            for (int a = 0; a < x.rank(); a++) {
+                if (a < outdim - 1) shape[a] = x.dim(a);
+                else last *= x.dim(a);
+            }
+            shape[outdim - 1] = last;
+            return Kernels.copyAs(x, dtype, shape, reuse);
+        };
+    }
+
+    static Kernel shape() {
+        return (in, reuse) -> {
+            int[] s = in[0].shape();
+            NDArray out = Kernels.output(reuse, DType.INT64, new int[] {s.length});
+            for (int i = 0; i < s.length; i++) out.data()[i] = s[i];
+            return out;
+        };
+    }
+
+    static Kernel join(Apply node) {
+        int axis = ((JoinOp) node.op()).axis();
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            int[] shape = in[0].shape().clone();
+            shape[axis] = 0;
+            for (NDArray x : in) {
+                for (int a = 0; a < shape.length; a++) {
+                    if (a != axis && x.dim(a) != shape[a]) {
+                        throw Kernels.shapeError(node, "concatenate: shapes " + NDArray.shapeString(in[0].shape()) + " and "
+                                + NDArray.shapeString(x.shape()) + " differ on axis " + a + " (joining on axis " + axis + ")",
+                                "all axes except the joined one must match");
+                    }
+                }
+                shape[axis] += x.dim(axis);
+            }
+            NDArray out = Kernels.output(reuse, dtype, shape);
+            int outer = 1, inner = 1;
+            for (int a = 0; a < axis; a++) outer *= shape[a];
+            for (int a = axis + 1; a < shape.length; a++) inner *= shape[a];
+            int outRow = shape[axis] * inner, off = 0;
+            double[] o = out.data();
+            for (NDArray x : in) {
+                int chunk = x.dim(axis) * inner;
+                double[] d = x.data();
+                for (int r = 0; r < outer; r++) System.arraycopy(d, r * chunk, o, r * outRow + off, chunk);
+                off += chunk;
+            }
+            if (ScalarFns.needsCoerce(dtype)) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
+            return out;
+        };
+    }
+
+    static Kernel alloc(Apply node) {
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            int[] shape = new int[in.length - 1];
+            for (int i = 0; i < shape.length; i++) {
+                long d = Kernels.intValue(in[i + 1]);
+                if (d < 0) throw Kernels.shapeError(node, "negative dimension " + d + " in alloc/zeros/ones", null);
+                shape[i] = (int) d;
+            }
+            NDArray v = in[0];
+            if (!Broadcast.broadcastsTo(v.shape(), shape)) throw Kernels.broadcastError(node, "alloc", v.shape(), shape);
+            NDArray out = Kernels.output(reuse, dtype, shape);
+            if (v.size() == 1) java.util.Arrays.fill(out.data(), v.data()[0]);
+            else Broadcast.gather(v.data(), 0, Broadcast.strides4(v.shape(), shape), Broadcast.pad4(shape), out.data());
+            return out;
+        };
+    }
+
+    static Kernel eye(Apply node) {
+        int k = ((EyeOp) node.op()).k();
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            int n = (int) Kernels.intValue(in[0]), m = (int) Kernels.intValue(in[1]);
+            if (n < 0 || m < 0) throw Kernels.shapeError(node, "negative dimension in eye(" + n + ", " + m + ")", null);
+            NDArray out = Kernels.output(reuse, dtype, new int[] {n, m});
+            double[] o = out.data();
+            java.util.Arrays.fill(o, 0);
+            for (int i = 0; i < n; i++) if (i + k >= 0 && i + k < m) o[i * m + i + k] = 1;
+            return out;
+        };
+    }
+
+    static Kernel arange(Apply node) {
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            double start = in[0].data()[0], stop = in[1].data()[0], step = in[2].data()[0];
+            if (step == 0) throw new GraphError("ValueError", "arange: step must not be zero", null, node);
+            int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+            NDArray out = Kernels.output(reuse, dtype, new int[] {n});
+            for (int i = 0; i < n; i++) out.data()[i] = start + i * step;
+            return out;
+        };
+    }
+
+    static Kernel softmax(Apply node) {
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            NDArray out = Kernels.output(reuse, dtype, x.shape());
+            int cols = x.dim(x.rank() - 1);
+            double[] d = x.data(), o = out.data();
+            for (int r = 0; r < d.length; r += cols) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < cols; j++) max = Math.max(max, d[r + j]);
+                double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    double e = Math.exp(d[r + j] - max);
+                    o[r + j] = e;
+                    s += e;
+                }
+                for (int j = 0; j < cols; j++) o[r + j] /= s;
+            }
+            return out;
+        };
+    }
+
+    static Kernel ifelse(Apply node) {
+        DType dtype = node.output().dtype();
+        return (in, reuse) -> {
+            NDArray chosen = in[0].data()[0] != 0 ? in[1] : in[2];
+            return Kernels.cast(chosen, dtype, reuse);
+        };
+    }
+
+    static Kernel argReduce(Apply node) {
+        ArgReduceOp op = (ArgReduceOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            if (x.size() == 0) {
+                throw new GraphError("ValueError", "attempt to get " + (op.max() ? "argmax" : "argmin")
+                        + " of an empty sequence", null, node);
+            }
+            int r = x.rank();
+            int[] outShape;
+            int outer, len, inner;
+            if (op.axis() == null) {
+                outer = 1;
+                len = x.size();
+                inner = 1;
+                outShape = op.keepdims() ? filled(r) : new int[0];
+            } else {
+                int ax = op.axis();
+                outer = 1;
+                inner = 1;
+                for (int a = 0; a < ax; a++) outer *= x.dim(a);
+                for (int a = ax + 1; a < r; a++) inner *= x.dim(a);
+                len = x.dim(ax);
+                outShape = new int[op.keepdims() ? r : r - 1];
+                for (int a = 0, k = 0; a < r; a++) {
+                    if (a == ax) { if (op.keepdims()) outShape[k++] = 1; }
+                    else outShape[k++] = x.dim(a);
+                }
+            }
+            NDArray out = Kernels.output(reuse, DType.INT64, outShape);
+            double[] d = x.data(), o = out.data();
+            for (int p = 0; p < outer; p++) {
+                for (int q = 0; q < inner; q++) {
+                    int base = p * len * inner + q, best = 0;
+                    double bv = d[base];
+                    for (int k = 1; k < len && !Double.isNaN(bv); k++) {
+                        double v = d[base + k * inner];
+                        if (Double.isNaN(v) || (op.max() ? v > bv : v < bv)) { bv = v; best = k; }
+                    }
+                    o[p * inner + q] = best;
+                }
+            }
+            return out;
+        };
+    }
+
+    private static int[] filled(int r) {
+        int[] s = new int[r];
+        java.util.Arrays.fill(s, 1);
+        return s;
+    }
+}

@@ -1,0 +1,159 @@
+package tdl.function;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.rewrite.RewriteLog;
+
+/**
+ * What {@code function} returns. A call validates and converts the arguments, runs the plan, copies
+ * the outputs out, and only then stores every update: update values are all computed from the state
+ * before the call, and a call that fails stores none of them.
+ */
+public final class CompiledFunction {
+    private final String name;
+    private final List<Variable> inputs;
+    private final List<Variable> outputs;
+    private final List<Map.Entry<SharedVariable, Variable>> updates;
+    private final Plan plan;
+    private final Profile profile;
+    private final List<String> warnings;
+    private final RewriteLog rewriteLog;
+    // two arrays per update that the function owns and alternates between, so storing an update
+    // copies into a buffer nobody is reading instead of allocating (see storeUpdates)
+    private final NDArray[][] updateBuffers;
+
+    CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
+                     List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, boolean profile,
+                     List<String> warnings, RewriteLog rewriteLog) {
+        this.name = name;
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        this.updates = List.copyOf(updates);
+        this.plan = plan;
+        this.profile = profile ? new Profile() : null;
+        this.warnings = List.copyOf(warnings);
+        this.rewriteLog = rewriteLog;
+        this.updateBuffers = new NDArray[updates.size()][2];
+    }
+
+    /** The name given at compile time, or null. */
+    public String name() { return name; }
+
+    /** The name used in messages: the given name, else "function". */
+    public String displayName() { return name != null ? name : "function"; }
+
+    public List<Variable> inputs() { return inputs; }
+
+    /** The outputs as given (before rewriting). */
+    public List<Variable> outputs() { return outputs; }
+
+    public List<Map.Entry<SharedVariable, Variable>> updates() { return updates; }
+
+    public Plan plan() { return plan; }
+
+    /** The accumulated profile, or null when compiled without profiling. */
+    public Profile profile() { return profile; }
+
+    /** Compile-time warnings (unused inputs in WARN mode) for the caller to print. */
+    public List<String> warnings() { return warnings; }
+
+    /** Which rewrites fired when this function was compiled. */
+    public RewriteLog rewriteLog() { return rewriteLog; }
+
+    /** Calls the function: one value per input; returns fresh copies of the outputs. */
+    public List<NDArray> call(List<NDArray> arguments) {
+        NDArray[] args = checkArguments(arguments);
+        try {
+            NDArray[] results = profile == null ? plan.run(args) : plan.runProfiled(args, profile);
+            List<NDArray> out = new ArrayList<>(outputs.size());
+            for (int i = 0; i < outputs.size(); i++) out.add(results[i].copy());
+            storeUpdates(results);
+            return out;
+        } finally {
+            plan.release();
+        }
+    }
+
+    private void storeUpdates(NDArray[] results) {
+        // every value is computed by now; copying and setting cannot fail (types checked at compile time)
+        for (int u = 0; u < updates.size(); u++) {
+            SharedVariable sv = updates.get(u).getKey();
+            NDArray value = results[outputs.size() + u];
+            NDArray[] pair = updateBuffers[u];
+            int which = pair[0] != null && pair[0] == sv.value() ? 1 : 0;
+            NDArray target = pair[which];
+            if (target == null || !target.sameShape(value.shape()) || target.dtype() != sv.dtype()) {
+                target = NDArray.zeros(sv.dtype(), value.shape());
+                pair[which] = target;
+            }
+            double[] src = value.data(), dst = target.data();
+            if (value.dtype() == sv.dtype()) {
+                System.arraycopy(src, 0, dst, 0, src.length);
+            } else {
+                DType d = sv.dtype();
+                for (int i = 0; i < src.length; i++) dst[i] = d.coerce(src[i]);
+            }
+            results[outputs.size() + u] = target;
+        }
+        for (int u = 0; u < updates.size(); u++) updates.get(u).getKey().setValue(results[outputs.size() + u]);
+    }
+
+    private NDArray[] checkArguments(List<NDArray> arguments) {
+        if (arguments.size() != inputs.size()) {
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < inputs.size(); i++) names.append(i > 0 ? ", " : "").append(inputName(i));
+            throw new GraphError("TypeError", displayName() + "() takes " + inputs.size() + " argument"
+                    + (inputs.size() == 1 ? "" : "s") + " (" + names + "), got " + arguments.size());
+        }
+        NDArray[] args = new NDArray[inputs.size()];
+        for (int i = 0; i < args.length; i++) args[i] = convert(i, arguments.get(i));
+        return args;
+    }
+
+    private String inputName(int i) {
+        String n = inputs.get(i).name();
+        return n != null ? n : "arg" + i;
+    }
+
+    private String where(int i) {
+        return displayName() + "(): argument " + (i + 1) + " '" + inputName(i) + "'";
+    }
+
+    private NDArray convert(int i, NDArray a) {
+        Variable in = inputs.get(i);
+        if (a == null) {
+            throw new GraphError("TypeError", where(i) + " expects " + in.type() + ", got None");
+        }
+        if (a.rank() != in.rank()) {
+            throw new GraphError("TypeError", where(i) + " expects " + in.type() + " (rank " + in.rank()
+                    + "), got an array of shape " + NDArray.shapeString(a.shape()) + " (rank " + a.rank() + ")",
+                    "pass an array with " + in.rank() + " dimension" + (in.rank() == 1 ? "" : "s"));
+        }
+        DType want = in.dtype();
+        if (a.dtype() == want) return a;
+        if (want.isFloat()) return a.astype(want); // ints, bools and float32 upcast, as Theano does
+        if (a.dtype().isFloat()) {
+            throw new GraphError("TypeError", where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
+                    + " array (converting would lose the fractional part)",
+                    "convert the value with .astype('" + want.pyName() + "')");
+        }
+        NDArray c = a.astype(want);
+        double[] src = a.data(), dst = c.data();
+        for (int k = 0; k < src.length; k++) {
+            if (src[k] != dst[k]) {
+                throw new GraphError("TypeError", where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
+                        + " array with the value " + (long) src[k] + " that " + want.pyName() + " cannot hold");
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() { return "<compiled function " + displayName() + ">"; }
+}

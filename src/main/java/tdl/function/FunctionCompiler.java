@@ -1,0 +1,215 @@
+package tdl.function;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tdl.grad.GraphWalk;
+import tdl.graph.Apply;
+import tdl.graph.Constant;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.rewrite.Pipeline;
+import tdl.rewrite.RewriteLog;
+
+/**
+ * theano.function: validate -> substitute givens (a rebuilt copy; the user's graph is untouched)
+ * -> check missing and unused inputs -> rewrite ({@link Pipeline}) -> order once and build a
+ * {@link Plan}. The outputs and the update values are compiled together, so they share
+ * subexpressions and all read the state before the call.
+ */
+public final class FunctionCompiler {
+    private FunctionCompiler() {}
+
+    /** Everything {@code function(...)} can be told besides the graph. */
+    public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile) {
+        public static Options defaults() { return new Options(OnUnused.RAISE, null, Pipeline.standard(), false); }
+
+        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile); }
+
+        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile); }
+
+        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile); }
+
+        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p); }
+    }
+
+    public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
+                                           List<Map.Entry<SharedVariable, Variable>> updates,
+                                           Map<Variable, Variable> givens, OnUnused mode, String name, boolean rewrite) {
+        return compile(inputs, outputs, updates, givens,
+                new Options(mode, name, rewrite ? Pipeline.standard() : Pipeline.none(), false));
+    }
+
+    public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
+                                           List<Map.Entry<SharedVariable, Variable>> updates,
+                                           Map<Variable, Variable> givens, Options options) {
+        if (updates == null) updates = List.of();
+        if (givens == null) givens = Map.of();
+        if (outputs == null) outputs = List.of();
+        checkInputs(inputs);
+        checkUpdates(updates);
+        checkGivens(givens);
+
+        List<Variable> results = new ArrayList<>(outputs);
+        for (Map.Entry<SharedVariable, Variable> u : updates) results.add(u.getValue());
+        results = substitute(results, givens);
+
+        List<String> warnings = new ArrayList<>();
+        checkMissingAndUnused(inputs, results, options.onUnused(), warnings);
+
+        RewriteLog log = new RewriteLog();
+        results = options.pipeline().run(results, log);
+        Plan plan = Plan.build(inputs, results);
+        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), warnings, log);
+    }
+
+    /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */
+    public static NDArray evaluate(Variable v) {
+        return evaluate(v, Map.of());
+    }
+
+    /** Variable.eval({x: value, ...}). */
+    public static NDArray evaluate(Variable v, Map<Variable, NDArray> inputs) {
+        List<Variable> ins = new ArrayList<>(inputs.keySet());
+        List<NDArray> args = new ArrayList<>();
+        for (Variable in : ins) args.add(inputs.get(in));
+        CompiledFunction f = compile(ins, List.of(v), List.of(), Map.of(),
+                Options.defaults().withOnUnused(OnUnused.IGNORE).withName("eval"));
+        return f.call(args).get(0);
+    }
+
+    static GraphError missingInput(Variable v) {
+        return new GraphError("MissingInputError", "input '" + v + "' is needed to compute the outputs but was not given",
+                "add '" + v + "' to the function's inputs, or substitute it with givens={" + v + ": ...}");
+    }
+
+    private static void checkInputs(List<Variable> inputs) {
+        Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < inputs.size(); i++) {
+            Variable v = inputs.get(i);
+            String where = "function input " + (i + 1) + " '" + v + "'";
+            if (v instanceof SharedVariable) {
+                throw new GraphError("TypeError", where + " is a shared variable; shared variables are implicit inputs",
+                        "remove it from the inputs (its value is used automatically), or substitute it with givens");
+            }
+            if (v instanceof Constant) {
+                throw new GraphError("TypeError", where + " is a constant, not an input variable",
+                        "inputs must be symbolic variables such as T.matrix('x')");
+            }
+            if (v.owner() != null) {
+                throw new GraphError("TypeError", where + " is an expression (computed by " + v.owner().op().name()
+                        + "), not an input variable", "use a fresh input variable, and givens to tie it to the expression");
+            }
+            if (!seen.add(v)) {
+                throw new GraphError("ValueError", where + " appears more than once in the inputs",
+                        "list each input once");
+            }
+        }
+    }
+
+    private static void checkUpdates(List<Map.Entry<SharedVariable, Variable>> updates) {
+        Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<SharedVariable, Variable> u : updates) {
+            SharedVariable sv = u.getKey();
+            Variable value = u.getValue();
+            if (!seen.add(sv)) {
+                throw new GraphError("ValueError", "shared variable '" + sv + "' is updated twice in one function",
+                        "give each shared variable at most one update");
+            }
+            String what = "update of shared variable '" + sv + "': ";
+            if (value.rank() != sv.rank()) {
+                throw new GraphError("TypeError", what + "the shared variable has type " + sv.type()
+                        + " but the update expression has type " + value.type(),
+                        "the update must have the same number of dimensions as the shared variable");
+            }
+            DType want = sv.dtype(), got = value.dtype();
+            boolean ok = got == want
+                    || (want.isFloat() && !got.isFloat())
+                    || (want == DType.FLOAT64 && got == DType.FLOAT32)
+                    || (want.isInteger() && (got.isInteger() || got == DType.BOOL));
+            if (!ok) {
+                throw new GraphError("TypeError", what + "the shared variable has type " + sv.type()
+                        + " but the update expression has type " + value.type(),
+                        "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')");
+            }
+        }
+    }
+
+    private static void checkGivens(Map<Variable, Variable> givens) {
+        for (Map.Entry<Variable, Variable> g : givens.entrySet()) {
+            Variable k = g.getKey(), v = g.getValue();
+            if (k instanceof Constant) {
+                throw new GraphError("TypeError", "givens: cannot substitute the constant " + k);
+            }
+            if (k.rank() != v.rank() || (!k.dtype().isFloat() && v.dtype().isFloat())) {
+                throw new GraphError("TypeError", "givens: '" + k + "' has type " + k.type()
+                        + " but its replacement has type " + v.type(),
+                        "the replacement must have the same number of dimensions and a compatible dtype");
+            }
+        }
+    }
+
+    /** The results over a rebuilt graph in which each givens key is replaced by its value. */
+    static List<Variable> substitute(List<Variable> results, Map<Variable, Variable> givens) {
+        if (givens.isEmpty()) return results;
+        Map<Variable, Variable> memo = new IdentityHashMap<>(givens);
+        Set<Variable> keys = Collections.newSetFromMap(new IdentityHashMap<>());
+        keys.addAll(givens.keySet());
+        // do not walk behind a replaced variable: its old subgraph is gone
+        for (Apply a : GraphWalk.toposort(results, keys::contains)) {
+            List<Variable> ins = a.inputs();
+            List<Variable> mapped = null;
+            for (int i = 0; i < ins.size(); i++) {
+                Variable m = memo.get(ins.get(i));
+                if (m != null && m != ins.get(i)) {
+                    if (mapped == null) mapped = new ArrayList<>(ins);
+                    mapped.set(i, m);
+                }
+            }
+            if (mapped == null) continue;
+            Apply b = a.withInputs(mapped);
+            for (int i = 0; i < a.outputs().size(); i++) {
+                b.outputs().get(i).setName(a.outputs().get(i).name());
+                memo.put(a.outputs().get(i), b.outputs().get(i));
+            }
+        }
+        List<Variable> out = new ArrayList<>(results.size());
+        for (Variable r : results) out.add(memo.getOrDefault(r, r));
+        return out;
+    }
+
+    private static void checkMissingAndUnused(List<Variable> inputs, List<Variable> results, OnUnused mode,
+                                              List<String> warnings) {
+        List<Variable> leaves = GraphWalk.leaves(results);
+        Set<Variable> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        used.addAll(leaves);
+        Set<Variable> given = Collections.newSetFromMap(new IdentityHashMap<>());
+        given.addAll(inputs);
+        for (Variable leaf : leaves) {
+            if (leaf.isInput() && !given.contains(leaf)) throw missingInput(leaf);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            Variable in = inputs.get(i);
+            if (used.contains(in)) continue;
+            String msg = "function input " + (i + 1) + " '" + in + "' is not used by any output or update";
+            switch (mode) {
+                case RAISE -> throw new GraphError("UnusedInputError", msg,
+                        "remove it from the inputs, or pass on_unused_input='warn' (or 'ignore') to function");
+                case WARN -> warnings.add("UnusedInputError: " + msg);
+                case IGNORE -> { }
+            }
+        }
+    }
+
+    /** Updates given as a dict (insertion order kept) in the list form compile takes. */
+    public static List<Map.Entry<SharedVariable, Variable>> updatesOf(Map<SharedVariable, Variable> dict) {
+        return new ArrayList<>(new LinkedHashMap<>(dict).entrySet());
+    }
+}

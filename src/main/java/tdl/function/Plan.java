@@ -1,0 +1,197 @@
+package tdl.function;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import tdl.eval.Kernel;
+import tdl.eval.Kernels;
+import tdl.grad.GraphWalk;
+import tdl.grad.JacobianOp;
+import tdl.graph.Apply;
+import tdl.graph.Constant;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.rewrite.Pipeline;
+
+/**
+ * A graph flattened once into steps over a slot table: slots [0, inputs) hold the arguments, then
+ * shared values (read at the start of each run), constants, and one slot per step output. Running
+ * it walks the steps array; nothing is looked up in the graph. Each step keeps its last output
+ * buffer and hands it to its kernel as {@code reuse}, so a steady-state call with same-shaped data
+ * allocates no new step buffers ({@link #allocations()} counts the ones that were).
+ * Not thread-safe: one plan runs one call at a time.
+ */
+public final class Plan {
+    /** One kernel run: the node it computes (blamed on errors), its input slots and its output slot. */
+    public record Step(Apply node, Kernel kernel, int[] inputs, int output) { }
+
+    private final int inputCount;
+    private final SharedVariable[] shared;
+    private final int[] sharedSlots;
+    private final NDArray[] initial;
+    private final Step[] steps;
+    private final int[] resultSlots;
+    private final List<Variable> slotVariables;
+    private final NDArray[] slots;
+    private final NDArray[] reuse;
+    private final NDArray[][] args;
+    private long allocations;
+
+    private Plan(int inputCount, List<SharedVariable> shared, List<Integer> sharedSlots, NDArray[] initial,
+                 List<Step> steps, int[] resultSlots, List<Variable> slotVariables) {
+        this.inputCount = inputCount;
+        this.shared = shared.toArray(new SharedVariable[0]);
+        this.sharedSlots = sharedSlots.stream().mapToInt(Integer::intValue).toArray();
+        this.initial = initial;
+        this.steps = steps.toArray(new Step[0]);
+        this.resultSlots = resultSlots;
+        this.slotVariables = List.copyOf(slotVariables);
+        this.slots = initial.clone();
+        this.reuse = new NDArray[this.steps.length];
+        this.args = new NDArray[this.steps.length][];
+        for (int i = 0; i < this.steps.length; i++) args[i] = new NDArray[this.steps[i].inputs().length];
+    }
+
+    /**
+     * Orders the graph computing {@code results} (iteratively, once) and assigns slots. Every free
+     * input the results need must be in {@code inputs}; shared variables listed in {@code inputs}
+     * are bound to arguments (inner graphs receive them that way), other shared variables are read.
+     */
+    public static Plan build(List<Variable> inputs, List<Variable> results) {
+        Map<Variable, Integer> slotOf = new IdentityHashMap<>();
+        List<Variable> slotVars = new ArrayList<>();
+        for (Variable in : inputs) {
+            slotOf.put(in, slotVars.size());
+            slotVars.add(in);
+        }
+        List<SharedVariable> shared = new ArrayList<>();
+        List<Integer> sharedSlots = new ArrayList<>();
+        List<NDArray> constants = new ArrayList<>();
+        List<Integer> constantSlots = new ArrayList<>();
+        List<Apply> order = GraphWalk.toposort(results);
+        for (Variable leaf : GraphWalk.leaves(results)) {
+            if (slotOf.containsKey(leaf)) continue;
+            int slot = slotVars.size();
+            if (leaf instanceof SharedVariable sv) {
+                shared.add(sv);
+                sharedSlots.add(slot);
+            } else if (leaf instanceof Constant c) {
+                constants.add(c.value());
+                constantSlots.add(slot);
+            } else {
+                throw FunctionCompiler.missingInput(leaf);
+            }
+            slotOf.put(leaf, slot);
+            slotVars.add(leaf);
+        }
+        List<Step> steps = new ArrayList<>(order.size());
+        for (Apply a : order) {
+            if (a.outputs().size() != 1) {
+                throw new GraphError("NotImplementedError", "op " + a.op().name() + " has " + a.outputs().size()
+                        + " outputs; plans run single-output ops", null, a);
+            }
+            int[] ins = new int[a.inputs().size()];
+            for (int i = 0; i < ins.length; i++) ins[i] = slotOf.get(a.inputs().get(i));
+            int out = slotVars.size();
+            slotOf.put(a.output(), out);
+            slotVars.add(a.output());
+            Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard()) : Kernels.forApply(a);
+            steps.add(new Step(a, k, ins, out));
+        }
+        NDArray[] initial = new NDArray[slotVars.size()];
+        for (int i = 0; i < constants.size(); i++) initial[constantSlots.get(i)] = constants.get(i);
+        int[] resultSlots = new int[results.size()];
+        for (int i = 0; i < resultSlots.length; i++) resultSlots[i] = slotOf.get(results.get(i));
+        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, resultSlots, slotVars);
+    }
+
+    /**
+     * Runs the plan and returns the result values (outputs, then update values). The returned arrays
+     * are the plan's own buffers (or arguments, shared values, constants): valid until the next run;
+     * copy what you keep.
+     */
+    NDArray[] run(NDArray[] arguments) {
+        load(arguments);
+        for (int s = 0; s < steps.length; s++) {
+            Step st = steps[s];
+            NDArray[] a = args[s];
+            for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
+            slots[st.output()] = runStep(s, st, a);
+        }
+        return results();
+    }
+
+    /** {@link #run} with per-op-kind timing into {@code profile}. */
+    NDArray[] runProfiled(NDArray[] arguments, Profile profile) {
+        long start = System.nanoTime();
+        load(arguments);
+        for (int s = 0; s < steps.length; s++) {
+            Step st = steps[s];
+            NDArray[] a = args[s];
+            for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
+            long t0 = System.nanoTime();
+            slots[st.output()] = runStep(s, st, a);
+            profile.record(st.node().op().name(), System.nanoTime() - t0);
+        }
+        profile.callDone(System.nanoTime() - start);
+        return results();
+    }
+
+    private void load(NDArray[] arguments) {
+        if (arguments.length != inputCount) {
+            throw new IllegalArgumentException("plan takes " + inputCount + " arguments, got " + arguments.length);
+        }
+        System.arraycopy(arguments, 0, slots, 0, inputCount);
+        for (int i = 0; i < shared.length; i++) slots[sharedSlots[i]] = shared[i].value();
+    }
+
+    private NDArray runStep(int s, Step st, NDArray[] a) {
+        NDArray out;
+        try {
+            out = st.kernel().run(a, reuse[s]);
+        } catch (GraphError e) {
+            if (e.blamed() != null) throw e;
+            GraphError blamed = new GraphError(e.kind(), e.getMessage(), e.hint(), st.node());
+            blamed.initCause(e);
+            throw blamed;
+        } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e.getMessage(), null, st.node());
+            blamed.initCause(e);
+            throw blamed;
+        }
+        if (out != reuse[s]) {
+            allocations++;
+            reuse[s] = out;
+        }
+        return out;
+    }
+
+    private NDArray[] results() {
+        NDArray[] r = new NDArray[resultSlots.length];
+        for (int i = 0; i < r.length; i++) r[i] = slots[resultSlots[i]];
+        return r;
+    }
+
+    /** Drops references to this run's arguments and shared values (buffers stay for reuse). */
+    void release() {
+        for (int i = 0; i < inputCount; i++) slots[i] = null;
+        for (int slot : sharedSlots) slots[slot] = null;
+    }
+
+    /** The steps in execution order (for printing). */
+    public List<Step> steps() { return List.of(steps); }
+
+    /** The variable each slot holds (arguments, shared values, constants, step outputs). */
+    public List<Variable> slotVariables() { return slotVariables; }
+
+    /** The slots of the results: the outputs, then the update values. */
+    public int[] resultSlots() { return resultSlots.clone(); }
+
+    /** How many times a step had to allocate a new output buffer instead of reusing its previous one. */
+    public long allocations() { return allocations; }
+
+    public int stepCount() { return steps.length; }
+}

@@ -1,0 +1,56 @@
+package tdl.function;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Time spent per kind of op (keyed by op name, e.g. "Dot", "Elemwise{add}") over all profiled
+ * calls of one compiled function. Filled only by the profiling plan runner, so it costs nothing when
+ * profiling is off.
+ */
+public final class Profile {
+    /** Accumulated time and number of kernel runs of one op kind. */
+    public static final class Entry {
+        long nanos;
+        long runs;
+
+        public long nanos() { return nanos; }
+
+        public long runs() { return runs; }
+    }
+
+    private final Map<String, Entry> byOp = new LinkedHashMap<>();
+    private long calls;
+    private long totalNanos;
+
+    void record(String op, long nanos) {
+        Entry e = byOp.computeIfAbsent(op, k -> new Entry());
+        e.nanos += nanos;
+        e.runs++;
+    }
+
+    void callDone(long nanos) {
+        calls++;
+        totalNanos += nanos;
+    }
+
+    public Map<String, Entry> byOp() { return Collections.unmodifiableMap(byOp); }
+
+    public long calls() { return calls; }
+
+    public long totalNanos() { return totalNanos; }
+
+    /** A table sorted by time, as Theano's profiler summary prints it. */
+    public String format(String functionName) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Function profiling: %s (%d calls, %.3f ms)%n", functionName, calls, totalNanos / 1e6));
+        sb.append(String.format("  %7s %10s %8s  %s%n", "<%>", "<ms>", "<runs>", "<op>"));
+        byOp.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().nanos, a.getValue().nanos))
+                .forEach(e -> sb.append(String.format("  %6.1f%% %10.3f %8d  %s%n",
+                        totalNanos == 0 ? 0.0 : 100.0 * e.getValue().nanos / totalNanos,
+                        e.getValue().nanos / 1e6, e.getValue().runs, e.getKey())));
+        return sb.toString();
+    }
+}

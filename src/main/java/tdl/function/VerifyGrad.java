@@ -1,0 +1,89 @@
+package tdl.function;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import tdl.grad.Disconnected;
+import tdl.grad.Grad;
+import tdl.graph.Constant;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.TensorType;
+import tdl.graph.Variable;
+import tdl.graph.ops.TensorOps;
+
+/**
+ * theano.gradient.verify_grad: checks the symbolic gradient of {@code f} against central finite
+ * differences at the given points. As Theano does, a non-scalar output is reduced to a scalar by a
+ * random projection (sum(f(x) * r), r uniform in [0, 1) from {@code seed}), so every output
+ * element's gradient takes part. It lives here rather than in tdl.grad because it compiles and runs
+ * functions.
+ */
+public final class VerifyGrad {
+    private VerifyGrad() {}
+
+    /** Worst errors over every element of every point; {@code where} names the worst element. */
+    public record Result(double maxAbsError, double maxRelError, String where) { }
+
+    /**
+     * Builds f over fresh float64 inputs shaped like {@code points}, compares gradients, and throws
+     * GraphError "GradientError" when some element has both absolute and relative error above {@code tol}.
+     */
+    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
+                                long seed, double eps, double tol) {
+        List<Variable> inputs = new ArrayList<>();
+        List<NDArray> pts = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            NDArray p = points.get(i).astype(DType.FLOAT64);
+            pts.add(p);
+            inputs.add(new Variable(new TensorType(DType.FLOAT64, p.rank()), "x" + i));
+        }
+        Variable out = f.apply(inputs);
+        TensorOps t = new TensorOps(() -> null);
+        FunctionCompiler.Options opts = FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE).withName("verify_grad");
+        // the projection's shape is the output's, known only by running f once
+        NDArray sample = FunctionCompiler.compile(inputs, List.of(out), List.of(), Map.of(), opts).call(pts).get(0);
+        Random rng = new Random(seed);
+        double[] r = new double[sample.size()];
+        for (int i = 0; i < r.length; i++) r[i] = rng.nextDouble();
+        Variable cost = t.sum(t.mul(out, new Constant(new NDArray(DType.FLOAT64, sample.shape(), r))));
+        List<Variable> grads = Grad.grad(cost, inputs, Set.of(), Disconnected.IGNORE, null);
+        CompiledFunction costF = FunctionCompiler.compile(inputs, List.of(cost), List.of(), Map.of(), opts);
+        List<NDArray> analytic = FunctionCompiler.compile(inputs, grads, List.of(), Map.of(), opts).call(pts);
+
+        double worstAbs = 0, worstRel = 0;
+        String where = "";
+        boolean failed = false;
+        for (int i = 0; i < pts.size(); i++) {
+            NDArray p = pts.get(i);
+            double[] d = p.data();
+            for (int j = 0; j < d.length; j++) {
+                double x0 = d[j];
+                d[j] = x0 + eps;
+                double plus = costF.call(pts).get(0).item();
+                d[j] = x0 - eps;
+                double minus = costF.call(pts).get(0).item();
+                d[j] = x0;
+                double numeric = (plus - minus) / (2 * eps);
+                double a = analytic.get(i).data()[j];
+                double abs = Math.abs(a - numeric);
+                double rel = abs / Math.max(Math.abs(a) + Math.abs(numeric), 1e-8);
+                if (abs > worstAbs) worstAbs = abs;
+                if (rel > worstRel) {
+                    worstRel = rel;
+                    where = "input " + i + ", element " + j + ": analytic " + a + ", numeric " + numeric;
+                }
+                if (abs > tol && rel > tol) failed = true;
+            }
+        }
+        if (failed) {
+            throw new GraphError("GradientError", "verify_grad: analytic and numeric gradients mismatch: worst absolute error "
+                    + worstAbs + ", worst relative error " + worstRel + " (tolerance " + tol + "; " + where + ")",
+                    "the op's gradient rule is wrong, or the function is not differentiable at this point");
+        }
+        return new Result(worstAbs, worstRel, where);
+    }
+}

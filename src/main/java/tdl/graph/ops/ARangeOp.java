@@ -1,0 +1,29 @@
+package tdl.graph.ops;
+
+import java.util.Arrays;
+import java.util.List;
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.Op;
+import tdl.graph.TensorType;
+import tdl.graph.Variable;
+
+/** arange(start, stop, step): int64 when all three are integers, else float64. */
+public record ARangeOp() implements Op {
+    @Override
+    public String name() { return "ARange"; }
+
+    @Override
+    public List<TensorType> outputTypes(List<TensorType> in) {
+        Ops.arity("arange", in, 3);
+        boolean allInt = true;
+        for (TensorType t : in) {
+            Ops.scalar("arange", "start, stop and step", t);
+            allInt &= !t.dtype().isFloat();
+        }
+        return List.of(new TensorType(allInt ? DType.INT64 : DType.FLOAT64, 1));
+    }
+
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) { return Arrays.asList(null, null, null); }
+}

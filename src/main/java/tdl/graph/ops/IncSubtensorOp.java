@@ -1,0 +1,68 @@
+package tdl.graph.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import tdl.graph.Apply;
+import tdl.graph.GraphError;
+import tdl.graph.Op;
+import tdl.graph.TensorType;
+import tdl.graph.Variable;
+
+/**
+ * set_subtensor(x[idx], y) (set = true) or inc_subtensor(x[idx], y): a new array equal to x with
+ * the indexed part replaced by / incremented by y (broadcast to the part). x is not changed.
+ * Inputs: x, y, then the index parts as in the read op. Repeated vector entries accumulate for
+ * inc (numpy's add.at) and the last one wins for set.
+ */
+public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
+    public IncSubtensorOp {
+        idx = List.copyOf(idx);
+        IndexSpec.readOp(idx); // rejects unsupported mixes early
+    }
+
+    @Override
+    public String name() { return (set ? "SetSubtensor" : "IncSubtensor") + idx; }
+
+    @Override
+    public List<TensorType> outputTypes(List<TensorType> in) {
+        if (in.size() < 2) throw new GraphError("TypeError", name() + " needs x and y");
+        TensorType x = in.get(0), y = in.get(1);
+        List<TensorType> ix = in.subList(2, in.size());
+        IndexSpec.checkInputs(set ? "set_subtensor" : "inc_subtensor", idx, ix);
+        int partRank = IndexSpec.resultRank(idx, x.rank(), ix);
+        if (y.rank() > partRank) {
+            throw new GraphError("ValueError", (set ? "set_subtensor" : "inc_subtensor") + ": y of rank " + y.rank()
+                    + " does not fit x[" + idxText() + "] of rank " + partRank);
+        }
+        return List.of(x);
+    }
+
+    private String idxText() {
+        StringBuilder sb = new StringBuilder();
+        for (IndexSpec s : idx) sb.append(sb.length() > 0 ? ", " : "").append(s);
+        return sb.toString();
+    }
+
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        Variable g = outputGrads.get(0);
+        List<Variable> in = node.inputs();
+        List<Variable> res = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) res.add(null);
+        if (g == null) return res;
+        TensorOps t = new TensorOps(node::origin);
+        List<Variable> ix = in.subList(2, in.size());
+        Variable x = in.get(0), y = in.get(1);
+        if (x.dtype().isFloat()) {
+            List<Variable> args = new ArrayList<>(List.of(g, t.constant(0.0)));
+            args.addAll(ix);
+            res.set(0, set ? t.apply(new IncSubtensorOp(true, idx), args.toArray(new Variable[0])) : g);
+        }
+        if (y.dtype().isFloat()) {
+            List<Variable> args = new ArrayList<>(List.of(g));
+            args.addAll(ix);
+            res.set(1, t.sumToShape(t.apply(IndexSpec.readOp(idx), args.toArray(new Variable[0])), y));
+        }
+        return res;
+    }
+}

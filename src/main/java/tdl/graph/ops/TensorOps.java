@@ -1,0 +1,465 @@
+package tdl.graph.ops;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import tdl.graph.Apply;
+import tdl.graph.Constant;
+import tdl.graph.DType;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.Op;
+import tdl.graph.Variable;
+
+/**
+ * The graph-building vocabulary of sections 4-5 of LANGUAGE.md: each method adds nodes (stamped
+ * with the current {@code origin}, the script position that built them) and returns the output.
+ * Composites (mean, var, relu, crossentropies, outer, stack, ...) are built from primitive ops so
+ * only primitives need a gradient rule. One instance per user context; no shared state.
+ */
+public final class TensorOps {
+    private final Supplier<Object> origin;
+
+    public TensorOps(Supplier<Object> origin) {
+        this.origin = origin;
+    }
+
+    // ---- leaves and generic application ----
+
+    public Variable constant(double v) { return new Constant(NDArray.scalar(DType.FLOAT64, v)); }
+
+    public Variable constant(long v) { return new Constant(NDArray.scalar(DType.INT64, v)); }
+
+    public Variable constant(boolean v) { return new Constant(NDArray.scalar(DType.BOOL, v ? 1 : 0)); }
+
+    public Variable constant(NDArray v) { return new Constant(v); }
+
+    public Variable constant(DType dtype, double v) { return new Constant(NDArray.scalar(dtype, v)); }
+
+    /** An int64 vector constant (a shape, an index list). */
+    public Variable intVector(int... values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) d[i] = values[i];
+        return new Constant(new NDArray(DType.INT64, new int[] {values.length}, d));
+    }
+
+    /** Lifts a script value (Variable, NDArray, Double, Long, Integer, Boolean) to a variable. */
+    public Variable lift(Object o) {
+        if (o instanceof Variable v) return v;
+        if (o instanceof NDArray a) return constant(a);
+        if (o instanceof Double d) return constant(d.doubleValue());
+        if (o instanceof Float f) return constant(f.doubleValue());
+        if (o instanceof Long l) return constant(l.longValue());
+        if (o instanceof Integer i) return constant(i.longValue());
+        if (o instanceof Boolean b) return constant(b.booleanValue());
+        throw new GraphError("TypeError", "cannot use a " + (o == null ? "None" : o.getClass().getSimpleName())
+                + " value as a tensor");
+    }
+
+    /** Applies a single-output op. */
+    public Variable apply(Op op, Variable... inputs) {
+        return Apply.make(op, Arrays.asList(inputs), origin.get()).output();
+    }
+
+    // ---- elementwise ----
+
+    /**
+     * Applies a scalar function with broadcasting. Scalar constants take the dtype of the other
+     * operands when the kind agrees (numpy's value-based casting), so {@code x_f32 * 2.0} stays
+     * float32 and {@code i_int32 + 1} stays int32.
+     */
+    public Variable elemwise(Scalar s, Variable... in) {
+        if (in.length != s.arity()) {
+            throw new GraphError("TypeError", s.pyName() + " takes " + s.arity() + " argument(s), got " + in.length);
+        }
+        int first = s == Scalar.SWITCH ? 1 : 0; // the condition keeps its own dtype
+        DType others = null;
+        for (int i = first; i < in.length; i++) {
+            if (!isScalarConstant(in[i])) others = others == null ? in[i].dtype() : DType.upcast(others, in[i].dtype());
+        }
+        Variable[] args = in.clone();
+        if (others != null) {
+            for (int i = first; i < in.length; i++) {
+                if (isScalarConstant(in[i])) args[i] = adapt((Constant) in[i], others);
+            }
+        }
+        return apply(new ElemwiseOp(s), args);
+    }
+
+    private static boolean isScalarConstant(Variable v) { return v instanceof Constant && v.rank() == 0; }
+
+    private static Variable adapt(Constant c, DType others) {
+        DType cd = c.dtype();
+        if (cd == others || cd == DType.BOOL || others == DType.BOOL) return c;
+        double v = c.value().data()[0];
+        boolean target = others.isFloat() || (!cd.isFloat() && others.coerce(v) == v);
+        return target ? new Constant(NDArray.scalar(others, v)) : c;
+    }
+
+    public Variable add(Variable a, Variable b) { return elemwise(Scalar.ADD, a, b); }
+    public Variable add(Variable a, double b) { return add(a, constant(b)); }
+    public Variable sub(Variable a, Variable b) { return elemwise(Scalar.SUB, a, b); }
+    public Variable sub(Variable a, double b) { return sub(a, constant(b)); }
+    public Variable sub(double a, Variable b) { return sub(constant(a), b); }
+    public Variable mul(Variable a, Variable b) { return elemwise(Scalar.MUL, a, b); }
+    public Variable mul(Variable a, double b) { return mul(a, constant(b)); }
+    public Variable trueDiv(Variable a, Variable b) { return elemwise(Scalar.TRUE_DIV, a, b); }
+    public Variable trueDiv(Variable a, double b) { return trueDiv(a, constant(b)); }
+    public Variable trueDiv(double a, Variable b) { return trueDiv(constant(a), b); }
+    public Variable intDiv(Variable a, Variable b) { return elemwise(Scalar.INT_DIV, a, b); }
+    public Variable mod(Variable a, Variable b) { return elemwise(Scalar.MOD, a, b); }
+    public Variable pow(Variable a, Variable b) { return elemwise(Scalar.POW, a, b); }
+    public Variable pow(Variable a, double b) { return pow(a, constant(b)); }
+    public Variable maximum(Variable a, Variable b) { return elemwise(Scalar.MAXIMUM, a, b); }
+    public Variable minimum(Variable a, Variable b) { return elemwise(Scalar.MINIMUM, a, b); }
+    public Variable neg(Variable x) { return elemwise(Scalar.NEG, x); }
+    public Variable abs(Variable x) { return elemwise(Scalar.ABS, x); }
+    public Variable exp(Variable x) { return elemwise(Scalar.EXP, x); }
+    public Variable log(Variable x) { return elemwise(Scalar.LOG, x); }
+    public Variable log1p(Variable x) { return elemwise(Scalar.LOG1P, x); }
+    public Variable sqrt(Variable x) { return elemwise(Scalar.SQRT, x); }
+    public Variable sqr(Variable x) { return elemwise(Scalar.SQR, x); }
+    public Variable tanh(Variable x) { return elemwise(Scalar.TANH, x); }
+    public Variable sigmoid(Variable x) { return elemwise(Scalar.SIGMOID, x); }
+    public Variable softplus(Variable x) { return elemwise(Scalar.SOFTPLUS, x); }
+    public Variable floor(Variable x) { return elemwise(Scalar.FLOOR, x); }
+    public Variable ceil(Variable x) { return elemwise(Scalar.CEIL, x); }
+    public Variable round(Variable x) { return elemwise(Scalar.ROUND, x); }
+    public Variable sgn(Variable x) { return elemwise(Scalar.SGN, x); }
+    public Variable isnan(Variable x) { return elemwise(Scalar.ISNAN, x); }
+    public Variable isinf(Variable x) { return elemwise(Scalar.ISINF, x); }
+    public Variable lt(Variable a, Variable b) { return elemwise(Scalar.LT, a, b); }
+    public Variable le(Variable a, Variable b) { return elemwise(Scalar.LE, a, b); }
+    public Variable gt(Variable a, Variable b) { return elemwise(Scalar.GT, a, b); }
+    public Variable ge(Variable a, Variable b) { return elemwise(Scalar.GE, a, b); }
+    public Variable eq(Variable a, Variable b) { return elemwise(Scalar.EQ, a, b); }
+    public Variable eq(Variable a, double b) { return eq(a, constant(b)); }
+    public Variable neq(Variable a, Variable b) { return elemwise(Scalar.NEQ, a, b); }
+    public Variable and(Variable a, Variable b) { return elemwise(Scalar.AND, a, b); }
+    public Variable or(Variable a, Variable b) { return elemwise(Scalar.OR, a, b); }
+    public Variable xor(Variable a, Variable b) { return elemwise(Scalar.XOR, a, b); }
+    public Variable not(Variable x) { return elemwise(Scalar.NOT, x); }
+    public Variable switchOp(Variable c, Variable a, Variable b) { return elemwise(Scalar.SWITCH, c, a, b); }
+    public Variable clip(Variable x, Variable lo, Variable hi) { return elemwise(Scalar.CLIP, x, lo, hi); }
+    public Variable clip(Variable x, double lo, double hi) { return clip(x, constant(lo), constant(hi)); }
+
+    /** relu(x) = switch(x > 0, x, 0): gradient 1 where x > 0, else 0. */
+    public Variable relu(Variable x) {
+        Variable zero = constant(x.dtype(), 0);
+        return switchOp(gt(x, zero), x, zero);
+    }
+
+    public Variable cast(Variable x, DType to) {
+        return x.dtype() == to ? x : apply(new CastOp(to), x);
+    }
+
+    /** g summed back to x's shape (the broadcasting gradient helper; see {@link SumToShapeOp}). */
+    public Variable sumToShape(Variable g, Variable x) { return apply(new SumToShapeOp(), g, x); }
+
+    // ---- reductions ----
+
+    public Variable reduce(ReduceOp.Kind kind, Variable x, int[] axes, boolean keepdims) {
+        return apply(new ReduceOp(kind, normAxes(axes, x.rank()), keepdims), x);
+    }
+
+    public Variable sum(Variable x, int[] axes, boolean keepdims) { return reduce(ReduceOp.Kind.SUM, x, axes, keepdims); }
+    public Variable sum(Variable x) { return sum(x, null, false); }
+    public Variable prod(Variable x, int[] axes, boolean keepdims) { return reduce(ReduceOp.Kind.PROD, x, axes, keepdims); }
+    public Variable max(Variable x, int[] axes, boolean keepdims) { return reduce(ReduceOp.Kind.MAX, x, axes, keepdims); }
+    public Variable min(Variable x, int[] axes, boolean keepdims) { return reduce(ReduceOp.Kind.MIN, x, axes, keepdims); }
+    public Variable all(Variable x, int[] axes, boolean keepdims) { return reduce(ReduceOp.Kind.ALL, x, axes, keepdims); }
+    public Variable any(Variable x, int[] axes, boolean keepdims) { return reduce(ReduceOp.Kind.ANY, x, axes, keepdims); }
+
+    /** mean = sum / (number of reduced elements), in x's float dtype (float64 for integers). */
+    public Variable mean(Variable x, int[] axes, boolean keepdims) {
+        List<Integer> ax = normAxes(axes, x.rank());
+        DType fd = x.dtype().isFloat() ? x.dtype() : DType.FLOAT64;
+        Variable count = null;
+        for (int a = 0; a < x.rank(); a++) {
+            if (ax != null && !ax.contains(a)) continue;
+            Variable d = shapeAt(x, a);
+            count = count == null ? d : mul(count, d);
+        }
+        Variable s = sum(x, axes, keepdims);
+        if (count == null) return cast(s, fd);
+        return trueDiv(cast(s, fd), cast(count, fd));
+    }
+
+    public Variable var(Variable x, int[] axes, boolean keepdims) {
+        Variable centred = sub(x, mean(x, axes, true));
+        return mean(sqr(centred), axes, keepdims);
+    }
+
+    public Variable std(Variable x, int[] axes, boolean keepdims) { return sqrt(var(x, axes, keepdims)); }
+
+    public Variable argmax(Variable x, Integer axis, boolean keepdims) {
+        return apply(new ArgReduceOp(true, axis == null ? null : normAxis(axis, x.rank()), keepdims), x);
+    }
+
+    public Variable argmin(Variable x, Integer axis, boolean keepdims) {
+        return apply(new ArgReduceOp(false, axis == null ? null : normAxis(axis, x.rank()), keepdims), x);
+    }
+
+    static int normAxis(int axis, int rank) {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= Math.max(rank, 1) || (rank == 0 && a != 0)) {
+            throw new GraphError("ValueError", "axis " + axis + " is out of bounds for a tensor of rank " + rank);
+        }
+        return a;
+    }
+
+    private static List<Integer> normAxes(int[] axes, int rank) {
+        if (axes == null) return null;
+        List<Integer> out = new ArrayList<>();
+        for (int a : axes) {
+            int n = a < 0 ? a + rank : a;
+            if (n < 0 || n >= rank) throw new GraphError("ValueError", "axis " + a + " is out of bounds for a tensor of rank " + rank);
+            if (out.contains(n)) throw new GraphError("ValueError", "duplicate value in 'axis': " + a);
+            out.add(n);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    // ---- linear algebra ----
+
+    public Variable dot(Variable a, Variable b) { return apply(DotOp.PLAIN, a, b); }
+
+    /** outer(a, b) = a[:, None] * b[None, :] (operands flattened first, as numpy does). */
+    public Variable outer(Variable a, Variable b) {
+        Variable fa = a.rank() == 1 ? a : flatten(a, 1);
+        Variable fb = b.rank() == 1 ? b : flatten(b, 1);
+        return mul(dimshuffle(fa, 0, -1), dimshuffle(fb, -1, 0));
+    }
+
+    /** x.T: axes reversed. */
+    public Variable transpose(Variable x) {
+        if (x.rank() < 2) return x;
+        int[] p = new int[x.rank()];
+        for (int i = 0; i < p.length; i++) p[i] = p.length - 1 - i;
+        return dimshuffle(x, p);
+    }
+
+    /** Theano's dimshuffle; -1 stands for 'x' (a new size-1 axis). */
+    public Variable dimshuffle(Variable x, int... pattern) {
+        boolean identity = pattern.length == x.rank();
+        for (int i = 0; identity && i < pattern.length; i++) identity = pattern[i] == i;
+        return identity ? x : apply(DimShuffleOp.of(pattern), x);
+    }
+
+    // ---- shapes ----
+
+    public Variable shape(Variable x) { return apply(new ShapeOp(), x); }
+
+    /** x.shape[axis] as an int64 scalar (negative axis counts from the end). */
+    public Variable shapeAt(Variable x, int axis) {
+        int a = axis < 0 ? axis + x.rank() : axis;
+        if (a < 0 || a >= x.rank()) {
+            throw new GraphError("IndexError", "index " + axis + " is out of bounds for the shape of a rank " + x.rank() + " tensor");
+        }
+        return subtensor(shape(x), List.of(new Index.Scalar(constant((long) a))));
+    }
+
+    public Variable reshape(Variable x, Variable shape, int ndim) { return apply(new ReshapeOp(ndim), x, shape); }
+
+    /** reshape to a symbolic shape vector whose length is known statically (a constant or x.shape). */
+    public Variable reshape(Variable x, Variable shape) {
+        return reshape(x, shape, staticLength(shape));
+    }
+
+    public Variable reshape(Variable x, int... dims) {
+        int unknown = 0;
+        for (int d : dims) {
+            if (d == -1) unknown++;
+            else if (d < 0) throw new GraphError("ValueError", "negative dimension " + d + " in reshape");
+        }
+        if (unknown > 1) throw new GraphError("ValueError", "can only specify one unknown dimension (-1) in reshape");
+        return reshape(x, intVector(dims), dims.length);
+    }
+
+    /** reshape to a list of integer scalars (symbolic or constant; one may be -1). */
+    public Variable reshape(Variable x, List<Variable> dims) {
+        return reshape(x, stack(castAll(dims, DType.INT64), 0), dims.size());
+    }
+
+    private List<Variable> castAll(List<Variable> vs, DType d) {
+        List<Variable> out = new ArrayList<>();
+        for (Variable v : vs) out.add(cast(v, d));
+        return out;
+    }
+
+    private static int staticLength(Variable shape) {
+        if (shape.rank() != 1) throw new GraphError("TypeError", "reshape: the shape must be a vector, got " + shape.type());
+        if (shape instanceof Constant c) return c.value().size();
+        if (shape.owner() != null && shape.owner().op() instanceof ShapeOp) return shape.owner().inputs().get(0).rank();
+        if (shape.owner() != null && shape.owner().op() instanceof JoinOp) {
+            int n = 0;
+            for (Variable part : shape.owner().inputs()) {
+                int k = staticLength(part);
+                n += k;
+            }
+            return n;
+        }
+        if (shape.owner() != null && shape.owner().op() instanceof DimShuffleOp ds
+                && ds.pattern().equals(List.of(-1))) return 1;
+        throw new GraphError("TypeError", "reshape: the length of the shape vector " + shape + " is not known",
+                "pass the number of dimensions: reshape(x, shape, ndim)");
+    }
+
+    public Variable flatten(Variable x, int outdim) { return apply(new FlattenOp(outdim), x); }
+
+    public Variable concatenate(List<Variable> xs, int axis) {
+        if (xs.isEmpty()) throw new GraphError("ValueError", "need at least one array to concatenate");
+        return apply(new JoinOp(normAxis(axis, xs.get(0).rank())), xs.toArray(new Variable[0]));
+    }
+
+    /** stack(xs, axis): each input gets a new size-1 axis at {@code axis}, then they are joined. */
+    public Variable stack(List<Variable> xs, int axis) {
+        if (xs.isEmpty()) throw new GraphError("ValueError", "need at least one array to stack");
+        int r = xs.get(0).rank();
+        int a = axis < 0 ? axis + r + 1 : axis;
+        if (a < 0 || a > r) throw new GraphError("ValueError", "axis " + axis + " is out of bounds for stacking rank " + r + " tensors");
+        List<Variable> parts = new ArrayList<>();
+        for (Variable x : xs) {
+            int[] p = new int[x.rank() + 1];
+            for (int i = 0, src = 0; i < p.length; i++) p[i] = i == a ? -1 : src++;
+            parts.add(dimshuffle(x, p));
+        }
+        return apply(new JoinOp(a), parts.toArray(new Variable[0]));
+    }
+
+    public Variable alloc(Variable value, Variable... dims) {
+        Variable[] in = new Variable[dims.length + 1];
+        in[0] = value;
+        for (int i = 0; i < dims.length; i++) in[i + 1] = dims[i];
+        return apply(new AllocOp(), in);
+    }
+
+    public Variable zeros(DType dtype, Variable... dims) { return alloc(constant(dtype, 0), dims); }
+
+    public Variable ones(DType dtype, Variable... dims) { return alloc(constant(dtype, 1), dims); }
+
+    /** value broadcast to model's shape (Theano's fill), in value's dtype. */
+    public Variable fill(Variable model, Variable value) {
+        Variable[] dims = new Variable[model.rank()];
+        for (int i = 0; i < dims.length; i++) dims[i] = shapeAt(model, i);
+        return alloc(value, dims);
+    }
+
+    public Variable zerosLike(Variable x) { return fill(x, constant(x.dtype(), 0)); }
+
+    public Variable onesLike(Variable x) { return fill(x, constant(x.dtype(), 1)); }
+
+    /** eye(n, m, k); m null means n. */
+    public Variable eye(Variable n, Variable m, int k) { return apply(new EyeOp(k, DType.FLOAT64), n, m == null ? n : m); }
+
+    public Variable arange(Variable start, Variable stop, Variable step) { return apply(new ARangeOp(), start, stop, step); }
+
+    public Variable arange(Variable stop) { return arange(constant(0L), stop, constant(1L)); }
+
+    // ---- neural-net helpers ----
+
+    public Variable softmax(Variable x) { return apply(new SoftmaxOp(), x); }
+
+    /** -(t log p + (1 - t) log(1 - p)), elementwise. */
+    public Variable binaryCrossentropy(Variable p, Variable t) {
+        return neg(add(mul(t, log(p)), mul(sub(1.0, t), log(sub(1.0, p)))));
+    }
+
+    /**
+     * Integer class targets (a vector): -log(p[arange(n), t]); one-hot / probability targets (same
+     * rank as p): -sum(t log p, last axis).
+     */
+    public Variable categoricalCrossentropy(Variable p, Variable t) {
+        if (t.rank() == p.rank() - 1 && !t.dtype().isFloat()) {
+            Variable rows = arange(shapeAt(p, 0));
+            return neg(log(subtensor(p, List.of(new Index.Vector(rows), new Index.Vector(t)))));
+        }
+        if (t.rank() == p.rank()) return neg(sum(mul(t, log(p)), new int[] {p.rank() - 1}, false));
+        throw new GraphError("TypeError", "categorical_crossentropy: targets " + t.type() + " do not fit predictions " + p.type(),
+                "pass integer class labels (one rank less) or one-hot rows (same rank)");
+    }
+
+    public Variable ifelse(Variable cond, Variable a, Variable b) { return apply(new IfElseOp(), cond, a, b); }
+
+    // ---- indexing ----
+
+    /** x[idx]: basic indexing, x[ivec], or the pair form x[ivec, jvec]; None entries add axes. */
+    public Variable subtensor(Variable x, List<Index> idx) {
+        List<Index> plain = new ArrayList<>();
+        List<Integer> newAxesAt = new ArrayList<>(); // output positions of None entries
+        int outPos = 0;
+        for (Index i : idx) {
+            if (i instanceof Index.NewAxis) { newAxesAt.add(outPos++); continue; }
+            plain.add(i);
+            if (!(i instanceof Index.Scalar)) outPos++;
+        }
+        Variable r = read(x, plain);
+        if (newAxesAt.isEmpty()) return r;
+        int rank = r.rank() + newAxesAt.size();
+        int[] p = new int[rank];
+        for (int i = 0, src = 0; i < rank; i++) p[i] = newAxesAt.contains(i) ? -1 : src++;
+        return dimshuffle(r, p);
+    }
+
+    private Variable read(Variable x, List<Index> idx) {
+        Built b = build(x, idx);
+        if (b.specs.isEmpty()) return x;
+        List<Variable> args = new ArrayList<>();
+        args.add(x);
+        args.addAll(b.inputs);
+        return apply(IndexSpec.readOp(b.specs), args.toArray(new Variable[0]));
+    }
+
+    public Variable setSubtensor(Variable x, List<Index> idx, Variable y) { return incOrSet(true, x, idx, y); }
+
+    public Variable incSubtensor(Variable x, List<Index> idx, Variable y) { return incOrSet(false, x, idx, y); }
+
+    private Variable incOrSet(boolean set, Variable x, List<Index> idx, Variable y) {
+        for (Index i : idx) {
+            if (i instanceof Index.NewAxis) {
+                throw new GraphError("NotImplementedError", (set ? "set" : "inc") + "_subtensor with None in the index");
+            }
+        }
+        Built b = build(x, idx);
+        List<Variable> args = new ArrayList<>(List.of(x, y));
+        args.addAll(b.inputs);
+        return apply(new IncSubtensorOp(set, b.specs), args.toArray(new Variable[0]));
+    }
+
+    private record Built(List<IndexSpec> specs, List<Variable> inputs) {}
+
+    /** Static structure plus symbolic parts; trailing ':' entries are dropped (they change nothing). */
+    private Built build(Variable x, List<Index> idx) {
+        List<Index> list = new ArrayList<>(idx);
+        while (!list.isEmpty() && isFullSlice(list.get(list.size() - 1))) list.remove(list.size() - 1);
+        if (idx.size() > x.rank()) {
+            throw new GraphError("IndexError", "too many indices for a tensor of rank " + x.rank() + ": " + idx.size() + " given");
+        }
+        boolean advanced = list.stream().anyMatch(i -> i instanceof Index.Vector);
+        List<IndexSpec> specs = new ArrayList<>();
+        List<Variable> inputs = new ArrayList<>();
+        for (Index i : list) {
+            if (i instanceof Index.Scalar s) {
+                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // a scalar broadcasts in the pair form
+                inputs.add(s.i());
+            } else if (i instanceof Index.Vector v) {
+                specs.add(IndexSpec.VECTOR);
+                inputs.add(v.v());
+            } else if (i instanceof Index.Range r) {
+                specs.add(new IndexSpec.Slice(r.lo() != null, r.hi() != null, r.step() != null));
+                if (r.lo() != null) inputs.add(r.lo());
+                if (r.hi() != null) inputs.add(r.hi());
+                if (r.step() != null) inputs.add(r.step());
+            } else {
+                specs.add(IndexSpec.ALL);
+            }
+        }
+        return new Built(specs, inputs);
+    }
+
+    private static boolean isFullSlice(Index i) {
+        return i instanceof Index.All || (i instanceof Index.Range r && r.lo() == null && r.hi() == null && r.step() == null);
+    }
+}

@@ -1,0 +1,87 @@
+package tdl.lib.numpy;
+
+/**
+ * The Mersenne Twister MT19937 as numpy's legacy RandomState drives it: seeded with
+ * init_genrand(seed) for an integer seed (numpy's _legacy_seeding calls mt19937_seed, not
+ * init_by_array, for a plain int), init_by_array for a sequence of ints.
+ */
+final class MT19937 {
+    private static final int N = 624;
+    private static final int M = 397;
+    private final int[] mt = new int[N];
+    private int pos;
+
+    MT19937(long seed) {
+        seed(seed);
+    }
+
+    void seed(long seed) {
+        int s = (int) seed;
+        for (int i = 0; i < N; i++) {
+            mt[i] = s;
+            s = 1812433253 * (s ^ (s >>> 30)) + i + 1;
+        }
+        pos = N;
+    }
+
+    /** numpy's init_by_array (used when the seed is a list of ints). */
+    void seedArray(long[] key) {
+        seed(19650218L);
+        int i = 1;
+        int j = 0;
+        int k = Math.max(N, key.length);
+        for (; k > 0; k--) {
+            mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1664525)) + (int) key[j] + j;
+            i++;
+            j++;
+            if (i >= N) {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+            if (j >= key.length) j = 0;
+        }
+        for (k = N - 1; k > 0; k--) {
+            mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1566083941)) - i;
+            i++;
+            if (i >= N) {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+        }
+        mt[0] = 0x80000000;
+        pos = N;
+    }
+
+    private void generate() {
+        for (int i = 0; i < N; i++) {
+            int y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);
+            int v = mt[(i + M) % N] ^ (y >>> 1);
+            if ((y & 1) != 0) v ^= 0x9908b0df;
+            mt[i] = v;
+        }
+        pos = 0;
+    }
+
+    /** The next 32 random bits, as an unsigned value in a long. */
+    long nextUint32() {
+        if (pos >= N) generate();
+        int y = mt[pos++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        return y & 0xffffffffL;
+    }
+
+    /** 64 bits: the first 32-bit draw is the high word, as numpy's mt19937_next64. */
+    long nextUint64() {
+        return (nextUint32() << 32) | nextUint32();
+    }
+
+    /** A double in [0, 1) with 53 random bits: (a >> 5, b >> 6). */
+    double nextDouble() {
+        long a = nextUint32() >>> 5;
+        long b = nextUint32() >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+}

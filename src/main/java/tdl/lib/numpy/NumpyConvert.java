@@ -1,0 +1,219 @@
+package tdl.lib.numpy;
+
+import java.util.ArrayList;
+import java.util.List;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.TensorType;
+import tdl.interp.TdlTuple;
+import tdl.syntax.TdlError;
+
+/**
+ * Conversions between script values and host arrays, with numpy's rules: nested lists/tuples of
+ * numbers become arrays (all bool -> bool, all int -> int64, any float -> float64), arrays become
+ * nested lists of Python scalars. Other libraries should use these instead of their own.
+ */
+public final class NumpyConvert {
+    private NumpyConvert() {}
+
+    /** Whether {@code o} is a Python number (int, float, bool) as the interpreter represents them. */
+    public static boolean isNumber(Object o) {
+        return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof Integer || o instanceof Float;
+    }
+
+    /** numpy.asarray(o): an NDArray as is, else a new array from numbers or nested sequences. */
+    public static NDArray toArray(Object o) {
+        return toArray(o, null);
+    }
+
+    /** numpy.asarray(o, dtype): converts (copying only when needed) to {@code dtype} when not null. */
+    public static NDArray toArray(Object o, DType dtype) {
+        if (o instanceof NDArray a) return dtype == null || dtype == a.dtype() ? a : a.astype(dtype);
+        List<Integer> shape = new ArrayList<>();
+        DType inferred = inferShape(o, shape, 0);
+        int[] sh = new int[shape.size()];
+        for (int i = 0; i < sh.length; i++) sh[i] = shape.get(i);
+        if (sh.length > TensorType.MAX_RANK) {
+            throw new TdlError("ValueError", "arrays of rank " + sh.length + " are not supported (rank 0 to 4)",
+                    "reshape the data to at most 4 dimensions");
+        }
+        double[] data = new double[(int) NDArray.sizeOf(sh)];
+        int[] pos = {0};
+        fill(o, sh, 0, data, pos);
+        DType d = dtype != null ? dtype : inferred == null ? DType.FLOAT64 : inferred;
+        NDArray a = new NDArray(d, sh, data);
+        return d == DType.FLOAT64 ? a : a.astype(d);
+    }
+
+    /** A fresh array (np.array semantics: always a copy). */
+    public static NDArray copyOf(Object o, DType dtype) {
+        NDArray a = toArray(o, dtype);
+        return a == o ? a.copy() : a;
+    }
+
+    private static DType inferShape(Object o, List<Integer> shape, int depth) {
+        if (o instanceof NDArray a) {
+            for (int s : a.shape()) shape.add(s);
+            return a.dtype();
+        }
+        if (o instanceof Boolean) return DType.BOOL;
+        if (o instanceof Long || o instanceof Integer) return DType.INT64;
+        if (o instanceof Double || o instanceof Float) return DType.FLOAT64;
+        List<?> items = items(o);
+        if (items == null) {
+            throw new TdlError("TypeError", "cannot convert a value of type " + typeName(o) + " to an array",
+                    "np.array takes numbers, bools, nested lists/tuples of them, or arrays");
+        }
+        if (depth > 8) throw new TdlError("ValueError", "arrays of rank > 4 are not supported");
+        shape.add(items.size());
+        if (items.isEmpty()) return null;
+        List<Integer> first = new ArrayList<>();
+        DType dtype = inferShape(items.get(0), first, depth + 1);
+        for (int i = 1; i < items.size(); i++) {
+            List<Integer> other = new ArrayList<>();
+            DType d = inferShape(items.get(i), other, depth + 1);
+            if (!other.equals(first)) {
+                throw new TdlError("ValueError", "setting an array element with a sequence. The requested array has an "
+                        + "inhomogeneous shape after " + (depth + 1) + " dimensions. The detected shape was "
+                        + shapeText(shape) + " + inhomogeneous part.", "every row must have the same length");
+            }
+            dtype = dtype == null ? d : d == null ? dtype : DType.upcast(dtype, d);
+        }
+        shape.addAll(first);
+        return dtype;
+    }
+
+    private static String shapeText(List<Integer> shape) {
+        int[] s = new int[shape.size()];
+        for (int i = 0; i < s.length; i++) s[i] = shape.get(i);
+        return NDArray.shapeString(s);
+    }
+
+    private static void fill(Object o, int[] shape, int depth, double[] data, int[] pos) {
+        if (o instanceof NDArray a) {
+            System.arraycopy(a.data(), 0, data, pos[0], a.size());
+            pos[0] += a.size();
+            return;
+        }
+        List<?> items = items(o);
+        if (items == null) {
+            data[pos[0]++] = toDouble(o);
+            return;
+        }
+        for (Object item : items) fill(item, shape, depth + 1, data, pos);
+    }
+
+    /** The items of a list or tuple, or null for anything else. */
+    static List<?> items(Object o) {
+        if (o instanceof List<?> l) return l;
+        if (o instanceof TdlTuple t) return t.items();
+        return null;
+    }
+
+    /** A Python number as a double; TypeError otherwise. */
+    public static double toDouble(Object o) {
+        if (o instanceof Boolean b) return b ? 1 : 0;
+        if (o instanceof Number n) return n.doubleValue();
+        if (o instanceof NDArray a && a.size() == 1) return a.data()[0];
+        throw new TdlError("TypeError", "expected a number, got " + typeName(o));
+    }
+
+    /** An integer argument (int, bool, integral size-1 array); TypeError for floats, as numpy. */
+    public static long toLong(Object o, String what) {
+        if (o instanceof Long l) return l;
+        if (o instanceof Integer i) return i;
+        if (o instanceof Boolean b) return b ? 1 : 0;
+        if (o instanceof NDArray a && a.size() == 1 && !a.dtype().isFloat()) return (long) a.data()[0];
+        throw new TdlError("TypeError", "'" + typeName(o) + "' object cannot be interpreted as an integer"
+                + (what == null ? "" : " (" + what + ")"));
+    }
+
+    /** The Python scalar of one element: bool -> Boolean, integer dtypes -> Long, floats -> Double. */
+    public static Object scalar(DType dtype, double v) {
+        if (dtype == DType.BOOL) return v != 0;
+        if (dtype.isFloat()) return v;
+        return (long) v;
+    }
+
+    /** a.tolist(): nested ArrayLists of Python scalars (a rank-0 array gives its scalar). */
+    public static Object toList(NDArray a) {
+        return toList(a, 0, 0);
+    }
+
+    private static Object toList(NDArray a, int axis, int offset) {
+        if (axis == a.rank()) return scalar(a.dtype(), a.data()[offset]);
+        int stride = NumpyFormat.stride(a.shape(), axis);
+        ArrayList<Object> out = new ArrayList<>(a.dim(axis));
+        for (int i = 0; i < a.dim(axis); i++) out.add(toList(a, axis + 1, offset + i * stride));
+        return out;
+    }
+
+    /**
+     * A dtype argument: null, a name ('float32', 'int64', 'uint8', 'bool', 'float', 'int', 'f4', ...),
+     * or a dtype object (np.float32, a.dtype). Returns null for null.
+     */
+    public static DType dtype(Object o) {
+        if (o == null) return null;
+        if (o instanceof NpDType d) return d.dtype();
+        if (o instanceof DType d) return d;
+        if (o instanceof String s) {
+            DType d = dtypeName(s);
+            if (d != null) return d;
+            throw new TdlError("TypeError", "data type '" + s + "' not understood",
+                    "use one of float64 float32 int64 int32 int8 uint8 bool");
+        }
+        throw new TdlError("TypeError", "Cannot interpret '" + typeName(o) + "' as a data type");
+    }
+
+    static DType dtypeName(String s) {
+        DType d = DType.fromName(s);
+        if (d != null) return d;
+        return switch (s) {
+            case "float", "double", "f8", "d", "<f8", "float_" -> DType.FLOAT64;
+            case "f4", "f", "<f4", "single" -> DType.FLOAT32;
+            case "int", "i8", "<i8", "long", "int_", "l" -> DType.INT64;
+            case "i4", "<i4", "intc" -> DType.INT32;
+            case "i1", "byte" -> DType.INT8;
+            case "u1", "|u1", "ubyte", "B" -> DType.UINT8;
+            case "bool_", "?", "b1", "|b1" -> DType.BOOL;
+            default -> null;
+        };
+    }
+
+    /** The Python type name of a value, for messages. */
+    public static String typeName(Object o) {
+        if (o == null) return "NoneType";
+        if (o instanceof Long || o instanceof Integer) return "int";
+        if (o instanceof Double || o instanceof Float) return "float";
+        if (o instanceof Boolean) return "bool";
+        if (o instanceof String) return "str";
+        if (o instanceof List<?>) return "list";
+        if (o instanceof TdlTuple) return "tuple";
+        if (o instanceof java.util.Map<?, ?>) return "dict";
+        if (o instanceof NDArray) return "numpy.ndarray";
+        return o.getClass().getSimpleName();
+    }
+
+    /** A shape argument: an int or a tuple/list of ints. */
+    public static int[] shape(Object o) {
+        List<?> items = items(o);
+        if (items == null) return new int[] {checkDim(toLong(o, "shape"))};
+        int[] s = new int[items.size()];
+        for (int i = 0; i < s.length; i++) s[i] = checkDim(toLong(items.get(i), "shape"));
+        if (s.length > TensorType.MAX_RANK) throw new TdlError("ValueError", "arrays of rank " + s.length + " are not supported (rank 0 to 4)");
+        return s;
+    }
+
+    private static int checkDim(long d) {
+        if (d < 0) throw new TdlError("ValueError", "negative dimensions are not allowed");
+        if (d > Integer.MAX_VALUE) throw new TdlError("ValueError", "array is too big");
+        return (int) d;
+    }
+
+    /** The shape of an array as a script tuple of ints. */
+    public static TdlTuple shapeTuple(int[] shape) {
+        Object[] items = new Object[shape.length];
+        for (int i = 0; i < shape.length; i++) items[i] = (long) shape[i];
+        return TdlTuple.of(items);
+    }
+}

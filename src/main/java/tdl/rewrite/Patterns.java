@@ -1,0 +1,55 @@
+package tdl.rewrite;
+
+import java.util.List;
+import tdl.graph.Apply;
+import tdl.graph.Constant;
+import tdl.graph.NDArray;
+import tdl.graph.Variable;
+import tdl.graph.ops.DimShuffleOp;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.Scalar;
+
+/** Matching helpers shared by the rewrites. */
+public final class Patterns {
+    private Patterns() {}
+
+    /** The node computing {@code v} when it is an elementwise {@code s}, else null. */
+    public static Apply elemwise(Variable v, Scalar s) {
+        Apply a = v.owner();
+        return a != null && a.op() instanceof ElemwiseOp e && e.scalar() == s ? a : null;
+    }
+
+    /**
+     * The constant behind {@code v}, looking through DimShuffles (a scalar 1 broadcast to a matrix
+     * is still the constant 1), or null when v is not a constant.
+     */
+    public static Constant constantBehind(Variable v) {
+        Variable cur = v;
+        while (cur.owner() != null && cur.owner().op() instanceof DimShuffleOp) cur = cur.owner().inputs().get(0);
+        return cur instanceof Constant c ? c : null;
+    }
+
+    /**
+     * Whether {@code v} is a constant (possibly dimshuffled) of size 1 holding {@code value}; such a
+     * constant cannot widen another operand by broadcasting, so dropping it keeps the shape.
+     */
+    public static boolean isScalarConstant(Variable v, double value) {
+        Constant c = constantBehind(v);
+        if (c == null) return false;
+        NDArray a = c.value();
+        return a.size() == 1 && a.data()[0] == value;
+    }
+
+    /** The operand of a binary node that is not the constant {@code value} (either side), or null. */
+    public static Variable otherThanConstant(Apply binary, double value) {
+        List<Variable> in = binary.inputs();
+        if (isScalarConstant(in.get(0), value)) return in.get(1);
+        if (isScalarConstant(in.get(1), value)) return in.get(0);
+        return null;
+    }
+
+    /** A new elementwise node with the origin of the node it replaces. */
+    public static Variable make(Scalar s, Apply like, Variable... inputs) {
+        return Apply.make(new ElemwiseOp(s), List.of(inputs), like.origin()).output();
+    }
+}

@@ -1,0 +1,56 @@
+package tdl.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tdl.graph.Variable;
+
+/**
+ * THE list of rewrite phases {@code function} runs, in order (Theano's optimizer database, made
+ * explicit instead of registered by side effect):
+ * <ol>
+ *   <li>merge — equal constants and equal subgraphs become one;</li>
+ *   <li>canonicalize — fold constants, simplify algebra (x*1, x+0, x-0, x/1, --x);</li>
+ *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid);</li>
+ *   <li>specialize — pick faster ops (transposed-operand dot);</li>
+ *   <li>merge — again, for duplicates the rewrites produced;</li>
+ *   <li>fuse — slot for elementwise fusion (a later issue; empty now);</li>
+ *   <li>inplace — slot for in-place computation of dead buffers (a later issue; empty now).</li>
+ * </ol>
+ */
+public record Pipeline(List<Phase> phases) {
+    public Pipeline {
+        phases = List.copyOf(phases);
+    }
+
+    public static Pipeline standard() {
+        return new Pipeline(List.of(
+                new MergePhase(),
+                new LocalPhase("canonicalize", List.of(
+                        new FoldConstants(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg())),
+                new LocalPhase("stabilize", List.of(
+                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new LogOneMinusSigmoidToSoftplus(),
+                        new LogOnePlusToLog1p(), new SigmoidFromExp(), new DoubleNeg())),
+                new LocalPhase("specialize", List.of(new TransposedDot())),
+                new MergePhase(),
+                new LocalPhase("fuse", List.of()),
+                new LocalPhase("inplace", List.of())));
+    }
+
+    /** No rewriting at all. */
+    public static Pipeline none() { return new Pipeline(List.of()); }
+
+    /** This pipeline with the named rewrites or phases switched off. */
+    public Pipeline without(String... names) {
+        List<Phase> kept = new ArrayList<>();
+        for (Phase p : phases) kept.add(p.without(Set.of(names)));
+        return new Pipeline(kept);
+    }
+
+    /** Runs every phase on the outputs; the result computes the same values, in the same order. */
+    public List<Variable> run(List<Variable> outputs, RewriteLog log) {
+        List<Variable> cur = outputs;
+        for (Phase p : phases) cur = p.run(cur, log);
+        return cur;
+    }
+}
