@@ -7,6 +7,7 @@ public final class Library {
     private Library() {}
 
     public static void installAll(Runtime rt) {
+        tdl.lib.theano.TheanoLibrary.install(rt);
         // each library adds its install call here
     }
 }

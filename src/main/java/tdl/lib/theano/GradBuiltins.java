@@ -30,7 +30,9 @@ final class GradBuiltins {
             case "ignore" -> Disconnected.IGNORE;
             default -> throw new TdlError("ValueError", "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
         };
-        List<Variable> grads = Grad.grad(cost, wrt, constants, mode, rt.currentPos());
+        tdl.grad.GradResult result = Grad.gradWithWarnings(cost, wrt, constants, mode, rt.currentPos());
+        for (String w : result.warnings()) rt.err().println("warning: " + w);
+        List<Variable> grads = result.grads();
         if (!many) return grads.get(0);
         return new ArrayList<Object>(grads);
     }
@@ -40,7 +42,7 @@ final class GradBuiltins {
         Object wrtSpec = a.get(1, "wrt");
         boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
         List<Object> out = new ArrayList<>();
-        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(Grad.jacobian(y, w, rt.currentPos()));
+        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(tdl.grad.Jacobians.jacobian(y, List.of(w), Disconnected.RAISE, rt.currentPos()).get(0));
         return many ? out : out.get(0);
     }
 
@@ -49,7 +51,7 @@ final class GradBuiltins {
         Object wrtSpec = a.get(1, "wrt");
         boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
         List<Object> out = new ArrayList<>();
-        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(Grad.hessian(cost, w, rt.currentPos()));
+        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(tdl.grad.Jacobians.hessian(cost, List.of(w), Disconnected.RAISE, rt.currentPos()).get(0));
         return many ? out : out.get(0);
     }
 

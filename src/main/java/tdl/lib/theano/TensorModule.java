@@ -116,8 +116,8 @@ final class TensorModule {
             Variable step = a.has(2, "step") ? arg(rt, a, 2, "step") : Symbolic.lift(rt, 1L, "arange step");
             return ops(rt).arange(start, arg(rt, a, 1, "stop"), step);
         });
-        t.put("set_subtensor", (TdlCallable) (rt, a) -> ops(rt).setSubtensor(arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
-        t.put("inc_subtensor", (TdlCallable) (rt, a) -> ops(rt).incSubtensor(arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
+        t.put("set_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, true, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
+        t.put("inc_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, false, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("constant", (TdlCallable) (rt, a) -> {
             Variable c = Symbolic.lift(rt, a.get(0, "x"), "a constant");
             if (a.get(1, "name", null) != null) c.setName(rt.str(a.get(1, "name")));

@@ -2,7 +2,7 @@ package tdl.lib.theano;
 
 import java.util.ArrayList;
 import java.util.List;
-import tdl.grad.VerifyGrad;
+import tdl.function.VerifyGrad;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.interp.Args;
@@ -30,7 +30,7 @@ final class VerifyGradBuiltin {
             Object out = rt.call(fun, new ArrayList<Object>(inputs), null);
             return Symbolic.lift(rt, out, "the result of the function given to verify_grad");
         }, points, seed, eps, tol);
-        return r.maxRelativeError();
+        return r.maxRelError();
     }
 
 }
