@@ -8,5 +8,6 @@ public final class Library {
 
     public static void installAll(Runtime rt) {
         // each library adds its install call here
+        tdl.lib.plot.PlotLibrary.install(rt);
     }
 }
