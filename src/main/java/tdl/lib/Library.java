@@ -8,5 +8,7 @@ public final class Library {
 
     public static void installAll(Runtime rt) {
         // each library adds its install call here
+        tdl.lib.data.DataLibrary.install(rt);
+        tdl.lib.image.ImageLibrary.install(rt);
     }
 }
