@@ -1,7 +1,6 @@
 package tdl.lib.data;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,16 +19,59 @@ final class IdxFile {
 
     private IdxFile() {}
 
-    /** Images: {@code count} images of {@code rows x cols} bytes, starting at {@code offset} in {@code bytes}. */
-    record Images(String name, int count, int rows, int cols, byte[] bytes, int offset) {
+    /** Images: {@code count} images of {@code rows x cols} bytes in {@code pixels}. */
+    record Images(String name, int count, int rows, int cols, byte[] pixels) {
         int pixelsPerImage() { return rows * cols; }
     }
 
-    /** Labels: {@code count} bytes starting at {@code offset} in {@code bytes}. */
-    record Labels(String name, int count, byte[] bytes, int offset) {}
+    /** Labels: {@code count} bytes. */
+    record Labels(String name, int count, byte[] labels) {}
 
-    /** The whole content, un-gzipped when it starts with the gzip magic. */
-    static byte[] readAll(InputStream raw, String name) {
+    /** What one file holds: a parsed header and then its data. */
+    @FunctionalInterface
+    private interface Body<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    static Images readImages(InputStream raw, String name) {
+        return read(raw, name, in -> {
+            byte[] h = header(in, name, 16, IMAGES_MAGIC, "image");
+            int count = dim(h, 4, name);
+            int rows = dim(h, 8, name);
+            int cols = dim(h, 12, name);
+            long need = (long) count * rows * cols;
+            if (need > Integer.MAX_VALUE - 16) {
+                throw new TdlError("ValueError", name + ": " + count + " images of " + rows + "x" + cols + " are too many to load at once");
+            }
+            // one exact-size read: no growing buffers, so 60000 images cost one 47 MB array
+            byte[] px = allocate(need, name);
+            int got = in.readNBytes(px, 0, px.length);
+            if (got < need) {
+                throw new TdlError("ValueError", name + ": truncated: header says " + count + " images of " + rows + "x" + cols
+                        + ", file holds only " + got + " bytes of pixel data (" + need + " needed)", TRUNCATED_HINT);
+            }
+            return new Images(name, count, rows, cols, px);
+        });
+    }
+
+    static Labels readLabels(InputStream raw, String name) {
+        return read(raw, name, in -> {
+            byte[] h = header(in, name, 8, LABELS_MAGIC, "label");
+            int count = dim(h, 4, name);
+            byte[] lb = allocate(count, name);
+            int got = in.readNBytes(lb, 0, count);
+            if (got < count) {
+                throw new TdlError("ValueError", name + ": truncated: header says " + count + " labels, file holds only "
+                        + got + " bytes of label data", TRUNCATED_HINT);
+            }
+            return new Labels(name, count, lb);
+        });
+    }
+
+    private static final String TRUNCATED_HINT = "the download or copy was probably cut short; fetch the file again";
+
+    /** Opens {@code raw} (un-gzipping when it starts with the gzip magic) and reads its body. */
+    private static <T> T read(InputStream raw, String name, Body<T> body) {
         try (InputStream in = new BufferedInputStream(raw, 1 << 16)) {
             in.mark(2);
             int b0 = in.read();
@@ -37,13 +79,13 @@ final class IdxFile {
             in.reset();
             if (b0 == 0x1f && b1 == 0x8b) {
                 try (InputStream gz = new GZIPInputStream(in, 1 << 16)) {
-                    return gz.readAllBytes();
+                    return body.read(gz);
                 }
             }
-            return in.readAllBytes();
+            return body.read(in);
         } catch (EOFException e) {
             throw new TdlError("ValueError", name + ": truncated gzip data (the file ends before the compressed stream does)",
-                    "the download or copy was probably cut short; fetch the file again");
+                    TRUNCATED_HINT);
         } catch (ZipException e) {
             throw new TdlError("ValueError", name + ": corrupt gzip data (" + e.getMessage() + ")",
                     "fetch the file again, or give the un-gzipped file");
@@ -52,37 +94,8 @@ final class IdxFile {
         }
     }
 
-    static Images parseImages(byte[] b, String name) {
-        header(b, name, 16, IMAGES_MAGIC, "image", "idx3");
-        int count = dim(b, 4, name);
-        int rows = dim(b, 8, name);
-        int cols = dim(b, 12, name);
-        long need = (long) count * rows * cols;
-        long have = b.length - 16L;
-        if (have < need) {
-            throw new TdlError("ValueError", name + ": truncated: header says " + count + " images of " + rows + "x" + cols
-                    + ", file holds only " + have + " bytes of pixel data (" + need + " needed)",
-                    "the download or copy was probably cut short; fetch the file again");
-        }
-        if (need > Integer.MAX_VALUE - 16) {
-            throw new TdlError("ValueError", name + ": " + count + " images of " + rows + "x" + cols + " are too many to load at once");
-        }
-        return new Images(name, count, rows, cols, b, 16);
-    }
-
-    static Labels parseLabels(byte[] b, String name) {
-        header(b, name, 8, LABELS_MAGIC, "label", "idx1");
-        int count = dim(b, 4, name);
-        long have = b.length - 8L;
-        if (have < count) {
-            throw new TdlError("ValueError", name + ": truncated: header says " + count + " labels, file holds only "
-                    + have + " bytes of label data",
-                    "the download or copy was probably cut short; fetch the file again");
-        }
-        return new Labels(name, count, b, 8);
-    }
-
-    private static void header(byte[] b, String name, int size, int magic, String what, String idx) {
+    private static byte[] header(InputStream in, String name, int size, int magic, String what) throws IOException {
+        byte[] b = in.readNBytes(size);
         if (b.length < 4) {
             throw new TdlError("ValueError", name + ": truncated: only " + b.length + " bytes, an IDX " + what
                     + " file starts with a " + size + "-byte header");
@@ -100,6 +113,17 @@ final class IdxFile {
             throw new TdlError("ValueError", name + ": truncated: only " + b.length + " bytes, an IDX " + what
                     + " file starts with a " + size + "-byte header");
         }
+        return b;
+    }
+
+    /** The array the header asks for; a damaged header asking for gigabytes fails clearly. */
+    private static byte[] allocate(long n, String name) {
+        try {
+            return new byte[(int) n];
+        } catch (OutOfMemoryError e) {
+            throw new TdlError("MemoryError", name + ": header asks for " + n / (1 << 20) + " MB, more than this JVM has",
+                    "the header may be damaged; if not, start Java with a larger -Xmx");
+        }
     }
 
     private static int dim(byte[] b, int at, String name) {
@@ -114,10 +138,5 @@ final class IdxFile {
 
     static String hex(int v) {
         return String.format("0x%08x", v);
-    }
-
-    /** For tests and callers holding bytes already. */
-    static byte[] readAll(byte[] content, String name) {
-        return readAll(new ByteArrayInputStream(content), name);
     }
 }

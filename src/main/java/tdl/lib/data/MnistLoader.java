@@ -95,10 +95,7 @@ public final class MnistLoader {
         try (InputStream im = MnistLoader.class.getResourceAsStream(SAMPLE_RESOURCE_DIR + SAMPLE_IMAGES + ".gz");
              InputStream lb = MnistLoader.class.getResourceAsStream(SAMPLE_RESOURCE_DIR + SAMPLE_LABELS + ".gz")) {
             if (im == null || lb == null) return null;
-            String imName = SAMPLE_IMAGES + ".gz";
-            String lbName = SAMPLE_LABELS + ".gz";
-            return sampleSplits(IdxFile.parseImages(IdxFile.readAll(im, imName), imName),
-                    IdxFile.parseLabels(IdxFile.readAll(lb, lbName), lbName));
+            return sampleSplits(IdxFile.readImages(im, SAMPLE_IMAGES + ".gz"), IdxFile.readLabels(lb, SAMPLE_LABELS + ".gz"));
         } catch (IOException e) {
             throw new TdlError("OSError", "cannot read the bundled MNIST sample (" + e.getMessage() + ")");
         }
@@ -163,24 +160,22 @@ public final class MnistLoader {
 
     private static IdxFile.Images readImages(Path p) {
         String name = p.getFileName().toString();
-        return IdxFile.parseImages(readFile(p, name), name);
+        return IdxFile.readImages(open(p, name), name);
     }
 
     private static IdxFile.Labels readLabels(Path p) {
         String name = p.getFileName().toString();
-        return IdxFile.parseLabels(readFile(p, name), name);
+        return IdxFile.readLabels(open(p, name), name);
     }
 
-    private static byte[] readFile(Path p, String name) {
-        InputStream in;
+    private static InputStream open(Path p, String name) {
         try {
-            in = Files.newInputStream(p);
+            return Files.newInputStream(p);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new TdlError("FileNotFoundError", name + ": no such file: " + p);
         } catch (IOException e) {
             throw new TdlError("OSError", name + ": cannot open (" + e.getMessage() + ")");
         }
-        return IdxFile.readAll(in, name);
     }
 
     private static void checkCounts(IdxFile.Images im, IdxFile.Labels lb) {
@@ -205,12 +200,12 @@ public final class MnistLoader {
         double[] scale = new double[256];
         for (int i = 0; i < 256; i++) scale[i] = i / 255.0;
         double[] x = new double[Math.multiplyExact(k, px)];
-        byte[] src = im.bytes();
-        int base = im.offset() + from * px;
+        byte[] src = im.pixels();
+        int base = from * px;
         for (int i = 0; i < x.length; i++) x[i] = scale[src[base + i] & 0xff];
         double[] y = new double[k];
-        byte[] lbs = lb.bytes();
-        for (int i = 0; i < k; i++) y[i] = lbs[lb.offset() + from + i] & 0xff;
+        byte[] lbs = lb.labels();
+        for (int i = 0; i < k; i++) y[i] = lbs[from + i] & 0xff;
         return new Split(new NDArray(DType.FLOAT64, new int[] {k, px}, x), new NDArray(DType.INT64, new int[] {k}, y));
     }
 }
