@@ -11,5 +11,7 @@ public final class Library {
         tdl.lib.theano.TheanoLibrary.install(rt);
         tdl.lib.plot.PlotLibrary.install(rt);
         // each library adds its install call here
+        tdl.lib.data.DataLibrary.install(rt);
+        tdl.lib.image.ImageLibrary.install(rt);
     }
 }
