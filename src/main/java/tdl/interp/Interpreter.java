@@ -1,0 +1,272 @@
+package tdl.interp;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import tdl.graph.Apply;
+import tdl.graph.GraphError;
+import tdl.syntax.SourcePos;
+import tdl.syntax.TdlError;
+import tdl.syntax.ast.Module;
+
+/**
+ * The tree-walking interpreter of one session. It owns every piece of mutable state (globals,
+ * hooks, modules, working directory, interrupt flag); nothing is static, so sessions are isolated.
+ * Statements and expressions are walked by {@link Executor}; the value protocol (operators,
+ * attributes, items, calls) lives in {@link Protocol}.
+ */
+public final class Interpreter implements Runtime {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Long seed;
+    private final Path fileRoot;
+    private final boolean fileAccess;
+    private Path workingDir;
+
+    final Map<String, Object> builtins = new LinkedHashMap<>();
+    final Map<String, Object> mainGlobals = new HashMap<>();
+    final Map<String, TdlModule> modules = new LinkedHashMap<>();
+    final Map<Path, TdlModule> fileModules = new HashMap<>();
+    private final Map<Class<?>, TypeHooks> hooks = new LinkedHashMap<>();
+    private final Map<Class<?>, TypeHooks> hookCache = new HashMap<>();
+    private final Map<Class<?>, Object> state = new HashMap<>();
+    final Exceptions exceptions = new Exceptions();
+    final Protocol protocol = new Protocol(this);
+    final Evaluator evaluator = new Evaluator(this);
+    final Executor executor = new Executor(this);
+    final Imports imports = new Imports(this);
+
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile long deadline;          // System.nanoTime() bound, 0 = none
+    private volatile boolean checks;         // interrupt or deadline pending: the fast-path test
+    SourcePos currentPos;
+    int depth;
+    /** Maximum nesting of TDL calls before RecursionError (Python's default is 1000). */
+    int recursionLimit = 1000;
+    /** Errors being handled by except blocks, innermost last (for a bare raise). */
+    final ArrayList<TdlError> handling = new ArrayList<>();
+    /** Call frames for zero-argument super(). */
+    final ArrayList<Object[]> frames = new ArrayList<>();
+    final java.util.Random random;
+    private final Builtins builtinsHelper;
+
+    Builtins builtinsHelper() { return builtinsHelper; }
+
+    /** Options fixed at construction; see tdl.session.SessionOptions for the user-facing form. */
+    public record Config(PrintStream out, PrintStream err, Long seed, Path fileRoot, boolean fileAccess,
+                         Path workingDir) {}
+
+    public Interpreter(Config c) {
+        this.out = c.out() == null ? System.out : c.out();
+        this.err = c.err() == null ? System.err : c.err();
+        this.seed = c.seed();
+        this.fileRoot = c.fileRoot() == null ? null : c.fileRoot().toAbsolutePath().normalize();
+        this.fileAccess = c.fileAccess();
+        this.workingDir = (c.workingDir() == null ? Path.of("") : c.workingDir()).toAbsolutePath().normalize();
+        this.random = seed == null ? new java.util.Random() : new java.util.Random(seed);
+        builtinsHelper = Builtins.install(this);
+        StdModules.install(this);
+        mainGlobals.put("__name__", "__main__");
+    }
+
+    public Interpreter() {
+        this(new Config(System.out, System.err, null, null, true, null));
+    }
+
+    // ---- running code ----
+
+    /** Runs a parsed unit in the __main__ globals; returns the value of a final expression statement. */
+    public Object run(Module module, boolean wantLastValue) {
+        return executor.runModule(module, Scope.module(mainGlobals), wantLastValue);
+    }
+
+    /** The __main__ module's global variables (live). */
+    public Map<String, Object> globals() { return mainGlobals; }
+
+    /** Calls a value with positional arguments (functions, classes, builtins, hooked callables). */
+    public Object callValue(Object f, Object... args) {
+        return call(f, List.of(args), null);
+    }
+
+    /** Sets the deadline after which running code fails with TimeoutError; null clears it. */
+    public void setTimeLimit(java.time.Duration limit) {
+        deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
+        if (deadline == 0 && limit != null) deadline = 1;
+        checks = deadline != 0 || interrupted.get();
+    }
+
+    /** Asks running code to stop with KeyboardInterrupt at the next statement, loop turn or call. */
+    public void interrupt() {
+        interrupted.set(true);
+        checks = true;
+    }
+
+    @Override
+    public void checkInterrupt() {
+        if (!checks) return;
+        if (interrupted.getAndSet(false)) {
+            checks = deadline != 0;
+            throw new TdlError("KeyboardInterrupt", "interrupted");
+        }
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+            deadline = 0;
+            checks = interrupted.get();
+            throw new TdlError("TimeoutError", "the script ran longer than its time limit",
+                    "the embedding application bounds how long a script may run");
+        }
+    }
+
+    // ---- Runtime ----
+
+    @Override public PrintStream out() { return out; }
+
+    @Override public PrintStream err() { return err; }
+
+    @Override public SourcePos currentPos() { return currentPos; }
+
+    @Override
+    public Object call(Object callable, List<Object> args, Map<String, Object> kwargs) {
+        return protocol.call(callable, args, kwargs, null);
+    }
+
+    @Override
+    public void registerHooks(Class<?> type, TypeHooks h) {
+        hooks.put(type, h);
+        hookCache.clear();
+    }
+
+    @Override
+    public TypeHooks hooksFor(Object value) {
+        if (value == null || value instanceof Long || value instanceof Double || value instanceof String
+                || value instanceof Boolean) return null;
+        Class<?> c = value.getClass();
+        TypeHooks h = hookCache.get(c);
+        if (h != null || hookCache.containsKey(c)) return h;
+        h = findHooks(c);
+        hookCache.put(c, h);
+        return h;
+    }
+
+    private TypeHooks findHooks(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            TypeHooks h = hooks.get(k);
+            if (h != null) return h;
+        }
+        for (Map.Entry<Class<?>, TypeHooks> e : hooks.entrySet()) {
+            if (e.getKey().isAssignableFrom(c)) return e.getValue();
+        }
+        return null;
+    }
+
+    @Override
+    public void registerModule(TdlModule module) { modules.put(module.name(), module); }
+
+    @Override
+    public void defineGlobal(String name, Object value) { builtins.put(name, value); }
+
+    @Override
+    public Path resolvePath(String path, boolean forWriting) {
+        if (!fileAccess) {
+            throw new TdlError("PermissionError", "file access is disabled in this session: " + path,
+                    "the embedding application switched file access off");
+        }
+        Path p = workingDir.resolve(path).toAbsolutePath().normalize();
+        if (fileRoot != null && !p.startsWith(fileRoot)) {
+            throw new TdlError("PermissionError", "access outside the allowed folder: " + path,
+                    "files must stay under " + fileRoot);
+        }
+        return p;
+    }
+
+    @Override
+    public void changeDirectory(String path) {
+        Path p = resolvePath(path, false);
+        if (!Files.isDirectory(p)) throw new TdlError("FileNotFoundError", "No such directory: '" + path + "'");
+        workingDir = p;
+    }
+
+    /** The directory relative paths are resolved against. */
+    public Path workingDirectory() { return workingDir; }
+
+    @Override public Long seed() { return seed; }
+
+    @Override public String str(Object value) { return protocol.str(value); }
+
+    @Override public String repr(Object value) { return protocol.repr(value); }
+
+    @Override public boolean truth(Object value) { return protocol.truth(value); }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T sessionState(Class<T> key, Supplier<T> init) {
+        return (T) state.computeIfAbsent(key, k -> init.get());
+    }
+
+    // ---- helpers used across the package ----
+
+    String typeName(Object v) { return protocol.typeName(v); }
+
+    boolean equalsValues(Object a, Object b) { return protocol.equalsValues(a, b); }
+
+    int compareValues(String op, Object a, Object b) { return protocol.compareSign(op, a, b); }
+
+    Object getAttr(Object obj, String name) { return protocol.getAttr(obj, name); }
+
+    Object getItem(Object obj, Object index) { return protocol.getItem(obj, index); }
+
+    Object toNumber(Object v, String what) { return protocol.toNumber(v, what); }
+
+    String formatValue(Object v, String conv, String spec) { return protocol.formatValue(v, conv, spec); }
+
+    /** The built-in module registered under {@code name}, or null. */
+    public TdlModule module(String name) { return modules.get(name); }
+
+    /** Every built-in module name, for ImportError messages and completion. */
+    public List<String> moduleNames() { return new ArrayList<>(modules.keySet()); }
+
+    /** Names visible in __main__ (globals then builtins), for REPL completion. */
+    public List<String> visibleNames() {
+        List<String> names = new ArrayList<>(mainGlobals.keySet());
+        for (String b : builtins.keySet()) if (!mainGlobals.containsKey(b)) names.add(b);
+        return names;
+    }
+
+    /** Attribute names of a value, for dir() and REPL completion. */
+    public List<String> attributeNames(Object value) { return protocol.dir(value); }
+
+    /**
+     * Turns anything thrown while evaluating the node at {@code pos} into a positioned TdlError;
+     * control-flow signals pass through untouched.
+     */
+    RuntimeException convert(Throwable t, SourcePos pos) {
+        if (t instanceof ControlSignal cs) return cs;
+        if (t instanceof TdlError e) return e.at(pos);
+        if (t instanceof GraphError g) {
+            SourcePos where = pos;
+            Apply blamed = g.blamed();
+            if (blamed != null && blamed.origin() instanceof SourcePos sp) where = sp;
+            TdlError e = new TdlError(g.kind(), g.getMessage(), where, g.hint());
+            e.initCause(g);
+            return e;
+        }
+        if (t instanceof StackOverflowError) {
+            return new TdlError("RecursionError", "maximum recursion depth exceeded", pos,
+                    "a function calls itself without reaching its base case");
+        }
+        if (t instanceof OutOfMemoryError) {
+            return new TdlError("MemoryError", "out of memory", pos, "use smaller arrays or a larger -Xmx");
+        }
+        if (t instanceof Error err0) throw err0;
+        TdlError e = new TdlError("InternalError", String.valueOf(t), pos,
+                "this is a bug in TDL; run with --debug for the Java stack trace");
+        e.initCause(t);
+        return e;
+    }
+}

@@ -1,0 +1,426 @@
+package tdl.interp;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tdl.syntax.SourcePos;
+import tdl.syntax.TdlError;
+
+/**
+ * The value protocol: type names, str/repr, truth, equality and ordering, operators, and the
+ * dispatch to {@link TypeHooks} for library types. Attributes, items, iteration and calls are in
+ * {@link Access} and {@link Calls}; this class forwards to them so callers have one entry point.
+ */
+final class Protocol {
+    final Interpreter in;
+    final Access access;
+    final Calls calls;
+
+    Protocol(Interpreter in) {
+        this.in = in;
+        this.access = new Access(in);
+        this.calls = new Calls(in);
+    }
+
+    String typeName(Object v) {
+        if (v == null) return "NoneType";
+        if (v instanceof Boolean) return "bool";
+        if (v instanceof Long) return "int";
+        if (v instanceof Double) return "float";
+        if (v instanceof String) return "str";
+        if (v instanceof TdlTuple) return "tuple";
+        if (v instanceof ArrayList<?>) return "list";
+        if (v instanceof Map<?, ?>) return "dict";
+        if (v instanceof RangeValue) return "range";
+        if (v instanceof TdlInstance i) return i.cls.name;
+        if (v instanceof TdlClass || v instanceof BuiltinType) return "type";
+        if (v instanceof TdlFunction) return "function";
+        if (v instanceof BoundMethod) return "method";
+        if (v instanceof TdlModule) return "module";
+        if (v instanceof TdlIterator) return "iterator";
+        if (v instanceof SuperProxy) return "super";
+        if (v instanceof SliceValue) return "slice";
+        TypeHooks h = in.hooksFor(v);
+        if (h != null) return h.typeName(v);
+        if (v instanceof TdlCallable) return "builtin_function_or_method";
+        return v.getClass().getSimpleName();
+    }
+
+    String str(Object v) {
+        if (v instanceof String s) return s;
+        if (v instanceof TdlInstance i) {
+            Object m = i.cls.lookup("__str__");
+            if (m != Scope.MISSING && !(m instanceof Builtin)) return checkedString(calls.call(m, List.of(i), null, (String) null), "__str__");
+            if (i.cls.exception) return Exceptions.message(in, i);
+            return repr(v);
+        }
+        TypeHooks h = in.hooksFor(v);
+        if (h != null) return h.str(in, v);
+        return repr(v);
+    }
+
+    private String checkedString(Object r, String method) {
+        if (r instanceof String s) return s;
+        throw new TdlError("TypeError", method + " returned non-string (type " + typeName(r) + ")");
+    }
+
+    String repr(Object v) {
+        if (v == null) return "None";
+        if (v instanceof Boolean b) return b ? "True" : "False";
+        if (v instanceof Long) return v.toString();
+        if (v instanceof Double d) return PyFormat.floatRepr(d);
+        if (v instanceof String s) return strRepr(s);
+        if (v instanceof TdlTuple t) {
+            if (t.size() == 1) return "(" + repr(t.get(0)) + ",)";
+            return join("(", t.items(), ")");
+        }
+        if (v instanceof ArrayList<?> l) return join("[", l, "]");
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) sb.append(", ");
+                first = false;
+                sb.append(e.getKey() == m ? "{...}" : repr(e.getKey())).append(": ")
+                        .append(e.getValue() == m ? "{...}" : repr(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        if (v instanceof TdlInstance i) {
+            Object m = i.cls.lookup("__repr__");
+            if (m != Scope.MISSING && !(m instanceof Builtin)) return checkedString(calls.call(m, List.of(i), null, (String) null), "__repr__");
+            if (i.cls.exception) {
+                Object args = i.attrs.get("args");
+                String inner = args instanceof TdlTuple t && t.size() == 1 ? repr(t.get(0)) : args == null ? "" : repr(args);
+                if (args instanceof TdlTuple t && t.size() != 1) inner = inner.substring(1, inner.length() - 1);
+                return i.cls.name + "(" + inner + ")";
+            }
+            return "<" + i.cls.name + " object>";
+        }
+        if (v instanceof SliceValue s) return "slice(" + repr(s.lo()) + ", " + repr(s.hi()) + ", " + repr(s.step()) + ")";
+        TypeHooks h = in.hooksFor(v);
+        if (h != null) return h.repr(in, v);
+        return v.toString();
+    }
+
+    private String join(String open, Collection<?> items, String close) {
+        StringBuilder sb = new StringBuilder(open);
+        boolean first = true;
+        for (Object o : items) {
+            if (!first) sb.append(", ");
+            first = false;
+            sb.append(o == items ? "[...]" : repr(o));
+        }
+        return sb.append(close).toString();
+    }
+
+    static String strRepr(String s) {
+        char q = s.contains("'") && !s.contains("\"") ? '"' : '\'';
+        StringBuilder sb = new StringBuilder().append(q);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                default:
+                    if (c == q) sb.append('\\').append(c);
+                    else if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
+                    else sb.append(c);
+            }
+        }
+        return sb.append(q).toString();
+    }
+
+    boolean truth(Object v) {
+        if (v == null) return false;
+        if (v instanceof Boolean b) return b;
+        if (v instanceof Long l) return l != 0;
+        if (v instanceof Double d) return d != 0;
+        if (v instanceof String s) return !s.isEmpty();
+        if (v instanceof Collection<?> c) return !c.isEmpty();
+        if (v instanceof TdlTuple t) return t.size() > 0;
+        if (v instanceof Map<?, ?> m) return !m.isEmpty();
+        if (v instanceof RangeValue r) return r.length() > 0;
+        if (v instanceof TdlInstance i) {
+            Object m = i.cls.lookup("__bool__");
+            if (m != Scope.MISSING) return truth(calls.call(m, List.of(i), null, (String) null));
+            m = i.cls.lookup("__len__");
+            if (m != Scope.MISSING) return len(v) > 0;
+            return true;
+        }
+        TypeHooks h = in.hooksFor(v);
+        if (h != null) return h.truth(in, v);
+        return true;
+    }
+
+    long len(Object v) {
+        if (v instanceof String s) return s.codePointCount(0, s.length());
+        if (v instanceof Collection<?> c) return c.size();
+        if (v instanceof TdlTuple t) return t.size();
+        if (v instanceof Map<?, ?> m) return m.size();
+        if (v instanceof RangeValue r) return r.length();
+        if (v instanceof TdlInstance i) {
+            Object m = i.cls.lookup("__len__");
+            if (m != Scope.MISSING) {
+                Object r = calls.call(m, List.of(i), null, (String) null);
+                if (!Ops.isInt(r)) throw new TdlError("TypeError", "__len__ should return an int");
+                return Ops.toLong(r);
+            }
+        }
+        TypeHooks h = in.hooksFor(v);
+        if (h != null) {
+            long n = h.length(in, v);
+            if (n >= 0) return n;
+        }
+        throw new TdlError("TypeError", "object of type '" + typeName(v) + "' has no len()");
+    }
+
+    // ---- equality and ordering ----
+
+    boolean equalsValues(Object a, Object b) {
+        if (a == b) return true;
+        Object r = compare("==", a, b);
+        return r instanceof Boolean bb ? bb : truth(r);
+    }
+
+    int compareSign(String op, Object a, Object b) {
+        if (in.hooksFor(a) == null && in.hooksFor(b) == null && !(a instanceof TdlInstance) && !(b instanceof TdlInstance)) {
+            return Ops.compare(in, op, a, b);
+        }
+        if (truth(compare("<", a, b))) return -1;
+        if (truth(compare(">", a, b))) return 1;
+        return 0;
+    }
+
+    /** Every comparison operator of the language. */
+    Object compare(String op, Object a, Object b) {
+        switch (op) {
+            case "is": return isSame(a, b);
+            case "is not": return !isSame(a, b);
+            case "in": return contains(b, a);
+            case "not in": return !contains(b, a);
+            default: break;
+        }
+        if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
+            Object r = hooked(op, a, b);
+            if (r != TypeHooks.UNSUPPORTED) return r;
+            if (op.equals("==")) return a == b;
+            if (op.equals("!=")) return a != b;
+            throw unsupportedCompare(op, a, b);
+        }
+        Object user = userOperator(op, a, b);
+        if (user != TypeHooks.UNSUPPORTED) return user;
+        switch (op) {
+            case "==": return Ops.pyEquals(in, a, b);
+            case "!=": return !Ops.pyEquals(in, a, b);
+            default: break;
+        }
+        if (a == null || b == null) throw unsupportedCompare(op, a, b);
+        int c = Ops.compare(in, op, a, b);
+        if (c == Integer.MIN_VALUE) return false;
+        switch (op) {
+            case "<": return c < 0;
+            case "<=": return c <= 0;
+            case ">": return c > 0;
+            case ">=": return c >= 0;
+            default: throw new IllegalStateException(op);
+        }
+    }
+
+    private TdlError unsupportedCompare(String op, Object a, Object b) {
+        return new TdlError("TypeError", "'" + op + "' not supported between instances of '" + typeName(a)
+                + "' and '" + typeName(b) + "'");
+    }
+
+    private static final Map<String, String> DUNDER = Map.ofEntries(
+            Map.entry("+", "__add__"), Map.entry("-", "__sub__"), Map.entry("*", "__mul__"),
+            Map.entry("/", "__truediv__"), Map.entry("//", "__floordiv__"), Map.entry("%", "__mod__"),
+            Map.entry("**", "__pow__"), Map.entry("@", "__matmul__"), Map.entry("==", "__eq__"),
+            Map.entry("!=", "__ne__"), Map.entry("<", "__lt__"), Map.entry("<=", "__le__"),
+            Map.entry(">", "__gt__"), Map.entry(">=", "__ge__"));
+
+    /** Operators a TDL class defines (__add__, __eq__, __lt__, ...). */
+    private Object userOperator(String op, Object a, Object b) {
+        String name = DUNDER.get(op);
+        if (name == null) return TypeHooks.UNSUPPORTED;
+        if (a instanceof TdlInstance i) {
+            Object m = i.cls.lookup(name);
+            if (m != Scope.MISSING && !(m instanceof Builtin)) return calls.call(m, java.util.Arrays.asList(a, b), null, (String) null);
+        }
+        if (b instanceof TdlInstance i && !op.equals("==") && !op.equals("!=")) {
+            String rname = "__r" + name.substring(2);
+            Object m = i.cls.lookup(rname);
+            if (m != Scope.MISSING) return calls.call(m, java.util.Arrays.asList(b, a), null, (String) null);
+        }
+        return TypeHooks.UNSUPPORTED;
+    }
+
+    boolean isSame(Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof Long || a instanceof Double || a instanceof Boolean || a instanceof String) {
+            return a.getClass() == b.getClass() && a.equals(b);
+        }
+        return false;
+    }
+
+    boolean contains(Object container, Object item) {
+        if (container instanceof String s) {
+            if (!(item instanceof String x)) {
+                throw new TdlError("TypeError", "'in <string>' requires string as left operand, not " + typeName(item));
+            }
+            return s.contains(x);
+        }
+        if (container instanceof Map<?, ?> m) return DictKeys.find(m, item) != Scope.MISSING;
+        if (container instanceof RangeValue r) {
+            if (Ops.isInt(item)) return r.contains(Ops.toLong(item));
+            if (item instanceof Double d && d == Math.rint(d)) return r.contains((long) (double) d);
+            return false;
+        }
+        if (container instanceof ArrayList<?> l) {
+            for (Object o : l) if (equalsValues(o, item)) return true;
+            return false;
+        }
+        if (container instanceof TdlTuple t) {
+            for (Object o : t.items()) if (equalsValues(o, item)) return true;
+            return false;
+        }
+        if (container instanceof TdlInstance i) {
+            Object m = i.cls.lookup("__contains__");
+            if (m != Scope.MISSING) return truth(calls.call(m, java.util.Arrays.asList(i, item), null, (String) null));
+        }
+        TypeHooks h = in.hooksFor(container);
+        if (h != null) {
+            Object r = h.binary(in, "in", item, container);
+            if (r != TypeHooks.UNSUPPORTED) return truth(r);
+        }
+        Iterator<Object> it = access.iterate(container);
+        while (it.hasNext()) if (equalsValues(it.next(), item)) return true;
+        return false;
+    }
+
+    // ---- arithmetic ----
+
+    Object binary(String op, Object a, Object b) {
+        if (a instanceof String fmt && op.equals("%")) return PyFormat.percent(in, fmt, b);
+        if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
+            Object r = hooked(op, a, b);
+            if (r != TypeHooks.UNSUPPORTED) return r;
+            throw unsupported(op, a, b);
+        }
+        Object r = Ops.arith(in, op, a, b);
+        if (r != TypeHooks.UNSUPPORTED) return r;
+        r = userOperator(op, a, b);
+        if (r != TypeHooks.UNSUPPORTED) return r;
+        throw unsupported(op, a, b);
+    }
+
+    private TdlError unsupported(String op, Object a, Object b) {
+        String hint = null;
+        if (op.equals("+") && (a instanceof String || b instanceof String)) hint = "convert with str() first, or use an f-string";
+        return new TdlError("TypeError", "unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '"
+                + typeName(b) + "'", hint);
+    }
+
+    /** The higher-priority operand's hooks first, then the other's; original operand order. */
+    private Object hooked(String op, Object a, Object b) {
+        TypeHooks ha = in.hooksFor(a), hb = in.hooksFor(b);
+        TypeHooks first = ha, second = hb;
+        if (ha == null || (hb != null && hb.priority() > ha.priority())) { first = hb; second = ha; }
+        Object r = first.binary(in, op, a, b);
+        if (r == TypeHooks.UNSUPPORTED && second != null && second != first) r = second.binary(in, op, a, b);
+        return r;
+    }
+
+    Object unary(String op, Object a) {
+        TypeHooks h = in.hooksFor(a);
+        if (h != null) {
+            Object r = h.unary(in, op, a);
+            if (r != TypeHooks.UNSUPPORTED) return r;
+        } else if (a instanceof Long || a instanceof Boolean) {
+            long l = Ops.toLong(a);
+            switch (op) {
+                case "-": return -l;
+                case "+": return l;
+                case "~": return ~l;
+                case "abs": return Math.abs(l);
+                default: break;
+            }
+        } else if (a instanceof Double d) {
+            switch (op) {
+                case "-": return -d;
+                case "+": return d;
+                case "abs": return Math.abs(d);
+                default: break;
+            }
+        } else if (a instanceof TdlInstance i) {
+            String name = switch (op) { case "-" -> "__neg__"; case "+" -> "__pos__"; case "abs" -> "__abs__"; default -> "__invert__"; };
+            Object m = i.cls.lookup(name);
+            if (m != Scope.MISSING) return calls.call(m, List.of(i), null, (String) null);
+        }
+        String shown = op.equals("abs") ? "abs()" : "unary " + op;
+        throw new TdlError("TypeError", "bad operand type for " + shown + ": '" + typeName(a) + "'");
+    }
+
+    // ---- numbers for formatting ----
+
+    /** A plain number for a numeric format; hooked values convert through __float__ (or item). */
+    Object toNumber(Object v, String what) {
+        if (v instanceof Long || v instanceof Double) return v;
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        TypeHooks h = in.hooksFor(v);
+        if (h != null || v instanceof TdlInstance) {
+            for (String name : new String[] {"__float__", "item"}) {
+                Object m;
+                try {
+                    m = access.getAttr(v, name);
+                } catch (TdlError e) {
+                    if (!e.kind().equals("AttributeError")) throw e;
+                    continue;
+                }
+                Object r = calls.call(m, List.of(), null, (String) null);
+                if (r instanceof Long || r instanceof Double) return r;
+                if (r instanceof Boolean b) return b ? 1L : 0L;
+            }
+        }
+        throw new TdlError("TypeError", "a real number is required for format " + what + ", not " + typeName(v));
+    }
+
+    /** One replacement field of an f-string or str.format: conversion then format spec. */
+    String formatValue(Object v, String conv, String spec) {
+        if (conv != null) {
+            switch (conv) {
+                case "r": case "a": v = repr(v); break;
+                case "s": v = str(v); break;
+                default: throw new TdlError("ValueError", "Unknown conversion specifier " + conv);
+            }
+        }
+        if (spec == null || spec.isEmpty()) return str(v);
+        if (v instanceof TdlInstance i && i.cls.lookup("__format__") != Scope.MISSING) {
+            return str(calls.call(i.cls.lookup("__format__"), List.of(i, spec), null, (String) null));
+        }
+        if ((in.hooksFor(v) != null || v instanceof TdlInstance) && PyFormat.isNumericSpec(spec)) {
+            v = toNumber(v, "'" + spec + "'");
+        }
+        return PyFormat.format(in, v, spec);
+    }
+
+    // ---- forwarding ----
+
+    Object getAttr(Object obj, String name) { return access.getAttr(obj, name); }
+
+    Object getItem(Object obj, Object index) { return access.getItem(obj, index); }
+
+    List<String> dir(Object v) { return access.dir(v); }
+
+    Object call(Object f, List<Object> args, Map<String, Object> kwargs, SourcePos pos) {
+        return calls.call(f, args, kwargs, (String) null);
+    }
+
+    static Map<Object, Object> newDict() { return new LinkedHashMap<>(); }
+}

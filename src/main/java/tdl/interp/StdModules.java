@@ -1,0 +1,298 @@
+package tdl.interp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
+import tdl.syntax.TdlError;
+
+/** The small Python standard modules scripts use: sys, math, collections, time, timeit, os, os.path, random. */
+final class StdModules {
+    private final Interpreter in;
+
+    private StdModules(Interpreter in) { this.in = in; }
+
+    static void install(Interpreter in) {
+        StdModules s = new StdModules(in);
+        s.sys();
+        s.math();
+        s.misc();
+        s.os();
+        s.random();
+    }
+
+    private static void fn(TdlModule m, String name, TdlCallable body) { m.put(name, new Builtin(name, body)); }
+
+    private double num(Object v) {
+        if (Ops.isNumber(v)) return Ops.toDouble(v);
+        return Ops.toDouble(in.protocol.toNumber(v, "math"));
+    }
+
+    private void sys() {
+        TdlModule sys = new TdlModule("sys");
+        sys.put("argv", new ArrayList<>());
+        fn(sys, "exit", (rt, a) -> { throw new TdlError("SystemExit", a.size() > 0 ? in.str(a.get(0, "code")) : "0"); });
+        sys.put("stdout", stream("stdout", false));
+        sys.put("stderr", stream("stderr", true));
+        sys.put("version", "3.x (TDL)");
+        sys.put("maxsize", Long.MAX_VALUE);
+        sys.put("float_info", new TdlModule("float_info").put("max", Double.MAX_VALUE).put("min", Double.MIN_NORMAL)
+                .put("epsilon", Math.ulp(1.0)));
+        fn(sys, "setrecursionlimit", (rt, a) -> {
+            in.recursionLimit = (int) Math.min(Ops.toLong(a.get(0, "limit")), 20000);
+            return null;
+        });
+        fn(sys, "getrecursionlimit", (rt, a) -> (long) in.recursionLimit);
+        in.registerModule(sys);
+    }
+
+    private TdlModule stream(String name, boolean err) {
+        TdlModule s = new TdlModule(name);
+        fn(s, "write", (rt, a) -> {
+            String text = in.str(a.get(0, "s"));
+            (err ? in.err() : in.out()).print(text);
+            return (long) text.length();
+        });
+        fn(s, "flush", (rt, a) -> {
+            (err ? in.err() : in.out()).flush();
+            return null;
+        });
+        return s;
+    }
+
+    private void unary(TdlModule m, String name, DoubleUnaryOperator f, boolean domainCheck) {
+        fn(m, name, (rt, a) -> {
+            double x = num(a.check(1).get(0, "x"));
+            double r = f.applyAsDouble(x);
+            if (domainCheck && Double.isNaN(r) && !Double.isNaN(x)) throw new TdlError("ValueError", "math domain error");
+            if (Double.isInfinite(r) && !Double.isInfinite(x)) {
+                if (name.equals("exp") || name.equals("cosh") || name.equals("sinh")) throw new TdlError("OverflowError", "math range error");
+            }
+            return r;
+        });
+    }
+
+    private void math() {
+        TdlModule m = new TdlModule("math");
+        m.put("pi", Math.PI).put("e", Math.E).put("inf", Double.POSITIVE_INFINITY).put("nan", Double.NaN).put("tau", 2 * Math.PI);
+        unary(m, "sqrt", Math::sqrt, true);
+        unary(m, "exp", Math::exp, false);
+        unary(m, "log10", x -> { if (x <= 0) throw new TdlError("ValueError", "math domain error"); return Math.log10(x); }, true);
+        unary(m, "log2", x -> { if (x <= 0) throw new TdlError("ValueError", "math domain error"); return Math.log(x) / Math.log(2); }, true);
+        unary(m, "log1p", Math::log1p, true);
+        unary(m, "tanh", Math::tanh, false);
+        unary(m, "sinh", Math::sinh, false);
+        unary(m, "cosh", Math::cosh, false);
+        unary(m, "fabs", Math::abs, false);
+        unary(m, "sin", Math::sin, true);
+        unary(m, "cos", Math::cos, true);
+        unary(m, "tan", Math::tan, true);
+        unary(m, "asin", Math::asin, true);
+        unary(m, "acos", Math::acos, true);
+        unary(m, "atan", Math::atan, false);
+        unary(m, "degrees", Math::toDegrees, false);
+        unary(m, "radians", Math::toRadians, false);
+        fn(m, "log", (rt, a) -> {
+            double x = num(a.get(0, "x"));
+            if (x <= 0) throw new TdlError("ValueError", "math domain error", "log() needs a positive number");
+            double r = Math.log(x);
+            if (a.size() > 1) r /= Math.log(num(a.get(1, "base")));
+            return r;
+        });
+        fn(m, "floor", (rt, a) -> Builtins.doubleToLong(Math.floor(num(a.get(0, "x")))));
+        fn(m, "ceil", (rt, a) -> Builtins.doubleToLong(Math.ceil(num(a.get(0, "x")))));
+        fn(m, "trunc", (rt, a) -> Builtins.doubleToLong(num(a.get(0, "x"))));
+        fn(m, "isnan", (rt, a) -> Double.isNaN(num(a.get(0, "x"))));
+        fn(m, "isinf", (rt, a) -> Double.isInfinite(num(a.get(0, "x"))));
+        fn(m, "isfinite", (rt, a) -> Double.isFinite(num(a.get(0, "x"))));
+        fn(m, "pow", (rt, a) -> Math.pow(num(a.get(0, "x")), num(a.get(1, "y"))));
+        fn(m, "atan2", (rt, a) -> Math.atan2(num(a.get(0, "y")), num(a.get(1, "x"))));
+        fn(m, "hypot", (rt, a) -> Math.hypot(num(a.get(0, "x")), num(a.get(1, "y"))));
+        fn(m, "copysign", (rt, a) -> Math.copySign(num(a.get(0, "x")), num(a.get(1, "y"))));
+        fn(m, "fsum", (rt, a) -> {
+            double s = 0, c = 0;
+            for (Object o : in.protocol.access.toList(a.get(0, "iterable"))) {
+                double y = num(o) - c, t = s + y;
+                c = (t - s) - y;
+                s = t;
+            }
+            return s;
+        });
+        fn(m, "factorial", (rt, a) -> {
+            long n = Ops.toLong(a.get(0, "n")), r = 1;
+            if (n < 0) throw new TdlError("ValueError", "factorial() not defined for negative values");
+            for (long i = 2; i <= n; i++) r *= i;
+            return r;
+        });
+        fn(m, "isclose", (rt, a) -> {
+            double x = num(a.get(0, "a")), y = num(a.get(1, "b"));
+            double rel = num(a.get(Integer.MAX_VALUE, "rel_tol", 1e-9)), abs = num(a.get(Integer.MAX_VALUE, "abs_tol", 0.0));
+            return x == y || Math.abs(x - y) <= Math.max(rel * Math.max(Math.abs(x), Math.abs(y)), abs);
+        });
+        in.registerModule(m);
+    }
+
+    private void misc() {
+        TdlModule collections = new TdlModule("collections");
+        collections.put("OrderedDict", in.builtins.get("dict"));
+        fn(collections, "defaultdict", (rt, a) -> {
+            throw new TdlError("NotImplementedError", "collections.defaultdict is not supported",
+                    "use d.setdefault(key, default) or d.get(key, default)");
+        });
+        in.registerModule(collections);
+        TdlModule time = new TdlModule("time");
+        fn(time, "time", (rt, a) -> System.currentTimeMillis() / 1000.0);
+        fn(time, "perf_counter", (rt, a) -> System.nanoTime() / 1e9);
+        fn(time, "process_time", (rt, a) -> System.nanoTime() / 1e9);
+        fn(time, "clock", (rt, a) -> System.nanoTime() / 1e9);
+        fn(time, "sleep", (rt, a) -> {
+            long end = System.nanoTime() + (long) (num(a.get(0, "secs")) * 1e9);
+            while (System.nanoTime() < end) {
+                in.checkInterrupt();
+                try {
+                    Thread.sleep(Math.max(0, Math.min(20, (end - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TdlError("KeyboardInterrupt", "interrupted");
+                }
+            }
+            return null;
+        });
+        in.registerModule(time);
+        TdlModule timeit = new TdlModule("timeit");
+        fn(timeit, "default_timer", (rt, a) -> System.nanoTime() / 1e9);
+        in.registerModule(timeit);
+    }
+
+    private void os() {
+        TdlModule os = new TdlModule("os");
+        TdlModule path = new TdlModule("os.path");
+        os.put("path", path);
+        os.put("sep", "/");
+        fn(os, "makedirs", (rt, a) -> {
+            Path p = in.resolvePath(in.str(a.get(0, "name")), true);
+            if (Files.isDirectory(p) && !in.truth(a.get(Integer.MAX_VALUE, "exist_ok", false))) {
+                throw new TdlError("FileExistsError", "File exists: '" + a.get(0, "name") + "'", "pass exist_ok=True");
+            }
+            try {
+                Files.createDirectories(p);
+            } catch (IOException e) {
+                throw new TdlError("OSError", "cannot create " + p + ": " + e.getMessage());
+            }
+            return null;
+        });
+        fn(os, "mkdir", (rt, a) -> {
+            Path p = in.resolvePath(in.str(a.get(0, "path")), true);
+            if (Files.exists(p)) throw new TdlError("FileExistsError", "File exists: '" + a.get(0, "path") + "'");
+            try {
+                Files.createDirectory(p);
+            } catch (IOException e) {
+                throw new TdlError("FileNotFoundError", "cannot create " + p + ": " + e.getMessage());
+            }
+            return null;
+        });
+        fn(os, "chdir", (rt, a) -> { in.changeDirectory(in.str(a.get(0, "path"))); return null; });
+        fn(os, "getcwd", (rt, a) -> in.workingDirectory().toString());
+        fn(os, "listdir", (rt, a) -> {
+            Path p = in.resolvePath(in.str(a.get(0, "path", ".")), false);
+            try (Stream<Path> s = Files.list(p)) {
+                List<Object> names = new ArrayList<>();
+                s.map(x -> x.getFileName().toString()).sorted().forEach(names::add);
+                return new ArrayList<>(names);
+            } catch (IOException e) {
+                throw new TdlError("FileNotFoundError", "No such directory: '" + a.get(0, "path", ".") + "'");
+            }
+        });
+        fn(os, "remove", (rt, a) -> {
+            Path p = in.resolvePath(in.str(a.get(0, "path")), true);
+            try {
+                Files.delete(p);
+            } catch (IOException e) {
+                throw new TdlError("FileNotFoundError", "No such file: '" + a.get(0, "path") + "'");
+            }
+            return null;
+        });
+        fn(path, "isdir", (rt, a) -> Files.isDirectory(in.resolvePath(in.str(a.get(0, "s")), false)));
+        fn(path, "isfile", (rt, a) -> Files.isRegularFile(in.resolvePath(in.str(a.get(0, "path")), false)));
+        fn(path, "exists", (rt, a) -> Files.exists(in.resolvePath(in.str(a.get(0, "path")), false)));
+        fn(path, "abspath", (rt, a) -> in.resolvePath(in.str(a.get(0, "path")), false).toString());
+        fn(path, "join", (rt, a) -> {
+            String r = "";
+            for (Object o : a.positional()) {
+                String s = in.str(o);
+                if (s.startsWith("/") || r.isEmpty()) r = s;
+                else r = r.endsWith("/") ? r + s : r + "/" + s;
+            }
+            return r;
+        });
+        fn(path, "basename", (rt, a) -> {
+            String s = in.str(a.get(0, "p"));
+            return s.substring(s.lastIndexOf('/') + 1);
+        });
+        fn(path, "dirname", (rt, a) -> {
+            String s = in.str(a.get(0, "p"));
+            int i = s.lastIndexOf('/');
+            return i < 0 ? "" : i == 0 ? "/" : s.substring(0, i);
+        });
+        fn(path, "splitext", (rt, a) -> {
+            String s = in.str(a.get(0, "p"));
+            int dot = s.lastIndexOf('.'), slash = s.lastIndexOf('/');
+            if (dot <= slash + 1) return TdlTuple.of(s, "");
+            return TdlTuple.of(s.substring(0, dot), s.substring(dot));
+        });
+        in.registerModule(os);
+        in.registerModule(path);
+    }
+
+    private void random() {
+        TdlModule r = new TdlModule("random");
+        fn(r, "seed", (rt, a) -> {
+            Object s = a.get(0, "a", null);
+            in.random.setSeed(s == null ? System.nanoTime() : Ops.isNumber(s) ? (long) Ops.toDouble(s) : s.hashCode());
+            return null;
+        });
+        fn(r, "random", (rt, a) -> in.random.nextDouble());
+        fn(r, "uniform", (rt, a) -> {
+            double lo = num(a.get(0, "a")), hi = num(a.get(1, "b"));
+            return lo + (hi - lo) * in.random.nextDouble();
+        });
+        fn(r, "gauss", (rt, a) -> num(a.get(0, "mu", 0.0)) + num(a.get(1, "sigma", 1.0)) * in.random.nextGaussian());
+        r.put("normalvariate", r.members().get("gauss"));
+        fn(r, "randint", (rt, a) -> {
+            long lo = Ops.toLong(a.get(0, "a")), hi = Ops.toLong(a.get(1, "b"));
+            if (hi < lo) throw new TdlError("ValueError", "empty range for randint(" + lo + ", " + hi + ")");
+            return lo + (long) Math.floor(in.random.nextDouble() * (hi - lo + 1));
+        });
+        fn(r, "randrange", (rt, a) -> {
+            long lo = a.size() > 1 ? Ops.toLong(a.get(0, "start")) : 0;
+            long hi = Ops.toLong(a.size() > 1 ? a.get(1, "stop") : a.get(0, "stop"));
+            if (hi <= lo) throw new TdlError("ValueError", "empty range for randrange()");
+            return lo + (long) Math.floor(in.random.nextDouble() * (hi - lo));
+        });
+        fn(r, "choice", (rt, a) -> {
+            List<Object> items = in.protocol.access.toList(a.get(0, "seq"));
+            if (items.isEmpty()) throw new TdlError("IndexError", "Cannot choose from an empty sequence");
+            return items.get(in.random.nextInt(items.size()));
+        });
+        fn(r, "shuffle", (rt, a) -> {
+            Object x = a.get(0, "x");
+            if (!(x instanceof ArrayList<?> l)) throw new TdlError("TypeError", "shuffle() needs a list");
+            java.util.Collections.shuffle(l, in.random);
+            return null;
+        });
+        fn(r, "sample", (rt, a) -> {
+            List<Object> items = in.protocol.access.toList(a.get(0, "population"));
+            long k = Ops.toLong(a.get(1, "k"));
+            if (k > items.size() || k < 0) throw new TdlError("ValueError", "Sample larger than population or is negative");
+            java.util.Collections.shuffle(items, in.random);
+            return new ArrayList<>(items.subList(0, (int) k));
+        });
+        in.registerModule(r);
+    }
+
+    static LinkedHashMap<Object, Object> emptyDict() { return new LinkedHashMap<>(); }
+}

@@ -1,0 +1,70 @@
+package tdl.syntax;
+
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import tdl.syntax.ast.Expr;
+import tdl.syntax.ast.Module;
+
+/**
+ * TDL source text to AST. A pure function: every call builds its own lexer, parser and builders.
+ * The first error is thrown as a {@link TdlError} of kind SyntaxError or IndentationError, or as
+ * an {@link IncompleteInputError} when the text merely stops too early (for the REPL).
+ */
+public final class Parser {
+    private final SourceText source;
+    private final Positions positions;
+
+    private Parser(SourceText source) {
+        this.source = source;
+        this.positions = new Positions(source);
+    }
+
+    public static Module parse(SourceText src) {
+        return new Parser(src).module();
+    }
+
+    /** True if the text stops in the middle of a statement, so a REPL should read another line. */
+    public static boolean isIncomplete(String text) {
+        try {
+            parse(new SourceText("<input>", text));
+            return false;
+        } catch (IncompleteInputError e) {
+            return true;
+        } catch (TdlError e) {
+            return false;
+        }
+    }
+
+    private Module module() {
+        String text = normalize(source.text());
+        TDLParser parser = parser(text, 1, 0, false);
+        TDLParser.FileInputContext tree = parser.fileInput();
+        AstBuilder builder = new AstBuilder(positions, new ExprBuilder(positions, this::field));
+        return new Module(source, builder.statements(tree.stmt()));
+    }
+
+    /** Parses the expression of an f-string field, positioned where it sits in the source. */
+    private Expr field(String text, int line, int charPos) {
+        TDLParser parser = parser(text, line, charPos, true);
+        return new ExprBuilder(positions, this::field).visit(parser.fieldInput());
+    }
+
+    private TDLParser parser(String text, int line, int charPos, boolean fragment) {
+        TDLLexer lexer = new TDLLexer(CharStreams.fromString(text, source.name()));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new SyntaxErrorListener(positions));
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(charPos);
+        IndentingTokenSource tokens = new IndentingTokenSource(lexer, text, positions, fragment);
+        TDLParser parser = new TDLParser(new CommonTokenStream(tokens));
+        parser.removeErrorListeners();
+        parser.addErrorListener(new SyntaxErrorListener(positions));
+        return parser;
+    }
+
+    /** One line-ending convention and no byte-order mark, so lines and columns match SourceText's. */
+    private static String normalize(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.replace("\r\n", "\n").replace('\r', '\n');
+    }
+}

@@ -1,0 +1,148 @@
+package tdl.syntax;
+
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Replaces ANTLR's console listener: the first error becomes a {@link TdlError} with a message a
+ * Python user recognises ("expected ':'", "unexpected indent", ...). Nothing is ever printed.
+ */
+final class SyntaxErrorListener extends BaseErrorListener {
+    private final Positions positions;
+
+    SyntaxErrorListener(Positions positions) {
+        this.positions = positions;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int col,
+                            String msg, RecognitionException e) {
+        if (offendingSymbol instanceof ErrorToken error) throw error.error();
+        if (!(recognizer instanceof TDLParser parser) || !(offendingSymbol instanceof Token tok)) {
+            throw new TdlError("SyntaxError", "invalid syntax", positions.at(line, col), null);
+        }
+        throw translate(parser, tok, e);
+    }
+
+    private TdlError translate(TDLParser parser, Token tok, RecognitionException e) {
+        IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+        BufferedTokenStream stream = (BufferedTokenStream) parser.getInputStream();
+        stream.fill();
+        List<Token> tokens = stream.getTokens();
+        int index = tok.getTokenIndex() >= 0 ? tok.getTokenIndex() : stream.index();
+        boolean atEnd = onlyEndFollows(tokens, index);
+        Token prev = index > 0 ? tokens.get(index - 1) : null;
+        SourcePos at = positions.at(tok);
+        int type = tok.getType();
+
+        if (type == TDLParser.INDENT) {
+            return new TdlError("IndentationError", "unexpected indent", at,
+                    "indent a line only after a line ending with ':'");
+        }
+        if (expected.contains(TDLParser.INDENT)) {
+            String message = "expected an indented block" + afterHeader(tokens, index);
+            if (atEnd) return new IncompleteInputError("IndentationError", message, at, null);
+            return new TdlError("IndentationError", message, at, "indent the body of the block, e.g. by 4 spaces");
+        }
+        if (atEnd && expected.contains(TDLParser.DEF) && prev != null && prev.getType() == TDLParser.NEWLINE
+                && parser.getContext() instanceof TDLParser.FuncDefContext) {
+            return new IncompleteInputError("SyntaxError", "expected a function definition after the decorator", at, null);
+        }
+        if (prev != null && prev.getType() == TDLParser.NAME && prev.getText().equals("print")
+                && startsLogicalLine(tokens, index - 1) && startsAtom(type)) {
+            return new TdlError("SyntaxError", "Missing parentheses in call to 'print'", positions.at(prev),
+                    "write print(...) as in Python 3");
+        }
+        if (type == TDLParser.ASSIGN) {
+            return new TdlError("SyntaxError", "invalid syntax", at,
+                    "use '==' to compare; '=' only assigns, as a statement of its own");
+        }
+        if (expected.contains(TDLParser.COLON) && (type == TDLParser.NEWLINE || type == Token.EOF)
+                && headerKeyword(tokens, index) != null) {
+            return new TdlError("SyntaxError", "expected ':'", at, null);
+        }
+        if (prev != null && endsAtom(prev.getType()) && startsAtom(type) && insideBrackets(tokens, index)) {
+            return new TdlError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", at, null);
+        }
+        if (type == TDLParser.NEWLINE) {
+            return new TdlError("SyntaxError", "invalid syntax", at, "the statement is not complete at the end of the line");
+        }
+        return new TdlError("SyntaxError", "invalid syntax", at, null);
+    }
+
+    /** True if nothing but NEWLINE/DEDENT tokens and EOF remain from index on. */
+    private static boolean onlyEndFollows(List<Token> tokens, int index) {
+        for (int i = index; i < tokens.size(); i++) {
+            int type = tokens.get(i).getType();
+            if (type == Token.EOF) return true;
+            if (type != TDLParser.NEWLINE && type != TDLParser.DEDENT) return false;
+        }
+        return true;
+    }
+
+    /** " after 'if' statement on line 3", from the header whose ':' precedes index. */
+    private String afterHeader(List<Token> tokens, int index) {
+        Token keyword = headerKeyword(tokens, index);
+        if (keyword == null) return "";
+        int line = positions.at(keyword).line();
+        return switch (keyword.getType()) {
+            case TDLParser.DEF -> " after function definition on line " + line;
+            case TDLParser.CLASS -> " after class definition on line " + line;
+            default -> " after '" + keyword.getText() + "' statement on line " + line;
+        };
+    }
+
+    /** The first token of the logical line holding the last real token before index, if it opens a block. */
+    private static Token headerKeyword(List<Token> tokens, int index) {
+        int i = Math.min(index, tokens.size()) - 1;
+        while (i > 0 && isLayout(tokens.get(i).getType())) i--;
+        if (i < 0) return null;
+        while (i > 0 && !isLayout(tokens.get(i - 1).getType())) i--;
+        if (i < 0 || i >= tokens.size()) return null;
+        Token first = tokens.get(i);
+        return switch (first.getType()) {
+            case TDLParser.IF, TDLParser.ELIF, TDLParser.ELSE, TDLParser.WHILE, TDLParser.FOR, TDLParser.TRY,
+                 TDLParser.EXCEPT, TDLParser.FINALLY, TDLParser.WITH, TDLParser.DEF, TDLParser.CLASS -> first;
+            default -> null;
+        };
+    }
+
+    private static boolean isLayout(int type) {
+        return type == TDLParser.NEWLINE || type == TDLParser.INDENT || type == TDLParser.DEDENT || type == Token.EOF;
+    }
+
+    private static boolean startsLogicalLine(List<Token> tokens, int index) {
+        return index == 0 || isLayout(tokens.get(index - 1).getType());
+    }
+
+    private static boolean insideBrackets(List<Token> tokens, int index) {
+        int depth = 0;
+        for (int i = index - 1; i >= 0; i--) {
+            switch (tokens.get(i).getType()) {
+                case TDLParser.RPAREN, TDLParser.RBRACK, TDLParser.RBRACE -> depth++;
+                case TDLParser.LPAREN, TDLParser.LBRACK, TDLParser.LBRACE -> {
+                    if (depth == 0) return true;
+                    depth--;
+                }
+                case TDLParser.NEWLINE -> { return false; }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAtom(int type) {
+        return type == TDLParser.NAME || type == TDLParser.INTEGER || type == TDLParser.FLOAT
+                || type == TDLParser.STRING || type == TDLParser.NONE || type == TDLParser.TRUE
+                || type == TDLParser.FALSE;
+    }
+
+    private static boolean endsAtom(int type) {
+        return startsAtom(type) || type == TDLParser.RPAREN || type == TDLParser.RBRACK || type == TDLParser.RBRACE;
+    }
+}
