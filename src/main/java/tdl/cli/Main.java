@@ -128,11 +128,13 @@ public final class Main implements Callable<Integer> {
         argv.add(file);
         argv.addAll(scriptArgs);
         if (file.equals("-")) return runStdin(settings, argv);
-        Path path = settings.workingDir().resolve(file);
+        Path typed = Path.of(file);
+        Path path = settings.workingDir().resolve(typed);
         if (!Files.exists(path)) return cannotOpen(file, "no such file");
         if (Files.isDirectory(path)) return cannotOpen(file, "is a directory");
         if (!Files.isReadable(path)) return cannotOpen(file, "permission denied");
-        return guarded(settings, host -> host.runFile(path, argv));
+        // the script sees the name as typed, like Python's sys.argv[0]
+        return guarded(settings, host -> host.runFile(typed, argv));
     }
 
     private int runStdin(HostSettings settings, List<String> argv) {
