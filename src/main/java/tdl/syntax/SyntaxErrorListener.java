@@ -58,6 +58,23 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return new TdlError("SyntaxError", "Missing parentheses in call to 'print'", positions.at(prev),
                     "write print(...) as in Python 3");
         }
+        if (prev != null && isKeyword(prev) && type == TDLParser.ASSIGN) {
+            return new TdlError("SyntaxError", "invalid syntax", positions.at(prev),
+                    "'" + prev.getText() + "' is a keyword and cannot be used as a variable name");
+        }
+        if (isKeyword(tok) && expected.contains(TDLParser.NAME)) {
+            return new TdlError("SyntaxError", "invalid syntax", at,
+                    "'" + tok.getText() + "' is a keyword and cannot be used as a name");
+        }
+        if (prev != null && prev.getType() == TDLParser.NAME && startsLogicalLine(tokens, index - 1)
+                && (prev.getText().equals("yield") || prev.getText().equals("await") || prev.getText().equals("async"))) {
+            return new TdlError("SyntaxError", "'" + prev.getText() + "' is not supported in TDL", positions.at(prev),
+                    prev.getText().equals("yield") ? "build and return a list instead of a generator" : null);
+        }
+        if (type == TDLParser.COMMA && parser.getContext() instanceof TDLParser.ExceptClauseContext) {
+            return new TdlError("SyntaxError", "multiple exception types must be parenthesized", at,
+                    "write 'except (A, B):', or 'except A as e:' to name the error (Python 2's 'except A, e:' is gone)");
+        }
         if (type == TDLParser.ASSIGN) {
             return new TdlError("SyntaxError", "invalid syntax", at,
                     "use '==' to compare; '=' only assigns, as a statement of its own");
@@ -134,6 +151,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
             }
         }
         return false;
+    }
+
+    /** Keywords are the tokens whose grammar literal is a word, e.g. 'lambda'. */
+    private static boolean isKeyword(Token t) {
+        String literal = TDLParser.VOCABULARY.getLiteralName(t.getType());
+        return literal != null && literal.length() > 2 && Character.isLetter(literal.charAt(1))
+                && t.getType() != TDLParser.NONE && t.getType() != TDLParser.TRUE && t.getType() != TDLParser.FALSE;
     }
 
     private static boolean startsAtom(int type) {

@@ -97,11 +97,28 @@ class SyntaxErrorTest {
         assertEquals("SyntaxError: expected 'except' or 'finally' block @3:1", error("try:\n  x\ny = 1\n"));
     }
 
+    @Test void keywordsUsedAsNames() {
+        TdlError e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t", "lambda = 0.1\n")));
+        assertEquals("invalid syntax @1:1", e.detail() + " @" + e.pos().line() + ":" + e.pos().col());
+        assertEquals("'lambda' is a keyword and cannot be used as a variable name", e.hint());
+        e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t", "def class(x):\n  pass\n")));
+        assertEquals("'class' is a keyword and cannot be used as a name", e.hint());
+    }
+
+    @Test void python2Leftovers() {
+        assertEquals("SyntaxError: multiple exception types must be parenthesized @3:18",
+                error("try:\n  f()\nexcept ValueError, e:\n  pass\n"));
+        assertEquals("SyntaxError: 'yield' is not supported in TDL @2:3", error("def f():\n  yield x\n"));
+        assertEquals("SyntaxError: unexpected character '`' @1:5", error("s = `x`\n"));
+    }
+
     @Test void fStringErrors() {
         assertEquals("SyntaxError: f-string: single '}' is not allowed @1:5", error("f'a }'\n"));
         assertEquals("SyntaxError: f-string: expecting '}' @1:3", error("f'{a'\n"));
         assertEquals("SyntaxError: f-string: empty expression not allowed @1:5", error("f'ab{ }'\n"));
         assertEquals("SyntaxError: invalid syntax @1:7", error("f'{a +}'\n"));
+        assertEquals("SyntaxError: f-string: expecting '}' @1:3", error("f'{f(a, \"}\"}'\n"));
+        assertFalse(incomplete("f'{f(a, \"}\"}'"));
     }
 
     @Test void errorsAreFormattedWithACaret() {
