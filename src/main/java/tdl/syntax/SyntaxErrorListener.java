@@ -58,6 +58,12 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return new TdlError("SyntaxError", "Missing parentheses in call to 'print'", positions.at(prev),
                     "write print(...) as in Python 3");
         }
+        TdlError unclosed = unclosedBracket(tokens, at);
+        if (unclosed != null) return unclosed;
+        if (expected.contains(TDLParser.ELSE) && !expected.contains(TDLParser.COLON)
+                && (type == TDLParser.NEWLINE || type == TDLParser.RPAREN || type == TDLParser.COMMA)) {
+            return new TdlError("SyntaxError", "expected 'else' after 'if' expression", at, "write: a if condition else b");
+        }
         if (prev != null && isKeyword(prev) && type == TDLParser.ASSIGN) {
             return new TdlError("SyntaxError", "invalid syntax", positions.at(prev),
                     "'" + prev.getText() + "' is a keyword and cannot be used as a variable name");
@@ -151,6 +157,19 @@ final class SyntaxErrorListener extends BaseErrorListener {
             }
         }
         return false;
+    }
+
+    /**
+     * A bracket left open to the end of the input explains an error on a later line better than the
+     * error itself does (the next statement was swallowed into the bracket).
+     */
+    private static TdlError unclosedBracket(List<Token> tokens, SourcePos at) {
+        if (tokens.size() < 2 || !(tokens.get(tokens.size() - 2) instanceof ErrorToken last)) return null;
+        TdlError e = last.error();
+        if (!(e instanceof IncompleteInputError) || !e.detail().endsWith("was never closed") || e.pos().line() >= at.line()) {
+            return null;
+        }
+        return new TdlError("SyntaxError", e.detail(), e.pos(), "close it before the line where the error was found");
     }
 
     /** Keywords are the tokens whose grammar literal is a word, e.g. 'lambda'. */

@@ -66,6 +66,16 @@ class SyntaxErrorTest {
         assertEquals("SyntaxError: '(' was never closed @1:2", error("f(a,\n  b\n"));
     }
 
+    @Test void aBracketNeverClosedIsBlamedForTheErrorOnALaterLine() {
+        assertEquals("SyntaxError: '[' was never closed @1:5", error("a = [1, 2\nb = 3\n"));
+        assertEquals("SyntaxError: invalid syntax. Perhaps you forgot a comma? @2:5", error("f(a,\n  b c)\n"));
+        assertFalse(incomplete("a = [1, 2\nb = 3\n"));
+    }
+
+    @Test void ternaryWithoutElse() {
+        assertEquals("SyntaxError: expected 'else' after 'if' expression @1:11", error("x = 1 if y\n"));
+    }
+
     @Test void theFirstErrorInSourceOrderWins() {
         assertEquals("SyntaxError: invalid syntax @1:7", error("x = 1 2\ny = $\n"));
         assertEquals("SyntaxError: unexpected character '$' @1:5", error("x = $\ny = 1 2\n"));
@@ -122,9 +132,9 @@ class SyntaxErrorTest {
     }
 
     @Test void errorsAreFormattedWithACaret() {
-        TdlError e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t.tdl", "x = (1 +\ny = 2\n")));
-        assertEquals("SyntaxError", e.kind());
-        assertTrue(e.format().contains("t.tdl:2:3"), e.format());
+        TdlError e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t.tdl", "y = 1\nx = (1 +\ny = 2\n")));
+        assertEquals("SyntaxError: '(' was never closed\n  at t.tdl:2:5\n    x = (1 +\n        ^\n"
+                + "  hint: close it before the line where the error was found", e.format());
     }
 
     @Test void incompleteInput() {
