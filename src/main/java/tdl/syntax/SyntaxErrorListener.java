@@ -53,6 +53,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 && parser.getContext() instanceof TDLParser.FuncDefContext) {
             return new IncompleteInputError("SyntaxError", "expected a function definition after the decorator", at, null);
         }
+        if (type == TDLParser.CLASS && prev != null && prev.getType() == TDLParser.NEWLINE
+                && parser.getContext() instanceof TDLParser.FuncDefContext) {
+            return new TdlError("SyntaxError", "class decorators are not supported", at,
+                    "decorate functions only, or apply the decorator by hand: C = decorator(C)");
+        }
         if (prev != null && prev.getType() == TDLParser.NAME && prev.getText().equals("print")
                 && startsLogicalLine(tokens, index - 1) && startsAtom(type)) {
             return new TdlError("SyntaxError", "Missing parentheses in call to 'print'", positions.at(prev),

@@ -104,6 +104,7 @@ class SyntaxErrorTest {
         assertEquals("SyntaxError: invalid syntax. Perhaps you forgot a comma? @1:9", error("f(a, b  c)\n"));
         assertEquals("SyntaxError: invalid syntax @1:6", error("if x = 1:\n  pass\n"));
         assertEquals("SyntaxError: set literals are not supported @1:5", error("s = {1, 2}\n"));
+        assertEquals("SyntaxError: class decorators are not supported @2:1", error("@dec\nclass C: pass\n"));
         assertEquals("SyntaxError: expected 'except' or 'finally' block @3:1", error("try:\n  x\ny = 1\n"));
     }
 
