@@ -45,6 +45,15 @@ class EagerTest {
     }
 
     @Test
+    void ifelseEvaluatesOnlyTheTakenBranch() {
+        // the untaken branch would fail (an input without a value), so it must not run
+        Variable missing = new Variable(new tdl.graph.TensorType(DType.FLOAT64, 1), "never");
+        Variable ok = t.constant(NDArray.of(new double[] {1, 2}, 2));
+        assertArrayEquals(new double[] {1, 2}, Eager.evaluate(t.ifelse(t.lt(t.constant(0.0), t.constant(1.0)), ok, t.exp(missing))).data());
+        assertArrayEquals(new double[] {1, 2}, Eager.evaluate(t.ifelse(t.constant(false), missing, ok)).data());
+    }
+
+    @Test
     void applyRunsOneOp() {
         NDArray s = Eager.apply(new ReduceOp(ReduceOp.Kind.SUM, null, false), NDArray.of(new double[] {1, 2, 3}, 3));
         assertEquals(6.0, s.item());

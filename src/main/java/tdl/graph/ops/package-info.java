@@ -11,7 +11,8 @@
  *     primitives, so only primitives have gradient rules.</li>
  * <li>A null gradient means "no gradient flows" (integer or bool inputs, indices, predicates);
  *     an op without a rule throws GraphError "GradientError".</li>
- * <li>{@link tdl.graph.ops.IfElseOp} is meant to be lazy, but kernels may evaluate both branches.</li>
+ * <li>{@link tdl.graph.ops.IfElseOp} is lazy in Eager; its kernel receives both branches, so a plan
+ *     that evaluates every node computes both.</li>
  * </ul>
  */
 package tdl.graph.ops;
