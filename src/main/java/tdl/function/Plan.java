@@ -157,8 +157,9 @@ public final class Plan {
             GraphError blamed = new GraphError(e.kind(), e.getMessage(), e.hint(), st.node());
             blamed.initCause(e);
             throw blamed;
-        } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e.getMessage(), null, st.node());
+        } catch (RuntimeException e) {
+            // a kernel bug still reaches the user as one positioned message, not a stack trace
+            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e, null, st.node());
             blamed.initCause(e);
             throw blamed;
         }
