@@ -66,8 +66,11 @@ public final class CompiledFunction {
     /** Which rewrites fired when this function was compiled. */
     public RewriteLog rewriteLog() { return rewriteLog; }
 
-    /** Calls the function: one value per input; returns fresh copies of the outputs. */
-    public List<NDArray> call(List<NDArray> arguments) {
+    /**
+     * Calls the function: one value per input; returns fresh copies of the outputs. Synchronized:
+     * the plan's buffers serve one call at a time (an embedder may call from several threads).
+     */
+    public synchronized List<NDArray> call(List<NDArray> arguments) {
         NDArray[] args = checkArguments(arguments);
         try {
             NDArray[] results = profile == null ? plan.run(args) : plan.runProfiled(args, profile);

@@ -168,6 +168,44 @@ public final class GraphPrinter {
         }
     }
 
+    /**
+     * Graphviz DOT text of the graph computing {@code outputs} (theano.printing.pydotprint writes
+     * this to a file): ops are boxes, inputs green, shared variables blue, constants grey, outputs
+     * double-bordered; edges run from values to the ops that read them.
+     */
+    public static String dot(List<Variable> outputs) {
+        StringBuilder sb = new StringBuilder("digraph G {\n  rankdir=TB;\n");
+        Map<Object, String> ids = new IdentityHashMap<>();
+        java.util.function.Function<Object, String> id = o -> ids.computeIfAbsent(o, k -> "n" + ids.size());
+        java.util.Set<Variable> outs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        outs.addAll(outputs);
+        List<Apply> order = tdl.grad.GraphWalk.toposort(outputs);
+        for (Variable leaf : tdl.grad.GraphWalk.leaves(outputs)) {
+            String color = leaf instanceof Constant ? "grey" : leaf instanceof tdl.graph.SharedVariable ? "lightblue" : "palegreen";
+            sb.append("  ").append(id.apply(leaf)).append(" [label=\"").append(escape(leafText(leaf)))
+                    .append("\" shape=ellipse style=filled fillcolor=").append(color)
+                    .append(outs.contains(leaf) ? " peripheries=2" : "").append("];\n");
+        }
+        for (Apply a : order) {
+            sb.append("  ").append(id.apply(a)).append(" [label=\"").append(escape(opText(a.op()))).append("\" shape=box")
+                    .append(outs.contains(a.output()) ? " peripheries=2" : "").append("];\n");
+            for (Variable in : a.inputs()) {
+                String from = in.owner() != null ? id.apply(in.owner()) : id.apply(in);
+                sb.append("  ").append(from).append(" -> ").append(id.apply(a)).append(";\n");
+            }
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** DOT text of a compiled function's rewritten graph (outputs, then update values). */
+    public static String dot(CompiledFunction f) {
+        List<Variable> results = new ArrayList<>();
+        for (int slot : f.plan().resultSlots()) results.add(f.plan().slotVariables().get(slot));
+        return dot(results);
+    }
+
+    private static String escape(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
+
     static String opText(Op op) {
         if (op instanceof ElemwiseOp e) return "Elemwise{" + e.scalar().pyName() + ",no_inplace}";
         return op.name();

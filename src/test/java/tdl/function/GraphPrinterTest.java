@@ -64,4 +64,13 @@ class GraphPrinterTest {
         assertTrue(GraphPrinter.debugprint(y).endsWith(" |p [id " + GraphPrinter.letters(5000) + "]\n"));
         assertTrue(GraphPrinter.pp(y).startsWith("exp(exp("));
     }
+
+    @Test
+    void dotTextHasOneNodePerOpAndLeafAndOneEdgePerInput() {
+        String dot = GraphPrinter.dot(List.of(T.add(T.mul(w, p), b)));
+        assertTrue(dot.startsWith("digraph G {"), dot);
+        assertEquals(5, dot.split("\\[label=", -1).length - 1, dot);
+        assertEquals(4, dot.split(" -> ", -1).length - 1, dot);
+        assertTrue(dot.contains("label=\"Elemwise{add,no_inplace}\" shape=box peripheries=2"), dot);
+    }
 }
