@@ -220,4 +220,13 @@ class FunctionCompilerTest {
         CompiledFunction plain = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(), OnUnused.RAISE, "f", true);
         assertTrue(Double.isNaN(plain.call(List.of(vec(1, -1))).get(0).data()[1]));
     }
+
+    @Test
+    void givensMustKeepTheRank() {
+        Variable x = TestGraphs.vector("x"), m = TestGraphs.matrix("m");
+        GraphError e = assertThrows(GraphError.class, () -> FunctionCompiler.compile(List.of(m), List.of(T.exp(x)),
+                List.of(), Map.of(x, m), OnUnused.RAISE, "f", true));
+        assertEquals("TypeError", e.kind());
+        assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("matrix"), e.getMessage());
+    }
 }
