@@ -116,8 +116,8 @@ public final class Interpreter implements Runtime {
             throw new TdlError("KeyboardInterrupt", "interrupted");
         }
         if (deadline != 0 && System.nanoTime() - deadline > 0) {
-            deadline = 0;
-            checks = interrupted.get();
+            // the deadline stays set, so a script that catches the error is stopped again at once;
+            // the session clears it when the run ends
             throw new TdlError("TimeoutError", "the script ran longer than its time limit",
                     "the embedding application bounds how long a script may run");
         }
