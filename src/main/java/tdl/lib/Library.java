@@ -9,5 +9,6 @@ public final class Library {
     public static void installAll(Runtime rt) {
         tdl.lib.theano.TheanoLibrary.install(rt);
         // each library adds its install call here
+        tdl.lib.numpy.NumpyLibrary.install(rt);
     }
 }

@@ -69,8 +69,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (prev != null && endsAtom(prev.getType()) && startsAtom(type) && insideBrackets(tokens, index)) {
             return new TdlError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", at, null);
         }
-        if (atEnd) {
-            return new TdlError("SyntaxError", "invalid syntax: the input ends in the middle of a statement", at, null);
+        if (type == TDLParser.NEWLINE) {
+            return new TdlError("SyntaxError", "invalid syntax", at, "the statement is not complete at the end of the line");
         }
         return new TdlError("SyntaxError", "invalid syntax", at, null);
     }
@@ -97,10 +97,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
         };
     }
 
-    /** The first token of the logical line containing index (or the line before, if index starts one). */
+    /** The first token of the logical line holding the last real token before index, if it opens a block. */
     private static Token headerKeyword(List<Token> tokens, int index) {
-        int i = Math.min(index, tokens.size() - 1);
+        int i = Math.min(index, tokens.size()) - 1;
         while (i > 0 && isLayout(tokens.get(i).getType())) i--;
+        if (i < 0) return null;
         while (i > 0 && !isLayout(tokens.get(i - 1).getType())) i--;
         if (i < 0 || i >= tokens.size()) return null;
         Token first = tokens.get(i);

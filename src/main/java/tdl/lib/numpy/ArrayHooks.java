@@ -1,0 +1,245 @@
+package tdl.lib.numpy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.ops.Scalar;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlCallable;
+import tdl.interp.TypeHooks;
+import tdl.syntax.TdlError;
+
+/**
+ * How host arrays (NDArray) behave in scripts: numpy attributes and methods, operators with
+ * broadcasting, indexing get/set, truth, len, iteration over rows and numpy printing. Operands it
+ * does not know (symbolic variables, ...) get UNSUPPORTED so higher-priority hooks handle them.
+ */
+public final class ArrayHooks implements TypeHooks {
+    public static final int PRIORITY = 10;
+
+    private static final List<String> ATTRIBUTES = List.of("shape", "ndim", "dtype", "size", "T", "reshape", "sum",
+            "mean", "max", "min", "argmax", "argmin", "std", "var", "prod", "copy", "astype", "tolist", "flatten",
+            "ravel", "transpose", "dot", "item", "fill", "clip", "any", "all", "round", "itemsize", "nbytes",
+            "__float__", "__int__");
+
+    @Override public int priority() { return PRIORITY; }
+
+    @Override public String typeName(Object self) { return "ndarray"; }
+
+    @Override public List<String> attributeNames(Object self) { return ATTRIBUTES; }
+
+    @Override
+    public Object getAttr(Runtime rt, Object self, String name) {
+        NDArray a = (NDArray) self;
+        HostMath m = new HostMath(rt);
+        switch (name) {
+            case "shape": return NumpyConvert.shapeTuple(a.shape());
+            case "ndim": return (long) a.rank();
+            case "dtype": return new NpDType(a.dtype(), false);
+            case "size": return (long) a.size();
+            case "itemsize": return (long) NpyFile.itemSize(a.dtype());
+            case "nbytes": return (long) NpyFile.itemSize(a.dtype()) * a.size();
+            case "T": return Shapes.transpose(a, null);
+            default: break;
+        }
+        TdlCallable method = method(m, a, name);
+        return method == null ? UNSUPPORTED : method;
+    }
+
+    private static TdlCallable method(HostMath m, NDArray a, String name) {
+        Reductions.Kind kind = switch (name) {
+            case "sum" -> Reductions.Kind.SUM;
+            case "prod" -> Reductions.Kind.PROD;
+            case "max" -> Reductions.Kind.MAX;
+            case "min" -> Reductions.Kind.MIN;
+            case "mean" -> Reductions.Kind.MEAN;
+            case "var" -> Reductions.Kind.VAR;
+            case "std" -> Reductions.Kind.STD;
+            case "any" -> Reductions.Kind.ANY;
+            case "all" -> Reductions.Kind.ALL;
+            case "argmax" -> Reductions.Kind.ARGMAX;
+            case "argmin" -> Reductions.Kind.ARGMIN;
+            default -> null;
+        };
+        if (kind != null) return (rt, args) -> Reductions.reduce(m, kind, a, args, 0);
+        return switch (name) {
+            case "reshape" -> (rt, args) -> Shapes.reshape(a, reshapeDims(args));
+            case "copy" -> (rt, args) -> a.copy();
+            case "astype" -> (rt, args) -> a.astype(NumpyConvert.dtype(args.check(1, "dtype").get(0, "dtype")));
+            case "tolist" -> (rt, args) -> NumpyConvert.toList(a);
+            case "flatten", "ravel" -> (rt, args) -> new NDArray(a.dtype(), new int[] {a.size()}, a.data().clone());
+            case "transpose" -> (rt, args) -> Shapes.transpose(a, args.size() == 0 ? null
+                    : args.size() == 1 && NumpyConvert.items(args.positional().get(0)) != null ? args.positional().get(0)
+                    : new ArrayList<>(args.positional()));
+            case "dot" -> (rt, args) -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, args.check(1, "b").get(0, "b")));
+            case "item" -> (rt, args) -> item(a, args);
+            case "fill" -> (rt, args) -> {
+                double v = NumpyConvert.toDouble(args.check(1, "value").get(0, "value"));
+                java.util.Arrays.fill(a.data(), a.dtype().coerce(v));
+                return null;
+            };
+            case "clip" -> (rt, args) -> NumpyFunctions.clip(m, a, args.check(2, "min", "max").get(0, "min", null), args.get(1, "max", null));
+            case "round" -> (rt, args) -> NumpyFunctions.round(m, a, args.check(1, "decimals").get(0, "decimals", 0L));
+            case "__float__" -> (rt, args) -> toFloat(a);
+            case "__int__" -> (rt, args) -> (long) toFloat(a);
+            default -> null;
+        };
+    }
+
+    private static Object item(NDArray a, Args args) {
+        args.check(4);
+        if (args.size() == 0) {
+            if (a.size() != 1) throw new TdlError("ValueError", "can only convert an array of size 1 to a Python scalar");
+            return NumpyConvert.scalar(a.dtype(), a.data()[0]);
+        }
+        Object idx = args.size() == 1 ? args.positional().get(0) : new tdl.interp.TdlTuple(args.positional());
+        if (args.size() == 1 && idx instanceof Long l) {
+            long i = l < 0 ? l + a.size() : l;
+            if (i < 0 || i >= a.size()) throw new TdlError("IndexError", "index " + l + " is out of bounds for size " + a.size());
+            return NumpyConvert.scalar(a.dtype(), a.data()[(int) i]);
+        }
+        return ArrayIndex.get(a, idx);
+    }
+
+    static double toFloat(NDArray a) {
+        if (a.size() != 1) throw new TdlError("TypeError", "only length-1 arrays can be converted to Python scalars");
+        return a.data()[0];
+    }
+
+    static Object scalarIfRank0(NDArray r) {
+        return r.rank() == 0 ? NumpyConvert.scalar(r.dtype(), r.data()[0]) : r;
+    }
+
+    /** reshape(2, 3), reshape((2, 3)) or reshape([2, 3]); one dimension may be -1. */
+    static Object reshapeDims(Args args) {
+        if (args.size() == 1) return args.positional().get(0);
+        if (args.size() == 0 && args.keywords().containsKey("shape")) return args.keywords().get("shape");
+        return new ArrayList<>(args.positional());
+    }
+
+    @Override
+    public Object binary(Runtime rt, String op, Object a, Object b) {
+        if (!operand(a) || !operand(b)) {
+            if (op.equals("==")) return Boolean.FALSE;
+            if (op.equals("!=")) return Boolean.TRUE;
+            return UNSUPPORTED;
+        }
+        HostMath m = new HostMath(rt);
+        if (op.equals("@")) {
+            return scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
+        }
+        Scalar s = switch (op) {
+            case "+" -> Scalar.ADD;
+            case "-" -> Scalar.SUB;
+            case "*" -> Scalar.MUL;
+            case "/" -> Scalar.TRUE_DIV;
+            case "//" -> Scalar.INT_DIV;
+            case "%" -> Scalar.MOD;
+            case "**" -> Scalar.POW;
+            case "&" -> Scalar.AND;
+            case "|" -> Scalar.OR;
+            case "^" -> Scalar.XOR;
+            case "<" -> Scalar.LT;
+            case "<=" -> Scalar.LE;
+            case ">" -> Scalar.GT;
+            case ">=" -> Scalar.GE;
+            case "==" -> Scalar.EQ;
+            case "!=" -> Scalar.NEQ;
+            default -> null;
+        };
+        if (s == null) return UNSUPPORTED;
+        return m.binary(s, a, b);
+    }
+
+    /** Operands numpy arithmetic accepts here: arrays, Python numbers, nested lists/tuples. */
+    private static boolean operand(Object o) {
+        return o instanceof NDArray || NumpyConvert.isNumber(o) || NumpyConvert.items(o) != null;
+    }
+
+    @Override
+    public Object unary(Runtime rt, String op, Object a) {
+        HostMath m = new HostMath(rt);
+        NDArray x = (NDArray) a;
+        return switch (op) {
+            case "-" -> m.unary(Scalar.NEG, x);
+            case "+" -> x.copy();
+            case "abs" -> m.unary(Scalar.ABS, x);
+            case "~" -> {
+                if (x.dtype().isFloat()) {
+                    throw new TdlError("TypeError", "ufunc 'invert' not supported for the input types");
+                }
+                yield x.dtype() == DType.BOOL ? m.unary(Scalar.NOT, x) : m.binary(Scalar.SUB, m.unary(Scalar.NEG, x), 1L);
+            }
+            default -> UNSUPPORTED;
+        };
+    }
+
+    @Override
+    public Object getItem(Runtime rt, Object self, Object index) {
+        if (!indexOk(index)) return UNSUPPORTED;
+        return ArrayIndex.get((NDArray) self, index);
+    }
+
+    @Override
+    public Object setItem(Runtime rt, Object self, Object index, Object value) {
+        if (!indexOk(index) || !(value instanceof NDArray || NumpyConvert.isNumber(value) || NumpyConvert.items(value) != null)) {
+            return UNSUPPORTED;
+        }
+        ArrayIndex.set((NDArray) self, index, value);
+        return null;
+    }
+
+    /** Symbolic indices are not ours: the symbolic hooks lift the array and index symbolically. */
+    private static boolean indexOk(Object index) {
+        if (index instanceof tdl.graph.Variable) return false;
+        if (index instanceof tdl.interp.TdlTuple t) for (Object o : t.items()) if (o instanceof tdl.graph.Variable) return false;
+        if (index instanceof tdl.interp.SliceValue s) {
+            return !(s.lo() instanceof tdl.graph.Variable || s.hi() instanceof tdl.graph.Variable || s.step() instanceof tdl.graph.Variable);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean truth(Runtime rt, Object self) {
+        NDArray a = (NDArray) self;
+        if (a.size() == 1) return a.data()[0] != 0;
+        if (a.size() == 0) return false;
+        throw new TdlError("ValueError", "The truth value of an array with more than one element is ambiguous. "
+                + "Use a.any() or a.all()");
+    }
+
+    @Override
+    public long length(Runtime rt, Object self) {
+        NDArray a = (NDArray) self;
+        if (a.rank() == 0) throw new TdlError("TypeError", "len() of unsized object");
+        return a.dim(0);
+    }
+
+    @Override
+    public Iterable<Object> iterate(Runtime rt, Object self) {
+        NDArray a = (NDArray) self;
+        if (a.rank() == 0) throw new TdlError("TypeError", "iteration over a 0-d array");
+        List<Object> rows = new ArrayList<>(a.dim(0));
+        for (long i = 0; i < a.dim(0); i++) rows.add(ArrayIndex.get(a, i));
+        return rows;
+    }
+
+    @Override
+    public String str(Runtime rt, Object self) {
+        return NumpyFormat.str((NDArray) self, options(rt));
+    }
+
+    @Override
+    public String repr(Runtime rt, Object self) {
+        return NumpyFormat.repr((NDArray) self, options(rt));
+    }
+
+    private static NumpyFormat.Options options(Runtime rt) {
+        return rt == null ? NumpyFormat.Options.DEFAULT : NumpySession.of(rt).printOptions;
+    }
+
+    static Map<String, Object> noKeywords() { return Map.of(); }
+}

@@ -1,0 +1,140 @@
+package tdl.lib.numpy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.interp.Args;
+import tdl.interp.Runtime;
+import tdl.interp.TdlCallable;
+import tdl.interp.TdlModule;
+import tdl.interp.TypeHooks;
+import tdl.syntax.TdlError;
+
+/** Installs module {@code numpy} (also {@code numpy.random}), the global {@code np}, and the hooks. */
+public final class NumpyLibrary {
+    private NumpyLibrary() {}
+
+    public static void install(Runtime rt) {
+        rt.registerHooks(NDArray.class, new ArrayHooks());
+        rt.registerHooks(NpDType.class, new DTypeHooks());
+        rt.registerHooks(RandomState.class, new RandomStateHooks());
+        TdlModule np = module(rt);
+        rt.registerModule(np);
+        rt.registerModule((TdlModule) np.members().get("random"));
+        rt.defineGlobal("np", np);
+    }
+
+    /** The numpy module of a session (exposed for tests and for libraries that re-export names). */
+    public static TdlModule module(Runtime rt) {
+        TdlModule np = new TdlModule("numpy");
+        Map<String, Object> m = np.members();
+        NumpyFunctions.install(m);
+        for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
+        m.put("float_", new NpDType(DType.FLOAT64, true));
+        m.put("int_", new NpDType(DType.INT64, true));
+        m.put("dtype", (TdlCallable) (r, a) -> new NpDType(NumpyConvert.dtype(a.check(1, "dtype").get(0, "dtype")), false));
+        m.put("newaxis", null);
+        m.put("inf", Double.POSITIVE_INFINITY);
+        m.put("nan", Double.NaN);
+        m.put("pi", Math.PI);
+        m.put("e", Math.E);
+        m.put("save", (TdlCallable) (r, a) -> {
+            a.check(2, "file", "arr");
+            String path = (String) a.get(0, "file");
+            if (!path.endsWith(".npy")) path = path + ".npy";
+            NpyFile.save(r.resolvePath(path, true), NumpyConvert.toArray(a.get(1, "arr")));
+            return null;
+        });
+        m.put("load", (TdlCallable) (r, a) -> {
+            a.check(1, "file", "allow_pickle", "mmap_mode");
+            Object f = a.get(0, "file");
+            if (!(f instanceof String path)) throw new TdlError("TypeError", "np.load takes a path string");
+            return NpyFile.load(r.resolvePath(path, false));
+        });
+        m.put("set_printoptions", (TdlCallable) (r, a) -> {
+            a.check(0, "precision", "threshold", "edgeitems", "linewidth", "suppress");
+            NumpySession s = NumpySession.of(r);
+            NumpyFormat.Options o = s.printOptions;
+            s.printOptions = new NumpyFormat.Options(
+                    (int) NumpyConvert.toLong(a.get(-1, "linewidth", (long) o.linewidth()), "linewidth"),
+                    (int) NumpyConvert.toLong(a.get(-1, "precision", (long) o.precision()), "precision"),
+                    (int) NumpyConvert.toLong(a.get(-1, "threshold", (long) o.threshold()), "threshold"),
+                    (int) NumpyConvert.toLong(a.get(-1, "edgeitems", (long) o.edgeitems()), "edgeitems"));
+            return null;
+        });
+        m.put("random", randomModule(rt));
+        return np;
+    }
+
+    private static TdlModule randomModule(Runtime rt) {
+        TdlModule random = new TdlModule("numpy.random");
+        random.members().putAll(RandomMethods.bind(() -> NumpySession.of(rt).random()));
+        random.put("RandomState", (TdlCallable) (r, a) -> new RandomState(a.check(1, "seed").get(0, "seed", null)));
+        return random;
+    }
+
+    /** np.float32 etc.: callable scalar types; a.dtype values compare equal to names. */
+    static final class DTypeHooks implements TypeHooks {
+        @Override public String typeName(Object self) { return ((NpDType) self).isType() ? "type" : "dtype"; }
+
+        @Override public String str(Runtime rt, Object self) { return ((NpDType) self).str(); }
+
+        @Override public String repr(Runtime rt, Object self) { return ((NpDType) self).repr(); }
+
+        @Override
+        public Object getAttr(Runtime rt, Object self, String name) {
+            NpDType d = (NpDType) self;
+            return switch (name) {
+                case "name" -> d.name();
+                case "type" -> new NpDType(d.dtype(), true);
+                case "itemsize" -> (long) NpyFile.itemSize(d.dtype());
+                case "kind" -> d.dtype() == DType.BOOL ? "b" : d.dtype().isFloat() ? "f" : d.dtype() == DType.UINT8 ? "u" : "i";
+                default -> UNSUPPORTED;
+            };
+        }
+
+        @Override
+        public Object binary(Runtime rt, String op, Object a, Object b) {
+            if (op.equals("==")) return a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a);
+            if (op.equals("!=")) return !(a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a));
+            return UNSUPPORTED;
+        }
+
+        @Override
+        public Object call(Runtime rt, Object self, Args args) {
+            NpDType d = (NpDType) self;
+            if (!d.isType()) return UNSUPPORTED;
+            args.check(1, "x");
+            Object x = args.get(0, "x", 0L);
+            if (x instanceof String s) {
+                try {
+                    x = Double.parseDouble(s.trim());
+                } catch (NumberFormatException e) {
+                    throw new TdlError("ValueError", "could not convert string to " + d.name() + ": '" + s + "'");
+                }
+            }
+            NDArray a = NumpyConvert.toArray(x, d.dtype());
+            return a.rank() == 0 ? NumpyConvert.scalar(d.dtype(), a.data()[0]) : a.copy();
+        }
+    }
+
+    /** RandomState values: their methods, bound. */
+    static final class RandomStateHooks implements TypeHooks {
+        @Override public String typeName(Object self) { return "RandomState"; }
+
+        @Override public String str(Runtime rt, Object self) { return "RandomState(MT19937)"; }
+
+        @Override
+        public Object getAttr(Runtime rt, Object self, String name) {
+            TdlCallable c = RandomMethods.bind(() -> (RandomState) self).get(name);
+            return c == null ? UNSUPPORTED : c;
+        }
+
+        @Override
+        public List<String> attributeNames(Object self) {
+            return new ArrayList<>(RandomMethods.bind(() -> (RandomState) self).keySet());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package tdl.lib.numpy;
+
+import java.util.List;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.Variable;
+import tdl.graph.ops.ReduceOp;
+import tdl.interp.Args;
+import tdl.syntax.TdlError;
+
+/**
+ * Reductions with numpy's {@code axis=None|int|tuple} and {@code keepdims}, shared by np.sum(a, ...)
+ * and a.sum(...). A full reduction returns a Python scalar, as numpy returns a numpy scalar.
+ */
+final class Reductions {
+    private Reductions() {}
+
+    enum Kind { SUM, PROD, MAX, MIN, MEAN, VAR, STD, ANY, ALL, ARGMAX, ARGMIN }
+
+    /** {@code first} is the index of the axis argument: 1 for np.sum(a, axis), 0 for a.sum(axis). */
+    static Object reduce(HostMath m, Kind kind, NDArray a, Args args, int first) {
+        boolean arg = kind == Kind.ARGMAX || kind == Kind.ARGMIN;
+        if (arg) args.check(first + 1, "a", "axis", "out", "keepdims");
+        else args.check(first + 1, "a", "axis", "dtype", "out", "keepdims", "ddof");
+        Object axisArg = args.get(first, "axis", null);
+        boolean keep = Boolean.TRUE.equals(args.get(-1, "keepdims", false));
+        int[] axes = axes(axisArg, a.rank());
+        if ((kind == Kind.MAX || kind == Kind.MIN) && a.size() == 0) {
+            throw new TdlError("ValueError", "zero-size array to reduction operation " + (kind == Kind.MAX ? "maximum" : "minimum")
+                    + " which has no identity");
+        }
+        if (arg && a.size() == 0) throw new TdlError("ValueError", "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
+        long ddof = NumpyConvert.toLong(args.get(-1, "ddof", 0L), "ddof");
+        NDArray out = m.run(v -> build(m, kind, v.get(0), axes, keep, ddof), a);
+        if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.data()[0]);
+        return out;
+    }
+
+    private static Variable build(HostMath m, Kind kind, Variable x, int[] axes, boolean keep, long ddof) {
+        var t = m.ops();
+        Variable in = x.dtype() == DType.BOOL && (kind == Kind.SUM || kind == Kind.PROD) ? t.cast(x, DType.INT64) : x;
+        return switch (kind) {
+            case SUM -> t.sum(in, axes, keep);
+            case PROD -> t.prod(in, axes, keep);
+            case MAX -> t.max(x, axes, keep);
+            case MIN -> t.min(x, axes, keep);
+            case ANY -> t.any(x, axes, keep);
+            case ALL -> t.all(x, axes, keep);
+            case MEAN -> t.mean(x, axes, keep);
+            case VAR, STD -> {
+                Variable v = t.var(x, axes, keep);
+                if (ddof != 0) {
+                    long n = 1;
+                    int[] shape = ((tdl.graph.Constant) x).value().shape();
+                    for (int i = 0; i < shape.length; i++) if (axes == null || contains(axes, i, shape.length)) n *= shape[i];
+                    v = t.mul(v, t.constant((double) n / (n - ddof)));
+                }
+                yield kind == Kind.STD ? t.sqrt(v) : v;
+            }
+            case ARGMAX -> t.argmax(x, axes == null ? null : axes[0], keep);
+            case ARGMIN -> t.argmin(x, axes == null ? null : axes[0], keep);
+        };
+    }
+
+    private static boolean contains(int[] axes, int i, int rank) {
+        for (int a : axes) if ((a < 0 ? a + rank : a) == i) return true;
+        return false;
+    }
+
+    static int[] axes(Object axisArg, int rank) {
+        if (axisArg == null) return null;
+        List<?> items = NumpyConvert.items(axisArg);
+        int[] axes;
+        if (items != null) {
+            axes = new int[items.size()];
+            for (int i = 0; i < axes.length; i++) axes[i] = (int) NumpyConvert.toLong(items.get(i), "axis");
+        } else {
+            axes = new int[] {(int) NumpyConvert.toLong(axisArg, "axis")};
+        }
+        for (int ax : axes) {
+            if (ax < -rank || ax >= rank) {
+                throw new TdlError("AxisError", "axis " + ax + " is out of bounds for array of dimension " + rank);
+            }
+        }
+        return axes;
+    }
+}

@@ -1,0 +1,109 @@
+package tdl.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tdl.function.TestGraphs.T;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import tdl.graph.NDArray;
+import tdl.graph.Variable;
+import tdl.rewrite.Pipeline;
+
+/** Each rewrite changes no result beyond rounding; the stabilisers stay finite where the plain form overflows. */
+class RewriteNumericTest {
+    private static final Variable X = TestGraphs.matrix("x");
+    private static final Variable Y = TestGraphs.matrix("y");
+
+    private static Variable graph(String rewrite) {
+        Variable one = T.constant(1.0);
+        return switch (rewrite) {
+            case "LogOnePlusExpToSoftplus" -> T.log(T.add(one, T.exp(X)));
+            case "LogSigmoidToSoftplus" -> T.log(T.sigmoid(X));
+            case "LogOneMinusSigmoidToSoftplus" -> T.log(T.sub(1.0, T.sigmoid(X)));
+            case "LogOnePlusToLog1p" -> T.log(T.add(one, T.abs(X)));
+            case "SigmoidFromExp" -> T.trueDiv(1.0, T.add(one, T.exp(T.neg(X))));
+            case "TransposedDot" -> T.add(T.dot(T.transpose(X), Y), T.dot(X, T.transpose(Y)));
+            case "MulByOne" -> T.mul(T.mul(X, 1.0), Y);
+            case "AddZero" -> T.mul(T.add(X, 0.0), Y);
+            case "SubZero" -> T.mul(T.sub(X, 0.0), Y);
+            case "DivByOne" -> T.mul(T.trueDiv(X, 1.0), Y);
+            case "DoubleNeg" -> T.mul(T.neg(T.neg(X)), Y);
+            case "FoldConstants" -> T.mul(T.exp(T.constant(0.5)), X);
+            case "merge" -> T.add(T.exp(X), T.exp(X));
+            default -> throw new IllegalArgumentException(rewrite);
+        };
+    }
+
+    private static NDArray run(Variable out, Pipeline p, NDArray x, NDArray y) {
+        return FunctionCompiler.compile(List.of(X, Y), List.of(out), List.of(), Map.of(),
+                FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE).withPipeline(p)).call(List.of(x, y)).get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "LogOneMinusSigmoidToSoftplus",
+            "LogOnePlusToLog1p", "SigmoidFromExp", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
+            "DoubleNeg", "FoldConstants", "merge"})
+    void rewriteKeepsResults(String name) {
+        Random rng = new Random(name.hashCode());
+        NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
+        Variable g = graph(name);
+        CompiledFunction on = FunctionCompiler.compile(List.of(X, Y), List.of(g), List.of(), Map.of(),
+                FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE));
+        assertTrue(on.rewriteLog().count(name) + on.rewriteLog().count("MergeNodes") > 0,
+                name + " did not fire: " + on.rewriteLog());
+        NDArray with = on.call(List.of(x, y)).get(0);
+        NDArray without = run(g, Pipeline.standard().without(name), x, y);
+        for (int i = 0; i < with.size(); i++) {
+            double a = with.data()[i], b = without.data()[i];
+            assertEquals(b, a, 1e-12 * Math.max(1, Math.abs(b)), name + " element " + i);
+        }
+    }
+
+    private static double at(Variable out, double xv, Pipeline p) {
+        NDArray x = NDArray.of(new double[] {xv}, 1, 1);
+        return run(out, p, x, x).item();
+    }
+
+    private void stableWhereThePlainFormIsNot(Function<Variable, Variable> f, String name, double x, double expected) {
+        Variable out = f.apply(X);
+        double plain = at(out, x, Pipeline.standard().without("stabilize"));
+        double stable = at(out, x, Pipeline.standard());
+        double scale = Math.abs(expected);
+        assertTrue(!Double.isFinite(plain) || Math.abs(plain - expected) > 1e-3 * scale, name + " plain form was already fine: " + plain);
+        assertEquals(expected, stable, 1e-9 * scale, name);
+    }
+
+    @Test
+    void softplusIsFiniteAtOneThousand() {
+        stableWhereThePlainFormIsNot(v -> T.log(T.add(T.constant(1.0), T.exp(v))), "log(1+exp(x))", 1000, 1000);
+    }
+
+    @Test
+    void logSigmoidIsFiniteForLargeNegativeX() {
+        stableWhereThePlainFormIsNot(v -> T.log(T.sigmoid(v)), "log(sigmoid(x))", -1000, -1000);
+    }
+
+    @Test
+    void logOneMinusSigmoidIsFiniteForLargeX() {
+        stableWhereThePlainFormIsNot(v -> T.log(T.sub(1.0, T.sigmoid(v))), "log(1-sigmoid(x))", 1000, -1000);
+    }
+
+    @Test
+    void log1pKeepsTinyValues() {
+        stableWhereThePlainFormIsNot(v -> T.log(T.add(T.constant(1.0), v)), "log(1+x)", 1e-20, 1e-20);
+    }
+
+    @Test
+    void sigmoidFromExpAvoidsOverflow() {
+        Variable out = T.trueDiv(1.0, T.add(T.constant(1.0), T.exp(T.neg(X))));
+        assertEquals(0.0, at(out, -1000, Pipeline.standard()), 0.0);
+        assertEquals(1.0, at(out, 1000, Pipeline.standard()), 0.0);
+        assertEquals(1 / (1 + Math.exp(-0.3)), at(out, 0.3, Pipeline.standard()), 1e-15);
+    }
+}

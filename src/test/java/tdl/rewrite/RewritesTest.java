@@ -1,0 +1,182 @@
+package tdl.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tdl.graph.Apply;
+import tdl.graph.Constant;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.Op;
+import tdl.graph.TensorType;
+import tdl.graph.Variable;
+import tdl.graph.ops.DotOp;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.Scalar;
+import tdl.graph.ops.TensorOps;
+
+/** Before/after structure of each rewrite (numeric equality lives in tdl.function.RewriteNumericTest). */
+class RewritesTest {
+    private final TensorOps t = new TensorOps(() -> "r.tdl:1");
+    private final Variable x = new Variable(new TensorType(DType.FLOAT64, 2), "x");
+
+    private static Variable rewrite(Variable v) { return rewrite(v, new RewriteLog()); }
+
+    private static Variable rewrite(Variable v, RewriteLog log) { return Pipeline.standard().run(List.of(v), log).get(0); }
+
+    /** Compact structure: op(args) with Elemwise shown by scalar name, leaves by name/value. */
+    private static String shape(Variable v) {
+        if (v.owner() == null) return v.toString();
+        Op op = v.owner().op();
+        String head = op instanceof ElemwiseOp e ? e.scalar().pyName() : op.name();
+        StringBuilder sb = new StringBuilder(head).append('(');
+        List<Variable> in = v.owner().inputs();
+        for (int i = 0; i < in.size(); i++) sb.append(i > 0 ? ", " : "").append(shape(in.get(i)));
+        return sb.append(')').toString();
+    }
+
+    @Test
+    void logOnePlusExpBecomesSoftplus() {
+        Variable before = t.log(t.add(t.constant(1.0), t.exp(x)));
+        assertEquals("log(add(1.0, exp(x)))", shape(before));
+        RewriteLog log = new RewriteLog();
+        assertEquals("softplus(x)", shape(rewrite(before, log)));
+        assertEquals(1, log.count("LogOnePlusExpToSoftplus"));
+        assertEquals("softplus(x)", shape(rewrite(t.log(t.add(t.exp(x), 1.0)))));
+    }
+
+    @Test
+    void constantOneIsRecognisedThroughDimShuffle() {
+        Variable one = t.dimshuffle(t.constant(1.0), -1, -1); // a (1, 1) view of the scalar 1
+        Variable before = t.log(t.add(one, t.exp(x)));
+        assertTrue(shape(before).contains("DimShuffle{x,x}(1.0)"), shape(before));
+        assertEquals("softplus(x)", shape(rewrite(before)));
+    }
+
+    @Test
+    void logSigmoidBecomesNegSoftplusNeg() {
+        assertEquals("neg(softplus(neg(x)))", shape(rewrite(t.log(t.sigmoid(x)))));
+    }
+
+    @Test
+    void logOneMinusSigmoidBecomesNegSoftplus() {
+        assertEquals("neg(softplus(x))", shape(rewrite(t.log(t.sub(1.0, t.sigmoid(x))))));
+    }
+
+    @Test
+    void logOnePlusBecomesLog1p() {
+        assertEquals("log1p(x)", shape(rewrite(t.log(t.add(t.constant(1.0), x)))));
+        assertEquals("log1p(x)", shape(rewrite(t.log(t.add(x, 1.0)))));
+    }
+
+    @Test
+    void reciprocalOfOnePlusExpNegBecomesSigmoid() {
+        Variable before = t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(t.neg(x))));
+        assertEquals("sigmoid(x)", shape(rewrite(before)));
+    }
+
+    @Test
+    void transposedDotOperandsUseTransposeFlags() {
+        Variable a = new Variable(new TensorType(DType.FLOAT64, 2), "a");
+        Variable b = new Variable(new TensorType(DType.FLOAT64, 2), "b");
+        Variable ta = rewrite(t.dot(t.transpose(a), b));
+        assertEquals(new DotOp(true, false), ta.owner().op());
+        assertEquals("Dot{TN}(a, b)", shape(ta));
+        assertEquals("Dot{NT}(a, b)", shape(rewrite(t.dot(a, t.transpose(b)))));
+        assertEquals("Dot{TT}(a, b)", shape(rewrite(t.dot(t.transpose(a), t.transpose(b)))));
+    }
+
+    @Test
+    void algebraicIdentitiesSimplify() {
+        assertSame(x, rewrite(t.mul(x, 1.0)));
+        assertSame(x, rewrite(t.mul(t.constant(1.0), x)));
+        assertSame(x, rewrite(t.add(x, 0.0)));
+        assertSame(x, rewrite(t.sub(x, 0.0)));
+        assertSame(x, rewrite(t.neg(t.neg(x))));
+        assertSame(x, rewrite(t.trueDiv(x, 1.0)));
+        assertSame(x, rewrite(t.add(t.mul(t.add(x, 0.0), 1.0), 0.0)));
+    }
+
+    @Test
+    void simplificationKeepsTypesAndShapes() {
+        Variable k = new Variable(new TensorType(DType.INT64, 1), "k");
+        // k * 1.5-like float constant changes the dtype: k * 1.0 is float64, k is not
+        Variable kf = Apply.make(new ElemwiseOp(Scalar.MUL), List.of(k, new Constant(NDArray.scalar(1.0))), null).output();
+        assertEquals(DType.FLOAT64, kf.dtype());
+        assertEquals("mul(k, 1.0)", shape(rewrite(kf)));
+        // adding a zero matrix may broadcast x: not dropped
+        Variable zeros = new Constant(NDArray.zeros(DType.FLOAT64, 3, 3));
+        Variable widened = t.add(x, zeros);
+        assertNotSame(x, rewrite(widened));
+    }
+
+    @Test
+    void mergeMakesEqualSubgraphsOneNode() {
+        Variable e1 = t.exp(x), e2 = t.exp(x);
+        Variable c1 = new Constant(NDArray.scalar(2.0)), c2 = new Constant(NDArray.scalar(2.0));
+        Variable sum = t.add(t.mul(e1, t.sub(x, c1)), t.mul(e2, t.sub(x, c2)));
+        RewriteLog log = new RewriteLog();
+        Variable after = rewrite(sum, log);
+        Apply add = after.owner();
+        assertSame(add.inputs().get(0), add.inputs().get(1));
+        assertTrue(log.count("MergeConstants") >= 1 && log.count("MergeNodes") >= 1, log.toString());
+    }
+
+    @Test
+    void constantsFold() {
+        Variable before = t.mul(t.mul(t.constant(2.0), t.exp(t.constant(0.0))), x);
+        Variable after = rewrite(before);
+        assertEquals("mul(2.0, x)", shape(after));
+        assertTrue(after.owner().inputs().get(0) instanceof Constant);
+    }
+
+    /** A random draw: never folded, never merged. */
+    private record Draw() implements Op {
+        @Override public String name() { return "Draw"; }
+
+        @Override public List<TensorType> outputTypes(List<TensorType> in) { return List.of(in.get(0)); }
+
+        @Override public List<Variable> grad(Apply node, List<Variable> g) { return java.util.Arrays.asList((Variable) null); }
+
+        @Override public boolean isStochastic() { return true; }
+    }
+
+    @Test
+    void stochasticNodesAreNeitherFoldedNorMerged() {
+        Variable c = t.constant(1.0);
+        Variable d1 = Apply.make(new Draw(), List.of(c), null).output();
+        Variable d2 = Apply.make(new Draw(), List.of(c), null).output();
+        Variable after = rewrite(t.add(d1, d2));
+        assertEquals("add(Draw(1.0), Draw(1.0))", shape(after));
+        assertNotSame(after.owner().inputs().get(0), after.owner().inputs().get(1));
+    }
+
+    @Test
+    void switchingARewriteOffKeepsThePlainForm() {
+        Variable before = t.log(t.add(t.constant(1.0), t.exp(x)));
+        Variable after = Pipeline.standard().without("LogOnePlusExpToSoftplus").run(List.of(before), new RewriteLog()).get(0);
+        assertEquals("log1p(exp(x))", shape(after)); // the next stabiliser still applies
+        Variable plain = Pipeline.standard().without("LogOnePlusExpToSoftplus", "LogOnePlusToLog1p")
+                .run(List.of(before), new RewriteLog()).get(0);
+        assertEquals("log(add(1.0, exp(x)))", shape(plain));
+        assertEquals("log(add(1.0, exp(x)))", shape(Pipeline.standard().without("stabilize")
+                .run(List.of(before), new RewriteLog()).get(0)));
+    }
+
+    @Test
+    void pipelineListsPhasesInOrder() {
+        List<String> names = Pipeline.standard().phases().stream().map(Phase::name).toList();
+        assertEquals(List.of("merge", "canonicalize", "stabilize", "specialize", "merge", "fuse", "inplace"), names);
+    }
+
+    @Test
+    void deepChainRewritesWithoutStackOverflow() {
+        Variable y = x;
+        for (int i = 0; i < 5000; i++) y = t.mul(t.add(y, 0.0), 1.0);
+        assertSame(x, rewrite(y));
+    }
+}
