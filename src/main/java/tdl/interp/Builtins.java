@@ -65,7 +65,7 @@ final class Builtins {
         def("sorted", (rt, a) -> {
             a.check(1, "key", "reverse");
             ArrayList<Object> l = new ArrayList<>(p.access.toList(a.get(0, "iterable")));
-            sort(l, a.get(-1, "key", null), p.truth(a.get(-1, "reverse", false)));
+            sort(l, a.get(Integer.MAX_VALUE, "key", null), p.truth(a.get(Integer.MAX_VALUE, "reverse", false)));
             return l;
         });
         def("reversed", (rt, a) -> {

@@ -225,6 +225,9 @@ public final class Interpreter implements Runtime {
 
     String formatValue(Object v, String conv, String spec) { return protocol.formatValue(v, conv, spec); }
 
+    /** The built-in module registered under {@code name}, or null. */
+    public TdlModule module(String name) { return modules.get(name); }
+
     /** Every built-in module name, for ImportError messages and completion. */
     public List<String> moduleNames() { return new ArrayList<>(modules.keySet()); }
 

@@ -107,7 +107,7 @@ final class Methods {
             }
             case "sort": {
                 a.check(0, "key", "reverse");
-                in.builtinsHelper().sort(l, a.get(-1, "key", null), in.truth(a.get(-1, "reverse", false)));
+                in.builtinsHelper().sort(l, a.get(Integer.MAX_VALUE, "key", null), in.truth(a.get(Integer.MAX_VALUE, "reverse", false)));
                 return null;
             }
             case "reverse": java.util.Collections.reverse(l); return null;

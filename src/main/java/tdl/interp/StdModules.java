@@ -130,7 +130,7 @@ final class StdModules {
         });
         fn(m, "isclose", (rt, a) -> {
             double x = num(a.get(0, "a")), y = num(a.get(1, "b"));
-            double rel = num(a.get(-1, "rel_tol", 1e-9)), abs = num(a.get(-1, "abs_tol", 0.0));
+            double rel = num(a.get(Integer.MAX_VALUE, "rel_tol", 1e-9)), abs = num(a.get(Integer.MAX_VALUE, "abs_tol", 0.0));
             return x == y || Math.abs(x - y) <= Math.max(rel * Math.max(Math.abs(x), Math.abs(y)), abs);
         });
         in.registerModule(m);
@@ -175,7 +175,7 @@ final class StdModules {
         os.put("sep", "/");
         fn(os, "makedirs", (rt, a) -> {
             Path p = in.resolvePath(in.str(a.get(0, "name")), true);
-            if (Files.isDirectory(p) && !in.truth(a.get(-1, "exist_ok", false))) {
+            if (Files.isDirectory(p) && !in.truth(a.get(Integer.MAX_VALUE, "exist_ok", false))) {
                 throw new TdlError("FileExistsError", "File exists: '" + a.get(0, "name") + "'", "pass exist_ok=True");
             }
             try {

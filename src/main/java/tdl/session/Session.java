@@ -1,0 +1,123 @@
+package tdl.session;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tdl.interp.Interpreter;
+import tdl.interp.TdlModule;
+import tdl.lib.Library;
+import tdl.syntax.Parser;
+import tdl.syntax.SourceText;
+import tdl.syntax.TdlError;
+import tdl.syntax.ast.Module;
+
+/**
+ * One interpreter with its builtins and output streams: what the CLI, the REPL and the JSR-223
+ * engine run scripts in. Errors leave as positioned {@link TdlError}s; globals survive them.
+ */
+public final class Session {
+    private final SessionOptions options;
+    private final Interpreter interp;
+    private final Map<String, Integer> nextLine = new HashMap<>();
+
+    public Session(SessionOptions options) {
+        this.options = options;
+        this.interp = new Interpreter(new Interpreter.Config(options.out(), options.err(), options.seed(),
+                options.fileRoot(), options.fileAccess(), options.workingDir()));
+        Library.installAll(interp);
+    }
+
+    public Session() {
+        this(SessionOptions.defaults());
+    }
+
+    public Interpreter interpreter() { return interp; }
+
+    public SessionOptions options() { return options; }
+
+    /**
+     * Runs a script as module __main__. {@code argv} are the arguments after the file name; the script
+     * sees {@code sys.argv == argv == [file, *args]} as in Python.
+     */
+    public void runFile(Path file, List<String> argv) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TdlError("FileNotFoundError", "cannot read script " + file + ": " + e.getMessage());
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(file.toString());
+        if (argv != null) args.addAll(argv);
+        Map<String, Object> g = interp.globals();
+        g.put("argv", args);
+        g.put("__file__", file.toAbsolutePath().toString());
+        TdlModule sys = interp.module("sys");
+        if (sys != null) sys.put("argv", args);
+        run(new SourceText(file.toString(), text), false);
+    }
+
+    /**
+     * Runs statements (a REPL entry, a -e string); returns the value of the last statement when it is
+     * an expression statement, else null. Line numbers continue across entries of the same source name.
+     */
+    public Object exec(String code, String sourceName) {
+        int first = nextLine.getOrDefault(sourceName, 1);
+        SourceText src = new SourceText(sourceName, code, first);
+        nextLine.put(sourceName, first + (int) code.lines().count());
+        return run(src, true);
+    }
+
+    /** Evaluates one expression. */
+    public Object eval(String expr) {
+        return exec(expr, "<eval>");
+    }
+
+    private Object run(SourceText src, boolean wantLast) {
+        Module module = Parser.parse(src);
+        interp.setTimeLimit(options.timeLimit());
+        try {
+            return interp.run(module, wantLast);
+        } finally {
+            interp.setTimeLimit(null);
+        }
+    }
+
+    public Object get(String name) { return interp.globals().get(name); }
+
+    public void set(String name, Object value) { interp.globals().put(name, value); }
+
+    /** The live global variables of __main__. */
+    public Map<String, Object> globals() { return interp.globals(); }
+
+    /** Calls a global function (or any callable global) with Java values. */
+    public Object call(String function, Object... args) {
+        Object f = interp.globals().get(function);
+        if (f == null) throw new TdlError("NameError", "name '" + function + "' is not defined");
+        interp.setTimeLimit(options.timeLimit());
+        try {
+            return interp.call(f, java.util.Arrays.asList(args), null);
+        } finally {
+            interp.setTimeLimit(null);
+        }
+    }
+
+    /** The user-facing text of an error, plus the Java stack trace when the session is in debug mode. */
+    public String format(TdlError e) {
+        String text = e.format();
+        if (!options.debug()) return text;
+        StringWriter sw = new StringWriter();
+        (e.getCause() != null ? e.getCause() : e).printStackTrace(new PrintWriter(sw));
+        return text + "\n" + sw;
+    }
+
+    /** Stops the running statement with KeyboardInterrupt; safe from any thread. */
+    public void interrupt() { interp.interrupt(); }
+}
