@@ -58,6 +58,11 @@ public final class TheanoLibrary {
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
                 .put("__version__", "0.1.0 (TDL)");
 
+        TdlCallable scan = Scan::scan;
+        theano.put("scan", scan).put("map", (TdlCallable) Scan::map).put("reduce", (TdlCallable) Scan::reduce)
+                .put("foldl", (TdlCallable) Scan::foldl).put("foldr", (TdlCallable) Scan::foldr);
+        rt.defineGlobal("scan", scan);
+
         TdlCallable randomStreams = RandomStreams::create;
         TdlModule sharedRandom = new TdlModule("theano.tensor.shared_randomstreams");
         sharedRandom.put("RandomStreams", randomStreams);
