@@ -33,6 +33,7 @@ public final class Kernels {
 
     public static Kernel forApply(Apply node) {
         Op op = node.op();
+        if (op instanceof KernelFactory f) return f.kernel(node);
         if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);
         if (op instanceof ReduceOp) return new ReduceKernel(node);

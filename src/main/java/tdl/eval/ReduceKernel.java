@@ -50,9 +50,13 @@ final class ReduceKernel implements Kernel {
                 for (int i1 = 0; i1 < sh[1]; i1++) {
                     for (int i2 = 0; i2 < sh[2]; i2++) {
                         int base = i0 * st[0] + i1 * st[1] + i2 * st[2];
-                        for (int i3 = 0; i3 < sh[3]; i3++) {
-                            int p = base + i3 * st[3];
-                            o[p] = combine(kind, o[p], d[k++]);
+                        if (kind == ReduceOp.Kind.SUM) { // the common case (bias gradients) without a switch per element
+                            for (int i3 = 0; i3 < sh[3]; i3++) o[base + i3 * st[3]] += d[k++];
+                        } else {
+                            for (int i3 = 0; i3 < sh[3]; i3++) {
+                                int p = base + i3 * st[3];
+                                o[p] = combine(kind, o[p], d[k++]);
+                            }
                         }
                     }
                 }

@@ -63,9 +63,14 @@ final class ShapeKernels {
 
     static Kernel reshape(Apply node) {
         DType dtype = node.output().dtype();
+        int ndim = node.output().rank();
         return (in, reuse) -> {
             NDArray x = in[0];
             double[] sv = in[1].data();
+            if (sv.length != ndim) {
+                throw Kernels.shapeError(node, "reshape to " + text(sv) + ": the shape has " + sv.length
+                        + " entries but the result was declared with " + ndim + " dimensions", null);
+            }
             int[] shape = new int[sv.length];
             int unknown = -1;
             long known = 1;

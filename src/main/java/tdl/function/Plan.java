@@ -130,8 +130,12 @@ public final class Plan {
         return results();
     }
 
-    /** {@link #run} with per-op-kind timing into {@code profile}. */
-    NDArray[] runProfiled(NDArray[] arguments, Profile profile) {
+    /**
+     * {@link #run} with per-op-kind timing into {@code profile} (when not null) and, with
+     * {@code nanGuard}, a check of every step's output: the first NaN or Inf stops the call, blamed
+     * on the node that produced it. A separate loop so plain runs pay for neither.
+     */
+    NDArray[] runChecked(NDArray[] arguments, Profile profile, boolean nanGuard) {
         long start = System.nanoTime();
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
@@ -139,11 +143,25 @@ public final class Plan {
             NDArray[] a = args[s];
             for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             long t0 = System.nanoTime();
-            slots[st.output()] = runStep(s, st, a);
-            profile.record(st.node().op().name(), System.nanoTime() - t0);
+            NDArray out = runStep(s, st, a);
+            if (profile != null) profile.record(st.node().op().name(), System.nanoTime() - t0);
+            if (nanGuard) checkFinite(st, out);
+            slots[st.output()] = out;
         }
-        profile.callDone(System.nanoTime() - start);
+        if (profile != null) profile.callDone(System.nanoTime() - start);
         return results();
+    }
+
+    private static void checkFinite(Step st, NDArray out) {
+        double[] d = out.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!Double.isFinite(d[i])) {
+                throw new GraphError("FloatingPointError", st.node().op().name() + " produced " + d[i]
+                        + (d.length > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
+                        "look for log of 0 or a negative number, division by 0, or an overflowing exp; "
+                                + "the stabilised forms (softplus, log1p) avoid most of these", st.node());
+            }
+        }
     }
 
     private void load(NDArray[] arguments) {
@@ -168,8 +186,9 @@ public final class Plan {
             GraphError blamed = new GraphError(e.kind(), e.getMessage(), e.hint(), st.node());
             blamed.initCause(e);
             throw blamed;
-        } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e.getMessage(), null, st.node());
+        } catch (RuntimeException e) {
+            // a kernel bug still reaches the user as one positioned message, not a stack trace
+            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e, null, st.node());
             blamed.initCause(e);
             throw blamed;
         }

@@ -172,6 +172,9 @@ public final class Interpreter implements Runtime {
     public void defineGlobal(String name, Object value) { builtins.put(name, value); }
 
     @Override
+    public Object builtin(String name) { return builtins.get(name); }
+
+    @Override
     public Path resolvePath(String path, boolean forWriting) {
         if (!fileAccess) {
             throw new TdlError("PermissionError", "file access is disabled in this session: " + path,

@@ -307,6 +307,7 @@ final class Protocol {
     // ---- arithmetic ----
 
     Object binary(String op, Object a, Object b) {
+        if (a instanceof String fmt && op.equals("%")) return PyFormat.percent(in, fmt, b);
         if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
             Object r = hooked(op, a, b);
             if (r != TypeHooks.UNSUPPORTED) return r;

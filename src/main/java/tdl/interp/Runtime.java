@@ -35,6 +35,9 @@ public interface Runtime {
     /** Binds a global name visible to every script of this session. */
     void defineGlobal(String name, Object value);
 
+    /** The built-in bound to {@code name} (a Python builtin or a library global), or null. */
+    default Object builtin(String name) { return null; }
+
     /**
      * Resolves a script-given path against the interpreter's working directory and checks it against
      * the session's file-access policy; throws a TdlError (PermissionError) when access is denied.

@@ -261,7 +261,12 @@ public final class TensorOps {
         return subtensor(shape(x), List.of(new Index.Scalar(constant((long) a))));
     }
 
-    public Variable reshape(Variable x, Variable shape, int ndim) { return apply(new ReshapeOp(ndim), x, shape); }
+    public Variable reshape(Variable x, Variable shape, int ndim) {
+        if (shape instanceof Constant c && c.rank() == 1 && c.value().size() != ndim) {
+            throw new GraphError("TypeError", "reshape: the shape has " + c.value().size() + " entries but ndim is " + ndim);
+        }
+        return apply(new ReshapeOp(ndim), x, shape);
+    }
 
     /** reshape to a symbolic shape vector whose length is known statically (a constant or x.shape). */
     public Variable reshape(Variable x, Variable shape) {
@@ -313,6 +318,9 @@ public final class TensorOps {
         if (xs.isEmpty()) throw new GraphError("ValueError", "need at least one array to concatenate");
         return apply(new JoinOp(normAxis(axis, xs.get(0).rank())), xs.toArray(new Variable[0]));
     }
+
+    /** Theano's join(axis, *xs) = concatenate(xs, axis). */
+    public Variable join(int axis, List<Variable> xs) { return concatenate(xs, axis); }
 
     /** stack(xs, axis): each input gets a new size-1 axis at {@code axis}, then they are joined. */
     public Variable stack(List<Variable> xs, int axis) {

@@ -110,6 +110,11 @@ public final class NumpyConvert {
         return null;
     }
 
+    /** A keyword-only argument, or {@code fallback} when it was not passed. */
+    public static Object kw(tdl.interp.Args args, String name, Object fallback) {
+        return args.keywords().containsKey(name) ? args.keywords().get(name) : fallback;
+    }
+
     /** A Python number as a double; TypeError otherwise. */
     public static double toDouble(Object o) {
         if (o instanceof Boolean b) return b ? 1 : 0;

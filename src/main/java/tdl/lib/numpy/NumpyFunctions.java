@@ -51,7 +51,7 @@ final class NumpyFunctions {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) d[i] = lo + i * step;
             if (endpoint && n > 1) d[n - 1] = hi;
-            DType dt = NumpyConvert.dtype(a.get(-1, "dtype", null));
+            DType dt = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.of(d, n);
             return dt == null ? out : out.astype(dt);
         });
@@ -61,14 +61,14 @@ final class NumpyFunctions {
             Object mArg = a.get(1, "M", null);
             int mm = mArg == null ? n : (int) NumpyConvert.toLong(mArg, "M");
             int k = (int) NumpyConvert.toLong(a.get(2, "k", 0L), "k");
-            DType d = NumpyConvert.dtype(a.get(-1, "dtype", null));
+            DType d = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, n, mm);
             for (int i = 0; i < n; i++) if (i + k >= 0 && i + k < mm) out.data()[i * mm + i + k] = 1;
             return out;
         });
         np.put("identity", (TdlCallable) (rt, a) -> {
             int n = (int) NumpyConvert.toLong(a.check(1, "n", "dtype").get(0, "n"), "n");
-            DType d = NumpyConvert.dtype(a.get(-1, "dtype", null));
+            DType d = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, n, n);
             for (int i = 0; i < n; i++) out.data()[i * n + i] = 1;
             return out;

@@ -58,10 +58,10 @@ public final class NumpyLibrary {
             NumpySession s = NumpySession.of(r);
             NumpyFormat.Options o = s.printOptions;
             s.printOptions = new NumpyFormat.Options(
-                    (int) NumpyConvert.toLong(a.get(-1, "linewidth", (long) o.linewidth()), "linewidth"),
-                    (int) NumpyConvert.toLong(a.get(-1, "precision", (long) o.precision()), "precision"),
-                    (int) NumpyConvert.toLong(a.get(-1, "threshold", (long) o.threshold()), "threshold"),
-                    (int) NumpyConvert.toLong(a.get(-1, "edgeitems", (long) o.edgeitems()), "edgeitems"));
+                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "linewidth", (long) o.linewidth()), "linewidth"),
+                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "precision", (long) o.precision()), "precision"),
+                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "threshold", (long) o.threshold()), "threshold"),
+                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "edgeitems", (long) o.edgeitems()), "edgeitems"));
             return null;
         });
         m.put("random", randomModule(rt));

@@ -23,14 +23,14 @@ final class Reductions {
         if (arg) args.check(first + 1, "a", "axis", "out", "keepdims");
         else args.check(first + 1, "a", "axis", "dtype", "out", "keepdims", "ddof");
         Object axisArg = args.get(first, "axis", null);
-        boolean keep = Boolean.TRUE.equals(args.get(-1, "keepdims", false));
+        boolean keep = Boolean.TRUE.equals(NumpyConvert.kw(args, "keepdims", false));
         int[] axes = axes(axisArg, a.rank());
         if ((kind == Kind.MAX || kind == Kind.MIN) && a.size() == 0) {
             throw new TdlError("ValueError", "zero-size array to reduction operation " + (kind == Kind.MAX ? "maximum" : "minimum")
                     + " which has no identity");
         }
         if (arg && a.size() == 0) throw new TdlError("ValueError", "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
-        long ddof = NumpyConvert.toLong(args.get(-1, "ddof", 0L), "ddof");
+        long ddof = NumpyConvert.toLong(NumpyConvert.kw(args, "ddof", 0L), "ddof");
         NDArray out = m.run(v -> build(m, kind, v.get(0), axes, keep, ddof), a);
         if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.data()[0]);
         return out;

@@ -83,7 +83,12 @@ public final class TheanoLibrary {
         rt.defineGlobal("function", function);
         rt.defineGlobal("grad", grad);
         rt.defineGlobal("ifelse", ifelse);
-        for (String name : List.of("dot", "sum", "mean", "exp", "log", "sqr", "sqrt", "tanh", "sigmoid", "softplus",
+        // sum stays Python's sum for lists and numbers; on a symbolic variable it is T.sum
+        Object pySum = rt.builtin("sum");
+        TdlCallable tSum = (TdlCallable) tensor.members().get("sum");
+        rt.defineGlobal("sum", (TdlCallable) (r, a) -> a.size() > 0 && a.positional().get(0) instanceof Variable
+                ? tSum.call(r, a) : r.call(pySum, a.positional(), a.keywords()));
+        for (String name : List.of("dot", "mean", "exp", "log", "sqr", "sqrt", "tanh", "sigmoid", "softplus",
                 "softmax", "relu", "maximum", "minimum", "switch", "set_subtensor", "inc_subtensor", "outer")) {
             rt.defineGlobal(name, tensor.members().get(name));
         }

@@ -58,6 +58,9 @@ class ShapeOpsTest {
         GraphError unknown = assertThrows(GraphError.class, () -> t.reshape(m, t.exp(v)));
         assertEquals("TypeError", unknown.kind());
         assertEquals(2, t.reshape(m, t.shape(m)).rank());
+        assertEquals("TypeError", assertThrows(GraphError.class, () -> t.reshape(m, t.intVector(2, 3), 3)).kind());
+        Variable sv = t.concatenate(List.of(t.intVector(6), t.intVector(1)), 0); // length unknown to the op
+        assertEquals("ShapeError", assertThrows(GraphError.class, () -> eval(t.reshape(m, sv, 1))).kind());
     }
 
     @Test

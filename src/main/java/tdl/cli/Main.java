@@ -1,0 +1,206 @@
+package tdl.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tdl.syntax.TdlError;
+
+/**
+ * The {@code tdl} command. {@link #run} is the whole program and never exits the JVM, so tests
+ * drive it in-process; {@link #main} only turns its result into the exit status.
+ * Exit status: 0 success, 1 the script failed, 2 bad usage.
+ */
+@Command(name = "tdl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = false,
+        description = {"Runs a TDL script (a Theano-like language for the JVM).",
+            "With no FILE and no -e: reads a script from standard input."},
+        footer = {"", "Arguments after FILE go to the script (argv = [FILE, ARGS...]), not to tdl.",
+            "Exit status: 0 success, 1 the script failed, 2 bad usage."})
+public final class Main implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int SCRIPT_ERROR = 1;
+    public static final int USAGE = 2;
+    public static final String VERSION = "0.1.0";
+
+    @Option(names = {"-e"}, paramLabel = "CODE", description = "Run CODE instead of a file.")
+    private String code;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed every default random stream.")
+    private Long seed;
+
+    @Option(names = "--debug", description = "Show Java stack traces with errors.")
+    private boolean debug;
+
+    @Option(names = "--profile", description = "Print a per-function, per-op time table at exit.")
+    private boolean profile;
+
+    @Option(names = "--nan-guard", description = "Stop at the first op that produces NaN or Inf.")
+    private boolean nanGuard;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The script to run ('-' reads standard input).")
+    private String file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments passed to the script.")
+    private List<String> scriptArgs = new ArrayList<>();
+
+    private final ScriptHost.Factory factory;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+
+    private Main(ScriptHost.Factory factory, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        this.factory = factory;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.in, System.out, System.err, SessionHost::new, System.console() != null);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command line with the real interpreter; stdin counts as a pipe, never a terminal. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, SessionHost::new, false);
+    }
+
+    /**
+     * Runs the command line with the given interpreter factory.
+     *
+     * @param interactive whether stdin is a terminal (then no FILE and no -e starts the REPL)
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+                          ScriptHost.Factory factory, boolean interactive) {
+        Main command = new Main(factory, in, out, err, interactive);
+        CommandLine cli = new CommandLine(command);
+        // everything after FILE belongs to the script: `tdl s.tdl --epochs 1`
+        cli.setStopAtPositional(true);
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            errWriter.println("tdl: " + ex.getMessage());
+            ex.getCommandLine().usage(errWriter);
+            return USAGE;
+        });
+        int status = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public Integer call() {
+        HostSettings settings = new HostSettings(in, out, err, Path.of("").toAbsolutePath(),
+                seed, debug, profile, nanGuard);
+        if (code != null) {
+            List<String> argv = new ArrayList<>();
+            argv.add("-e");
+            if (file != null) argv.add(file);
+            argv.addAll(scriptArgs);
+            return guarded(settings, host -> host.exec(code, "<string>", argv));
+        }
+        if (file == null) {
+            return interactive
+                    ? new ReplLauncher().launch(settings, this::guarded)
+                    : runStdin(settings, List.of(""));
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(file);
+        argv.addAll(scriptArgs);
+        if (file.equals("-")) return runStdin(settings, argv);
+        Path typed = Path.of(file);
+        Path path = settings.workingDir().resolve(typed);
+        if (!Files.exists(path)) return cannotOpen(file, "no such file");
+        if (Files.isDirectory(path)) return cannotOpen(file, "is a directory");
+        if (!Files.isReadable(path)) return cannotOpen(file, "permission denied");
+        // the script sees the name as typed, like Python's sys.argv[0]
+        return guarded(settings, host -> host.runFile(typed, argv));
+    }
+
+    private int runStdin(HostSettings settings, List<String> argv) {
+        String source;
+        try {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("tdl: cannot read standard input: " + e.getMessage());
+            return USAGE;
+        }
+        return guarded(settings, host -> host.exec(source, "<stdin>", argv));
+    }
+
+    private int cannotOpen(String name, String why) {
+        err.println("tdl: cannot open '" + name + "': " + why);
+        return USAGE;
+    }
+
+    /** Something to do with a fresh session. */
+    @FunctionalInterface
+    interface Job {
+        void run(ScriptHost host);
+    }
+
+    /**
+     * Runs a job in a fresh session and turns what escapes it into an exit status: a TdlError is the
+     * script's fault (its formatted text, status 1); anything else is ours, reported in one line
+     * unless --debug asks for the trace.
+     */
+    int guarded(HostSettings settings, Job job) {
+        ScriptHost host = null;
+        try {
+            host = factory.create(settings);
+            job.run(host);
+            return OK;
+        } catch (TdlError e) {
+            err.println(host != null ? host.format(e) : e.format());
+            return SCRIPT_ERROR;
+        } catch (StackOverflowError e) {
+            err.println("RecursionError: maximum recursion depth exceeded");
+            if (settings.debug()) e.printStackTrace(err);
+            return SCRIPT_ERROR;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            err.println("tdl: internal error: " + e);
+            if (settings.debug()) e.printStackTrace(err);
+            else err.println("  (run with --debug for the Java stack trace, and please report it)");
+            return SCRIPT_ERROR;
+        } finally {
+            if (host != null) {
+                try {
+                    host.close();
+                } catch (RuntimeException e) {
+                    err.println("tdl: " + e.getMessage());
+                }
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** --version: the language version and the Java it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tdl " + VERSION + " (Java " + System.getProperty("java.version")
+                    + ", " + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

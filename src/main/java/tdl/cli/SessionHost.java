@@ -1,0 +1,41 @@
+package tdl.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tdl.interp.TdlModule;
+import tdl.session.Session;
+import tdl.session.SessionOptions;
+import tdl.syntax.TdlError;
+
+/** The real interpreter behind the command line: one {@link Session} per run. */
+final class SessionHost implements ScriptHost {
+    private final Session session;
+
+    SessionHost(HostSettings s) {
+        // --profile and --nan-guard are accepted now; SessionOptions has no place for them yet
+        this.session = new Session(SessionOptions.defaults()
+                .withOut(s.out()).withErr(s.err()).withSeed(s.seed()).withDebug(s.debug())
+                .withWorkingDir(s.workingDir()));
+    }
+
+    @Override
+    public void runFile(Path file, List<String> argv) {
+        // Session puts the file name in front of the arguments itself
+        session.runFile(file, argv.subList(1, argv.size()));
+    }
+
+    @Override
+    public void exec(String code, String sourceName, List<String> argv) {
+        List<Object> args = new ArrayList<>(argv);
+        session.set("argv", args);
+        TdlModule sys = session.interpreter().module("sys");
+        if (sys != null) sys.put("argv", args);
+        session.exec(code, sourceName);
+    }
+
+    @Override
+    public String format(TdlError error) {
+        return session.format(error);
+    }
+}

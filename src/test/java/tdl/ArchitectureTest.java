@@ -1,0 +1,120 @@
+package tdl;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Keeps ARCHITECTURE.md's package table true. Imports point down the chain
+ * syntax < graph < graph.ops < grad < eval < rewrite < function < interp < lib < session < front
+ * doors; the table's stricter entries (graph imports nothing of ours, ops only graph, eval only the
+ * graph and EJML) and the third-party libraries each package may use are separate rules.
+ */
+@AnalyzeClasses(packages = "tdl", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+class ArchitectureTest {
+    private static final String[] JDK = {"java..", "javax.."};
+
+    /** ANTLR's generated lexer, parser and visitors (grammar/tdl/syntax/TDL.g4). */
+    private static final DescribedPredicate<JavaClass> GENERATED_PARSER =
+            DescribedPredicate.describe("generated from TDL.g4", c -> c.getName().startsWith("tdl.syntax.TDL"));
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("syntax").definedBy("tdl.syntax..")
+            .layer("graph").definedBy("tdl.graph")
+            .layer("ops").definedBy("tdl.graph.ops..")
+            .layer("grad").definedBy("tdl.grad..")
+            .layer("eval").definedBy("tdl.eval..")
+            .layer("rewrite").definedBy("tdl.rewrite..")
+            .layer("function").definedBy("tdl.function..")
+            .layer("interp").definedBy("tdl.interp..")
+            .layer("lib").definedBy("tdl.lib..")
+            .layer("session").definedBy("tdl.session..")
+            .layer("repl").definedBy("tdl.repl..")
+            .layer("jsr223").definedBy("tdl.jsr223..")
+            .layer("cli").definedBy("tdl.cli..")
+            .whereLayer("syntax").mayNotAccessAnyLayer()
+            .whereLayer("graph").mayNotAccessAnyLayer()
+            .whereLayer("ops").mayOnlyAccessLayers("graph")
+            .whereLayer("grad").mayOnlyAccessLayers("graph", "ops")
+            .whereLayer("eval").mayOnlyAccessLayers("graph", "ops")
+            .whereLayer("rewrite").mayOnlyAccessLayers("graph", "ops", "grad", "eval")
+            .whereLayer("function").mayOnlyAccessLayers("graph", "ops", "grad", "eval", "rewrite")
+            .whereLayer("interp").mayOnlyAccessLayers("syntax", "graph", "ops", "grad", "eval", "rewrite", "function")
+            .whereLayer("lib").mayOnlyAccessLayers("syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp")
+            .whereLayer("session").mayOnlyAccessLayers("syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp", "lib")
+            // front doors talk to a session; script values and errors cross with it
+            .whereLayer("repl").mayOnlyAccessLayers("session", "syntax", "interp", "graph")
+            .whereLayer("jsr223").mayOnlyAccessLayers("session", "syntax", "interp", "graph")
+            .whereLayer("cli").mayOnlyAccessLayers("repl", "session", "syntax", "interp", "graph")
+            .whereLayer("repl").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("jsr223").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .ensureAllClassesAreContainedInArchitecture()
+            .because("ARCHITECTURE.md: imports point down the package table, and nothing imports a front door");
+
+    @ArchTest
+    static final ArchRule graphIsPure = classes().that().resideInAPackage("tdl.graph")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.graph"))
+            .because("tdl.graph imports nothing of ours and no EJML (NDArray wraps as EJML only inside tdl.eval)");
+
+    @ArchTest
+    static final ArchRule opsUseOnlyTheGraph = classes().that().resideInAPackage("tdl.graph.ops..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.graph", "tdl.graph.ops.."))
+            .because("an op is graph vocabulary; kernels live in tdl.eval");
+
+    @ArchTest
+    static final ArchRule antlrStaysInSyntax = noClasses().that().resideOutsideOfPackage("tdl.syntax..")
+            .should().dependOnClassesThat().resideInAPackage("org.antlr..")
+            .orShould().dependOnClassesThat(GENERATED_PARSER)
+            .because("the parse tree becomes our own AST inside tdl.syntax; generated classes never leave it");
+
+    @ArchTest
+    static final ArchRule ejmlOnlyWhereArraysAreComputed = noClasses()
+            .that().resideOutsideOfPackages("tdl.eval..", "tdl.rewrite..", "tdl.function..", "tdl.lib..", "tdl.jsr223..")
+            .should().dependOnClassesThat().resideInAPackage("org.ejml..")
+            .because("EJML is the evaluator's storage; the graph and the interpreter do not see it");
+
+    @ArchTest
+    static final ArchRule jfreechartOnlyInLib = noClasses().that().resideOutsideOfPackage("tdl.lib..")
+            .should().dependOnClassesThat().resideInAPackage("org.jfree..")
+            .because("plots are a library module");
+
+    @ArchTest
+    static final ArchRule jlineOnlyInRepl = noClasses().that().resideOutsideOfPackage("tdl.repl..")
+            .should().dependOnClassesThat().resideInAPackage("org.jline..")
+            .because("the terminal belongs to the REPL");
+
+    @ArchTest
+    static final ArchRule picocliOnlyInCli = noClasses().that().resideOutsideOfPackage("tdl.cli..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..")
+            .because("option parsing belongs to the command line");
+
+    @ArchTest
+    static final ArchRule syntaxUsesOnlyAntlr = classes().that().resideInAPackage("tdl.syntax..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.syntax..", "org.antlr.."))
+            .because("tdl.syntax is the bottom of the stack: ANTLR runtime only");
+
+    @ArchTest
+    static final ArchRule noStaticMutableState = fields().that().areStatic()
+            .and().areDeclaredInClassesThat(DescribedPredicate.not(GENERATED_PARSER))
+            .should().beFinal()
+            .because("every session, engine and test must be independent: no static mutable state");
+
+    private static String[] concat(String... ours) {
+        String[] all = new String[JDK.length + ours.length];
+        System.arraycopy(JDK, 0, all, 0, JDK.length);
+        System.arraycopy(ours, 0, all, JDK.length, ours.length);
+        return all;
+    }
+}
