@@ -71,6 +71,7 @@ public final class FunctionCompiler {
 
         RewriteLog log = new RewriteLog();
         results = options.pipeline().run(results, log);
+        results = ScanHistory.keepLastOnly(results);
         Plan plan = Plan.build(inputs, results);
         return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), options.nanGuard(),
                 warnings, log);

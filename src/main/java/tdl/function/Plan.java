@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import tdl.eval.Kernel;
 import tdl.eval.Kernels;
+import tdl.eval.MultiKernel;
+import tdl.grad.ScanOp;
 import tdl.grad.GraphWalk;
 import tdl.grad.JacobianOp;
 import tdl.graph.Apply;
@@ -89,16 +91,20 @@ public final class Plan {
         }
         List<Step> steps = new ArrayList<>(order.size());
         for (Apply a : order) {
-            if (a.outputs().size() != 1) {
+            Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard())
+                    : a.op() instanceof ScanOp sc ? new ScanKernel(sc, a, Pipeline.standard()) : Kernels.forApply(a);
+            if (a.outputs().size() != 1 && !(k instanceof MultiKernel)) {
                 throw new GraphError("NotImplementedError", "op " + a.op().name() + " has " + a.outputs().size()
                         + " outputs; plans run single-output ops", null, a);
             }
             int[] ins = new int[a.inputs().size()];
             for (int i = 0; i < ins.length; i++) ins[i] = slotOf.get(a.inputs().get(i));
+            // a multi-output node's outputs take consecutive slots starting at its step's output slot
             int out = slotVars.size();
-            slotOf.put(a.output(), out);
-            slotVars.add(a.output());
-            Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard()) : Kernels.forApply(a);
+            for (Variable o : a.outputs()) {
+                slotOf.put(o, slotVars.size());
+                slotVars.add(o);
+            }
             steps.add(new Step(a, k, ins, out));
         }
         NDArray[] initial = new NDArray[slotVars.size()];
@@ -169,6 +175,11 @@ public final class Plan {
     private NDArray runStep(int s, Step st, NDArray[] a) {
         NDArray out;
         try {
+            if (st.kernel() instanceof MultiKernel mk) {
+                NDArray[] outs = mk.runAll(a);
+                System.arraycopy(outs, 1, slots, st.output() + 1, outs.length - 1);
+                return outs[0];
+            }
             out = st.kernel().run(a, reuse[s]);
         } catch (GraphError e) {
             if (e.blamed() != null) throw e;
