@@ -25,7 +25,8 @@ import tdl.syntax.TdlError;
         sortOptions = false, usageHelpAutoWidth = false,
         description = {"Runs a TDL script (a Theano-like language for the JVM).",
             "With no FILE and no -e: reads a script from standard input."},
-        footer = {"", "Arguments after FILE go to the script (argv = [FILE, ARGS...]), not to tdl.",
+        footer = {"", "tdl bench [--help]: time the RBM, compile, call and start-up workloads (docs/performance.md).",
+            "Arguments after FILE go to the script (argv = [FILE, ARGS...]), not to tdl.",
             "Exit status: 0 success, 1 the script failed, 2 bad usage."})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;
@@ -86,6 +87,7 @@ public final class Main implements Callable<Integer> {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           ScriptHost.Factory factory, boolean interactive) {
+        if (args.length > 0 && args[0].equals("bench")) return Bench.run(args, out, err);
         Main command = new Main(factory, in, out, err, interactive);
         CommandLine cli = new CommandLine(command);
         // everything after FILE belongs to the script: `tdl s.tdl --epochs 1`

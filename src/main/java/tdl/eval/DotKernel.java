@@ -1,13 +1,11 @@
 package tdl.eval;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.ops.DotOp;
 
-/** numpy dot for ranks 0-2 on EJML, writing into the reused output's storage (no copies). */
+/** numpy dot for ranks 0-2 on {@link Gemm}, writing into the reused output's storage (no copies). */
 final class DotKernel implements Kernel {
     private final Apply node;
     private final boolean ta, tb;
@@ -42,13 +40,7 @@ final class DotKernel implements Kernel {
         check(k, k2, a, b);
         int[] shape = a.rank() == 1 ? new int[] {n} : b.rank() == 1 ? new int[] {m} : new int[] {m, n};
         NDArray out = Kernels.output(reuse, dtype, shape);
-        DMatrixRMaj ma = DMatrixRMaj.wrap(ar, ac, a.data());
-        DMatrixRMaj mb = DMatrixRMaj.wrap(br, bc, b.data());
-        DMatrixRMaj mc = DMatrixRMaj.wrap(m, n, out.data());
-        if (tA && tB) CommonOps_DDRM.multTransAB(ma, mb, mc);
-        else if (tA) CommonOps_DDRM.multTransA(ma, mb, mc);
-        else if (tB) CommonOps_DDRM.multTransB(ma, mb, mc);
-        else CommonOps_DDRM.mult(ma, mb, mc);
+        Gemm.multiply(a.data(), ar, ac, tA, b.data(), br, bc, tB, out.data(), m, n, k);
         return out;
     }
 

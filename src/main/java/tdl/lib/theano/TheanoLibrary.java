@@ -108,4 +108,8 @@ public final class TheanoLibrary {
         return new SharedVariable(array, name == null ? null : rt.str(name));
     }
 
+    /** The compiled function behind a script's {@code function(...)} value, or null (for embedders and benchmarks). */
+    public static tdl.function.CompiledFunction compiledFunction(Object scriptValue) {
+        return scriptValue instanceof Functions.ScriptFunction sf ? sf.compiled() : null;
+    }
 }

@@ -1,0 +1,73 @@
+package tdl.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs ../shared/bench/rbm_numpy.py in the same session as the TDL workloads, so the ratio compares
+ * two measurements taken under the same machine load. Absent python3, numpy or the script, the
+ * benchmark simply has no reference column.
+ */
+final class NumpyReference {
+    record Result(Double epochSeconds, Double samplingSeconds, String error) {}
+
+    private static final Pattern EPOCH = Pattern.compile("epoch time \\[float64\\]: median ([0-9.]+) s");
+    private static final Pattern SAMPLING = Pattern.compile("sampling \\[float64\\]: .*?: ([0-9.]+) s");
+
+    private NumpyReference() {}
+
+    /** The script: the given path, else ../shared/bench/rbm_numpy.py above the working directory or the jar. */
+    static Path find(Path given, Path workingDir, Path jarDir) {
+        if (given != null) return Files.isRegularFile(given) ? given : null;
+        List<Path> starts = new ArrayList<>();
+        starts.add(workingDir);
+        if (jarDir != null) starts.add(jarDir);
+        for (Path start : starts) {
+            for (Path d = start.toAbsolutePath(); d != null; d = d.getParent()) {
+                Path p = d.resolve("shared/bench/rbm_numpy.py");
+                if (Files.isRegularFile(p)) return p;
+            }
+        }
+        return null;
+    }
+
+    /** One run: {@code epochs} full epochs, then {@code samples} samples of the sampling phase (0: none). */
+    static Result run(Path script, int epochs, int samples) {
+        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), "--epochs", String.valueOf(epochs)));
+        if (samples > 0) cmd.addAll(List.of("--samples", String.valueOf(samples)));
+        else cmd.add("--no-sample");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                return new Result(null, null, "rbm_numpy.py failed: " + lastLine(out));
+            }
+            Double epoch = match(EPOCH, out), sampling = match(SAMPLING, out);
+            // the sampling phase is 10 samples; scale a shorter run to it
+            if (sampling != null && samples != 10) sampling = sampling * 10 / samples;
+            return new Result(epoch, sampling, null);
+        } catch (IOException e) {
+            return new Result(null, null, "python3 not runnable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(null, null, "interrupted");
+        }
+    }
+
+    private static Double match(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines.length == 0 ? "(no output)" : lines[lines.length - 1];
+    }
+}

@@ -1,0 +1,94 @@
+package tdl.eval;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Matrix products for {@link DotKernel}: the Vector API kernel ({@link VectorGemm}) when the
+ * jdk.incubator.vector module is present (the launcher and the tests add it), else EJML. Large
+ * products are split between the caller and the common ForkJoinPool by disjoint blocks of the
+ * output, so the numbers do not depend on the thread count.
+ */
+public final class Gemm {
+    /** Whether the Vector API kernel is used: decided once per JVM (a module is there or not). */
+    public static final boolean VECTOR = vectorModulePresent();
+
+    // below this many multiply-adds a product is not worth handing half of to another thread
+    private static final long PARALLEL_WORK = 150_000;
+
+    private Gemm() {}
+
+    private static boolean vectorModulePresent() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            Class.forName("jdk.incubator.vector.DoubleVector");
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Which kernel serves products, for the benchmark's report. */
+    public static String description() {
+        return VECTOR ? VectorGemm.description() + ", " + threads() + " threads" : "EJML (jdk.incubator.vector not enabled)";
+    }
+
+    private static int threads() {
+        return Math.min(2, ForkJoinPool.getCommonPoolParallelism() + 1);
+    }
+
+    /**
+     * C (m x n) = op(A)·op(B), all row-major: A is stored (ar x ac), B (br x bc); op transposes when
+     * the flag is set. {@code c} must not alias an operand.
+     */
+    public static void multiply(double[] a, int ar, int ac, boolean ta, double[] b, int br, int bc, boolean tb,
+                                double[] c, int m, int n, int k) {
+        if (!VECTOR || (ta && tb) || m == 0 || n == 0) {
+            ejml(a, ar, ac, ta, b, br, bc, tb, c, m, n);
+            return;
+        }
+        if (k == 0) {
+            java.util.Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
+        boolean split = (long) m * n * k >= PARALLEL_WORK && threads() > 1;
+        if (!split) {
+            block(a, ta, b, tb, c, m, n, k, 0, m, 0, n);
+            return;
+        }
+        // split the longer side of C; 16-aligned so both halves keep full vector tiles
+        if (n >= m) {
+            int mid = Math.max(16, (n / 2) & ~15);
+            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, 0, m, mid, n));
+            block(a, ta, b, tb, c, m, n, k, 0, m, 0, Math.min(mid, n));
+            other.join();
+        } else {
+            int mid = Math.max(4, (m / 2) & ~3);
+            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, mid, m, 0, n));
+            block(a, ta, b, tb, c, m, n, k, 0, Math.min(mid, m), 0, n);
+            other.join();
+        }
+    }
+
+    private static void block(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
+                              int i0, int i1, int j0, int j1) {
+        if (i0 >= i1 || j0 >= j1) return;
+        if (tb) VectorGemm.nt(a, b, c, k, n, i0, i1, j0, j1);
+        else if (ta) VectorGemm.nn(a, 1, m, b, c, k, n, i0, i1, j0, j1);
+        else VectorGemm.nn(a, k, 1, b, c, k, n, i0, i1, j0, j1);
+    }
+
+    /** The reference: EJML's products (also the fallback without the Vector API). */
+    public static void ejml(double[] a, int ar, int ac, boolean ta, double[] b, int br, int bc, boolean tb,
+                            double[] c, int m, int n) {
+        DMatrixRMaj ma = DMatrixRMaj.wrap(ar, ac, a);
+        DMatrixRMaj mb = DMatrixRMaj.wrap(br, bc, b);
+        DMatrixRMaj mc = DMatrixRMaj.wrap(m, n, c);
+        if (ta && tb) CommonOps_DDRM.multTransAB(ma, mb, mc);
+        else if (ta) CommonOps_DDRM.multTransA(ma, mb, mc);
+        else if (tb) CommonOps_DDRM.multTransB(ma, mb, mc);
+        else CommonOps_DDRM.mult(ma, mb, mc);
+    }
+}

@@ -1,0 +1,84 @@
+package tdl.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The product kernel against EJML (the reference), at the RBM's shapes and at awkward edge sizes. */
+class GemmTest {
+    private static final int[][] SHAPES = { // m, n, k
+        {20, 500, 784}, {20, 784, 500}, {784, 500, 20}, {1, 1, 1}, {3, 5, 7}, {4, 16, 8}, {5, 17, 9},
+        {7, 33, 1}, {9, 15, 13}, {17, 40, 3}, {64, 64, 64}, {2, 100, 250}, {1, 300, 31}, {300, 1, 31}};
+
+    @Test
+    void productsMatchEjmlForEveryTransposeCombination() {
+        Random rng = new Random(7);
+        for (int[] s : SHAPES) {
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                int m = s[0], n = s[1], k = s[2];
+                int ar = ta ? k : m, ac = ta ? m : k, br = tb ? n : k, bc = tb ? k : n;
+                double[] a = random(rng, ar * ac), b = random(rng, br * bc);
+                double[] got = new double[m * n], want = new double[m * n];
+                Gemm.multiply(a, ar, ac, ta, b, br, bc, tb, got, m, n, k);
+                Gemm.ejml(a, ar, ac, ta, b, br, bc, tb, want, m, n);
+                double[] scale = absProduct(a, ar, ac, ta, b, br, bc, tb, m, n);
+                for (int i = 0; i < got.length; i++) {
+                    assertTrue(Math.abs(got[i] - want[i]) <= 1e-12 * scale[i],
+                            "shape " + m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " element " + i
+                                    + ": " + got[i] + " vs EJML " + want[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void splittingTheOutputBetweenThreadsGivesBitwiseTheSameNumbers() {
+        assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
+        Random rng = new Random(11);
+        int m = 20, n = 500, k = 784;
+        double[] a = random(rng, m * k), b = random(rng, k * n), bt = random(rng, n * k), at = random(rng, k * m);
+        // the whole product in one block on this thread, against the split (two-thread) path
+        double[] whole = new double[m * n], split = new double[m * n];
+        VectorGemm.nn(a, k, 1, b, whole, k, n, 0, m, 0, n);
+        Gemm.multiply(a, m, k, false, b, k, n, false, split, m, n, k);
+        assertArrayEquals(whole, split);
+        // odd partitions too: any block boundaries give the same numbers
+        double[] pieces = new double[m * n];
+        VectorGemm.nn(a, k, 1, b, pieces, k, n, 0, 7, 0, 123);
+        VectorGemm.nn(a, k, 1, b, pieces, k, n, 0, 7, 123, n);
+        VectorGemm.nn(a, k, 1, b, pieces, k, n, 7, m, 0, n);
+        assertArrayEquals(whole, pieces);
+        double[] nt1 = new double[m * n], nt2 = new double[m * n];
+        VectorGemm.nt(a, bt, nt1, k, n, 0, m, 0, n);
+        VectorGemm.nt(a, bt, nt2, k, n, 0, 5, 0, 77);
+        VectorGemm.nt(a, bt, nt2, k, n, 0, 5, 77, n);
+        VectorGemm.nt(a, bt, nt2, k, n, 5, m, 0, n);
+        assertArrayEquals(nt1, nt2);
+        double[] tn1 = new double[m * n], tn2 = new double[m * n];
+        Gemm.multiply(at, k, m, true, b, k, n, false, tn1, m, n, k);
+        VectorGemm.nn(at, 1, m, b, tn2, k, n, 0, m, 0, n);
+        assertArrayEquals(tn2, tn1);
+    }
+
+    private static double[] random(Random rng, int size) {
+        double[] d = new double[size];
+        for (int i = 0; i < size; i++) d[i] = rng.nextGaussian();
+        return d;
+    }
+
+    /** sum_p |A(i,p)| |B(p,j)|: the size a rounding error is relative to. */
+    private static double[] absProduct(double[] a, int ar, int ac, boolean ta, double[] b, int br, int bc, boolean tb,
+                                       int m, int n) {
+        double[] aa = a.clone(), bb = b.clone();
+        for (int i = 0; i < aa.length; i++) aa[i] = Math.abs(aa[i]);
+        for (int i = 0; i < bb.length; i++) bb[i] = Math.abs(bb[i]);
+        double[] out = new double[m * n];
+        Gemm.ejml(aa, ar, ac, ta, bb, br, bc, tb, out, m, n);
+        for (int i = 0; i < out.length; i++) out[i] = Math.max(out[i], Double.MIN_NORMAL);
+        return out;
+    }
+}
