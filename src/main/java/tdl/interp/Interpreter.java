@@ -195,6 +195,25 @@ public final class Interpreter implements Runtime {
         workingDir = p;
     }
 
+    /** The attribute {@code name} of a value, as {@code obj.name} in a script (for embedders' invokeMethod). */
+    public Object attribute(Object obj, String name) { return protocol.getAttr(obj, name); }
+
+    /**
+     * Whether a script could call the value: functions, classes, builtins, bound methods, instances
+     * with __call__, and hooked values (compiled functions) whose hooks implement call.
+     */
+    public boolean isCallable(Object o) {
+        if (o instanceof TdlCallable || o instanceof TdlFunction || o instanceof BoundMethod || o instanceof TdlClass) return true;
+        if (o instanceof TdlInstance i) return i.cls.lookup("__call__") != Scope.MISSING;
+        TypeHooks h = hooksFor(o);
+        if (h == null) return false;
+        try {
+            return h.getClass().getMethod("call", Runtime.class, Object.class, Args.class).getDeclaringClass() != TypeHooks.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     /** The directory relative paths are resolved against. */
     public Path workingDirectory() { return workingDir; }
 
@@ -214,7 +233,8 @@ public final class Interpreter implements Runtime {
 
     // ---- helpers used across the package ----
 
-    String typeName(Object v) { return protocol.typeName(v); }
+    /** The name type(v).__name__ would give, for messages. */
+    public String typeName(Object v) { return protocol.typeName(v); }
 
     boolean equalsValues(Object a, Object b) { return protocol.equalsValues(a, b); }
 
