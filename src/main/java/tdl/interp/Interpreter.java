@@ -181,11 +181,24 @@ public final class Interpreter implements Runtime {
                     "the embedding application switched file access off");
         }
         Path p = workingDir.resolve(path).toAbsolutePath().normalize();
-        if (fileRoot != null && !p.startsWith(fileRoot)) {
+        if (fileRoot != null && (!p.startsWith(fileRoot) || !realPathInside(p))) {
             throw new TdlError("PermissionError", "access outside the allowed folder: " + path,
                     "files must stay under " + fileRoot);
         }
         return p;
+    }
+
+    /** A symbolic link inside the folder must not lead out of it: compare real paths of what exists. */
+    private boolean realPathInside(Path p) {
+        try {
+            Path existing = p;
+            while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();
+            if (existing == null) return true;
+            Path root = Files.exists(fileRoot) ? fileRoot.toRealPath() : fileRoot;
+            return existing.toRealPath().startsWith(root) || !existing.startsWith(fileRoot);
+        } catch (java.io.IOException e) {
+            return false; // a dangling link or unreadable ancestor: refuse rather than guess
+        }
     }
 
     @Override
