@@ -80,8 +80,17 @@ public final class TdlScriptEngineFactory implements ScriptEngineFactory {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
     }
 
+    /** The jar's version as Maven recorded it; "dev" when running from classes. */
     private static String version() {
         String v = TdlScriptEngineFactory.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        if (v != null) return v;
+        try (java.io.InputStream in = TdlScriptEngineFactory.class.getResourceAsStream("/META-INF/maven/tdl/tdl/pom.properties")) {
+            if (in == null) return "dev";
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 }
