@@ -175,7 +175,9 @@ public final class TdlSession {
         try {
             return body.get();
         } catch (GraphError g) {
-            TdlError e = new TdlError(g.kind(), g.getMessage(), g.hint());
+            // the op's origin is the script line that built it: the best position when Java made the call
+            tdl.syntax.SourcePos where = g.blamed() != null && g.blamed().origin() instanceof tdl.syntax.SourcePos p ? p : null;
+            TdlError e = new TdlError(g.kind(), g.getMessage(), where, g.hint());
             e.initCause(g);
             throw e;
         } catch (StackOverflowError so) {

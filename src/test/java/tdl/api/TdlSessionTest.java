@@ -113,7 +113,8 @@ class TdlSessionTest {
 
     @Test
     void compiledFunctionsAreCallableFromJava() {
-        s.eval("import theano\nimport theano.tensor as T\nx = T.dvector('x')\nf = theano.function([x], T.sum(x ** 2))\n");
+        s.eval("import theano\nimport theano.tensor as T\nx = T.dvector('x')\nf = theano.function([x], T.sum(x ** 2))\n"
+                + "y = T.dvector('y')\ng2 = theano.function([x, y], x - y)\n", "model.tdl");
         TdlFunction f = s.get("f", TdlFunction.class);
         assertEquals(14.0, f.callAs(double.class, new double[] {1, 2, 3}), 1e-12);
         assertInstanceOf(TdlFunction.class, s.get("f"));
@@ -121,6 +122,10 @@ class TdlSessionTest {
         // a compiled function handed back to the script is the same function
         s.set("g", f);
         assertEquals(1.0, s.eval("float(g([1.0]))"));
+        TdlError e = assertThrows(TdlError.class, () -> s.call("g2", new double[] {1, 2}, new double[] {1, 2, 3}));
+        assertEquals("ShapeError", e.kind());
+        assertEquals("model.tdl", e.pos().file(), "blamed on the line that built the failing op");
+        assertEquals(6, e.pos().line());
     }
 
     @Test
