@@ -29,10 +29,12 @@ stmt
 
 simpleStmts : simpleStmt (SEMI simpleStmt)* SEMI? NEWLINE ;
 
+/** Expression statement, assignment chain, or augmented assignment: one alternative so that
+ *  prediction need not scan the whole left-hand side twice. */
 simpleStmt
-    : testListStar (ASSIGN testListStar)*                      # ExprOrAssignStmt
-    | testListStar augOp=(PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN
-                         | DSLASH_ASSIGN | PERCENT_ASSIGN | POWER_ASSIGN) testList  # AugAssignStmt
+    : testListStar (augOp=(PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | DSLASH_ASSIGN
+                          | PERCENT_ASSIGN | POWER_ASSIGN) testList
+                   | (ASSIGN testListStar)*)                   # ExprOrAssignStmt
     | DEL exprList                                             # DelStmt
     | PASS                                                     # PassStmt
     | BREAK                                                    # BreakStmt
@@ -179,27 +181,29 @@ compFor : FOR exprList IN orTest (IF orTest)* ;
 
 dictMaker : dictItem (compFor+ | (COMMA dictItem)* COMMA?) ;
 
+/** A key without ':' value is a set item, which the AST builder rejects with a hint. */
 dictItem
-    : test COLON test                                          # KeyValueItem
+    : key=test (COLON value=test)?                             # KeyValueItem
     | POWER expr                                               # SpliceItem
-    | test                                                     # SetItem
     ;
 
 subscriptList : subscript (COMMA subscript)* COMMA? ;
 
 subscript
-    : test                                                     # IndexSubscript
-    | lo=test? COLON hi=test? (COLON step=test?)?              # SliceSubscript
+    : test sliceRest?                                          # IndexOrSliceSubscript
+    | sliceRest                                                # OpenSliceSubscript
     ;
+
+sliceRest : COLON hi=test? (COLON step=test?)? ;
 
 argList : argument (COMMA argument)* COMMA? ;
 
+/** Alternatives are told apart by their first two tokens, which keeps prediction cheap. */
 argument
-    : test compFor+                                            # GeneratorArg
-    | NAME ASSIGN test                                         # KeywordArg
+    : NAME ASSIGN test                                         # KeywordArg
     | STAR test                                                # StarArg
     | POWER test                                               # DoubleStarArg
-    | test                                                     # PositionalArg
+    | test compFor*                                            # PositionalArg
     ;
 
 // ---------------------------------------------------------------- lexer

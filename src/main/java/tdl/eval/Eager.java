@@ -14,11 +14,13 @@ import tdl.graph.NDArray;
 import tdl.graph.Op;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
+import tdl.graph.ops.IfElseOp;
 
 /**
  * Evaluates graphs on the spot (v.eval(), constant folding, host-array arithmetic): leaves are
  * constants and shared variables (their current value). Nodes run in an iterative topological
- * order (deep graphs cannot overflow the stack), each once per call.
+ * order (deep graphs cannot overflow the stack), each once per call. ifelse is lazy here: only the
+ * branch its condition picks is evaluated.
  */
 public final class Eager {
     private Eager() {}
@@ -40,6 +42,15 @@ public final class Eager {
             if (node == null) {
                 memo.put(v, leaf(v));
                 stack.pop();
+                continue;
+            }
+            if (node.op() instanceof IfElseOp) { // lazy: only the taken branch is computed
+                Variable cond = node.inputs().get(0);
+                if (!memo.containsKey(cond)) { stack.push(cond); continue; }
+                Variable taken = node.inputs().get(memo.get(cond).data()[0] != 0 ? 1 : 2);
+                if (!memo.containsKey(taken)) { stack.push(taken); continue; }
+                stack.pop();
+                memo.put(v, Kernels.cast(memo.get(taken), v.dtype(), null));
                 continue;
             }
             if (expanded.put(node, Boolean.TRUE) == null) {

@@ -65,33 +65,51 @@ final class ElemwiseKernel implements Kernel {
         double[] x = a.data(), y = c.data(), o = out.data();
         DoubleBinaryOperator f = b;
         int n = o.length;
-        if (x.length == n && y.length == n) {
-            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i], y[i]);
-        } else if (y.length == 1 && x.length == n) {
-            double yv = y[0];
-            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(x[i], yv);
-        } else if (x.length == 1 && y.length == n) {
-            double xv = x[0];
-            for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(xv, y[i]);
-        } else if (x.length == n && isRow(c.shape(), shape)) {
-            int cols = y.length;
-            for (int r = 0; r < n; r += cols) {
-                for (int j = 0; j < cols; j++) o[r + j] = f.applyAsDouble(x[r + j], y[j]);
-            }
-        } else {
-            int[] sa = Broadcast.strides4(a.shape(), shape), sb = Broadcast.strides4(c.shape(), shape);
-            int[] sh = Broadcast.pad4(shape);
-            int k = 0;
-            for (int i0 = 0; i0 < sh[0]; i0++) {
-                for (int i1 = 0; i1 < sh[1]; i1++) {
-                    for (int i2 = 0; i2 < sh[2]; i2++) {
-                        int pa = i0 * sa[0] + i1 * sa[1] + i2 * sa[2], pb = i0 * sb[0] + i1 * sb[1] + i2 * sb[2];
-                        for (int i3 = 0; i3 < sh[3]; i3++) o[k++] = f.applyAsDouble(x[pa + i3 * sa[3]], y[pb + i3 * sb[3]]);
+        if (x.length == n && y.length == n) same(f, x, y, o);
+        else if (y.length == 1 && x.length == n) scalarRight(f, x, y[0], o);
+        else if (x.length == 1 && y.length == n) scalarLeft(f, x[0], y, o);
+        else if (x.length == n && isRow(c.shape(), shape)) row(f, x, y, o);
+        else strided(f, x, Broadcast.strides4(a.shape(), shape), y, Broadcast.strides4(c.shape(), shape), o, Broadcast.pad4(shape));
+        return out;
+    }
+
+    // one small static loop per case, so the JIT compiles and inlines each on its own
+
+    private static void same(DoubleBinaryOperator f, double[] x, double[] y, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(x[i], y[i]);
+    }
+
+    private static void scalarRight(DoubleBinaryOperator f, double[] x, double yv, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(x[i], yv);
+    }
+
+    private static void scalarLeft(DoubleBinaryOperator f, double xv, double[] y, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(xv, y[i]);
+    }
+
+    private static void row(DoubleBinaryOperator f, double[] x, double[] y, double[] o) {
+        int cols = y.length;
+        for (int r = 0; r < o.length; r += cols) {
+            for (int j = 0; j < cols; j++) o[r + j] = f.applyAsDouble(x[r + j], y[j]);
+        }
+    }
+
+    private static void strided(DoubleBinaryOperator f, double[] x, int[] sa, double[] y, int[] sb, double[] o, int[] sh) {
+        int k = 0;
+        int a3 = sa[3], b3 = sb[3], n3 = sh[3];
+        for (int i0 = 0; i0 < sh[0]; i0++) {
+            for (int i1 = 0; i1 < sh[1]; i1++) {
+                for (int i2 = 0; i2 < sh[2]; i2++) {
+                    int pa = i0 * sa[0] + i1 * sa[1] + i2 * sa[2], pb = i0 * sb[0] + i1 * sb[1] + i2 * sb[2];
+                    if (b3 == 0) { // a column: one y value per row
+                        double yv = y[pb];
+                        for (int i3 = 0; i3 < n3; i3++) o[k++] = f.applyAsDouble(x[pa + i3 * a3], yv);
+                    } else {
+                        for (int i3 = 0; i3 < n3; i3++) o[k++] = f.applyAsDouble(x[pa + i3 * a3], y[pb + i3 * b3]);
                     }
                 }
             }
         }
-        return out;
     }
 
     /** A row to add to every row: shape (n,) or (1, n) against (m, n) (trailing dims equal, leading 1s). */

@@ -19,6 +19,7 @@ import tdl.graph.ops.FlattenOp;
 import tdl.graph.ops.IfElseOp;
 import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.JoinOp;
+import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ReduceOp;
 import tdl.graph.ops.ReshapeOp;
 import tdl.graph.ops.ShapeOp;
@@ -32,6 +33,7 @@ public final class Kernels {
 
     public static Kernel forApply(Apply node) {
         Op op = node.op();
+        if (op instanceof KernelFactory f) return f.kernel(node);
         if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);
         if (op instanceof ReduceOp) return new ReduceKernel(node);
@@ -48,6 +50,7 @@ public final class Kernels {
         if (op instanceof ARangeOp) return ShapeKernels.arange(node);
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
         if (op instanceof IfElseOp) return ShapeKernels.ifelse(node);
+        if (op instanceof RandomOp) return new RandomKernel(node);
         if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
                 || op instanceof IncSubtensorOp) return new IndexKernel(node);
         throw new GraphError("NotImplementedError", "no kernel for op " + op.name(), null, node);

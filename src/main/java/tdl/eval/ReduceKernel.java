@@ -41,6 +41,19 @@ final class ReduceKernel implements Kernel {
         java.util.Arrays.fill(o, identity());
         if (o.length == 1) {
             o[0] = all(d);
+        } else if (op.kind() == ReduceOp.Kind.SUM && o.length > 0 && prefixOrSuffix(keptShape, xs) != 0) {
+            // sums over leading axes (bias gradients) or trailing axes (row sums): contiguous loops
+            int n = o.length;
+            if (prefixOrSuffix(keptShape, xs) < 0) {
+                for (int row = 0; row < d.length; row += n) for (int j = 0; j < n; j++) o[j] += d[row + j];
+            } else {
+                int block = d.length / n;
+                for (int j = 0, p = 0; j < n; j++) {
+                    double acc = 0;
+                    for (int e = p + block; p < e; p++) acc += d[p];
+                    o[j] = acc;
+                }
+            }
         } else {
             int[] st = Broadcast.strides4(keptShape, xs); // where each x element lands in out
             int[] sh = Broadcast.pad4(xs);
@@ -64,6 +77,22 @@ final class ReduceKernel implements Kernel {
         }
         if (ScalarFns.needsCoerce(dtype)) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
         return out;
+    }
+
+    /** -1 when only leading axes are reduced, 1 when only trailing ones, else 0. */
+    private static int prefixOrSuffix(int[] kept, int[] xs) {
+        int r = xs.length, first = r, last = -1;
+        for (int a = 0; a < r; a++) {
+            if (kept[a] == 1 && xs[a] != 1) { first = Math.min(first, a); last = a; }
+        }
+        if (last < 0) return 0;
+        boolean prefix = true, suffix = true;
+        for (int a = 0; a < r; a++) {
+            boolean reduced = kept[a] == 1 && xs[a] != 1;
+            if (a <= last && !reduced && xs[a] != 1) prefix = false;
+            if (a >= first && !reduced && xs[a] != 1) suffix = false;
+        }
+        return prefix ? -1 : suffix ? 1 : 0;
     }
 
     private double all(double[] d) {

@@ -22,6 +22,7 @@ public final class CompiledFunction {
     private final List<Map.Entry<SharedVariable, Variable>> updates;
     private final Plan plan;
     private final Profile profile;
+    private final boolean nanGuard;
     private final List<String> warnings;
     private final RewriteLog rewriteLog;
     // two arrays per update that the function owns and alternates between, so storing an update
@@ -30,13 +31,14 @@ public final class CompiledFunction {
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, boolean profile,
-                     List<String> warnings, RewriteLog rewriteLog) {
+                     boolean nanGuard, List<String> warnings, RewriteLog rewriteLog) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.updates = List.copyOf(updates);
         this.plan = plan;
         this.profile = profile ? new Profile() : null;
+        this.nanGuard = nanGuard;
         this.warnings = List.copyOf(warnings);
         this.rewriteLog = rewriteLog;
         this.updateBuffers = new NDArray[updates.size()][2];
@@ -66,11 +68,14 @@ public final class CompiledFunction {
     /** Which rewrites fired when this function was compiled. */
     public RewriteLog rewriteLog() { return rewriteLog; }
 
-    /** Calls the function: one value per input; returns fresh copies of the outputs. */
-    public List<NDArray> call(List<NDArray> arguments) {
+    /**
+     * Calls the function: one value per input; returns fresh copies of the outputs. Synchronized:
+     * the plan's buffers serve one call at a time (an embedder may call from several threads).
+     */
+    public synchronized List<NDArray> call(List<NDArray> arguments) {
         NDArray[] args = checkArguments(arguments);
         try {
-            NDArray[] results = profile == null ? plan.run(args) : plan.runProfiled(args, profile);
+            NDArray[] results = nanGuard || profile != null ? plan.runChecked(args, profile, nanGuard) : plan.run(args);
             List<NDArray> out = new ArrayList<>(outputs.size());
             for (int i = 0; i < outputs.size(); i++) out.add(results[i].copy());
             storeUpdates(results);

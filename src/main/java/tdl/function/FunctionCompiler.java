@@ -27,24 +27,29 @@ import tdl.rewrite.RewriteLog;
 public final class FunctionCompiler {
     private FunctionCompiler() {}
 
-    /** Everything {@code function(...)} can be told besides the graph. */
-    public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile) {
-        public static Options defaults() { return new Options(OnUnused.RAISE, null, Pipeline.standard(), false); }
+    /**
+     * Everything {@code function(...)} can be told besides the graph. {@code nanGuard} (the
+     * --nan-guard option) stops a call at the first step whose output holds NaN or Inf.
+     */
+    public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile, boolean nanGuard) {
+        public static Options defaults() { return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false); }
 
-        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile); }
+        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard); }
 
-        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile); }
+        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard); }
 
-        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile); }
+        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard); }
 
-        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p); }
+        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard); }
+
+        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g); }
     }
 
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
                                            List<Map.Entry<SharedVariable, Variable>> updates,
                                            Map<Variable, Variable> givens, OnUnused mode, String name, boolean rewrite) {
         return compile(inputs, outputs, updates, givens,
-                new Options(mode, name, rewrite ? Pipeline.standard() : Pipeline.none(), false));
+                new Options(mode, name, rewrite ? Pipeline.standard() : Pipeline.none(), false, false));
     }
 
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
@@ -66,8 +71,10 @@ public final class FunctionCompiler {
 
         RewriteLog log = new RewriteLog();
         results = options.pipeline().run(results, log);
+        results = ScanHistory.keepLastOnly(results);
         Plan plan = Plan.build(inputs, results);
-        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), warnings, log);
+        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), options.nanGuard(),
+                warnings, log);
     }
 
     /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */

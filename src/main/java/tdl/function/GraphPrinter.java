@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import tdl.grad.GraphWalk;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.Op;
@@ -24,16 +23,30 @@ import tdl.graph.ops.Scalar;
 public final class GraphPrinter {
     private GraphPrinter() {}
 
-    /** Infix form: {@code ((w * p) + b)}, {@code exp(x)}, {@code dot(x, W)}, {@code sum(sqr(x))}. */
+    /**
+     * Infix form: {@code ((w * p) + b)}, {@code exp(x)}, {@code dot(x, W)}, {@code sum(sqr(x))}.
+     * Emitted through an explicit stack straight into one buffer, so the cost is the length of the
+     * text (a 5000-deep chain prints in linear time) and deep graphs cannot overflow the stack.
+     */
     public static String pp(Variable v) {
-        Map<Variable, String> text = new IdentityHashMap<>();
-        for (Apply a : GraphWalk.toposort(List.of(v))) {
-            List<String> args = new ArrayList<>();
-            for (Variable in : a.inputs()) args.add(text.containsKey(in) ? text.get(in) : leafText(in));
-            String s = ppApply(a, args);
-            for (Variable out : a.outputs()) text.put(out, s);
+        StringBuilder sb = new StringBuilder();
+        Deque<Object> todo = new ArrayDeque<>(); // a String to append or a Variable to expand
+        todo.push(v);
+        while (!todo.isEmpty()) {
+            Object item = todo.pop();
+            if (item instanceof String s) {
+                sb.append(s);
+                continue;
+            }
+            Variable var = (Variable) item;
+            if (var.owner() == null) {
+                sb.append(leafText(var));
+                continue;
+            }
+            List<Object> parts = ppParts(var.owner());
+            for (int i = parts.size() - 1; i >= 0; i--) todo.push(parts.get(i));
         }
-        return text.containsKey(v) ? text.get(v) : leafText(v);
+        return sb.toString();
     }
 
     private static String leafText(Variable v) {
@@ -42,26 +55,39 @@ public final class GraphPrinter {
         return v.toString();
     }
 
-    private static String ppApply(Apply a, List<String> args) {
+    /** The pieces of one node's text: literal strings and input variables, in reading order. */
+    private static List<Object> ppParts(Apply a) {
         Op op = a.op();
+        List<Variable> in = a.inputs();
         if (op instanceof ElemwiseOp e) {
             String infix = infix(e.scalar());
-            if (infix != null && args.size() == 2) return "(" + args.get(0) + " " + infix + " " + args.get(1) + ")";
-            if (e.scalar() == Scalar.NEG) return "-" + args.get(0);
-            return e.scalar().pyName() + "(" + String.join(", ", args) + ")";
+            if (infix != null && in.size() == 2) return List.of("(", in.get(0), " " + infix + " ", in.get(1), ")");
+            if (e.scalar() == Scalar.NEG) return List.of("-", in.get(0));
+            return call(e.scalar().pyName(), in, "");
         }
         if (op instanceof DotOp d) {
-            String x = args.get(0) + (d.transA() && a.inputs().get(0).rank() == 2 ? ".T" : "");
-            String y = args.get(1) + (d.transB() && a.inputs().get(1).rank() == 2 ? ".T" : "");
-            return "dot(" + x + ", " + y + ")";
+            String ta = d.transA() && in.get(0).rank() == 2 ? ".T" : "";
+            String tb = d.transB() && in.get(1).rank() == 2 ? ".T" : "";
+            return List.of("dot(", in.get(0), ta + ", ", in.get(1), tb + ")");
         }
         if (op instanceof ReduceOp r) {
             String f = r.kind().name().toLowerCase(java.util.Locale.ROOT);
             String axis = r.axes() == null ? "" : ", axis=" + (r.axes().size() == 1 ? r.axes().get(0) : r.axes().toString());
-            return f + "(" + args.get(0) + axis + (r.keepdims() ? ", keepdims=True" : "") + ")";
+            return call(f, in, axis + (r.keepdims() ? ", keepdims=True" : ""));
         }
-        if (op instanceof DimShuffleOp ds && ds.equals(DimShuffleOp.of(1, 0))) return args.get(0) + ".T";
-        return op.name() + "(" + String.join(", ", args) + ")";
+        if (op instanceof DimShuffleOp ds && ds.equals(DimShuffleOp.of(1, 0))) return List.of(in.get(0), ".T");
+        return call(op.name(), in, "");
+    }
+
+    private static List<Object> call(String f, List<Variable> args, String extra) {
+        List<Object> parts = new ArrayList<>();
+        parts.add(f + "(");
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) parts.add(", ");
+            parts.add(args.get(i));
+        }
+        parts.add(extra + ")");
+        return parts;
     }
 
     private static String infix(Scalar s) {
@@ -141,6 +167,44 @@ public final class GraphPrinter {
             return ids.computeIfAbsent(key, k -> letters(ids.size()));
         }
     }
+
+    /**
+     * Graphviz DOT text of the graph computing {@code outputs} (theano.printing.pydotprint writes
+     * this to a file): ops are boxes, inputs green, shared variables blue, constants grey, outputs
+     * double-bordered; edges run from values to the ops that read them.
+     */
+    public static String dot(List<Variable> outputs) {
+        StringBuilder sb = new StringBuilder("digraph G {\n  rankdir=TB;\n");
+        Map<Object, String> ids = new IdentityHashMap<>();
+        java.util.function.Function<Object, String> id = o -> ids.computeIfAbsent(o, k -> "n" + ids.size());
+        java.util.Set<Variable> outs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        outs.addAll(outputs);
+        List<Apply> order = tdl.grad.GraphWalk.toposort(outputs);
+        for (Variable leaf : tdl.grad.GraphWalk.leaves(outputs)) {
+            String color = leaf instanceof Constant ? "grey" : leaf instanceof tdl.graph.SharedVariable ? "lightblue" : "palegreen";
+            sb.append("  ").append(id.apply(leaf)).append(" [label=\"").append(escape(leafText(leaf)))
+                    .append("\" shape=ellipse style=filled fillcolor=").append(color)
+                    .append(outs.contains(leaf) ? " peripheries=2" : "").append("];\n");
+        }
+        for (Apply a : order) {
+            sb.append("  ").append(id.apply(a)).append(" [label=\"").append(escape(opText(a.op()))).append("\" shape=box")
+                    .append(outs.contains(a.output()) ? " peripheries=2" : "").append("];\n");
+            for (Variable in : a.inputs()) {
+                String from = in.owner() != null ? id.apply(in.owner()) : id.apply(in);
+                sb.append("  ").append(from).append(" -> ").append(id.apply(a)).append(";\n");
+            }
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** DOT text of a compiled function's rewritten graph (outputs, then update values). */
+    public static String dot(CompiledFunction f) {
+        List<Variable> results = new ArrayList<>();
+        for (int slot : f.plan().resultSlots()) results.add(f.plan().slotVariables().get(slot));
+        return dot(results);
+    }
+
+    private static String escape(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
 
     static String opText(Op op) {
         if (op instanceof ElemwiseOp e) return "Elemwise{" + e.scalar().pyName() + ",no_inplace}";

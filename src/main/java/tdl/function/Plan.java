@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import tdl.eval.Kernel;
 import tdl.eval.Kernels;
+import tdl.eval.MultiKernel;
+import tdl.grad.ScanOp;
 import tdl.grad.GraphWalk;
 import tdl.grad.JacobianOp;
 import tdl.graph.Apply;
@@ -89,16 +91,20 @@ public final class Plan {
         }
         List<Step> steps = new ArrayList<>(order.size());
         for (Apply a : order) {
-            if (a.outputs().size() != 1) {
+            Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard())
+                    : a.op() instanceof ScanOp sc ? new ScanKernel(sc, a, Pipeline.standard()) : Kernels.forApply(a);
+            if (a.outputs().size() != 1 && !(k instanceof MultiKernel)) {
                 throw new GraphError("NotImplementedError", "op " + a.op().name() + " has " + a.outputs().size()
                         + " outputs; plans run single-output ops", null, a);
             }
             int[] ins = new int[a.inputs().size()];
             for (int i = 0; i < ins.length; i++) ins[i] = slotOf.get(a.inputs().get(i));
+            // a multi-output node's outputs take consecutive slots starting at its step's output slot
             int out = slotVars.size();
-            slotOf.put(a.output(), out);
-            slotVars.add(a.output());
-            Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard()) : Kernels.forApply(a);
+            for (Variable o : a.outputs()) {
+                slotOf.put(o, slotVars.size());
+                slotVars.add(o);
+            }
             steps.add(new Step(a, k, ins, out));
         }
         NDArray[] initial = new NDArray[slotVars.size()];
@@ -124,8 +130,12 @@ public final class Plan {
         return results();
     }
 
-    /** {@link #run} with per-op-kind timing into {@code profile}. */
-    NDArray[] runProfiled(NDArray[] arguments, Profile profile) {
+    /**
+     * {@link #run} with per-op-kind timing into {@code profile} (when not null) and, with
+     * {@code nanGuard}, a check of every step's output: the first NaN or Inf stops the call, blamed
+     * on the node that produced it. A separate loop so plain runs pay for neither.
+     */
+    NDArray[] runChecked(NDArray[] arguments, Profile profile, boolean nanGuard) {
         long start = System.nanoTime();
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
@@ -133,11 +143,25 @@ public final class Plan {
             NDArray[] a = args[s];
             for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             long t0 = System.nanoTime();
-            slots[st.output()] = runStep(s, st, a);
-            profile.record(st.node().op().name(), System.nanoTime() - t0);
+            NDArray out = runStep(s, st, a);
+            if (profile != null) profile.record(st.node().op().name(), System.nanoTime() - t0);
+            if (nanGuard) checkFinite(st, out);
+            slots[st.output()] = out;
         }
-        profile.callDone(System.nanoTime() - start);
+        if (profile != null) profile.callDone(System.nanoTime() - start);
         return results();
+    }
+
+    private static void checkFinite(Step st, NDArray out) {
+        double[] d = out.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!Double.isFinite(d[i])) {
+                throw new GraphError("FloatingPointError", st.node().op().name() + " produced " + d[i]
+                        + (d.length > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
+                        "look for log of 0 or a negative number, division by 0, or an overflowing exp; "
+                                + "the stabilised forms (softplus, log1p) avoid most of these", st.node());
+            }
+        }
     }
 
     private void load(NDArray[] arguments) {
@@ -151,14 +175,20 @@ public final class Plan {
     private NDArray runStep(int s, Step st, NDArray[] a) {
         NDArray out;
         try {
+            if (st.kernel() instanceof MultiKernel mk) {
+                NDArray[] outs = mk.runAll(a);
+                System.arraycopy(outs, 1, slots, st.output() + 1, outs.length - 1);
+                return outs[0];
+            }
             out = st.kernel().run(a, reuse[s]);
         } catch (GraphError e) {
             if (e.blamed() != null) throw e;
             GraphError blamed = new GraphError(e.kind(), e.getMessage(), e.hint(), st.node());
             blamed.initCause(e);
             throw blamed;
-        } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e.getMessage(), null, st.node());
+        } catch (RuntimeException e) {
+            // a kernel bug still reaches the user as one positioned message, not a stack trace
+            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e, null, st.node());
             blamed.initCause(e);
             throw blamed;
         }

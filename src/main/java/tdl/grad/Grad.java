@@ -108,7 +108,7 @@ public final class Grad {
                 grads.add(g.dtype() == w.dtype() || !g.dtype().isFloat() ? g : t.cast(g, w.dtype()));
                 continue;
             }
-            boolean isConnected = connected.contains(w) && (w == cost || dependsOn(order, cost, w, constant));
+            boolean isConnected = connected.contains(w) && (w == cost || dependsOn(order, w, constant));
             if (isConnected) {
                 // connected, but every path went through integer or random ops: a zero gradient
                 grads.add(t.zerosLike(w));
@@ -127,7 +127,7 @@ public final class Grad {
     }
 
     /** Whether some on-path node reads {@code w}, i.e. there is a path from w to the cost. */
-    private static boolean dependsOn(List<Apply> order, Variable cost, Variable w, Set<Variable> constant) {
+    private static boolean dependsOn(List<Apply> order, Variable w, Set<Variable> constant) {
         if (constant.contains(w)) return false;
         for (Apply a : order) for (Variable in : a.inputs()) if (in == w) return true;
         return false;

@@ -34,7 +34,7 @@ public final class Args {
     public int size() { return positional.size(); }
 
     public boolean has(int index, String name) {
-        return index < positional.size() || keywords.containsKey(name);
+        return (index >= 0 && index < positional.size()) || keywords.containsKey(name);
     }
 
     /** The parameter at {@code index} or named {@code name}; TypeError when absent. */

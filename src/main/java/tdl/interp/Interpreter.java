@@ -116,8 +116,8 @@ public final class Interpreter implements Runtime {
             throw new TdlError("KeyboardInterrupt", "interrupted");
         }
         if (deadline != 0 && System.nanoTime() - deadline > 0) {
-            deadline = 0;
-            checks = interrupted.get();
+            // the deadline stays set, so a script that catches the error is stopped again at once;
+            // the session clears it when the run ends
             throw new TdlError("TimeoutError", "the script ran longer than its time limit",
                     "the embedding application bounds how long a script may run");
         }
@@ -281,6 +281,21 @@ public final class Interpreter implements Runtime {
      * Turns anything thrown while evaluating the node at {@code pos} into a positioned TdlError;
      * control-flow signals pass through untouched.
      */
+    /** Where each operand of a failing node came from: the line that built it, or the input's name. */
+    private static String operandOrigins(Apply node) {
+        StringBuilder sb = new StringBuilder();
+        List<tdl.graph.Variable> ins = node.inputs();
+        for (int i = 0; i < ins.size(); i++) {
+            tdl.graph.Variable v = ins.get(i);
+            sb.append(i == 0 ? "operand 1 " : ", operand " + (i + 1) + " ");
+            if (v.owner() != null && v.owner().origin() instanceof SourcePos sp) sb.append("built at ").append(sp);
+            else if (v instanceof tdl.graph.Constant) sb.append("is a constant");
+            else if (v instanceof tdl.graph.SharedVariable) sb.append("is shared variable '").append(v).append("'");
+            else sb.append("is input '").append(v).append("'");
+        }
+        return sb.toString();
+    }
+
     RuntimeException convert(Throwable t, SourcePos pos) {
         if (t instanceof ControlSignal cs) return cs;
         if (t instanceof TdlError e) return e.at(pos);
@@ -288,7 +303,9 @@ public final class Interpreter implements Runtime {
             SourcePos where = pos;
             Apply blamed = g.blamed();
             if (blamed != null && blamed.origin() instanceof SourcePos sp) where = sp;
-            TdlError e = new TdlError(g.kind(), g.getMessage(), where, g.hint());
+            String message = g.getMessage();
+            if (blamed != null && where != pos) message += "\n  " + operandOrigins(blamed) + "; called at " + pos;
+            TdlError e = new TdlError(g.kind(), message, where, g.hint());
             e.initCause(g);
             return e;
         }

@@ -10,6 +10,7 @@ public final class Library {
         tdl.lib.numpy.NumpyLibrary.install(rt);
         tdl.lib.theano.TheanoLibrary.install(rt);
         tdl.lib.plot.PlotLibrary.install(rt);
+        tdl.lib.progress.ProgressLibrary.install(rt);
         // each library adds its install call here
         tdl.lib.data.DataLibrary.install(rt);
         tdl.lib.image.ImageLibrary.install(rt);

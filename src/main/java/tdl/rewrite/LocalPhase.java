@@ -76,7 +76,6 @@ public final class LocalPhase implements Phase {
                 }
             }
             if (next == null) break;
-            if (cur.name() != null && next.name() == null && next.owner() != null) next.setName(cur.name());
             cur = next;
             changed[0] = true;
         }

@@ -58,6 +58,12 @@ final class AstBuilder extends TDLBaseVisitor<List<Stmt>> {
 
     @Override public List<Stmt> visitExprOrAssignStmt(TDLParser.ExprOrAssignStmtContext ctx) {
         List<TDLParser.TestListStarContext> parts = ctx.testListStar();
+        if (ctx.augOp != null) {
+            Expr target = expr(parts.get(0));
+            Targets.checkAugmented(target);
+            String op = ctx.augOp.getText();
+            return one(new Stmt.AugAssign(at(ctx.augOp), target, op.substring(0, op.length() - 1), expr(ctx.testList())));
+        }
         SourcePos pos = at(ctx);
         if (parts.size() == 1) return one(new Stmt.ExprStmt(pos, expr(parts.get(0))));
         List<Expr> targets = new ArrayList<>();
@@ -67,13 +73,6 @@ final class AstBuilder extends TDLBaseVisitor<List<Stmt>> {
             targets.add(target);
         }
         return one(new Stmt.Assign(pos, List.copyOf(targets), expr(parts.get(parts.size() - 1))));
-    }
-
-    @Override public List<Stmt> visitAugAssignStmt(TDLParser.AugAssignStmtContext ctx) {
-        Expr target = expr(ctx.testListStar());
-        Targets.checkAugmented(target);
-        String op = ctx.augOp.getText();
-        return one(new Stmt.AugAssign(at(ctx.augOp), target, op.substring(0, op.length() - 1), expr(ctx.testList())));
     }
 
     @Override public List<Stmt> visitDelStmt(TDLParser.DelStmtContext ctx) {

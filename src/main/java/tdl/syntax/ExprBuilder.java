@@ -204,10 +204,17 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
                 tupleOrSingle(list.subscript(), list.COMMA().size()));
     }
 
-    @Override public Expr visitIndexSubscript(TDLParser.IndexSubscriptContext ctx) { return visit(ctx.test()); }
+    @Override public Expr visitIndexOrSliceSubscript(TDLParser.IndexOrSliceSubscriptContext ctx) {
+        if (ctx.sliceRest() == null) return visit(ctx.test());
+        return slice(ctx, visit(ctx.test()), ctx.sliceRest());
+    }
 
-    @Override public Expr visitSliceSubscript(TDLParser.SliceSubscriptContext ctx) {
-        return new Expr.Slice(at(ctx), optional(ctx.lo), optional(ctx.hi), optional(ctx.step));
+    @Override public Expr visitOpenSliceSubscript(TDLParser.OpenSliceSubscriptContext ctx) {
+        return slice(ctx, null, ctx.sliceRest());
+    }
+
+    private Expr slice(ParserRuleContext ctx, Expr lo, TDLParser.SliceRestContext rest) {
+        return new Expr.Slice(at(ctx), lo, optional(rest.hi), optional(rest.step));
     }
 
     private Expr optional(ParserRuleContext ctx) {
@@ -226,7 +233,7 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
         boolean seenKeyword = false;
         boolean seenDoubleStar = false;
         for (TDLParser.ArgumentContext a : list.argument()) {
-            if (a instanceof TDLParser.GeneratorArgContext gen) {
+            if (a instanceof TDLParser.PositionalArgContext gen && !gen.compFor().isEmpty()) {
                 if (list.argument().size() > 1 || !list.COMMA().isEmpty()) {
                     throw error("Generator expression must be parenthesized", at(gen), "write f((x for x in xs), other)");
                 }
@@ -361,7 +368,7 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
         TDLParser.DictMakerContext maker = ctx.dictMaker();
         if (maker == null) return new Expr.DictExpr(pos, List.of(), List.of());
         for (TDLParser.DictItemContext item : maker.dictItem()) {
-            if (item instanceof TDLParser.SetItemContext) {
+            if (item instanceof TDLParser.KeyValueItemContext kv && kv.value == null) {
                 throw error("set literals are not supported", pos, "use a list [...] or a dict {key: value}");
             }
         }
@@ -369,14 +376,14 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
             if (!(maker.dictItem(0) instanceof TDLParser.KeyValueItemContext kv)) {
                 throw error("dict unpacking cannot be used in dict comprehension", pos, null);
             }
-            return new Expr.DictComp(pos, visit(kv.test(0)), visit(kv.test(1)), clauses(maker.compFor()));
+            return new Expr.DictComp(pos, visit(kv.key), visit(kv.value), clauses(maker.compFor()));
         }
         List<Expr> keys = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         for (TDLParser.DictItemContext item : maker.dictItem()) {
             if (item instanceof TDLParser.KeyValueItemContext kv) {
-                keys.add(visit(kv.test(0)));
-                values.add(visit(kv.test(1)));
+                keys.add(visit(kv.key));
+                values.add(visit(kv.value));
             } else {
                 keys.add(null);
                 values.add(visit(((TDLParser.SpliceItemContext) item).expr()));

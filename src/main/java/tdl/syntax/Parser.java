@@ -46,7 +46,12 @@ public final class Parser {
     /** Parses the expression of an f-string field, positioned where it sits in the source. */
     private Expr field(String text, int line, int charPos) {
         TDLParser parser = parser(text, line, charPos, true);
-        return new ExprBuilder(positions, this::field).visit(parser.fieldInput());
+        try {
+            return new ExprBuilder(positions, this::field).visit(parser.fieldInput());
+        } catch (IncompleteInputError e) {
+            // the f-string itself is closed, so more input cannot complete its field
+            throw new TdlError(e.kind(), "f-string: " + e.detail(), e.pos(), e.hint());
+        }
     }
 
     private TDLParser parser(String text, int line, int charPos, boolean fragment) {

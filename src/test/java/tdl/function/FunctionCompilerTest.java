@@ -203,4 +203,30 @@ class FunctionCompilerTest {
         assertEquals("MissingInputError", assertThrows(GraphError.class, () -> FunctionCompiler.evaluate(T.exp(x))).kind());
         assertArrayEquals(new double[] {3}, FunctionCompiler.evaluate(T.add(x, 1.0), Map.of(x, vec(2))).data());
     }
+
+    @Test
+    void nanGuardBlamesTheFirstNonFiniteStep() {
+        TensorOps at9 = new TensorOps(() -> "train.tdl:9");
+        Variable x = TestGraphs.vector("x");
+        Variable out = T.exp(at9.log(x));
+        FunctionCompiler.Options guarded = FunctionCompiler.Options.defaults().withNanGuard(true);
+        CompiledFunction f = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(), guarded);
+        assertArrayEquals(new double[] {2}, f.call(List.of(vec(2))).get(0).data(), 1e-12);
+        GraphError e = assertThrows(GraphError.class, () -> f.call(List.of(vec(1, -1))));
+        assertEquals("FloatingPointError", e.kind());
+        assertEquals("train.tdl:9", e.blamed().origin());
+        assertTrue(e.getMessage().contains("Elemwise{log}") && e.getMessage().contains("NaN"), e.getMessage());
+        // without the guard the NaN just flows out
+        CompiledFunction plain = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(), OnUnused.RAISE, "f", true);
+        assertTrue(Double.isNaN(plain.call(List.of(vec(1, -1))).get(0).data()[1]));
+    }
+
+    @Test
+    void givensMustKeepTheRank() {
+        Variable x = TestGraphs.vector("x"), m = TestGraphs.matrix("m");
+        GraphError e = assertThrows(GraphError.class, () -> FunctionCompiler.compile(List.of(m), List.of(T.exp(x)),
+                List.of(), Map.of(x, m), OnUnused.RAISE, "f", true));
+        assertEquals("TypeError", e.kind());
+        assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("matrix"), e.getMessage());
+    }
 }

@@ -203,4 +203,22 @@ class GradTest {
         NDArray got = run(List.of(x, a), List.of(h), NDArray.of(new double[] {1, 2}, 2), NDArray.of(new double[] {1, 10}, 2)).get(0);
         assertArrayEquals(new double[] {6, 0, 0, 120}, got.data(), 1e-9);
     }
+
+    @Test
+    void jacobianOfASharedParameterNeedsNoInputs() {
+        tdl.graph.SharedVariable w = new tdl.graph.SharedVariable(NDArray.of(new double[] {1, 2}, 2), "w");
+        Variable j = Jacobians.jacobian(t.exp(w), List.of(w), Disconnected.RAISE, null).get(0);
+        NDArray got = run(List.of(), List.of(j)).get(0);
+        assertArrayEquals(new double[] {Math.E, 0, 0, Math.exp(2)}, got.data(), 1e-12);
+        w.setValue(NDArray.of(new double[] {0, 0, 0}, 3));
+        assertArrayEquals(new int[] {3, 3}, run(List.of(), List.of(j)).get(0).shape());
+    }
+
+    @Test
+    void jacobianNeedsAVector() {
+        Variable m = var("m", 2);
+        GraphError e = assertThrows(GraphError.class, () -> Jacobians.jacobian(m, List.of(m), Disconnected.RAISE, null));
+        assertEquals("TypeError", e.kind());
+        assertTrue(e.getMessage().contains("rank-2"), e.getMessage());
+    }
 }

@@ -66,6 +66,16 @@ class SyntaxErrorTest {
         assertEquals("SyntaxError: '(' was never closed @1:2", error("f(a,\n  b\n"));
     }
 
+    @Test void aBracketNeverClosedIsBlamedForTheErrorOnALaterLine() {
+        assertEquals("SyntaxError: '[' was never closed @1:5", error("a = [1, 2\nb = 3\n"));
+        assertEquals("SyntaxError: invalid syntax. Perhaps you forgot a comma? @2:5", error("f(a,\n  b c)\n"));
+        assertFalse(incomplete("a = [1, 2\nb = 3\n"));
+    }
+
+    @Test void ternaryWithoutElse() {
+        assertEquals("SyntaxError: expected 'else' after 'if' expression @1:11", error("x = 1 if y\n"));
+    }
+
     @Test void theFirstErrorInSourceOrderWins() {
         assertEquals("SyntaxError: invalid syntax @1:7", error("x = 1 2\ny = $\n"));
         assertEquals("SyntaxError: unexpected character '$' @1:5", error("x = $\ny = 1 2\n"));
@@ -94,7 +104,23 @@ class SyntaxErrorTest {
         assertEquals("SyntaxError: invalid syntax. Perhaps you forgot a comma? @1:9", error("f(a, b  c)\n"));
         assertEquals("SyntaxError: invalid syntax @1:6", error("if x = 1:\n  pass\n"));
         assertEquals("SyntaxError: set literals are not supported @1:5", error("s = {1, 2}\n"));
+        assertEquals("SyntaxError: class decorators are not supported @2:1", error("@dec\nclass C: pass\n"));
         assertEquals("SyntaxError: expected 'except' or 'finally' block @3:1", error("try:\n  x\ny = 1\n"));
+    }
+
+    @Test void keywordsUsedAsNames() {
+        TdlError e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t", "lambda = 0.1\n")));
+        assertEquals("invalid syntax @1:1", e.detail() + " @" + e.pos().line() + ":" + e.pos().col());
+        assertEquals("'lambda' is a keyword and cannot be used as a variable name", e.hint());
+        e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t", "def class(x):\n  pass\n")));
+        assertEquals("'class' is a keyword and cannot be used as a name", e.hint());
+    }
+
+    @Test void python2Leftovers() {
+        assertEquals("SyntaxError: multiple exception types must be parenthesized @3:18",
+                error("try:\n  f()\nexcept ValueError, e:\n  pass\n"));
+        assertEquals("SyntaxError: 'yield' is not supported in TDL @2:3", error("def f():\n  yield x\n"));
+        assertEquals("SyntaxError: unexpected character '`' @1:5", error("s = `x`\n"));
     }
 
     @Test void fStringErrors() {
@@ -102,12 +128,14 @@ class SyntaxErrorTest {
         assertEquals("SyntaxError: f-string: expecting '}' @1:3", error("f'{a'\n"));
         assertEquals("SyntaxError: f-string: empty expression not allowed @1:5", error("f'ab{ }'\n"));
         assertEquals("SyntaxError: invalid syntax @1:7", error("f'{a +}'\n"));
+        assertEquals("SyntaxError: f-string: expecting '}' @1:3", error("f'{f(a, \"}\"}'\n"));
+        assertFalse(incomplete("f'{f(a, \"}\"}'"));
     }
 
     @Test void errorsAreFormattedWithACaret() {
-        TdlError e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t.tdl", "x = (1 +\ny = 2\n")));
-        assertEquals("SyntaxError", e.kind());
-        assertTrue(e.format().contains("t.tdl:2:3"), e.format());
+        TdlError e = assertThrows(TdlError.class, () -> Parser.parse(new SourceText("t.tdl", "y = 1\nx = (1 +\ny = 2\n")));
+        assertEquals("SyntaxError: '(' was never closed\n  at t.tdl:2:5\n    x = (1 +\n        ^\n"
+                + "  hint: close it before the line where the error was found", e.format());
     }
 
     @Test void incompleteInput() {

@@ -9,8 +9,8 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 
 /**
- * ifelse(cond, a, b) on a scalar condition. Meant to be lazy (only the taken branch computed); the
- * eager evaluator and plans may still compute both branches until a lazy plan exists.
+ * ifelse(cond, a, b) on a scalar condition. Lazy in {@code Eager} (only the taken branch is
+ * computed); a compiled plan may still compute both branches until it schedules lazily.
  */
 public record IfElseOp() implements Op {
     @Override

@@ -21,6 +21,7 @@ public final class TheanoLibrary {
     public static void install(Runtime rt) {
         rt.registerHooks(Variable.class, new SymbolicHooks());
         rt.registerHooks(Functions.ScriptFunction.class, new FunctionHooks());
+        rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
 
         TdlModule tensor = new TdlModule("theano.tensor");
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
@@ -57,7 +58,24 @@ public final class TheanoLibrary {
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
                 .put("__version__", "0.1.0 (TDL)");
 
-        for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule)) rt.registerModule(m);
+        TdlCallable scan = Scan::scan;
+        theano.put("scan", scan).put("map", (TdlCallable) Scan::map).put("reduce", (TdlCallable) Scan::reduce)
+                .put("foldl", (TdlCallable) Scan::foldl).put("foldr", (TdlCallable) Scan::foldr);
+        rt.defineGlobal("scan", scan);
+
+        TdlCallable randomStreams = RandomStreams::create;
+        TdlModule sharedRandom = new TdlModule("theano.tensor.shared_randomstreams");
+        sharedRandom.put("RandomStreams", randomStreams);
+        tensor.put("shared_randomstreams", sharedRandom);
+        TdlModule rngMrg = new TdlModule("theano.sandbox.rng_mrg");
+        rngMrg.put("MRG_RandomStreams", randomStreams);
+        TdlModule sandbox = new TdlModule("theano.sandbox");
+        sandbox.put("rng_mrg", rngMrg);
+        theano.put("sandbox", sandbox);
+        rt.defineGlobal("RandomStreams", randomStreams);
+
+        for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
+                sharedRandom, rngMrg, sandbox)) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);
         rt.defineGlobal("T", tensor);

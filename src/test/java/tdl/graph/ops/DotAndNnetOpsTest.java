@@ -110,6 +110,24 @@ class DotAndNnetOpsTest {
     }
 
     @Test
+    void reluGradient() {
+        GradCheck.check(xs -> t.relu(xs.get(0)), NDArray.of(new double[] {-1.5, -0.2, 0.3, 2.0}, 2, 2));
+    }
+
+    @Test
+    void integerValuedOpsPassNoGradient() {
+        Variable x = new Variable(new TensorType(DType.FLOAT64, 2), "x");
+        Variable n = new Variable(new TensorType(DType.INT64, 0), "n");
+        Variable g = new Variable(new TensorType(DType.INT64, 1), "g");
+        for (Variable v : java.util.List.of(t.argmax(x, 1, false), t.shape(x), t.arange(n))) {
+            tdl.graph.Apply node = v.owner();
+            for (Variable gi : node.op().grad(node, java.util.List.of(v.rank() == 0 ? n : g))) assertEquals(null, gi);
+        }
+        Variable eye = t.eye(n, n, 0);
+        assertEquals(java.util.Arrays.asList(null, null), eye.owner().op().grad(eye.owner(), java.util.List.of(x)));
+    }
+
+    @Test
     void sumToShapeSumsBroadcastAxes() {
         Variable g = c(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
         assertArrayEquals(new double[] {5, 7, 9}, eval(t.sumToShape(g, c(new double[3], 3))).data());

@@ -47,6 +47,17 @@ class ReduceOpTest {
     }
 
     @Test
+    void sumsOfEmptyArraysAndSizeOneAxes() {
+        Variable e = t.constant(NDArray.zeros(DType.FLOAT64, 0, 3));
+        assertArrayEquals(new double[] {0, 0, 0}, eval(t.sum(e, new int[] {0}, false)).data());
+        assertArrayEquals(new int[] {0}, eval(t.sum(e, new int[] {1}, false)).shape());
+        Variable x = t.constant(NDArray.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 1, 3));
+        assertArrayEquals(new double[] {5, 7, 9}, eval(t.sum(x, new int[] {0}, false)).data());
+        assertArrayEquals(new double[] {6, 15}, eval(t.sum(x, new int[] {1, 2}, false)).data());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, eval(t.sum(x, new int[] {1}, false)).data());
+    }
+
+    @Test
     void allAnyAreBoolAndIntSumsAreInt64() {
         Variable b = t.gt(m, t.constant(0.0));
         NDArray all = eval(t.all(b, new int[] {0}, false));

@@ -1,0 +1,117 @@
+package tdl.eval;
+
+import tdl.graph.Apply;
+import tdl.graph.GraphError;
+import tdl.graph.NDArray;
+import tdl.graph.ops.RandomCounter;
+import tdl.graph.ops.RandomOp;
+
+/**
+ * Draws for a {@link RandomOp} from a counter-based generator: element i of evaluation e of draw d
+ * of a stream seeded s is a SplitMix64-style hash of (s, d, e, i). Nothing is carried from element
+ * to element, so the numbers are the same however the work is split and whatever ran before.
+ */
+final class RandomKernel implements Kernel {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final double TWO_POW_53 = 1.0 / (1L << 53);
+
+    private final Apply node;
+    private final RandomOp op;
+
+    RandomKernel(Apply node) {
+        this.node = node;
+        this.op = (RandomOp) node.op();
+    }
+
+    @Override
+    public NDArray run(NDArray[] in, NDArray reuse) {
+        double[] sizeData = in[0].data();
+        if (sizeData.length != op.ndim()) {
+            throw new GraphError("ValueError", op.name() + ": size has " + sizeData.length + " entries but the draw has rank " + op.ndim(), null, node);
+        }
+        int[] shape = new int[op.ndim()];
+        for (int i = 0; i < shape.length; i++) {
+            long d = (long) sizeData[i];
+            if (d < 0) throw new GraphError("ValueError", op.name() + ": negative size " + d, null, node);
+            shape[i] = (int) d;
+        }
+        NDArray out = Kernels.output(reuse, op.dtype(), shape);
+        RandomCounter c = op.counter();
+        long[] k = c.nextKey();
+        long key = mix(mix(k[0] ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(k[1] + 0x632BE59BD9B4E019L));
+        int[] ia = paramIndex(in[1], shape), ib = paramIndex(in[2], shape);
+        double[] a = in[1].data(), b = in[2].data(), o = out.data();
+        for (int i = 0; i < o.length; i++) {
+            double pa = a[ia == null ? 0 : ia[i]], pb = b[ib == null ? 0 : ib[i]];
+            o[i] = op.dtype().coerce(switch (op.kind()) {
+                case UNIFORM -> pa + (pb - pa) * uniform(key, 2L * i);
+                case NORMAL -> pa + pb * normal(key, i);
+                case BINOMIAL -> binomial(key, i, pa, pb);
+            });
+        }
+        return out;
+    }
+
+    private static double uniform(long key, long counter) {
+        return (mix(key + counter * GOLDEN) >>> 11) * TWO_POW_53;
+    }
+
+    /** Box-Muller on two independent uniforms of this element. */
+    private static double normal(long key, long i) {
+        double u1 = uniform(key, 2 * i), u2 = uniform(key, 2 * i + 1);
+        return Math.sqrt(-2.0 * Math.log(1.0 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private GraphError badBinomial(String what) {
+        return new GraphError("ValueError", op.name() + ": " + what, null, node);
+    }
+
+    /** n Bernoulli(p) trials; n is small in practice (RBM sampling uses n=1). */
+    private double binomial(long key, long i, double n, double p) {
+        if (n < 0 || n != Math.rint(n)) throw badBinomial("n must be a non-negative integer, got " + n);
+        if (!(p >= 0 && p <= 1)) throw badBinomial("p must be in [0, 1], got " + p);
+        long trials = (long) n, hits = 0;
+        long sub = mix(key + i * GOLDEN);
+        for (long t = 0; t < trials; t++) if ((mix(sub + t * GOLDEN) >>> 11) * TWO_POW_53 < p) hits++;
+        return hits;
+    }
+
+    /** For each output element, the flat index of the (right-aligned, broadcast) parameter element; null for a single value. */
+    private int[] paramIndex(NDArray p, int[] shape) {
+        if (p.size() == 1) return null;
+        int[] ps = p.shape();
+        int off = shape.length - ps.length;
+        int[] strides = new int[shape.length];
+        int stride = 1;
+        for (int d = ps.length - 1; d >= 0; d--) {
+            int od = d + off;
+            if (ps[d] != shape[od] && ps[d] != 1) {
+                throw new GraphError("ValueError", op.name() + ": a parameter of shape " + NDArray.shapeString(ps)
+                        + " does not fit the size " + NDArray.shapeString(shape), "give size=param.shape, or a broadcastable parameter", node);
+            }
+            strides[od] = ps[d] == 1 ? 0 : stride;
+            stride *= ps[d];
+        }
+        int total = (int) NDArray.sizeOf(shape);
+        int[] idx = new int[total];
+        int[] pos = new int[shape.length];
+        int cur = 0;
+        for (int i = 0; i < total; i++) {
+            idx[i] = cur;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                pos[d]++;
+                cur += strides[d];
+                if (pos[d] < shape[d]) break;
+                cur -= strides[d] * pos[d];
+                pos[d] = 0;
+            }
+        }
+        return idx;
+    }
+
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,120 @@
+package tdl.grad;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import tdl.graph.Apply;
+import tdl.graph.GraphError;
+import tdl.graph.Op;
+import tdl.graph.TensorType;
+import tdl.graph.Variable;
+
+/**
+ * theano.scan: a loop whose body is an inner graph, run once per step by the evaluator.
+ * <p>Inner inputs, in order: one slice per sequence ({@code nSeqs}), one variable per tap of each
+ * recurrent output ({@code taps}: empty for an output that is not fed back, else its negative taps),
+ * the shared variables the body updates ({@code nShared}; the SharedVariable objects themselves,
+ * read as the value carried from the previous step), then the non-sequences (explicit ones, then
+ * every free leaf of the body that is not an inner input: outer inputs and shared variables, the
+ * same objects as outside). Inner outputs: one per scan output, then one new value per updated
+ * shared variable.
+ * <p>Outer inputs: n_steps (int scalar; -1 = to the shortest sequence), the sequences, the initial
+ * value of each recurrent output (its state for taps [-1], else the last -min(taps) states stacked),
+ * the updated shared variables, the non-sequences. Outer outputs: each inner output stacked over the
+ * steps (rank + 1), then each updated shared variable's final value.
+ * <p>{@code lastOnly} marks outputs only read at [-1]: they come back with a first dimension of 1
+ * (the last step), so the history is never held (set by the compiler, not by scripts).
+ * Lives in tdl.grad because its gradient (backpropagation through time) differentiates the body.
+ */
+public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, List<List<Integer>> taps,
+                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly) implements Op {
+    public ScanOp {
+        innerInputs = List.copyOf(innerInputs);
+        innerOutputs = List.copyOf(innerOutputs);
+        List<List<Integer>> t = new ArrayList<>();
+        for (List<Integer> l : taps) t.add(List.copyOf(l));
+        taps = List.copyOf(t);
+        lastOnly = List.copyOf(lastOnly);
+        if (lastOnly.size() != taps.size()) throw new IllegalArgumentException("one lastOnly flag per output");
+    }
+
+    public int nOutputs() { return taps.size(); }
+
+    public int nTapInputs() {
+        int n = 0;
+        for (List<Integer> l : taps) n += l.size();
+        return n;
+    }
+
+    public int nRecurrent() {
+        int n = 0;
+        for (List<Integer> l : taps) if (!l.isEmpty()) n++;
+        return n;
+    }
+
+    public int nNonSeqs() { return innerInputs.size() - nSeqs - nTapInputs() - nShared; }
+
+    /** Whether output j's initial value holds several stacked states (taps other than [-1]). */
+    public boolean stackedInit(int j) { return !taps.get(j).isEmpty() && !taps.get(j).equals(List.of(-1)); }
+
+    /** The same loop with other lastOnly flags. */
+    public ScanOp withLastOnly(List<Boolean> flags) {
+        return new ScanOp(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, flags);
+    }
+
+    @Override
+    public String name() { return "Scan" + (scanName == null ? "" : "{" + scanName + "}"); }
+
+    @Override
+    public List<TensorType> outputTypes(List<TensorType> in) {
+        int expected = 1 + nSeqs + nRecurrent() + nShared + nNonSeqs();
+        if (in.size() != expected) {
+            throw new GraphError("TypeError", name() + " takes " + expected + " inputs, got " + in.size());
+        }
+        List<TensorType> out = new ArrayList<>();
+        for (int j = 0; j < nOutputs(); j++) {
+            TensorType t = innerOutputs.get(j).type();
+            if (t.rank() + 1 > TensorType.MAX_RANK) {
+                throw new GraphError("TypeError", "scan: output " + (j + 1) + " has rank " + t.rank()
+                        + "; stacked over the steps it would have rank " + (t.rank() + 1) + " (TDL tensors have rank 0 to 4)");
+            }
+            out.add(t.withRank(t.rank() + 1));
+        }
+        for (int s = 0; s < nShared; s++) out.add(in.get(1 + nSeqs + nRecurrent() + s));
+        return out;
+    }
+
+    /** A body containing a random draw is random too: never merged or folded. */
+    @Override
+    public boolean isStochastic() {
+        for (Apply a : GraphWalk.toposort(innerOutputs)) if (a.op().isStochastic()) return true;
+        return false;
+    }
+
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        return ScanGrad.grad(node, outputGrads);
+    }
+
+    /** The free leaves of {@code outputs} that are not among {@code bound} and not constants, in first-seen order. */
+    public static List<Variable> freeLeaves(List<Variable> outputs, List<Variable> bound) {
+        Set<Variable> b = Collections.newSetFromMap(new IdentityHashMap<>());
+        b.addAll(bound);
+        List<Variable> free = new ArrayList<>();
+        for (Variable leaf : GraphWalk.leaves(outputs)) {
+            if (!b.contains(leaf) && !(leaf instanceof tdl.graph.Constant)) free.add(leaf);
+        }
+        return free;
+    }
+
+    @Override
+    public boolean equals(Object o) { return this == o; }
+
+    @Override
+    public int hashCode() { return System.identityHashCode(this); }
+
+    @Override
+    public String toString() { return name(); }
+}

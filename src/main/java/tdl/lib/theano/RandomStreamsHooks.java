@@ -1,0 +1,32 @@
+package tdl.lib.theano;
+
+import java.util.List;
+import tdl.interp.Runtime;
+import tdl.interp.TdlCallable;
+import tdl.interp.TypeHooks;
+
+/** RandomStreams values in scripts: the draw methods and seed(). */
+final class RandomStreamsHooks implements TypeHooks {
+    @Override
+    public String typeName(Object self) { return "RandomStreams"; }
+
+    @Override
+    public Object getAttr(Runtime rt, Object self, String name) {
+        RandomStreams s = (RandomStreams) self;
+        return switch (name) {
+            case "uniform" -> (TdlCallable) s::uniform;
+            case "normal" -> (TdlCallable) s::normal;
+            case "binomial" -> (TdlCallable) s::binomial;
+            case "seed" -> (TdlCallable) s::reseed;
+            default -> UNSUPPORTED;
+        };
+    }
+
+    @Override
+    public String str(Runtime rt, Object self) {
+        return "<RandomStreams seed=" + ((RandomStreams) self).seedValue() + ">";
+    }
+
+    @Override
+    public List<String> attributeNames(Object self) { return List.of("uniform", "normal", "binomial", "seed"); }
+}

@@ -1,0 +1,76 @@
+package tdl.function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static tdl.function.TestGraphs.T;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tdl.grad.ScanOp;
+import tdl.graph.Apply;
+import tdl.graph.NDArray;
+import tdl.graph.SharedVariable;
+import tdl.graph.Variable;
+import tdl.graph.ops.Index;
+
+/**
+ * The sampling loop of the RBM tutorial keeps only what it needs: when a scan output is read only
+ * at [-1] the plan holds one step of it, not n_steps copies; when the history is read, all of it.
+ */
+class ScanMemoryTest {
+    private static final int STEPS = 1000;
+
+    /** h_t = sigmoid(h_{t-1} W) over STEPS steps from h0 (20, 30). */
+    private static Apply gibbsLikeScan(Variable h0, SharedVariable w) {
+        Variable h = TestGraphs.matrix("h");
+        Variable body = T.sigmoid(T.dot(h, w));
+        ScanOp op = new ScanOp(List.of(h, w), List.of(body), 0, List.of(List.of(-1)), 0, false, "sample", List.of(false));
+        return Apply.make(op, List.of(T.constant((long) STEPS), h0, w), null);
+    }
+
+    private static NDArray[] buffersOf(CompiledFunction f) {
+        for (Plan.Step s : f.plan().steps()) if (s.kernel() instanceof ScanKernel k) return k.stackedBuffers();
+        throw new AssertionError("no scan step in the plan");
+    }
+
+    @Test
+    void onlyTheLastStepIsKeptWhenOnlyMinusOneIsRead() {
+        Random rng = new Random(1);
+        SharedVariable w = new SharedVariable(TestGraphs.random(rng, 30, 30), "W");
+        Variable h0 = TestGraphs.matrix("h0");
+        Apply scan = gibbsLikeScan(h0, w);
+        Variable last = T.subtensor(scan.output(), List.of(new Index.Scalar(T.constant(-1L))));
+        NDArray start = TestGraphs.random(rng, 20, 30);
+
+        CompiledFunction lastOnly = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), OnUnused.RAISE, "f", true);
+        NDArray a = lastOnly.call(List.of(start)).get(0);
+        NDArray[] kept = buffersOf(lastOnly);
+        assertArrayEquals(new int[] {1, 20, 30}, kept[0].shape(), "one step of history, not " + STEPS);
+
+        // reading the whole history keeps every step, and the last step agrees
+        CompiledFunction full = FunctionCompiler.compile(List.of(h0), List.of(scan.output(), last), List.of(), Map.of(), OnUnused.RAISE, "g", true);
+        List<NDArray> r = full.call(List.of(start));
+        assertArrayEquals(new int[] {STEPS, 20, 30}, buffersOf(full)[0].shape());
+        assertArrayEquals(r.get(1).data(), a.data(), 0.0);
+        double[] lastRow = java.util.Arrays.copyOfRange(r.get(0).data(), (STEPS - 1) * 600, STEPS * 600);
+        assertArrayEquals(lastRow, a.data(), 0.0);
+    }
+
+    @Test
+    void anUpdateReadingMinusOneAlsoKeepsOneStep() {
+        Random rng = new Random(2);
+        SharedVariable w = new SharedVariable(TestGraphs.random(rng, 30, 30), "W");
+        SharedVariable chain = new SharedVariable(TestGraphs.random(rng, 20, 30), "persistent");
+        Apply scan = gibbsLikeScan(chain, w);
+        Variable last = T.subtensor(scan.output(), List.of(new Index.Scalar(T.constant(-1L))));
+        CompiledFunction f = FunctionCompiler.compile(List.of(), List.of(T.sum(last)),
+                List.of(Map.entry(chain, last)), Map.of(), OnUnused.RAISE, "sample_fn", true);
+        f.call(List.of());
+        assertEquals(1, buffersOf(f)[0].dim(0));
+        long allocations = f.plan().allocations();
+        f.call(List.of());
+        assertEquals(allocations, f.plan().allocations(), "a second call reuses the plan's buffers");
+    }
+}
