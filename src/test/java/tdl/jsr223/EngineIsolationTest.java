@@ -97,7 +97,7 @@ class EngineIsolationTest {
         e.getContext().setWriter(new StringWriter());
         ScriptException t = assertThrows(ScriptException.class, () -> e.eval("while True:\n    pass\n"));
         assertTrue(t.getMessage().startsWith("TimeoutError"), t.getMessage());
-        assertEquals(1, t.getLineNumber());
+        assertTrue(t.getLineNumber() == 1 || t.getLineNumber() == 2, "inside the loop: line " + t.getLineNumber());
         assertEquals(4L, e.eval("2 + 2"), "the engine keeps working after a timeout");
 
         ScriptException p = assertThrows(ScriptException.class,
