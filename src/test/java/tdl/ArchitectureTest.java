@@ -40,6 +40,7 @@ class ArchitectureTest {
             .layer("interp").definedBy("tdl.interp..")
             .layer("lib").definedBy("tdl.lib..")
             .layer("session").definedBy("tdl.session..")
+            .layer("api").definedBy("tdl.api..")
             .layer("repl").definedBy("tdl.repl..")
             .layer("jsr223").definedBy("tdl.jsr223..")
             .layer("cli").definedBy("tdl.cli..")
@@ -53,11 +54,14 @@ class ArchitectureTest {
             .whereLayer("interp").mayOnlyAccessLayers("syntax", "graph", "ops", "grad", "eval", "rewrite", "function")
             .whereLayer("lib").mayOnlyAccessLayers("syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp")
             .whereLayer("session").mayOnlyAccessLayers("syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp", "lib")
-            // front doors talk to a session; script values and errors cross with it
+            // front doors talk to a session; script values and errors cross with it. The Java API
+            // converts values with the libraries' array rules; the JSR-223 engine is built on it.
+            .whereLayer("api").mayOnlyAccessLayers("session", "syntax", "interp", "lib", "graph")
             .whereLayer("repl").mayOnlyAccessLayers("session", "syntax", "interp", "graph")
-            .whereLayer("jsr223").mayOnlyAccessLayers("session", "syntax", "interp", "graph")
+            .whereLayer("jsr223").mayOnlyAccessLayers("api", "session", "syntax", "interp", "graph")
             .whereLayer("cli").mayOnlyAccessLayers("repl", "session", "syntax", "interp", "graph")
             .whereLayer("repl").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("api").mayOnlyBeAccessedByLayers("jsr223")
             .whereLayer("jsr223").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .ensureAllClassesAreContainedInArchitecture()
@@ -81,7 +85,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ejmlOnlyWhereArraysAreComputed = noClasses()
-            .that().resideOutsideOfPackages("tdl.eval..", "tdl.rewrite..", "tdl.function..", "tdl.lib..", "tdl.jsr223..")
+            .that().resideOutsideOfPackages("tdl.eval..", "tdl.rewrite..", "tdl.function..", "tdl.lib..", "tdl.api..", "tdl.jsr223..")
             .should().dependOnClassesThat().resideInAPackage("org.ejml..")
             .because("EJML is the evaluator's storage; the graph and the interpreter do not see it");
 

@@ -102,19 +102,6 @@ public final class ScalarFns {
 
     /** The numpy-style operator text for messages: '+', '<', or the function name. */
     public static String symbol(Scalar s) {
-        return switch (s) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case TRUE_DIV -> "/";
-            case INT_DIV -> "//";
-            case MOD -> "%";
-            case POW -> "**";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            default -> s.pyName();
-        };
+        return s.infix() != null ? s.infix() : s.pyName();
     }
 }

@@ -60,7 +60,7 @@ public final class GraphPrinter {
         Op op = a.op();
         List<Variable> in = a.inputs();
         if (op instanceof ElemwiseOp e) {
-            String infix = infix(e.scalar());
+            String infix = e.scalar().infix();
             if (infix != null && in.size() == 2) return List.of("(", in.get(0), " " + infix + " ", in.get(1), ")");
             if (e.scalar() == Scalar.NEG) return List.of("-", in.get(0));
             return call(e.scalar().pyName(), in, "");
@@ -90,27 +90,6 @@ public final class GraphPrinter {
         return parts;
     }
 
-    private static String infix(Scalar s) {
-        return switch (s) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case TRUE_DIV -> "/";
-            case INT_DIV -> "//";
-            case MOD -> "%";
-            case POW -> "**";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case EQ -> "==";
-            case NEQ -> "!=";
-            case AND -> "&";
-            case OR -> "|";
-            case XOR -> "^";
-            default -> null;
-        };
-    }
 
     /** The node tree of {@code v}, Theano style; a node seen before prints as its id line only. */
     public static String debugprint(Variable v) {

@@ -176,12 +176,7 @@ final class Builtins {
         });
         def("id", (rt, a) -> (long) System.identityHashCode(a.get(0, "obj")));
         def("hash", (rt, a) -> hash(a.get(0, "obj")));
-        def("callable", (rt, a) -> {
-            Object o = a.get(0, "obj");
-            if (o instanceof TdlCallable || o instanceof TdlFunction || o instanceof BoundMethod || o instanceof TdlClass) return true;
-            if (o instanceof TdlInstance i) return i.cls.lookup("__call__") != Scope.MISSING;
-            return false;
-        });
+        def("callable", (rt, a) -> in.isCallable(a.get(0, "obj")));
         def("divmod", (rt, a) -> TdlTuple.of(p.binary("//", a.get(0, "a"), a.get(1, "b")), p.binary("%", a.get(0, "a"), a.get(1, "b"))));
         def("pow", (rt, a) -> {
             Object r = p.binary("**", a.get(0, "base"), a.get(1, "exp"));

@@ -181,11 +181,24 @@ public final class Interpreter implements Runtime {
                     "the embedding application switched file access off");
         }
         Path p = workingDir.resolve(path).toAbsolutePath().normalize();
-        if (fileRoot != null && !p.startsWith(fileRoot)) {
+        if (fileRoot != null && (!p.startsWith(fileRoot) || !realPathInside(p))) {
             throw new TdlError("PermissionError", "access outside the allowed folder: " + path,
                     "files must stay under " + fileRoot);
         }
         return p;
+    }
+
+    /** A symbolic link inside the folder must not lead out of it: compare real paths of what exists. */
+    private boolean realPathInside(Path p) {
+        try {
+            Path existing = p;
+            while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();
+            if (existing == null) return true;
+            Path root = Files.exists(fileRoot) ? fileRoot.toRealPath() : fileRoot;
+            return existing.toRealPath().startsWith(root) || !existing.startsWith(fileRoot);
+        } catch (java.io.IOException e) {
+            return false; // a dangling link or unreadable ancestor: refuse rather than guess
+        }
     }
 
     @Override
@@ -193,6 +206,25 @@ public final class Interpreter implements Runtime {
         Path p = resolvePath(path, false);
         if (!Files.isDirectory(p)) throw new TdlError("FileNotFoundError", "No such directory: '" + path + "'");
         workingDir = p;
+    }
+
+    /** The attribute {@code name} of a value, as {@code obj.name} in a script (for embedders' invokeMethod). */
+    public Object attribute(Object obj, String name) { return protocol.getAttr(obj, name); }
+
+    /**
+     * Whether a script could call the value: functions, classes, builtins, bound methods, instances
+     * with __call__, and hooked values (compiled functions) whose hooks implement call.
+     */
+    public boolean isCallable(Object o) {
+        if (o instanceof TdlCallable || o instanceof TdlFunction || o instanceof BoundMethod || o instanceof TdlClass) return true;
+        if (o instanceof TdlInstance i) return i.cls.lookup("__call__") != Scope.MISSING;
+        TypeHooks h = hooksFor(o);
+        if (h == null) return false;
+        try {
+            return h.getClass().getMethod("call", Runtime.class, Object.class, Args.class).getDeclaringClass() != TypeHooks.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The directory relative paths are resolved against. */
@@ -214,7 +246,8 @@ public final class Interpreter implements Runtime {
 
     // ---- helpers used across the package ----
 
-    String typeName(Object v) { return protocol.typeName(v); }
+    /** The name type(v).__name__ would give, for messages. */
+    public String typeName(Object v) { return protocol.typeName(v); }
 
     boolean equalsValues(Object a, Object b) { return protocol.equalsValues(a, b); }
 

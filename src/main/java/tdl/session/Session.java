@@ -26,6 +26,8 @@ public final class Session {
     private final SessionOptions options;
     private final Interpreter interp;
     private final Map<String, Integer> nextLine = new HashMap<>();
+    /** Nesting of runs (a Java callback that re-enters the session): only the outermost sets the time limit. */
+    private int running;
 
     public Session(SessionOptions options) {
         this.options = options;
@@ -81,12 +83,28 @@ public final class Session {
     }
 
     private Object run(SourceText src, boolean wantLast) {
-        Module module = Parser.parse(src);
-        interp.setTimeLimit(options.timeLimit());
+        return run(Parser.parse(src), wantLast);
+    }
+
+    /**
+     * Runs an already parsed unit in __main__ under the session's time limit: what embedders use to
+     * parse once and run many times. Returns the value of a final expression statement when asked.
+     */
+    public Object run(Module module, boolean wantLast) {
+        return bounded(() -> interp.run(module, wantLast));
+    }
+
+    /** Calls any callable script value with script values, under the session's time limit. */
+    public Object invoke(Object callable, List<Object> args, Map<String, Object> kwargs) {
+        return bounded(() -> interp.call(callable, args, kwargs));
+    }
+
+    private Object bounded(java.util.function.Supplier<Object> body) {
+        if (running++ == 0) interp.setTimeLimit(options.timeLimit());
         try {
-            return interp.run(module, wantLast);
+            return body.get();
         } finally {
-            interp.setTimeLimit(null);
+            if (--running == 0) interp.setTimeLimit(null);
         }
     }
 
@@ -101,12 +119,7 @@ public final class Session {
     public Object call(String function, Object... args) {
         Object f = interp.globals().get(function);
         if (f == null) throw new TdlError("NameError", "name '" + function + "' is not defined");
-        interp.setTimeLimit(options.timeLimit());
-        try {
-            return interp.call(f, java.util.Arrays.asList(args), null);
-        } finally {
-            interp.setTimeLimit(null);
-        }
+        return invoke(f, java.util.Arrays.asList(args), null);
     }
 
     /** The user-facing text of an error, plus the Java stack trace when the session is in debug mode. */

@@ -28,6 +28,29 @@ public enum Scalar {
         };
     }
 
+    /** The infix operator Python writes for this op ("+", "<=", "&"), or null for a function-style op. */
+    public String infix() {
+        return switch (this) {
+            case ADD -> "+";
+            case SUB -> "-";
+            case MUL -> "*";
+            case TRUE_DIV -> "/";
+            case INT_DIV -> "//";
+            case MOD -> "%";
+            case POW -> "**";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case EQ -> "==";
+            case NEQ -> "!=";
+            case AND -> "&";
+            case OR -> "|";
+            case XOR -> "^";
+            default -> null;
+        };
+    }
+
     /** The lower-case name Theano prints: Elemwise{exp}. */
     public String pyName() { return name().toLowerCase(java.util.Locale.ROOT); }
 }
