@@ -29,6 +29,7 @@ final class Bench {
     private int samples = 10;
     private int repeat = 7;
     private boolean numpy = true;
+    private boolean profile;
     private Path numpyScript;
     private final PrintStream out;
     private final PrintStream err;
@@ -39,11 +40,12 @@ final class Bench {
     }
 
     static final String USAGE = "usage: tdl bench [--epochs N] [--batches N] [--samples N] [--repeat N] "
-            + "[--no-numpy] [--numpy PATH]\n"
+            + "[--no-numpy] [--numpy PATH] [--profile]\n"
             + "  --epochs N   RBM epochs to time (default 3); --batches N times N minibatches and scales to 500\n"
             + "  --samples N  samples of the sampling phase to time (default 10, each 1000 Gibbs steps)\n"
             + "  --repeat N   repetitions of the compile, call and start-up workloads (default 7)\n"
-            + "  --no-numpy   skip the numpy reference; --numpy PATH: where rbm_numpy.py is";
+            + "  --no-numpy   skip the numpy reference; --numpy PATH: where rbm_numpy.py is\n"
+            + "  --profile    also print the per-op profile of the benchmarked functions";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Bench b = new Bench(out, err);
@@ -55,6 +57,7 @@ final class Bench {
                     case "--samples" -> b.samples = positive(args, ++i);
                     case "--repeat" -> b.repeat = positive(args, ++i);
                     case "--no-numpy" -> b.numpy = false;
+                    case "--profile" -> b.profile = true;
                     case "--numpy" -> b.numpyScript = Path.of(value(args, ++i));
                     case "-h", "--help" -> {
                         out.println(USAGE);
@@ -94,7 +97,7 @@ final class Bench {
 
     private void runAll() {
         resetPeaks();
-        Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L));
+        Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withProfile(profile));
         s.set("N_HIDDEN", 500L);
         s.set("PLOT_EVERY", 1000L);
         s.exec(resource("tdl/bench/rbm_bench.tdl"), "<bench>");
@@ -171,6 +174,7 @@ final class Bench {
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
+        if (profile) out.print(s.profileReport());
     }
 
     private NumpyReference.Result numpyReference() {

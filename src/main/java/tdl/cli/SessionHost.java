@@ -11,12 +11,22 @@ import tdl.syntax.TdlError;
 /** The real interpreter behind the command line: one {@link Session} per run. */
 final class SessionHost implements ScriptHost {
     private final Session session;
+    private final java.io.PrintStream err;
 
     SessionHost(HostSettings s) {
-        // --profile and --nan-guard are accepted now; SessionOptions has no place for them yet
         this.session = new Session(SessionOptions.defaults()
                 .withOut(s.out()).withErr(s.err()).withSeed(s.seed()).withDebug(s.debug())
-                .withWorkingDir(s.workingDir()));
+                .withWorkingDir(s.workingDir()).withProfile(s.profile()).withNanGuard(s.nanGuard()));
+        this.err = s.err();
+    }
+
+    /** --profile: the per-function, per-op table goes to stderr at exit, as Theano's profiler prints it. */
+    @Override
+    public void close() {
+        if (!session.options().profile()) return;
+        String report = session.profileReport();
+        err.print(report.isEmpty() ? "Function profiling: no compiled function was called\n" : report);
+        err.flush();
     }
 
     @Override

@@ -10,6 +10,7 @@ final class DotKernel implements Kernel {
     private final Apply node;
     private final boolean ta, tb;
     private final DType dtype;
+    private final Gemm.Workspace workspace = new Gemm.Workspace();
 
     DotKernel(Apply node) {
         this.node = node;
@@ -40,7 +41,7 @@ final class DotKernel implements Kernel {
         check(k, k2, a, b);
         int[] shape = a.rank() == 1 ? new int[] {n} : b.rank() == 1 ? new int[] {m} : new int[] {m, n};
         NDArray out = Kernels.output(reuse, dtype, shape);
-        Gemm.multiply(a.data(), ar, ac, tA, b.data(), br, bc, tB, out.data(), m, n, k);
+        Gemm.multiply(a.data(), ar, ac, tA, b.data(), br, bc, tB, out.data(), m, n, k, workspace);
         return out;
     }
 

@@ -20,6 +20,20 @@ public final class Gemm {
 
     private Gemm() {}
 
+    /**
+     * Scratch memory of one product site (a DotKernel): a packed strip of B per thread, grown to
+     * the largest product seen and then reused, so steady-state products allocate nothing.
+     */
+    public static final class Workspace {
+        private final double[][] panels = new double[2][];
+
+        double[] panel(int part, int k) {
+            int size = VectorGemm.panelSize(k);
+            if (panels[part] == null || panels[part].length < size) panels[part] = new double[size];
+            return panels[part];
+        }
+    }
+
     private static boolean vectorModulePresent() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
         try {
@@ -44,8 +58,8 @@ public final class Gemm {
      * the flag is set. {@code c} must not alias an operand.
      */
     public static void multiply(double[] a, int ar, int ac, boolean ta, double[] b, int br, int bc, boolean tb,
-                                double[] c, int m, int n, int k) {
-        if (!VECTOR || (ta && tb) || m == 0 || n == 0) {
+                                double[] c, int m, int n, int k, Workspace w) {
+        if (!VECTOR || m == 0 || n == 0) {
             ejml(a, ar, ac, ta, b, br, bc, tb, c, m, n);
             return;
         }
@@ -55,29 +69,30 @@ public final class Gemm {
         }
         boolean split = (long) m * n * k >= PARALLEL_WORK && threads() > 1;
         if (!split) {
-            block(a, ta, b, tb, c, m, n, k, 0, m, 0, n);
+            block(a, ta, b, tb, c, m, n, k, 0, m, 0, n, w.panel(0, k));
             return;
         }
         // split the longer side of C; 16-aligned so both halves keep full vector tiles
+        double[] p0 = w.panel(0, k), p1 = w.panel(1, k);
         if (n >= m) {
-            int mid = Math.max(16, (n / 2) & ~15);
-            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, 0, m, mid, n));
-            block(a, ta, b, tb, c, m, n, k, 0, m, 0, Math.min(mid, n));
+            int strip = VectorGemm.STRIP;
+            int mid = Math.max(strip, (n / 2 / strip) * strip);
+            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, 0, m, mid, n, p1));
+            block(a, ta, b, tb, c, m, n, k, 0, m, 0, Math.min(mid, n), p0);
             other.join();
         } else {
             int mid = Math.max(4, (m / 2) & ~3);
-            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, mid, m, 0, n));
-            block(a, ta, b, tb, c, m, n, k, 0, Math.min(mid, m), 0, n);
+            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, mid, m, 0, n, p1));
+            block(a, ta, b, tb, c, m, n, k, 0, Math.min(mid, m), 0, n, p0);
             other.join();
         }
     }
 
     private static void block(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
-                              int i0, int i1, int j0, int j1) {
+                              int i0, int i1, int j0, int j1, double[] panel) {
         if (i0 >= i1 || j0 >= j1) return;
-        if (tb) VectorGemm.nt(a, b, c, k, n, i0, i1, j0, j1);
-        else if (ta) VectorGemm.nn(a, 1, m, b, c, k, n, i0, i1, j0, j1);
-        else VectorGemm.nn(a, k, 1, b, c, k, n, i0, i1, j0, j1);
+        int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
+        VectorGemm.multiply(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel);
     }
 
     /** The reference: EJML's products (also the fallback without the Vector API). */

@@ -38,6 +38,7 @@ public final class CompiledFunction {
         this.updates = List.copyOf(updates);
         this.plan = plan;
         this.profile = profile ? new Profile() : null;
+        if (profile) plan.profileInto(this.profile);
         this.nanGuard = nanGuard;
         this.warnings = List.copyOf(warnings);
         this.rewriteLog = rewriteLog;

@@ -211,6 +211,11 @@ public final class Plan {
         for (int slot : sharedSlots) slots[slot] = null;
     }
 
+    /** Lets the inner graphs of this plan's steps (scan bodies) time their own steps into {@code profile}. */
+    void profileInto(Profile profile) {
+        for (Step st : steps) if (st.kernel() instanceof ScanKernel sk) sk.profileInto(profile);
+    }
+
     /** The steps in execution order (for printing). */
     public List<Step> steps() { return List.of(steps); }
 

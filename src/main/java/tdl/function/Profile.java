@@ -23,14 +23,36 @@ public final class Profile {
     private final Map<String, Entry> byOp = new LinkedHashMap<>();
     private long calls;
     private long totalNanos;
+    // an inner graph's view (a scan body): records into the parent under "Op > inner op", counts no calls
+    private final Profile parent;
+    private final String prefix;
+
+    public Profile() {
+        this(null, "");
+    }
+
+    private Profile(Profile parent, String prefix) {
+        this.parent = parent;
+        this.prefix = prefix;
+    }
+
+    /** A view for an inner graph run by op {@code opName}: its steps show as "opName > step". */
+    Profile inner(String opName) {
+        return new Profile(this, prefix + opName + " > ");
+    }
 
     void record(String op, long nanos) {
+        if (parent != null) {
+            parent.record(prefix.substring(parent.prefix.length()) + op, nanos);
+            return;
+        }
         Entry e = byOp.computeIfAbsent(op, k -> new Entry());
         e.nanos += nanos;
         e.runs++;
     }
 
     void callDone(long nanos) {
+        if (parent != null) return;
         calls++;
         totalNanos += nanos;
     }
@@ -41,7 +63,10 @@ public final class Profile {
 
     public long totalNanos() { return totalNanos; }
 
-    /** A table sorted by time, as Theano's profiler summary prints it. */
+    /**
+     * A table sorted by time, as Theano's profiler summary prints it. The steps of an inner graph
+     * ("Scan{f} > Dot") are part of their op's time, so the percentages add up to more than 100.
+     */
     public String format(String functionName) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Function profiling: %s (%d calls, %.3f ms)%n", functionName, calls, totalNanos / 1e6));

@@ -25,6 +25,7 @@ final class ScanKernel implements MultiKernel {
     private final Plan body;
     private final NDArray[] bodyArgs;
     private NDArray[] stacked;
+    private Profile profile;
 
     ScanKernel(ScanOp op, Apply node, Pipeline pipeline) {
         this.op = op;
@@ -33,6 +34,12 @@ final class ScanKernel implements MultiKernel {
         this.body = Plan.build(op.innerInputs(), results);
         this.bodyArgs = new NDArray[op.innerInputs().size()];
         this.stacked = new NDArray[op.nOutputs()];
+    }
+
+    /** Times the body's steps into {@code outer} (as "Scan{name} > op") from now on. */
+    void profileInto(Profile outer) {
+        this.profile = outer == null ? null : outer.inner(node.op().name());
+        body.profileInto(profile);
     }
 
     /** The stacked output buffers of the last run (for memory tests): their first dimensions tell how many steps were kept. */
@@ -112,7 +119,7 @@ final class ScanKernel implements MultiKernel {
 
             NDArray[] r;
             try {
-                r = body.run(bodyArgs);
+                r = profile == null ? body.run(bodyArgs) : body.runChecked(bodyArgs, profile, false);
             } catch (GraphError e) {
                 body.release();
                 throw e;

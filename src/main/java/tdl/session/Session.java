@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tdl.function.ProfileRegistry;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 import tdl.lib.Library;
@@ -34,6 +35,15 @@ public final class Session {
         this.interp = new Interpreter(new Interpreter.Config(options.out(), options.err(), options.seed(),
                 options.fileRoot(), options.fileAccess(), options.workingDir()));
         Library.installAll(interp);
+        interp.sessionState(ProfileRegistry.class, ProfileRegistry::new).configure(options.profile(), options.nanGuard());
+    }
+
+    /**
+     * With {@code profile} set: each called compiled function's calls, total time and time per op
+     * kind, busiest first (empty when nothing was profiled).
+     */
+    public String profileReport() {
+        return interp.sessionState(ProfileRegistry.class, ProfileRegistry::new).report();
     }
 
     public Session() {

@@ -23,7 +23,7 @@ class GemmTest {
                 int ar = ta ? k : m, ac = ta ? m : k, br = tb ? n : k, bc = tb ? k : n;
                 double[] a = random(rng, ar * ac), b = random(rng, br * bc);
                 double[] got = new double[m * n], want = new double[m * n];
-                Gemm.multiply(a, ar, ac, ta, b, br, bc, tb, got, m, n, k);
+                Gemm.multiply(a, ar, ac, ta, b, br, bc, tb, got, m, n, k, new Gemm.Workspace());
                 Gemm.ejml(a, ar, ac, ta, b, br, bc, tb, want, m, n);
                 double[] scale = absProduct(a, ar, ac, ta, b, br, bc, tb, m, n);
                 for (int i = 0; i < got.length; i++) {
@@ -40,28 +40,23 @@ class GemmTest {
         assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
         Random rng = new Random(11);
         int m = 20, n = 500, k = 784;
-        double[] a = random(rng, m * k), b = random(rng, k * n), bt = random(rng, n * k), at = random(rng, k * m);
-        // the whole product in one block on this thread, against the split (two-thread) path
-        double[] whole = new double[m * n], split = new double[m * n];
-        VectorGemm.nn(a, k, 1, b, whole, k, n, 0, m, 0, n);
-        Gemm.multiply(a, m, k, false, b, k, n, false, split, m, n, k);
-        assertArrayEquals(whole, split);
-        // odd partitions too: any block boundaries give the same numbers
-        double[] pieces = new double[m * n];
-        VectorGemm.nn(a, k, 1, b, pieces, k, n, 0, 7, 0, 123);
-        VectorGemm.nn(a, k, 1, b, pieces, k, n, 0, 7, 123, n);
-        VectorGemm.nn(a, k, 1, b, pieces, k, n, 7, m, 0, n);
-        assertArrayEquals(whole, pieces);
-        double[] nt1 = new double[m * n], nt2 = new double[m * n];
-        VectorGemm.nt(a, bt, nt1, k, n, 0, m, 0, n);
-        VectorGemm.nt(a, bt, nt2, k, n, 0, 5, 0, 77);
-        VectorGemm.nt(a, bt, nt2, k, n, 0, 5, 77, n);
-        VectorGemm.nt(a, bt, nt2, k, n, 5, m, 0, n);
-        assertArrayEquals(nt1, nt2);
-        double[] tn1 = new double[m * n], tn2 = new double[m * n];
-        Gemm.multiply(at, k, m, true, b, k, n, false, tn1, m, n, k);
-        VectorGemm.nn(at, 1, m, b, tn2, k, n, 0, m, 0, n);
-        assertArrayEquals(tn2, tn1);
+        double[] panel = new double[VectorGemm.panelSize(k)];
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+            double[] a = random(rng, m * k), b = random(rng, k * n);
+            int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
+            // the whole product in one block on this thread, against the split (two-thread) path
+            double[] whole = new double[m * n], split = new double[m * n];
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, whole, k, n, 0, m, 0, n, panel);
+            Gemm.multiply(a, ta ? k : m, ta ? m : k, ta, b, tb ? n : k, tb ? k : n, tb, split, m, n, k, new Gemm.Workspace());
+            assertArrayEquals(whole, split, "ta=" + ta + " tb=" + tb);
+            // odd block boundaries (edge loops instead of full tiles) give the same numbers too
+            double[] pieces = new double[m * n];
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 0, 7, 0, 123, panel);
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 0, 7, 123, n, panel);
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 7, m, 0, n, panel);
+            assertArrayEquals(whole, pieces, "ta=" + ta + " tb=" + tb);
+        }
     }
 
     private static double[] random(Random rng, int size) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
 import tdl.function.OnUnused;
+import tdl.function.ProfileRegistry;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
@@ -51,8 +52,11 @@ final class Functions {
             case "ignore" -> OnUnused.IGNORE;
             default -> throw new TdlError("ValueError", "on_unused_input must be 'raise', 'warn' or 'ignore'");
         };
-        CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, mode,
-                name == null ? null : rt.str(name), true);
+        ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
+        FunctionCompiler.Options options = profiles.apply(FunctionCompiler.Options.defaults().withOnUnused(mode)
+                .withName(name == null ? null : rt.str(name)).withProfile(rt.truth(a.get(6, "profile", false))));
+        CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
+        profiles.register(f);
         return new ScriptFunction(f, listOutput);
     }
 
