@@ -19,6 +19,8 @@ final class ElemwiseKernel implements Kernel {
     private final DoubleUnaryOperator u;
     private final DoubleBinaryOperator b;
     private final ScalarFns.Ternary t;
+    // float results only: integer arithmetic keeps the general path (its results are coerced anyway)
+    private final boolean fastBinary;
 
     ElemwiseKernel(Apply node) {
         this.node = node;
@@ -28,6 +30,7 @@ final class ElemwiseKernel implements Kernel {
         this.u = arity == 1 ? ScalarFns.unary(scalar) : null;
         this.b = arity == 2 ? ScalarFns.binary(scalar, !outDtype.isFloat()) : null;
         this.t = arity == 3 ? ScalarFns.ternary(scalar) : null;
+        this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;
     }
 
     @Override
@@ -36,7 +39,8 @@ final class ElemwiseKernel implements Kernel {
         if (u != null) {
             out = Kernels.output(reuse, outDtype, in[0].shape());
             double[] x = in[0].data(), o = out.data();
-            for (int i = 0; i < o.length; i++) o[i] = u.applyAsDouble(x[i]);
+            if (FastLoops.hasUnary(scalar)) FastLoops.unary(scalar, x, o);
+            else for (int i = 0; i < o.length; i++) o[i] = u.applyAsDouble(x[i]);
         } else if (b != null) {
             out = binary(in[0], in[1], reuse);
         } else {
@@ -65,6 +69,16 @@ final class ElemwiseKernel implements Kernel {
         double[] x = a.data(), y = c.data(), o = out.data();
         DoubleBinaryOperator f = b;
         int n = o.length;
+        if (fastBinary) {
+            FastLoops.Layout layout = x.length == n && y.length == n ? FastLoops.Layout.SAME
+                    : y.length == 1 && x.length == n ? FastLoops.Layout.SCALAR_RIGHT
+                    : x.length == 1 && y.length == n ? FastLoops.Layout.SCALAR_LEFT
+                    : x.length == n && isRow(c.shape(), shape) ? FastLoops.Layout.ROW : null;
+            if (layout != null) {
+                FastLoops.binary(scalar, layout, x, y, o);
+                return out;
+            }
+        }
         if (x.length == n && y.length == n) same(f, x, y, o);
         else if (y.length == 1 && x.length == n) scalarRight(f, x, y[0], o);
         else if (x.length == 1 && y.length == n) scalarLeft(f, x[0], y, o);

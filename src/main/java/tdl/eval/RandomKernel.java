@@ -39,8 +39,12 @@ final class RandomKernel implements Kernel {
         RandomCounter c = op.counter();
         long[] k = c.nextKey();
         long key = mix(mix(k[0] ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(k[1] + 0x632BE59BD9B4E019L));
-        int[] ia = paramIndex(in[1], shape), ib = paramIndex(in[2], shape);
         double[] a = in[1].data(), b = in[2].data(), o = out.data();
+        if (op.kind() == RandomOp.Kind.BINOMIAL && a.length == 1 && a[0] == 1 && in[2].sameShape(shape)) {
+            bernoulli(key, b, o);
+            return out;
+        }
+        int[] ia = paramIndex(in[1], shape), ib = paramIndex(in[2], shape);
         for (int i = 0; i < o.length; i++) {
             double pa = a[ia == null ? 0 : ia[i]], pb = b[ib == null ? 0 : ib[i]];
             o[i] = op.dtype().coerce(switch (op.kind()) {
@@ -50,6 +54,18 @@ final class RandomKernel implements Kernel {
             });
         }
         return out;
+    }
+
+    /**
+     * binomial(n=1, p) with p of the output's shape, as RBM sampling draws it: the same numbers as
+     * {@link #binomial} (its one trial), without the per-element parameter lookup and dispatch.
+     */
+    private void bernoulli(long key, double[] p, double[] o) {
+        for (int i = 0; i < o.length; i++) {
+            double pi = p[i];
+            if (!(pi >= 0 && pi <= 1)) throw badBinomial("p must be in [0, 1], got " + pi);
+            o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < pi ? 1 : 0;
+        }
     }
 
     private static double uniform(long key, long counter) {
