@@ -21,7 +21,7 @@ final class VectorGemm {
     static final int STRIP = 3 * L;
 
     /** Scratch doubles {@link #nn} needs for a product with inner dimension k. */
-    static int panelSize(int k) { return k * STRIP; }
+    static int panelSize(int k) { return k * STRIP + 4 * STRIP; }
 
     /**
      * Rows [i0, i1) and columns [j0, j1) of C = A·B (C row-major, n columns) with
@@ -32,25 +32,39 @@ final class VectorGemm {
      */
     static void multiply(double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c, int k, int n,
                          int i0, int i1, int j0, int j1, double[] panel) {
-        int j = j0;
-        for (; j + STRIP <= j1; j += STRIP) {
+        int tmp = k * STRIP; // after the packed strip: a 4 x STRIP tile for the last, narrower strip
+        for (int j = j0; j < j1; j += STRIP) {
+            int w = Math.min(STRIP, j1 - j);
+            if (w < STRIP) java.util.Arrays.fill(panel, 0, tmp, 0.0);
             if (bcs == 1) {
-                for (int p = 0, bo = j, po = 0; p < k; p++, bo += brs, po += STRIP) System.arraycopy(b, bo, panel, po, STRIP);
+                for (int p = 0, bo = j, po = 0; p < k; p++, bo += brs, po += STRIP) System.arraycopy(b, bo, panel, po, w);
             } else {
-                // Bᵀ: written in order, read as STRIP sequential streams (one stored row each)
-                for (int p = 0, po = 0; p < k; p++) {
-                    for (int v = 0, bo = j * bcs + p * brs; v < STRIP; v++, bo += bcs) panel[po++] = b[bo];
+                // Bᵀ: written in order, read as w sequential streams (one stored row each)
+                for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+                    for (int v = 0, bo = j * bcs + p * brs; v < w; v++, bo += bcs) panel[po + v] = b[bo];
                 }
             }
+            // a narrow strip is computed full width on zero columns (lanes are independent, so the
+            // real columns get the same numbers) into the scratch tile, then its w columns copied out
             int i = i0;
-            for (; i + 4 <= i1; i += 4) tile4x3(a, ars, acs, panel, c, k, n, i, j);
-            for (; i < i1; i++) row3(a, ars, acs, panel, c, k, n, i, j);
+            for (; i + 4 <= i1; i += 4) {
+                if (w == STRIP) tile4x3(a, ars, acs, panel, k, i, c, i * n + j, n);
+                else {
+                    tile4x3(a, ars, acs, panel, k, i, panel, tmp, STRIP);
+                    for (int r = 0; r < 4; r++) System.arraycopy(panel, tmp + r * STRIP, c, (i + r) * n + j, w);
+                }
+            }
+            for (; i < i1; i++) {
+                if (w == STRIP) row3(a, ars, acs, panel, k, i, c, i * n + j);
+                else {
+                    row3(a, ars, acs, panel, k, i, panel, tmp);
+                    System.arraycopy(panel, tmp, c, i * n + j, w);
+                }
+            }
         }
-        if (bcs == 1) for (; j + L <= j1; j += L) for (int i = i0; i < i1; i++) row1(a, ars, acs, b, brs, c, k, n, i, j);
-        for (; j < j1; j++) for (int i = i0; i < i1; i++) scalar(a, ars, acs, b, brs, bcs, c, k, n, i, j);
     }
 
-    private static void tile4x3(double[] a, int ars, int acs, double[] b, double[] c, int k, int n, int i, int j) {
+    private static void tile4x3(double[] a, int ars, int acs, double[] b, int k, int i, double[] c, int o, int n) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
         DoubleVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
         int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
@@ -75,7 +89,6 @@ final class VectorGemm {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        int o = i * n + j;
         c00.intoArray(c, o);
         c01.intoArray(c, o + L);
         c02.intoArray(c, o + 2 * L);
@@ -93,7 +106,7 @@ final class VectorGemm {
         c32.intoArray(c, o + 2 * L);
     }
 
-    private static void row3(double[] a, int ars, int acs, double[] b, double[] c, int k, int n, int i, int j) {
+    private static void row3(double[] a, int ars, int acs, double[] b, int k, int i, double[] c, int o) {
         DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0;
         int ai = i * ars;
         for (int p = 0, bo = 0; p < k; p++, bo += STRIP) {
@@ -102,26 +115,8 @@ final class VectorGemm {
             c1 = x.fma(DoubleVector.fromArray(S, b, bo + L), c1);
             c2 = x.fma(DoubleVector.fromArray(S, b, bo + 2 * L), c2);
         }
-        int o = i * n + j;
         c0.intoArray(c, o);
         c1.intoArray(c, o + L);
         c2.intoArray(c, o + 2 * L);
-    }
-
-    private static void row1(double[] a, int ars, int acs, double[] b, int brs, double[] c, int k, int n, int i, int j) {
-        DoubleVector acc = DoubleVector.zero(S);
-        int ai = i * ars;
-        for (int p = 0, bo = j; p < k; p++, bo += brs) {
-            acc = DoubleVector.broadcast(S, a[ai + p * acs]).fma(DoubleVector.fromArray(S, b, bo), acc);
-        }
-        acc.intoArray(c, i * n + j);
-    }
-
-    private static void scalar(double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c, int k, int n,
-                               int i, int j) {
-        double s = 0;
-        int ai = i * ars;
-        for (int p = 0, bo = j * bcs; p < k; p++, bo += brs) s = Math.fma(a[ai + p * acs], b[bo], s);
-        c[i * n + j] = s;
     }
 }
