@@ -16,6 +16,7 @@ import tdl.graph.ops.DotOp;
 import tdl.graph.ops.ElemwiseOp;
 import tdl.graph.ops.EyeOp;
 import tdl.graph.ops.FlattenOp;
+import tdl.graph.ops.FusedElemwiseOp;
 import tdl.graph.ops.IfElseOp;
 import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.JoinOp;
@@ -35,6 +36,7 @@ public final class Kernels {
         Op op = node.op();
         if (op instanceof KernelFactory f) return f.kernel(node);
         if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
+        if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);
         if (op instanceof ReduceOp) return new ReduceKernel(node);
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);

@@ -70,7 +70,9 @@ public final class FunctionCompiler {
         checkMissingAndUnused(inputs, results, options.onUnused(), warnings);
 
         RewriteLog log = new RewriteLog();
-        results = options.pipeline().run(results, log);
+        // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
+        Pipeline pipeline = options.nanGuard() ? options.pipeline().without("fuse") : options.pipeline();
+        results = pipeline.run(results, log);
         results = ScanHistory.keepLastOnly(results);
         Plan plan = Plan.build(inputs, results);
         return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), options.nanGuard(),

@@ -14,7 +14,7 @@ import tdl.graph.Variable;
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid);</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
- *   <li>fuse — slot for elementwise fusion (a later issue; empty now);</li>
+ *   <li>fuse — trees of float64 elementwise nodes become one fused loop ({@link FusionPhase});</li>
  *   <li>inplace — slot for in-place computation of dead buffers (a later issue; empty now).</li>
  * </ol>
  */
@@ -33,7 +33,7 @@ public record Pipeline(List<Phase> phases) {
                         new LogOnePlusToLog1p(), new SigmoidFromExp(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
-                new LocalPhase("fuse", List.of()),
+                new FusionPhase(),
                 new LocalPhase("inplace", List.of())));
     }
 

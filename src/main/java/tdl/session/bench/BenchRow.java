@@ -1,4 +1,4 @@
-package tdl.cli;
+package tdl.session.bench;
 
 import java.util.Arrays;
 import java.util.List;

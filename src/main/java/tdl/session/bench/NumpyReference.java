@@ -1,4 +1,4 @@
-package tdl.cli;
+package tdl.session.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,139 @@
+package tdl.eval;
+
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.ops.FusedElemwiseOp;
+import tdl.graph.ops.Scalar;
+
+/**
+ * Runs a {@link FusedElemwiseOp} in chunks of {@link #CHUNK} elements: each instruction's chunk
+ * lives in a small scratch row that stays in the L1 cache, so the inputs are read once and the
+ * output written once, without full-size intermediates. Inputs of the output's size are read in
+ * place, scalars and rows are spread into the chunk, any other broadcast is expanded once per
+ * call. The scalar functions are those of {@link ScalarFns}, so the numbers equal the unfused ones.
+ */
+final class FusedKernel implements Kernel {
+    static final int CHUNK = 256;
+
+    private final Apply node;
+    private final Scalar[] ops;
+    private final int[][] args;
+    private final DoubleUnaryOperator[] unary;
+    private final DoubleBinaryOperator[] binary;
+    private final double[][] regs;
+    private final double[][] spread;
+    private final double[][] expanded;
+    private final Layout[] layout;
+    private final double[][] src;
+
+    FusedKernel(Apply node) {
+        this.node = node;
+        List<FusedElemwiseOp.Instr> program = ((FusedElemwiseOp) node.op()).program();
+        int n = program.size();
+        ops = new Scalar[n];
+        args = new int[n][];
+        unary = new DoubleUnaryOperator[n];
+        binary = new DoubleBinaryOperator[n];
+        for (int i = 0; i < n; i++) {
+            ops[i] = program.get(i).scalar();
+            args[i] = program.get(i).args();
+            if (ops[i].arity() == 1) unary[i] = ScalarFns.unary(ops[i]);
+            else binary[i] = ScalarFns.binary(ops[i], false);
+        }
+        regs = new double[n][CHUNK];
+        int nIn = node.inputs().size();
+        spread = new double[nIn][CHUNK];
+        expanded = new double[nIn][];
+        layout = new Layout[nIn];
+        src = new double[nIn][];
+    }
+
+    private enum Layout { FULL, SCALAR, ROW }
+
+    @Override
+    public NDArray run(NDArray[] in, NDArray reuse) {
+        int[] shape = in[0].shape();
+        for (int i = 1; i < in.length; i++) {
+            int[] s = Broadcast.shape(shape, in[i].shape());
+            if (s == null) throw Kernels.broadcastError(node, "a fused elementwise expression", shape, in[i].shape());
+            shape = s;
+        }
+        NDArray out = Kernels.output(reuse, DType.FLOAT64, shape);
+        double[] o = out.data();
+        int total = o.length;
+        for (int i = 0; i < in.length; i++) {
+            double[] d = in[i].data();
+            if (d.length == total) layout[i] = Layout.FULL;
+            else if (d.length == 1) layout[i] = Layout.SCALAR;
+            else if (isRow(in[i].shape(), shape)) layout[i] = Layout.ROW;
+            else {
+                d = expand(i, in[i], shape, total);
+                layout[i] = Layout.FULL;
+            }
+            src[i] = d;
+        }
+        int last = ops.length - 1;
+        for (int base = 0; base < total; base += CHUNK) {
+            int len = Math.min(CHUNK, total - base);
+            for (int i = 0; i < in.length; i++) {
+                if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
+                else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+            }
+            for (int k = 0; k <= last; k++) {
+                double[] dst = k == last ? o : regs[k];
+                int dOff = k == last ? base : 0;
+                int[] a = args[k];
+                double[] x = operand(a[0], layout, src, base);
+                int xo = offset(a[0], layout, base);
+                if (a.length == 1) {
+                    FusedLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
+                } else {
+                    double[] y = operand(a[1], layout, src, base);
+                    FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], layout, base), dst, dOff, len);
+                }
+            }
+        }
+        return out;
+    }
+
+    private double[] operand(int arg, Layout[] layout, double[][] src, int base) {
+        if (arg < 0) return regs[-1 - arg];
+        return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
+    }
+
+    private static int offset(int arg, Layout[] layout, int base) {
+        return arg >= 0 && layout[arg] == Layout.FULL ? base : 0;
+    }
+
+    private static void fillRow(double[] row, int base, int len, double[] dst) {
+        int cols = row.length;
+        int j = base % cols;
+        for (int i = 0; i < len; i++) {
+            dst[i] = row[j];
+            if (++j == cols) j = 0;
+        }
+    }
+
+    /** An input broadcast some other way, copied out to the full output shape (buffer kept). */
+    private double[] expand(int i, NDArray x, int[] shape, int total) {
+        if (expanded[i] == null || expanded[i].length != total) expanded[i] = new double[total];
+        double[] e = expanded[i], d = x.data();
+        int[] st = Broadcast.strides4(x.shape(), shape), sh = Broadcast.pad4(shape);
+        int k = 0;
+        for (int i0 = 0; i0 < sh[0]; i0++)
+            for (int i1 = 0; i1 < sh[1]; i1++)
+                for (int i2 = 0; i2 < sh[2]; i2++)
+                    for (int i3 = 0; i3 < sh[3]; i3++) e[k++] = d[i0 * st[0] + i1 * st[1] + i2 * st[2] + i3 * st[3]];
+        return e;
+    }
+
+    private static boolean isRow(int[] in, int[] out) {
+        if (in.length == 0 || out.length == 0 || in[in.length - 1] != out[out.length - 1]) return false;
+        for (int i = 0; i < in.length - 1; i++) if (in[i] != 1) return false;
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package tdl.eval;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import tdl.graph.ops.Scalar;
+
+/**
+ * The chunk loops of {@link FusedKernel}: the common functions written out (so they inline and
+ * vectorise), the others through their {@link ScalarFns} operator. Same expressions as ScalarFns.
+ */
+final class FusedLoops {
+    private FusedLoops() {}
+
+    static void unary(Scalar s, DoubleUnaryOperator f, double[] x, int xo, double[] o, int oo, int n) {
+        switch (s) {
+            case NEG -> { for (int i = 0; i < n; i++) o[oo + i] = -x[xo + i]; }
+            case SQR -> { for (int i = 0; i < n; i++) { double v = x[xo + i]; o[oo + i] = v * v; } }
+            case EXP -> { for (int i = 0; i < n; i++) o[oo + i] = Math.exp(x[xo + i]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) o[oo + i] = ScalarFns.sigmoid(x[xo + i]); }
+            case SOFTPLUS -> { for (int i = 0; i < n; i++) o[oo + i] = ScalarFns.softplus(x[xo + i]); }
+            default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i]); }
+        }
+    }
+
+    static void binary(Scalar s, DoubleBinaryOperator f, double[] x, int xo, double[] y, int yo, double[] o, int oo, int n) {
+        switch (s) {
+            case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i]; }
+            case TRUE_DIV -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i]; }
+            default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i], y[yo + i]); }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package tdl.session.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tdl.function.CompiledFunction;
+import tdl.graph.NDArray;
+import tdl.lib.theano.TheanoLibrary;
+import tdl.session.Session;
+import tdl.session.SessionOptions;
+
+/**
+ * The workloads of {@code tdl bench} (RBM epoch, sampling phase, compiling, the one-neuron call,
+ * start-up), timed here and printed as one table with medians, spreads and, when python3 with
+ * numpy is present, the numpy reference measured in the same run. Figures, not assertions.
+ */
+public final class BenchRunner {
+    /** What to run: RBM epochs (of {@code batches} minibatches, scaled to 500), samples, repetitions. */
+    public record Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
+                           boolean profile) {}
+
+    private final int epochs, batches, samples, repeat;
+    private final boolean numpy, profile;
+    private final Path numpyScript;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public BenchRunner(Settings s, PrintStream out, PrintStream err) {
+        this.epochs = s.epochs();
+        this.batches = s.batches();
+        this.samples = s.samples();
+        this.repeat = s.repeat();
+        this.numpy = s.numpy();
+        this.numpyScript = s.numpyScript();
+        this.profile = s.profile();
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs every workload and prints the table to {@code out} (progress to {@code err}). */
+    public void run() {
+        resetPeaks();
+        Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withProfile(profile));
+        s.set("N_HIDDEN", 500L);
+        s.set("PLOT_EVERY", 1000L);
+        s.exec(resource("tdl/bench/rbm_bench.tdl"), "<bench>");
+        List<BenchRow> rows = new ArrayList<>();
+
+        double[] compileTrain = new double[repeat];
+        Object train = null;
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            train = s.call("compile_train");
+            compileTrain[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        double[] compileSample = new double[repeat];
+        Object sample = null;
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            sample = s.call("compile_sample");
+            compileSample[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        progress("compiled: train_rbm " + BenchRow.time(compileTrain[repeat - 1])
+                + ", sample_fn " + BenchRow.time(compileSample[repeat - 1]));
+
+        // one warm-up pass of 20 minibatches and one sample so the JIT has compiled the kernels
+        s.call("train_epoch", train, 20L);
+        double[] epoch = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            long t0 = System.nanoTime();
+            s.call("train_epoch", train, (long) batches);
+            epoch[e] = (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
+            progress("epoch " + e + ": " + BenchRow.time(epoch[e]) + (batches < 500 ? " (scaled from " + batches + " minibatches)" : ""));
+        }
+        double[] sampling = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            TheanoLibrary.compiledFunction(sample).call(List.of());
+            sampling[i] = (System.nanoTime() - t0) / 1e9 * 10;
+        }
+        progress("sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
+        long peakHeap = peakHeap();
+
+        CompiledFunction neuron = TheanoLibrary.compiledFunction(s.get("neuron"));
+        List<NDArray> neuronArgs = List.of((NDArray) s.get("neuron_p"), (NDArray) s.get("neuron_t"));
+        int calls = 200_000;
+        for (int i = 0; i < calls; i++) neuron.call(neuronArgs);
+        double[] javaCall = new double[repeat];
+        long allocBefore = allocatedBytes();
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < calls; i++) neuron.call(neuronArgs);
+            javaCall[r] = (System.nanoTime() - t0) / 1e9 / calls;
+        }
+        long bytesPerCall = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
+        int loopCalls = 20_000;
+        s.call("neuron_loop", (long) loopCalls);
+        double[] scriptCall = new double[repeat];
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            s.call("neuron_loop", (long) loopCalls);
+            scriptCall[r] = (System.nanoTime() - t0) / 1e9 / loopCalls;
+        }
+        double[] startup = startup();
+
+        NumpyReference.Result np = numpyReference();
+        rows.add(new BenchRow("RBM training epoch (500 x 20)", epoch, np == null ? null : np.epochSeconds(), "<= 0.8 x numpy"));
+        rows.add(new BenchRow("sampling (20 chains, 10 x 1000)", sampling, np == null ? null : np.samplingSeconds(), "<= 1.0 x numpy"));
+        rows.add(new BenchRow("compile train_rbm", compileTrain, null, "<= 50 ms"));
+        rows.add(new BenchRow("compile sample_fn", compileSample, null, "<= 20 ms"));
+        rows.add(new BenchRow("one-neuron train call, from Java", javaCall, null, "<= 1 us"));
+        rows.add(new BenchRow("one-neuron train call, .tdl for loop", scriptCall, null, "<= 3 us"));
+        if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
+        out.print(BenchRow.table(rows));
+        out.printf("peak heap during the RBM run (sum of pool peaks): %d MB (target <= 256 MB); one-neuron call allocates %d bytes%n",
+                peakHeap >> 20, bytesPerCall);
+        out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
+                java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
+        if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
+        if (profile) out.print(s.profileReport());
+    }
+
+    private NumpyReference.Result numpyReference() {
+        if (!numpy) return null;
+        Path script = NumpyReference.find(numpyScript, Path.of("").toAbsolutePath(), jarDir());
+        if (script == null) return new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)");
+        progress("numpy reference: " + script + " (" + Math.min(epochs, 3) + " epochs, " + samples + " samples)");
+        return NumpyReference.run(script, Math.min(epochs, 3), samples);
+    }
+
+    /** `tdl -e pass` as a user starts it: through the launcher next to the jar when there is one. */
+    private double[] startup() {
+        Path jar = jarPath();
+        if (jar == null || !jar.toString().endsWith(".jar")) return new double[0];
+        Path launcher = jar.getParent().getParent().resolve("tdl");
+        List<String> cmd = Files.isExecutable(launcher) ? List.of(launcher.toString(), "-e", "pass")
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "-e", "pass");
+        double[] t = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            try {
+                long t0 = System.nanoTime();
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                p.waitFor();
+                t[i] = (System.nanoTime() - t0) / 1e9;
+            } catch (IOException e) {
+                return new double[0];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new double[0];
+            }
+        }
+        return t;
+    }
+
+    private static Path jarPath() {
+        try {
+            return Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Path jarDir() {
+        Path p = jarPath();
+        return p == null ? null : p.getParent();
+    }
+
+    private void progress(String line) {
+        err.println("bench: " + line);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = BenchRunner.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        if (t instanceof com.sun.management.ThreadMXBean sun) return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
+        return 0;
+    }
+}

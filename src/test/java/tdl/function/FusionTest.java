@@ -1,0 +1,88 @@
+package tdl.function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tdl.function.TestGraphs.T;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tdl.graph.NDArray;
+import tdl.graph.Variable;
+import tdl.graph.ops.DotOp;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.FusedElemwiseOp;
+import tdl.rewrite.Pipeline;
+
+/** Elementwise fusion: which nodes become one loop, and that the numbers do not change at all. */
+class FusionTest {
+    private static final Variable V = TestGraphs.matrix("v");
+    private static final Variable W = TestGraphs.matrix("W");
+    private static final Variable B = TestGraphs.vector("b");
+    private static final Variable C = TestGraphs.matrix("c");
+    private static final Variable S = TestGraphs.scalar("s");
+    private static final List<Variable> INPUTS = List.of(V, W, B, C, S);
+
+    private static CompiledFunction compile(List<Variable> outs, Pipeline p) {
+        return FunctionCompiler.compile(INPUTS, outs, List.of(), Map.of(),
+                FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE).withPipeline(p));
+    }
+
+    private static List<String> steps(CompiledFunction f) {
+        return f.plan().steps().stream().map(s -> s.node().op().name()).toList();
+    }
+
+    @Test
+    void sigmoidOfDotPlusBiasIsOneFusedStepAfterTheProduct() {
+        Variable h = T.sigmoid(T.add(T.dot(V, W), B));
+        CompiledFunction unfused = compile(List.of(h), Pipeline.standard().without("fuse"));
+        assertEquals(List.of("Dot", "Elemwise{add}", "Elemwise{sigmoid}"), steps(unfused));
+        CompiledFunction fused = compile(List.of(h), Pipeline.standard());
+        assertEquals(List.of("Dot", "Fused{sigmoid(add(i0, i1))}"), steps(fused));
+        assertEquals(1, fused.rewriteLog().count("FuseElemwise"));
+        var last = fused.plan().steps().get(1).node();
+        assertTrue(last.op() instanceof FusedElemwiseOp);
+        assertTrue(last.inputs().get(0).owner().op() instanceof DotOp, "the product is the fused loop's first input");
+        assertEquals(B, last.inputs().get(1));
+    }
+
+    @Test
+    void aResultReadTwiceOrReturnedStaysItsOwnNode() {
+        Variable pre = T.add(T.dot(V, W), B);
+        Variable mean = T.sigmoid(pre);
+        // pre is returned and also read by sigmoid: computing it inside the loop too would do it twice
+        CompiledFunction f = compile(List.of(pre, mean), Pipeline.standard());
+        assertEquals(List.of("Dot", "Elemwise{add}", "Elemwise{sigmoid}"), steps(f));
+        Variable e = T.exp(C);
+        Variable twice = T.mul(T.add(e, 1.0), T.sub(e, 1.0));
+        List<String> s = steps(compile(List.of(twice), Pipeline.standard()));
+        assertEquals(2, s.size(), s.toString());
+        assertEquals(new ElemwiseOp(tdl.graph.ops.Scalar.EXP).name(), s.get(0), "exp(c) is computed once and read by the fused loop");
+    }
+
+    @Test
+    void fusedResultsEqualUnfusedBitForBitWithEveryBroadcastLayout() {
+        Random rng = new Random(17);
+        NDArray v = TestGraphs.random(rng, 20, 30), w = TestGraphs.random(rng, 30, 300), b = TestGraphs.random(rng, 300);
+        NDArray c = TestGraphs.random(rng, 20, 300), s = TestGraphs.random(rng);
+        Variable h = T.dot(V, W);
+        List<Variable> outs = List.of(
+                T.sigmoid(T.add(h, B)),                                       // row
+                T.sqr(T.sub(C, T.add(T.mul(S, h), B))),                       // scalar, row, full
+                T.softplus(T.neg(T.mul(T.exp(C), T.trueDiv(S, T.add(C, 10.0))))),  // constants and divisions
+                T.mul(T.add(C, T.sum(V, new int[] {1}, true)), B));          // a column (expanded) and a row
+        CompiledFunction fused = compile(outs, Pipeline.standard());
+        CompiledFunction plain = compile(outs, Pipeline.standard().without("fuse"));
+        assertTrue(fused.rewriteLog().count("FuseElemwise") >= 4, fused.rewriteLog().toString());
+        List<NDArray> args = List.of(v, w, b, c, s);
+        List<NDArray> got = fused.call(args), want = plain.call(args);
+        for (int i = 0; i < outs.size(); i++) assertArrayEquals(want.get(i).data(), got.get(i).data(), "output " + i);
+        // a second call reuses the buffers and still agrees
+        NDArray c2 = TestGraphs.random(rng, 20, 300);
+        got = fused.call(List.of(v, w, b, c2, s));
+        want = plain.call(List.of(v, w, b, c2, s));
+        for (int i = 0; i < outs.size(); i++) assertArrayEquals(want.get(i).data(), got.get(i).data(), "output " + i);
+    }
+}
