@@ -68,10 +68,19 @@ public final class CompiledFunction {
 
     /** Calls the function: one value per input; returns fresh copies of the outputs. */
     public List<NDArray> call(List<NDArray> arguments) {
+        return call(arguments, null);
+    }
+
+    /**
+     * Like {@link #call(List)}, but runs {@code beforeUpdates} (the interpreter's interrupt check) once
+     * every value is computed and before any update is stored: if it throws, the call stores nothing.
+     */
+    public List<NDArray> call(List<NDArray> arguments, Runnable beforeUpdates) {
         NDArray[] args = checkArguments(arguments);
         try {
             NDArray[] results = profile == null ? plan.run(args) : plan.runProfiled(args, profile);
             List<NDArray> out = new ArrayList<>(outputs.size());
+            if (beforeUpdates != null) beforeUpdates.run();
             for (int i = 0; i < outputs.size(); i++) out.add(results[i].copy());
             storeUpdates(results);
             return out;
