@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -37,7 +39,7 @@ public final class Repl {
     private final PrintStream out;
     private final PrintStream err;
     private final MetaCommands meta;
-    private volatile Session session;
+    private volatile CompletableFuture<Session> session;
     private volatile boolean running;
 
     /**
@@ -50,7 +52,8 @@ public final class Repl {
         this.sessions = sessions;
         this.out = out;
         this.err = err;
-        this.session = sessions.apply(out, err);
+        // the libraries install while the terminal and reader start, so the prompt shows sooner
+        this.session = startSession();
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("tdl")
                 .parser(new EntryParser())
                 .completer(new NameCompleter(this::session))
@@ -71,7 +74,7 @@ public final class Repl {
      */
     public static int launch(BiFunction<PrintStream, PrintStream, Session> sessions, InputStream in,
                              PrintStream out, PrintStream err) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true)
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).graphemeCluster(false)
                 .name("tdl").build()) {
             return new Repl(terminal, sessions, out, err, historyFile(System.getenv("TDL_HISTORY"))).run();
         } catch (IOException e) {
@@ -95,6 +98,11 @@ public final class Repl {
     public int run() {
         out.println("TDL " + version() + " on Java " + System.getProperty("java.version")
                 + ". Type :help for help, :quit or Ctrl-D to leave.");
+        if (System.getenv("TDL_STARTUP_TRACE") != null) {
+            // how long the JVM took to get here: the startup measurement without the tty round trip
+            err.println("[startup] prompt at " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                    + " ms after JVM start");
+        }
         try {
             while (true) {
                 String entry;
@@ -126,7 +134,7 @@ public final class Repl {
 
     /** Runs one entry and echoes the value of a final bare expression unless it is None. */
     void evaluate(String code) {
-        Session s = session;
+        Session s = session();
         runOnWorker(() -> {
             Object value = s.exec(code, SOURCE);
             String text = echo(s.interpreter(), value);
@@ -136,16 +144,36 @@ public final class Repl {
 
     /** Stops the running statement (what Ctrl-C does); harmless when nothing runs. Also the tests' hook. */
     public void interrupt() {
-        if (running) session.interrupt();
+        if (running) session().interrupt();
     }
 
     /** Whether an entry is running now (the tests wait for it before interrupting). */
     public boolean isRunning() { return running; }
 
     /** The current session (a new one after :reset). */
-    public Session session() { return session; }
+    public Session session() {
+        try {
+            return session.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
 
-    void reset() { session = sessions.apply(out, err); }
+    void reset() { session = startSession(); }
+
+    private CompletableFuture<Session> startSession() {
+        CompletableFuture<Session> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(sessions.apply(out, err));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "tdl-session-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
 
     PrintStream out() { return out; }
 
@@ -177,7 +205,7 @@ public final class Repl {
                     worker.join();
                     break;
                 } catch (InterruptedException e) {
-                    session.interrupt();
+                    session().interrupt();
                 }
             }
         } finally {
@@ -190,12 +218,12 @@ public final class Repl {
 
     private void report(Throwable t) {
         if (t instanceof TdlError e) {
-            err.println(session.format(e));
+            err.println(session().format(e));
         } else if (t instanceof StackOverflowError) {
             err.println("RecursionError: maximum recursion depth exceeded");
         } else {
             err.println("tdl: internal error: " + t);
-            if (session.options().debug()) t.printStackTrace(err);
+            if (session().options().debug()) t.printStackTrace(err);
             else err.println("  (start tdl with --debug for the Java stack trace, and please report it)");
         }
     }
@@ -203,7 +231,7 @@ public final class Repl {
     /** A Ctrl-C that arrived after the last entry finished must not stop the next one. */
     private void clearStaleInterrupt() {
         try {
-            session.interpreter().checkInterrupt();
+            session().interpreter().checkInterrupt();
         } catch (TdlError ignored) {
             // the flag was set and is now cleared
         }
