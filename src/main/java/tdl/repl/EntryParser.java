@@ -22,7 +22,9 @@ final class EntryParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && needsMore(line)) {
+        // Enter away from the end of a recalled entry runs it once it is complete: only typing at the end
+        // of a block needs the closing empty line (JLine would otherwise split the line at the cursor)
+        if (context == ParseContext.ACCEPT_LINE && needsMore(line, cursor >= line.length())) {
             throw new EOFError(-1, -1, "incomplete input", "");
         }
         return words(line, cursor);
@@ -30,6 +32,10 @@ final class EntryParser implements Parser {
 
     /** Whether Enter should open a continuation line instead of running the entry. */
     static boolean needsMore(String text) {
+        return needsMore(text, true);
+    }
+
+    static boolean needsMore(String text, boolean atEnd) {
         if (text.isBlank() || text.stripLeading().startsWith(":")) return false;
         boolean endsBlank = endsWithBlankLine(text);
         Module module;
@@ -42,7 +48,7 @@ final class EntryParser implements Parser {
             return false; // a real error: run it so the message shows now
         }
         List<Stmt> body = module.body();
-        return !body.isEmpty() && isCompound(body.get(body.size() - 1)) && !endsBlank;
+        return atEnd && !body.isEmpty() && isCompound(body.get(body.size() - 1)) && !endsBlank;
     }
 
     private static boolean endsWithBlankLine(String text) {

@@ -33,6 +33,8 @@ class EditingTest {
         assertFalse(EntryParser.needsMore(":graph (x"), "meta commands are single lines");
         org.junit.jupiter.api.Assertions.assertThrows(EOFError.class,
                 () -> new EntryParser().parse("f(1,", 4, ParseContext.ACCEPT_LINE));
+        // a recalled block with the cursor at its start runs on Enter instead of splitting at the cursor
+        new EntryParser().parse("def f():\n    return 1", 0, ParseContext.ACCEPT_LINE);
         assertEquals("T.nn", new EntryParser().parse("y = T.nn", 8, ParseContext.COMPLETE).word());
     }
 
