@@ -74,10 +74,19 @@ public final class CompiledFunction {
      * the plan's buffers serve one call at a time (an embedder may call from several threads).
      */
     public synchronized List<NDArray> call(List<NDArray> arguments) {
+        return call(arguments, null);
+    }
+
+    /**
+     * Like {@link #call(List)}, but runs {@code beforeUpdates} (the interpreter's interrupt check) once
+     * every value is computed and before any update is stored: if it throws, the call stores nothing.
+     */
+    public synchronized List<NDArray> call(List<NDArray> arguments, Runnable beforeUpdates) {
         NDArray[] args = checkArguments(arguments);
         try {
             NDArray[] results = nanGuard || profile != null ? plan.runChecked(args, profile, nanGuard) : plan.run(args);
             List<NDArray> out = new ArrayList<>(outputs.size());
+            if (beforeUpdates != null) beforeUpdates.run();
             for (int i = 0; i < outputs.size(); i++) out.add(results[i].copy());
             storeUpdates(results);
             return out;

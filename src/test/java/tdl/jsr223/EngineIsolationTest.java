@@ -124,6 +124,7 @@ class EngineIsolationTest {
             assertThrows(ScriptException.class, () -> e.eval("while True:\n    pass\n"));
             e.eval("x = [i * i for i in range(100)]");
         }
-        assertEquals(before, Thread.activeCount());
+        // other tests' threads may still be ending, so the count may drop; it must not grow
+        assertTrue(Thread.activeCount() <= before, before + " threads before, " + Thread.activeCount() + " after");
     }
 }

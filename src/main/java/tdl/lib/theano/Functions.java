@@ -66,7 +66,7 @@ final class Functions {
         }
         List<NDArray> values = new ArrayList<>(a.size());
         for (Object o : a.positional()) values.add(o instanceof NDArray n ? n : NumpyConvert.toArray(o));
-        List<NDArray> out = sf.compiled().call(values);
+        List<NDArray> out = sf.compiled().call(values, rt::checkInterrupt); // Ctrl-C midway stores no update
         if (sf.listOutput()) return new ArrayList<Object>(out);
         return out.get(0);
     }

@@ -1,0 +1,78 @@
+package tdl.repl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tdl.interp.Interpreter;
+import tdl.interp.TdlModule;
+
+/**
+ * Signatures and one-line docs of the built-ins, for {@code :help NAME}. The text lives in
+ * help.txt beside this class ({@code name | signature | doc}); a name may be typed by any of its
+ * spellings (theano.tensor.dot, T.dot, dot).
+ */
+final class HelpTable {
+    record Entry(String signature, String doc) {}
+
+    private final Map<String, Entry> entries;
+
+    private HelpTable(Map<String, Entry> entries) {
+        this.entries = entries;
+    }
+
+    static HelpTable load() {
+        Map<String, Entry> map = new LinkedHashMap<>();
+        try (InputStream in = HelpTable.class.getResourceAsStream("help.txt")) {
+            if (in == null) return new HelpTable(map);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] parts = line.split("\\|", 3);
+                if (parts.length == 3) map.put(parts[0].strip(), new Entry(parts[1].strip(), parts[2].strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new HelpTable(map);
+    }
+
+    /** The help text for a name as the user typed it. */
+    String describe(Interpreter interp, String name) {
+        Entry e = find(name);
+        if (e != null) return e.signature() + "\n    " + e.doc();
+        Object value = NameCompleter.resolve(interp, name);
+        if (value == NameCompleter.NOT_FOUND) {
+            return "no built-in or variable named '" + name + "'; :vars lists your variables, Tab completes names";
+        }
+        if (value instanceof TdlModule m) {
+            List<String> names = new ArrayList<>(m.members().keySet());
+            names.removeIf(n -> n.startsWith("_"));
+            return "module " + m.name() + ": " + String.join(", ", names);
+        }
+        return name + ": " + MetaCommands.typeName(interp, value) + " " + interp.repr(value) + " (no documentation)";
+    }
+
+    private Entry find(String name) {
+        List<String> spellings = new ArrayList<>(List.of(name));
+        if (name.startsWith("theano.tensor.")) spellings.add("T." + name.substring("theano.tensor.".length()));
+        if (name.startsWith("tensor.")) spellings.add("T." + name.substring("tensor.".length()));
+        if (name.startsWith("numpy.")) spellings.add("np." + name.substring("numpy.".length()));
+        if (name.startsWith("theano.")) spellings.add(name.substring("theano.".length()));
+        if (!name.contains(".")) spellings.add("T." + name);
+        for (String s : spellings) {
+            Entry e = entries.get(s);
+            if (e != null) return e;
+        }
+        return null;
+    }
+
+    /** How many names have documentation (tests check the table loaded). */
+    int size() { return entries.size(); }
+}
