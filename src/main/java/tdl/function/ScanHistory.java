@@ -15,7 +15,7 @@ import tdl.graph.ops.SubtensorOp;
 
 /**
  * Compile-time analysis: a scan output whose every reader takes only its last step ({@code out[-1]},
- * with a constant -1) and which is not itself a result does not need its history, so the scan
+ * with a constant -1), or that nobody reads, and which is not itself a result does not need its history, so the scan
  * node is replaced by one that keeps only the last step for it (a (1, ...) buffer; [-1] still reads
  * it). A gradient that needs the history reads the whole output, so it is never marked.
  */
@@ -37,7 +37,9 @@ final class ScanHistory {
                 Variable out = a.outputs().get(j);
                 if (flags.get(j) || isResult.contains(out)) continue;
                 List<Apply> rs = readers.getOrDefault(out, List.of());
-                boolean onlyLast = !rs.isEmpty();
+                // an output nobody reads needs no history either (only its last step, which a
+                // recurrent output's next step reads from the buffer)
+                boolean onlyLast = true;
                 for (Apply r : rs) onlyLast &= readsLastStep(r, out);
                 if (onlyLast) {
                     flags.set(j, true);

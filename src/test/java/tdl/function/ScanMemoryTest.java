@@ -73,4 +73,28 @@ class ScanMemoryTest {
         f.call(List.of());
         assertEquals(allocations, f.plan().allocations(), "a second call reuses the plan's buffers");
     }
+
+    @Test
+    void anOutputNobodyReadsKeepsOneStepAndTheReadOneIsUnchanged() {
+        Random rng = new Random(3);
+        SharedVariable w = new SharedVariable(TestGraphs.random(rng, 30, 30), "W");
+        Variable h0 = TestGraphs.matrix("h0");
+        // two outputs per step, as gibbs_vhv returns pre-sigmoid values nobody reads
+        Variable h = TestGraphs.matrix("h");
+        Variable pre = T.dot(h, w);
+        ScanOp op = new ScanOp(List.of(h, w), List.of(T.sigmoid(pre), T.mul(pre, 2.0)), 0,
+                List.of(List.of(-1), List.of()), 0, false, "sample", List.of(false, false));
+        Apply scan = Apply.make(op, List.of(T.constant((long) STEPS), h0, w), null);
+        Variable last = T.subtensor(scan.outputs().get(0), List.of(new Index.Scalar(T.constant(-1L))));
+        NDArray start = TestGraphs.random(rng, 20, 30);
+        CompiledFunction f = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), OnUnused.RAISE, "f", true);
+        NDArray got = f.call(List.of(start)).get(0);
+        NDArray[] kept = buffersOf(f);
+        assertArrayEquals(new int[] {1, 20, 30}, kept[1].shape(), "the unread output keeps one step, not " + STEPS);
+        CompiledFunction all = FunctionCompiler.compile(List.of(h0), List.of(last, scan.outputs().get(1)), List.of(), Map.of(),
+                OnUnused.RAISE, "g", true);
+        List<NDArray> r = all.call(List.of(start));
+        assertArrayEquals(new int[] {STEPS, 20, 30}, r.get(1).shape(), "a returned output keeps its history");
+        assertArrayEquals(r.get(0).data(), got.data(), 0.0);
+    }
 }

@@ -88,6 +88,19 @@ public final class BenchRunner {
         }
         progress("sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
         long peakHeap = peakHeap();
+        // steady-state allocation of the compiled functions themselves (this thread; the product
+        // kernel's helper thread allocates nothing)
+        CompiledFunction trainFn = TheanoLibrary.compiledFunction(train), sampleFn = TheanoLibrary.compiledFunction(sample);
+        List<NDArray> index = List.of(NDArray.scalar(tdl.graph.DType.INT64, 0));
+        trainFn.call(index);
+        long a0 = allocatedBytes();
+        for (int i = 0; i < 10; i++) trainFn.call(index);
+        long trainBytes = (allocatedBytes() - a0) / 10;
+        a0 = allocatedBytes();
+        sampleFn.call(List.of());
+        long sampleBytes = allocatedBytes() - a0;
+        System.gc();
+        long live = java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory();
 
         CompiledFunction neuron = TheanoLibrary.compiledFunction(s.get("neuron"));
         List<NDArray> neuronArgs = List.of((NDArray) s.get("neuron_p"), (NDArray) s.get("neuron_t"));
@@ -120,8 +133,10 @@ public final class BenchRunner {
         rows.add(new BenchRow("one-neuron train call, .tdl for loop", scriptCall, null, "<= 3 us"));
         if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
         out.print(BenchRow.table(rows));
-        out.printf("peak heap during the RBM run (sum of pool peaks): %d MB (target <= 256 MB); one-neuron call allocates %d bytes%n",
-                peakHeap >> 20, bytesPerCall);
+        out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
+                live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("allocated per call: train_rbm %d bytes, sample_fn %d bytes, one-neuron train %d bytes%n",
+                trainBytes, sampleBytes, bytesPerCall);
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
