@@ -61,11 +61,9 @@ final class RandomKernel implements Kernel {
      * {@link #binomial} (its one trial), without the per-element parameter lookup and dispatch.
      */
     private void bernoulli(long key, double[] p, double[] o) {
-        for (int i = 0; i < o.length; i++) {
-            double pi = p[i];
-            if (!(pi >= 0 && pi <= 1)) throw badBinomial("p must be in [0, 1], got " + pi);
-            o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < pi ? 1 : 0;
-        }
+        for (double pi : p) if (!(pi >= 0 && pi <= 1)) throw badBinomial("p must be in [0, 1], got " + pi);
+        int done = Gemm.VECTOR && VectorRandom.usable() ? VectorRandom.bernoulli(key, GOLDEN, TWO_POW_53, p, o) : 0;
+        for (int i = done; i < o.length; i++) o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
     }
 
     private static double uniform(long key, long counter) {

@@ -1,0 +1,44 @@
+package tdl.eval;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Bernoulli draws of {@link RandomKernel}, eight lanes at a time on the Vector API: the same
+ * counter hash (integer multiplies, shifts and xors, exact in every lane) and the same compare, so
+ * the numbers equal the scalar loop's bit for bit. Loaded only when {@link Gemm#VECTOR} is true.
+ */
+final class VectorRandom {
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final boolean USABLE = LS.length() == DS.length();
+
+    private VectorRandom() {}
+
+    static boolean usable() { return USABLE; }
+
+    /** o[i] = 1 when uniform(mix(mix(key + i * golden))) < p[i], else 0, for i in [0, n). */
+    static int bernoulli(long key, long golden, double scale, double[] p, double[] o) {
+        int l = LS.length();
+        int n = o.length - o.length % l;
+        LongVector iota = LongVector.zero(LS).addIndex(1);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
+        for (int i = 0; i < n; i += l) {
+            LongVector z = iota.add(i).mul(golden).add(key);
+            z = mix(mix(z));
+            DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(scale);
+            VectorMask<Double> hit = u.compare(VectorOperators.LT, DoubleVector.fromArray(DS, p, i));
+            zero.blend(one, hit).intoArray(o, i);
+        }
+        return n;
+    }
+
+    private static LongVector mix(LongVector z) {
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+    }
+}
