@@ -27,7 +27,7 @@ final class FastLoops {
     }
 
     private static void sigmoid(double[] x, double[] o) {
-        for (int i = 0; i < o.length; i++) o[i] = ScalarFns.sigmoid(x[i]);
+        Sigmoid.apply(x, 0, o, 0, o.length);
     }
 
     static boolean hasBinary(Scalar s) {

@@ -16,7 +16,7 @@ final class FusedLoops {
             case NEG -> { for (int i = 0; i < n; i++) o[oo + i] = -x[xo + i]; }
             case SQR -> { for (int i = 0; i < n; i++) { double v = x[xo + i]; o[oo + i] = v * v; } }
             case EXP -> { for (int i = 0; i < n; i++) o[oo + i] = Math.exp(x[xo + i]); }
-            case SIGMOID -> { for (int i = 0; i < n; i++) o[oo + i] = ScalarFns.sigmoid(x[xo + i]); }
+            case SIGMOID -> Sigmoid.apply(x, xo, o, oo, n);
             case SOFTPLUS -> { for (int i = 0; i < n; i++) o[oo + i] = ScalarFns.softplus(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i]); }
         }

@@ -85,9 +85,7 @@ public final class ScalarFns {
     }
 
     public static double sigmoid(double x) {
-        if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return Sigmoid.sigmoid(x);
     }
 
     /** log(1 + exp(x)) without overflow for large x. */
