@@ -20,10 +20,19 @@ final class Shapes {
     }
 
     static Variable reshapeTo(Runtime rt, Variable x, Object spec) {
-        if (spec instanceof Variable v) {
+        return reshapeTo(rt, x, spec, null);
+    }
+
+    /** {@code ndim} is needed only when the shape is one symbolic vector (its length is not known). */
+    static Variable reshapeTo(Runtime rt, Variable x, Object spec, Object ndim) {
+        if (spec instanceof Variable v && v.rank() != 0) {
             if (v.rank() != 1) throw new TdlError("TypeError", "reshape needs a shape vector, got a rank-" + v.rank() + " tensor");
-            throw new TdlError("TypeError", "reshape to a symbolic shape vector needs ndim=",
-                    "give the shape as a tuple, e.g. x.reshape((n, 784))");
+            if (ndim == null) {
+                throw new TdlError("TypeError", "reshape to a symbolic shape vector needs ndim=",
+                        "give ndim (T.reshape(x, shape, ndim=2)) or the shape as a tuple, e.g. x.reshape((n, 784))");
+            }
+            Variable shape = v.dtype() == DType.INT64 ? v : Symbolic.ops(rt).cast(v, DType.INT64);
+            return Symbolic.ops(rt).reshape(x, shape, ((Number) ndim).intValue());
         }
         List<Object> parts = spec instanceof TdlTuple t ? t.items() : spec instanceof List<?> l ? new ArrayList<>(l) : List.of(spec);
         List<Variable> dims = new ArrayList<>();

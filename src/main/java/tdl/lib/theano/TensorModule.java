@@ -80,7 +80,8 @@ final class TensorModule {
 
     private static void installShapeOps(TdlModule t) {
         t.put("shape", (TdlCallable) (rt, a) -> ops(rt).shape(arg(rt, a, 0, "x")));
-        t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape")));
+        t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape"),
+                a.get(2, "ndim", null)));
         t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a, 0, "x"), ((Number) a.get(1, "ndim", 1L)).intValue()));
         t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.get(0, "tensor_list")),
                 ((Number) a.get(1, "axis", 0L)).intValue()));
