@@ -12,6 +12,9 @@ public final class Broadcast {
 
     /** The broadcast result shape of a and b, or null when they are incompatible. */
     public static int[] shape(int[] a, int[] b) {
+        // the common cases return an operand's own (never modified) shape array: no allocation per call
+        if (broadcastsTo(b, a)) return a;
+        if (broadcastsTo(a, b)) return b;
         int r = Math.max(a.length, b.length);
         int[] out = new int[r];
         for (int i = 0; i < r; i++) {

@@ -39,8 +39,12 @@ final class DotKernel implements Kernel {
         boolean tA = ta && a.rank() == 2, tB = tb && b.rank() == 2;
         int m = tA ? ac : ar, k = tA ? ar : ac, k2 = tB ? bc : br, n = tB ? br : bc;
         check(k, k2, a, b);
-        int[] shape = a.rank() == 1 ? new int[] {n} : b.rank() == 1 ? new int[] {m} : new int[] {m, n};
-        NDArray out = Kernels.output(reuse, dtype, shape);
+        // the previous output when it fits, checked without building a shape array (no allocation per call)
+        int outRank = a.rank() == 1 || b.rank() == 1 ? 1 : 2;
+        boolean fits = reuse != null && reuse.dtype() == dtype && reuse.rank() == outRank
+                && (outRank == 1 ? reuse.dim(0) == (a.rank() == 1 ? n : m) : reuse.dim(0) == m && reuse.dim(1) == n);
+        NDArray out = fits ? reuse : NDArray.zeros(dtype,
+                a.rank() == 1 ? new int[] {n} : b.rank() == 1 ? new int[] {m} : new int[] {m, n});
         Gemm.multiply(a.data(), ar, ac, tA, b.data(), br, bc, tB, out.data(), m, n, k, workspace);
         return out;
     }

@@ -1,7 +1,6 @@
 package tdl.eval;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -26,6 +25,8 @@ public final class Gemm {
      */
     public static final class Workspace {
         private final double[][] panels = new double[2][];
+        // the other thread's half, one task object reused call after call (no allocation per product)
+        private final Half half = new Half();
 
         double[] panel(int part, int k) {
             int size = VectorGemm.panelSize(k);
@@ -74,18 +75,28 @@ public final class Gemm {
         }
         // split the longer side of C; 16-aligned so both halves keep full vector tiles
         double[] p0 = w.panel(0, k), p1 = w.panel(1, k);
+        Half other = w.half;
         if (n >= m) {
             int strip = VectorGemm.STRIP;
             int mid = Math.max(strip, (n / 2 / strip) * strip);
-            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, 0, m, mid, n, p1));
-            block(a, ta, b, tb, c, m, n, k, 0, m, 0, Math.min(mid, n), p0);
-            other.join();
+            other.set(a, ta, b, tb, c, m, n, k, 0, m, mid, n, p1);
+            ForkJoinPool.commonPool().execute(other);
+            try {
+                block(a, ta, b, tb, c, m, n, k, 0, m, 0, Math.min(mid, n), p0);
+            } finally {
+                other.join();
+            }
         } else {
             int mid = Math.max(4, (m / 2) & ~3);
-            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> block(a, ta, b, tb, c, m, n, k, mid, m, 0, n, p1));
-            block(a, ta, b, tb, c, m, n, k, 0, Math.min(mid, m), 0, n, p0);
-            other.join();
+            other.set(a, ta, b, tb, c, m, n, k, mid, m, 0, n, p1);
+            ForkJoinPool.commonPool().execute(other);
+            try {
+                block(a, ta, b, tb, c, m, n, k, 0, Math.min(mid, m), 0, n, p0);
+            } finally {
+                other.join();
+            }
         }
+        other.clear();
     }
 
     private static void block(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
@@ -93,6 +104,41 @@ public final class Gemm {
         if (i0 >= i1 || j0 >= j1) return;
         int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
         VectorGemm.multiply(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel);
+    }
+
+    /** One block of a product, run by the pool; re-armed for each product (ForkJoinTask.reinitialize). */
+    private static final class Half extends java.util.concurrent.RecursiveAction {
+        private double[] a, b, c, panel;
+        private boolean ta, tb;
+        private int m, n, k, i0, i1, j0, j1;
+
+        void set(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
+                 int i0, int i1, int j0, int j1, double[] panel) {
+            reinitialize();
+            this.a = a;
+            this.ta = ta;
+            this.b = b;
+            this.tb = tb;
+            this.c = c;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.i0 = i0;
+            this.i1 = i1;
+            this.j0 = j0;
+            this.j1 = j1;
+            this.panel = panel;
+        }
+
+        /** Lets go of the operands so a finished product keeps no arrays alive. */
+        void clear() {
+            a = b = c = null;
+        }
+
+        @Override
+        protected void compute() {
+            block(a, ta, b, tb, c, m, n, k, i0, i1, j0, j1, panel);
+        }
     }
 
     /** The reference: EJML's products (also the fallback without the Vector API). */

@@ -29,16 +29,22 @@ final class RandomKernel implements Kernel {
         if (sizeData.length != op.ndim()) {
             throw new GraphError("ValueError", op.name() + ": size has " + sizeData.length + " entries but the draw has rank " + op.ndim(), null, node);
         }
-        int[] shape = new int[op.ndim()];
-        for (int i = 0; i < shape.length; i++) {
+        boolean fits = reuse != null && reuse.dtype() == op.dtype() && reuse.rank() == sizeData.length;
+        for (int i = 0; i < sizeData.length; i++) {
             long d = (long) sizeData[i];
             if (d < 0) throw new GraphError("ValueError", op.name() + ": negative size " + d, null, node);
-            shape[i] = (int) d;
+            fits &= reuse != null && reuse.dim(i) == d;
         }
+        int[] shape = fits ? reuse.shape() : new int[op.ndim()];
+        if (!fits) for (int i = 0; i < shape.length; i++) shape[i] = (int) (long) sizeData[i];
         NDArray out = Kernels.output(reuse, op.dtype(), shape);
         RandomCounter c = op.counter();
-        long[] k = c.nextKey();
-        long key = mix(mix(k[0] ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(k[1] + 0x632BE59BD9B4E019L));
+        long seed, evaluation;
+        synchronized (c) {
+            seed = c.seed();
+            evaluation = c.next();
+        }
+        long key = mix(mix(seed ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(evaluation + 0x632BE59BD9B4E019L));
         double[] a = in[1].data(), b = in[2].data(), o = out.data();
         if (op.kind() == RandomOp.Kind.BINOMIAL && a.length == 1 && a[0] == 1 && in[2].sameShape(shape)) {
             bernoulli(key, b, o);

@@ -115,7 +115,8 @@ final class ShapeKernels {
     static Kernel shape() {
         return (in, reuse) -> {
             int[] s = in[0].shape();
-            NDArray out = Kernels.output(reuse, DType.INT64, new int[] {s.length});
+            NDArray out = reuse != null && reuse.dtype() == DType.INT64 && reuse.rank() == 1 && reuse.dim(0) == s.length
+                    ? reuse : NDArray.zeros(DType.INT64, s.length);
             for (int i = 0; i < s.length; i++) out.data()[i] = s[i];
             return out;
         };

@@ -41,6 +41,8 @@ public final class Plan {
     private final NDArray[] reuse;
     private final NDArray[][] args;
     private long allocations;
+    // the array run() returns, reused: valid until the next run, like the buffers it points to
+    private final NDArray[] resultBuffer;
 
     private Plan(int inputCount, List<SharedVariable> shared, List<Integer> sharedSlots, NDArray[] initial,
                  List<Step> steps, int[] resultSlots, List<Variable> slotVariables) {
@@ -50,6 +52,7 @@ public final class Plan {
         this.initial = initial;
         this.steps = steps.toArray(new Step[0]);
         this.resultSlots = resultSlots;
+        this.resultBuffer = new NDArray[resultSlots.length];
         this.slotVariables = List.copyOf(slotVariables);
         this.slots = initial.clone();
         this.reuse = new NDArray[this.steps.length];
@@ -200,7 +203,7 @@ public final class Plan {
     }
 
     private NDArray[] results() {
-        NDArray[] r = new NDArray[resultSlots.length];
+        NDArray[] r = resultBuffer;
         for (int i = 0; i < r.length; i++) r[i] = slots[resultSlots[i]];
         return r;
     }

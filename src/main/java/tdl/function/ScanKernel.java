@@ -25,6 +25,8 @@ final class ScanKernel implements MultiKernel {
     private final Plan body;
     private final NDArray[] bodyArgs;
     private NDArray[] stacked;
+    private final NDArray[] initBuffers;
+    private final int[][] tapArrays;
     private Profile profile;
 
     ScanKernel(ScanOp op, Apply node, Pipeline pipeline) {
@@ -34,6 +36,9 @@ final class ScanKernel implements MultiKernel {
         this.body = Plan.build(op.innerInputs(), results);
         this.bodyArgs = new NDArray[op.innerInputs().size()];
         this.stacked = new NDArray[op.nOutputs()];
+        this.initBuffers = new NDArray[op.nOutputs()];
+        this.tapArrays = new int[op.nOutputs()][];
+        for (int j = 0; j < tapArrays.length; j++) tapArrays[j] = op.taps().get(j).stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Times the body's steps into {@code outer} (as "Scan{name} > op") from now on. */
@@ -92,7 +97,7 @@ final class ScanKernel implements MultiKernel {
                     System.arraycopy(init.data(), (first + k) * size, ring[k].data(), 0, size);
                 }
             } else {
-                ring[0] = convert(init, stateType(j));
+                ring[0] = reusedCopy(j, init, stateType(j));
             }
             rings[j] = ring;
         }
@@ -113,7 +118,7 @@ final class ScanKernel implements MultiKernel {
             for (int j = 0; j < nOut; j++) {
                 if (rings[j] == null) continue;
                 int lag = rings[j].length;
-                for (int tap : op.taps().get(j)) bodyArgs[a++] = rings[j][(heads[j] + lag + tap) % lag];
+                for (int tap : tapArrays[j]) bodyArgs[a++] = rings[j][(heads[j] + lag + tap) % lag];
             }
             for (int c = 0; c < nShared; c++) bodyArgs[a++] = carries[c];
 
@@ -135,7 +140,7 @@ final class ScanKernel implements MultiKernel {
                 int at = op.lastOnly().get(j) ? 0 : s;
                 System.arraycopy(row.data(), 0, stacked[j].data(), at * row.size(), row.size());
             }
-            NDArray[] newCarries = new NDArray[nShared];
+            NDArray[] newCarries = nShared == 0 ? carries : new NDArray[nShared];
             for (int c = 0; c < nShared; c++) newCarries[c] = convert(r[nOut + c], carries[c].dtype());
             for (int j = 0; j < nOut; j++) {
                 if (rings[j] == null) continue;
@@ -169,6 +174,20 @@ final class ScanKernel implements MultiKernel {
 
     private DType stateType(int j) { return node.outputs().get(j).dtype(); }
 
+    /** The initial state copied into this output's buffer of the previous call when it fits (no allocation). */
+    private NDArray reusedCopy(int j, NDArray init, DType dtype) {
+        NDArray old = initBuffers[j];
+        if (old == null || old.dtype() != dtype || !old.sameShape(init.shape())) {
+            old = convert(init, dtype);
+            initBuffers[j] = old;
+            return old;
+        }
+        double[] src = init.data(), dst = old.data();
+        if (init.dtype() == dtype) System.arraycopy(src, 0, dst, 0, src.length);
+        else for (int i = 0; i < src.length; i++) dst[i] = dtype.coerce(src[i]);
+        return old;
+    }
+
     private NDArray stackedBuffer(int j, NDArray row, int steps) {
         int[] shape = new int[row.rank() + 1];
         shape[0] = op.lastOnly().get(j) ? 1 : steps;
@@ -183,7 +202,10 @@ final class ScanKernel implements MultiKernel {
     }
 
     private static boolean sameRowShape(NDArray stackedBuf, NDArray row) {
-        return java.util.Arrays.equals(rowShape(stackedBuf), row.shape());
+        int[] s = stackedBuf.shape(), r = row.shape();
+        if (s.length != r.length + 1) return false;
+        for (int i = 0; i < r.length; i++) if (s[i + 1] != r[i]) return false;
+        return true;
     }
 
     private static NDArray convert(NDArray v, DType dtype) {
