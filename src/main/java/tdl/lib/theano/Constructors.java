@@ -37,7 +37,7 @@ final class Constructors {
         t.put("dcol", single("dcol", 2, DType.FLOAT64));
         t.put("tensor", (TdlCallable) (rt, a) -> {
             a.check(3, "dtype", "broadcastable", "name", "ndim");
-            DType dt = Symbolic.dtype(a.get(0, "dtype", null), DType.FLOAT64);
+            DType dt = Symbolic.dtype(rt, a.get(0, "dtype", null), DType.FLOAT64);
             Object bc = a.get(1, "broadcastable", null);
             int rank = a.keywords().containsKey("ndim") ? ((Number) a.keywords().get("ndim")).intValue()
                     : bc instanceof TdlTuple tu ? tu.size() : bc instanceof java.util.List<?> l ? l.size() : 0;
@@ -51,7 +51,7 @@ final class Constructors {
             a.check(2, "name", "dtype");
             if (fn.startsWith("f")) Float32Warning.once(rt, "T." + fn);
             Object name = a.get(0, "name", null);
-            DType dt = fixed != null ? fixed : Symbolic.dtype(a.get(1, "dtype", null), DType.FLOAT64);
+            DType dt = fixed != null ? fixed : Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64);
             if (fixed != null && a.keywords().containsKey("dtype")) {
                 throw new TdlError("TypeError", fn + "() has a fixed dtype; use T." + KINDS[rank] + "(name, dtype=...)");
             }

@@ -56,19 +56,19 @@ final class RandomStreams {
     Object uniform(Runtime rt, Args a) {
         a.check(5, "size", "low", "high", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.UNIFORM, a.get(1, "low", 0.0), a.get(2, "high", 1.0),
-                Symbolic.dtype(a.get(4, "dtype", null), DType.FLOAT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.FLOAT64));
     }
 
     Object normal(Runtime rt, Args a) {
         a.check(5, "size", "avg", "std", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.NORMAL, a.get(1, "avg", 0.0), a.get(2, "std", 1.0),
-                Symbolic.dtype(a.get(4, "dtype", null), DType.FLOAT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.FLOAT64));
     }
 
     Object binomial(Runtime rt, Args a) {
         a.check(5, "size", "n", "p", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.BINOMIAL, a.get(1, "n", 1L), a.get(2, "p", 0.5),
-                Symbolic.dtype(a.get(4, "dtype", null), DType.INT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.INT64));
     }
 
     private Variable draw(Runtime rt, Args a, RandomOp.Kind kind, Object pa, Object pb, DType dtype) {

@@ -59,8 +59,20 @@ final class Symbolic {
         return v.getClass().getSimpleName();
     }
 
-    /** A dtype argument given as 'float64', np.float64 or None (then {@code fallback}). */
-    static DType dtype(Object spec, DType fallback) {
+    /**
+     * A dtype argument given as 'float64', np.float64 or None (then {@code fallback}). float32 has no
+     * evaluation path yet: it warns once per session and gives float64 (LANGUAGE.md section 4).
+     */
+    static DType dtype(Runtime rt, Object spec, DType fallback) {
+        DType d = dtype(spec, fallback);
+        if (d == DType.FLOAT32) {
+            Float32Warning.once(rt, "dtype float32");
+            return DType.FLOAT64;
+        }
+        return d;
+    }
+
+    private static DType dtype(Object spec, DType fallback) {
         if (spec == null) return fallback;
         String name = spec instanceof String s ? s : spec.toString();
         if (name.equals("floatX") || name.equals("float")) return DType.FLOAT64;

@@ -161,7 +161,7 @@ final class SymbolicHooks implements TypeHooks {
             case "flatten":
                 return (rt, a) -> Symbolic.ops(rt).flatten(v, ((Number) a.get(0, "ndim", 1L)).intValue());
             case "astype":
-                return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(a.get(0, "dtype"), v.dtype()));
+                return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.get(0, "dtype"), v.dtype()));
             case "clip":
                 return (rt, a) -> Symbolic.ops(rt).clip(v, Symbolic.lift(rt, a.get(0, "a_min"), "clip bound"),
                         Symbolic.lift(rt, a.get(1, "a_max"), "clip bound"));

@@ -66,7 +66,7 @@ final class TensorModule {
         binary(t, "outer", TensorOps::outer);
         t.put("switch", (TdlCallable) (rt, a) -> ops(rt).switchOp(arg(rt, a, 0, "cond"), arg(rt, a, 1, "ift"), arg(rt, a, 2, "iff")));
         t.put("clip", (TdlCallable) (rt, a) -> ops(rt).clip(arg(rt, a, 0, "x"), arg(rt, a, 1, "min"), arg(rt, a, 2, "max")));
-        t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(a.get(1, "dtype"), DType.FLOAT64)));
+        t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), DType.FLOAT64)));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
             t.put(r, (TdlCallable) (rt, a) -> {
                 a.check(3, "x", "input", "axis", "keepdims", "dtype", "acc_dtype");
@@ -94,8 +94,8 @@ final class TensorModule {
             Object items = first instanceof List<?> || first instanceof TdlTuple ? first : new ArrayList<>(a.positional());
             return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
         });
-        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
-        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
         t.put("alloc", (TdlCallable) (rt, a) -> {
             List<Variable> ds = new ArrayList<>();
             for (Object o : a.positional().subList(1, a.size())) ds.add(Symbolic.lift(rt, o, "an alloc dimension"));
@@ -123,7 +123,7 @@ final class TensorModule {
             Variable c = Symbolic.lift(rt, a.get(0, "x"), "a constant");
             if (a.get(1, "name", null) != null) c.setName(rt.str(a.get(1, "name")));
             Object dt = a.get(3, "dtype", null);
-            return dt == null ? c : ops(rt).cast(c, Symbolic.dtype(dt, c.dtype()));
+            return dt == null ? c : ops(rt).cast(c, Symbolic.dtype(rt, dt, c.dtype()));
         });
         t.put("as_tensor_variable", (TdlCallable) (rt, a) -> arg(rt, a, 0, "x"));
         t.put("as_tensor", t.members().get("as_tensor_variable"));

@@ -1,0 +1,48 @@
+package tdl.lab;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tdl.session.Session;
+import tdl.session.SessionOptions;
+
+/** The example programs a newcomer runs first still learn what they claim to learn. */
+class ExampleScriptsTest {
+    private static String run(Path dir, String script, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        new Session(SessionOptions.defaults().withOut(ps).withErr(ps).withWorkingDir(dir))
+                .runFile(Path.of("scripts", "examples", script).toAbsolutePath(), List.of(args));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<Double> numbersAfter(String text, String regex) {
+        List<Double> out = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) out.add(Double.parseDouble(m.group(1)));
+        return out;
+    }
+
+    @Test
+    void logisticRegressionClassifiesMostTestDigits(@TempDir Path dir) {
+        String out = run(dir, "logistic_mnist.tdl", "1");
+        List<Double> test = numbersAfter(out, "test error (\\S+) %");
+        assertTrue(test.size() == 1 && test.get(0) < 20, out);
+    }
+
+    @Test
+    void elmanNetworkLearnsTheWave(@TempDir Path dir) {
+        String out = run(dir, "elman_sine.tdl", "200");
+        List<Double> mse = numbersAfter(out, "mean squared error (\\S+)");
+        assertTrue(mse.size() >= 2 && mse.get(mse.size() - 1) < mse.get(0) / 10, out);
+    }
+}
