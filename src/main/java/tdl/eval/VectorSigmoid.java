@@ -15,32 +15,35 @@ final class VectorSigmoid {
     /** Computes the whole vectors of [0, n) and returns how many elements it did. */
     static int apply(double[] x, int xo, double[] o, int oo, int n) {
         int l = S.length(), done = n - n % l;
-        double[] c = Sigmoid.C;
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        DoubleVector c0 = DoubleVector.broadcast(S, c[0]), c1 = DoubleVector.broadcast(S, c[1]), c2 = DoubleVector.broadcast(S, c[2]);
-        DoubleVector c3 = DoubleVector.broadcast(S, c[3]), c4 = DoubleVector.broadcast(S, c[4]), c5 = DoubleVector.broadcast(S, c[5]);
-        DoubleVector c6 = DoubleVector.broadcast(S, c[6]), c7 = DoubleVector.broadcast(S, c[7]), c8 = DoubleVector.broadcast(S, c[8]);
-        DoubleVector c9 = DoubleVector.broadcast(S, c[9]), c10 = DoubleVector.broadcast(S, c[10]);
-        DoubleVector c11 = DoubleVector.broadcast(S, c[11]), c12 = DoubleVector.broadcast(S, c[12]);
-        DoubleVector c13 = DoubleVector.broadcast(S, c[13]);
-        DoubleVector ln2hi = DoubleVector.broadcast(S, Sigmoid.LN2_HI), ln2lo = DoubleVector.broadcast(S, Sigmoid.LN2_LO);
-        for (int i = 0; i < done; i += l) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            DoubleVector t0 = v.abs().neg();
-            DoubleVector t = t0.max(Sigmoid.FLOOR);
-            DoubleVector y = t.mul(Sigmoid.LOG2E).add(Sigmoid.ROUND);
-            DoubleVector kd = y.sub(Sigmoid.ROUND);
-            DoubleVector r = kd.neg().fma(ln2hi, t);
-            r = kd.neg().fma(ln2lo, r);
-            // written out: a loop over the coefficients keeps the JIT from keeping p in a register
-            DoubleVector p = r.fma(c0, c1).fma(r, c2).fma(r, c3).fma(r, c4).fma(r, c5).fma(r, c6).fma(r, c7)
-                    .fma(r, c8).fma(r, c9).fma(r, c10).fma(r, c11).fma(r, c12).fma(r, c13);
-            // k sits in the low bits of y (a double-to-long conversion would not be compiled to one instruction)
-            LongVector bits = y.reinterpretAsLongs().sub(ROUND_BITS - 1023L).lanewise(VectorOperators.LSHL, 52);
-            DoubleVector e = p.mul(bits.reinterpretAsDoubles()).blend(0.0, t0.compare(VectorOperators.LT, Sigmoid.FLOOR));
-            DoubleVector num = e.blend(one, v.compare(VectorOperators.GE, 0.0));
-            num.div(one.add(e)).intoArray(o, oo + i);
-        }
+        for (int i = 0; i < done; i += l) one(x, xo + i, o, oo + i);
         return done;
+    }
+
+    /**
+     * One vector. A method of its own on purpose: invoked once per vector, it reaches the JIT's
+     * top tier after a few thousand vectors, where a loop in one method invoked per array waits
+     * for thousands of arrays, running the Vector API's slow boxed fallback meanwhile.
+     */
+    private static void one(double[] x, int xi, double[] o, int oi) {
+        double[] c = Sigmoid.C;
+        DoubleVector v = DoubleVector.fromArray(S, x, xi);
+        DoubleVector t0 = v.abs().neg();
+        DoubleVector t = t0.max(Sigmoid.FLOOR);
+        DoubleVector y = t.mul(Sigmoid.LOG2E).add(Sigmoid.ROUND);
+        DoubleVector kd = y.sub(Sigmoid.ROUND);
+        DoubleVector r = kd.neg().fma(DoubleVector.broadcast(S, Sigmoid.LN2_HI), t);
+        r = kd.neg().fma(DoubleVector.broadcast(S, Sigmoid.LN2_LO), r);
+        DoubleVector p = r.fma(DoubleVector.broadcast(S, c[0]), DoubleVector.broadcast(S, c[1]))
+                .fma(r, DoubleVector.broadcast(S, c[2])).fma(r, DoubleVector.broadcast(S, c[3]))
+                .fma(r, DoubleVector.broadcast(S, c[4])).fma(r, DoubleVector.broadcast(S, c[5]))
+                .fma(r, DoubleVector.broadcast(S, c[6])).fma(r, DoubleVector.broadcast(S, c[7]))
+                .fma(r, DoubleVector.broadcast(S, c[8])).fma(r, DoubleVector.broadcast(S, c[9]))
+                .fma(r, DoubleVector.broadcast(S, c[10])).fma(r, DoubleVector.broadcast(S, c[11]))
+                .fma(r, DoubleVector.broadcast(S, c[12])).fma(r, DoubleVector.broadcast(S, c[13]));
+        // k sits in the low bits of y (a double-to-long conversion would not be compiled to one instruction)
+        LongVector bits = y.reinterpretAsLongs().sub(ROUND_BITS - 1023L).lanewise(VectorOperators.LSHL, 52);
+        DoubleVector e = p.mul(bits.reinterpretAsDoubles()).blend(0.0, t0.compare(VectorOperators.LT, Sigmoid.FLOOR));
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        e.blend(one, v.compare(VectorOperators.GE, 0.0)).div(one.add(e)).intoArray(o, oi);
     }
 }
