@@ -22,6 +22,7 @@ final class IndexKernel implements Kernel {
     private final List<IndexSpec> idx;
     private final boolean write, set;
     private final DType dtype;
+    private final boolean pointOfVector;
 
     IndexKernel(Apply node) {
         this.node = node;
@@ -33,6 +34,7 @@ final class IndexKernel implements Kernel {
         this.write = op instanceof IncSubtensorOp;
         this.set = write && ((IncSubtensorOp) op).set();
         this.dtype = node.output().dtype();
+        this.pointOfVector = !write && idx.size() == 1 && idx.get(0) instanceof IndexSpec.Point && dtype == node.inputs().get(0).dtype();
     }
 
     /** What an index selects: a strided view (basic) or blocks at offsets (advanced). */
@@ -47,6 +49,13 @@ final class IndexKernel implements Kernel {
     @Override
     public NDArray run(NDArray[] in, NDArray reuse) {
         NDArray x = in[0];
+        // x[i] of a vector (shape(x)[0] in gradient graphs): one element, nothing to plan
+        if (pointOfVector && x.rank() == 1 && in.length == 2) {
+            int i = checked(Kernels.intValue(in[1]), x.dim(0), 0);
+            NDArray out = reuse != null && reuse.dtype() == dtype && reuse.rank() == 0 ? reuse : NDArray.zeros(dtype);
+            out.data()[0] = x.data()[i];
+            return out;
+        }
         int first = write ? 2 : 1;
         Selection sel = IndexSpec.isBasic(idx) ? basic(x, in, first) : advanced(x, in, first);
         if (!write) {

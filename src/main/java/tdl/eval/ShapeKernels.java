@@ -26,6 +26,12 @@ final class ShapeKernels {
             }
             NDArray out = Kernels.output(reuse, dtype, xs);
             if (g.sameShape(xs)) return Kernels.copyAs(g, dtype, xs, out);
+            if (out.size() == 1 && dtype == DType.FLOAT64) { // summed to one element: a plain sum, in index order
+                double sum = 0;
+                for (double v : g.data()) sum += v;
+                out.data()[0] = sum;
+                return out;
+            }
             java.util.Arrays.fill(out.data(), 0);
             Broadcast.scatterAdd(g.data(), Broadcast.pad4(g.shape()), out.data(), 0, Broadcast.strides4(xs, g.shape()));
             return out;

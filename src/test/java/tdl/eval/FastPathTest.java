@@ -82,4 +82,28 @@ class FastPathTest {
     private static void check(NDArray got, java.util.function.IntToDoubleFunction want) {
         for (int i = 0; i < got.size(); i++) assertEquals(want.applyAsDouble(i), got.data()[i], 0.0, "element " + i);
     }
+
+    @Test
+    void elementOfAVectorAndSumToOneElementMatchTheGeneralKernels() {
+        tdl.graph.ops.TensorOps t = new tdl.graph.ops.TensorOps(() -> "t.tdl:1");
+        Variable v = var(DType.FLOAT64, 1), i = var(DType.INT64, 0);
+        Kernel point = Kernels.forApply(t.subtensor(v, List.of(new tdl.graph.ops.Index.Scalar(i))).owner());
+        NDArray x = NDArray.of(new double[] {3, 5, 7}, 3);
+        NDArray out = null;
+        for (long k : new long[] {0, 2, -1, -3}) {
+            out = point.run(new NDArray[] {x, NDArray.scalar(DType.INT64, k)}, out);
+            assertEquals(x.data()[(int) ((k + 3) % 3)], out.data()[0], 0.0, "x[" + k + "]");
+            assertEquals(0, out.rank());
+        }
+        tdl.graph.GraphError e = org.junit.jupiter.api.Assertions.assertThrows(tdl.graph.GraphError.class,
+                () -> point.run(new NDArray[] {x, NDArray.scalar(DType.INT64, 3)}, null));
+        assertEquals("IndexError", e.kind());
+
+        Variable g = var(DType.FLOAT64, 2), s = var(DType.FLOAT64, 0);
+        Kernel toScalar = Kernels.forApply(Apply.make(new tdl.graph.ops.SumToShapeOp(), List.of(g, s), null));
+        NDArray m = random(new Random(8), 4, 3);
+        double want = 0;
+        for (double d : m.data()) want += d;
+        assertEquals(want, toScalar.run(new NDArray[] {m, NDArray.scalar(0)}, null).data()[0], 0.0);
+    }
 }
