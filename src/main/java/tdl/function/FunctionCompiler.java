@@ -173,21 +173,9 @@ public final class FunctionCompiler {
         keys.addAll(givens.keySet());
         // do not walk behind a replaced variable: its old subgraph is gone
         for (Apply a : GraphWalk.toposort(results, keys::contains)) {
-            List<Variable> ins = a.inputs();
-            List<Variable> mapped = null;
-            for (int i = 0; i < ins.size(); i++) {
-                Variable m = memo.get(ins.get(i));
-                if (m != null && m != ins.get(i)) {
-                    if (mapped == null) mapped = new ArrayList<>(ins);
-                    mapped.set(i, m);
-                }
-            }
-            if (mapped == null) continue;
-            Apply b = a.withInputs(mapped);
-            for (int i = 0; i < a.outputs().size(); i++) {
-                b.outputs().get(i).setName(a.outputs().get(i).name());
-                memo.put(a.outputs().get(i), b.outputs().get(i));
-            }
+            Apply b = tdl.rewrite.Rebuild.withMappedInputs(a, memo);
+            if (b == a) continue;
+            for (int i = 0; i < a.outputs().size(); i++) memo.put(a.outputs().get(i), b.outputs().get(i));
         }
         List<Variable> out = new ArrayList<>(results.size());
         for (Variable r : results) out.add(memo.getOrDefault(r, r));

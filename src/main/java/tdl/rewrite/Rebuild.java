@@ -7,11 +7,11 @@ import tdl.graph.Apply;
 import tdl.graph.Variable;
 
 /** Rebuilding nodes through a substitution map (old variable -> new variable). */
-final class Rebuild {
+public final class Rebuild {
     private Rebuild() {}
 
     /** {@code a} itself when none of its inputs is mapped, else a copy over the mapped inputs (same op and origin). */
-    static Apply withMappedInputs(Apply a, Map<Variable, Variable> memo) {
+    public static Apply withMappedInputs(Apply a, Map<Variable, Variable> memo) {
         List<Variable> ins = a.inputs();
         List<Variable> mapped = null;
         for (int i = 0; i < ins.size(); i++) {
