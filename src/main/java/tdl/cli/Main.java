@@ -88,6 +88,12 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           ScriptHost.Factory factory, boolean interactive) {
         if (args.length > 0 && args[0].equals("bench")) return Bench.run(args, out, err);
+        if (args.length == 0 && interactive) {
+            // plain `tdl` at a terminal: no options to parse, and skipping picocli's class loading
+            // (its Java 5 classes cannot be class-data-shared) brings the prompt up sooner
+            return new ReplLauncher().launch(new HostSettings(in, out, err, Path.of("").toAbsolutePath(),
+                    null, false, false, false), null);
+        }
         Main command = new Main(factory, in, out, err, interactive);
         CommandLine cli = new CommandLine(command);
         // everything after FILE belongs to the script: `tdl s.tdl --epochs 1`
