@@ -30,54 +30,22 @@ final class Evaluator {
         if (e instanceof Expr.Literal l) return l.value();
         if (e instanceof Expr.Binary b) {
             Object l = eval(b.left(), sc), r = eval(b.right(), sc);
-            SourcePos saved = in.currentPos;
-            in.currentPos = b.pos();
-            try {
-                return p.binary(b.op(), l, r);
-            } catch (RuntimeException | StackOverflowError t) {
-                throw in.convert(t, b.pos());
-            } finally {
-                in.currentPos = saved;
-            }
+            return at(b.pos(), () -> p.binary(b.op(), l, r));
         }
         if (e instanceof Expr.Call c) return call(c, sc);
         if (e instanceof Expr.Attribute a) {
             Object obj = eval(a.object(), sc);
-            SourcePos saved = in.currentPos;
-            in.currentPos = a.pos();
-            try {
-                return p.access.getAttr(obj, a.name());
-            } catch (RuntimeException | StackOverflowError t) {
-                throw in.convert(t, a.pos());
-            } finally {
-                in.currentPos = saved;
-            }
+            return at(a.pos(), () -> p.access.getAttr(obj, a.name()));
         }
         if (e instanceof Expr.Subscript s) {
             Object obj = eval(s.object(), sc);
             Object idx = index(s.index(), sc);
-            SourcePos saved = in.currentPos;
-            in.currentPos = s.pos();
-            try {
-                return p.access.getItem(obj, idx);
-            } catch (RuntimeException | StackOverflowError t) {
-                throw in.convert(t, s.pos());
-            } finally {
-                in.currentPos = saved;
-            }
+            return at(s.pos(), () -> p.access.getItem(obj, idx));
         }
         if (e instanceof Expr.Compare c) return compare(c, sc);
         if (e instanceof Expr.Unary u) {
             Object v = eval(u.operand(), sc);
-            SourcePos saved = in.currentPos;
-            in.currentPos = u.pos();
-            try {
-                return p.unary(u.op(), v);
-            } catch (RuntimeException | StackOverflowError t) {
-                throw in.convert(t, u.pos());
-            } finally {
-                in.currentPos = saved;
-            }
+            return at(u.pos(), () -> p.unary(u.op(), v));
         }
         if (e instanceof Expr.Not n) return !truth(eval(n.operand(), sc), n.pos());
         if (e instanceof Expr.BoolOp b) {
@@ -177,6 +145,22 @@ final class Evaluator {
         return m;
     }
 
+    /**
+     * Runs one step that may call into builtins or hooks: graph nodes built meanwhile record
+     * {@code pos} as their origin, and anything thrown comes out as a TdlError positioned there.
+     */
+    private <T> T at(SourcePos pos, java.util.function.Supplier<T> step) {
+        SourcePos saved = in.currentPos;
+        in.currentPos = pos;
+        try {
+            return step.get();
+        } catch (RuntimeException | StackOverflowError t) {
+            throw in.convert(t, pos);
+        } finally {
+            in.currentPos = saved;
+        }
+    }
+
     private String fstring(Expr.FString f, Scope sc) {
         StringBuilder sb = new StringBuilder();
         for (Object part : f.parts()) {
@@ -185,15 +169,8 @@ final class Evaluator {
             Object v = eval(ff.value(), sc);
             String spec = ff.spec();
             if (spec != null && spec.contains("{")) spec = nestedSpec(spec, sc, f.pos());
-            SourcePos saved = in.currentPos;
-            in.currentPos = ff.value().pos();
-            try {
-                sb.append(p.formatValue(v, ff.conversion(), spec));
-            } catch (RuntimeException | StackOverflowError t) {
-                throw in.convert(t, ff.value().pos());
-            } finally {
-                in.currentPos = saved;
-            }
+            String fspec = spec;
+            sb.append(at(ff.value().pos(), () -> p.formatValue(v, ff.conversion(), fspec)));
         }
         return sb.toString();
     }
@@ -223,15 +200,9 @@ final class Evaluator {
         Object result = null;
         for (int i = 0; i < n; i++) {
             Object right = eval(c.operands().get(i + 1), sc);
-            SourcePos saved = in.currentPos;
-            in.currentPos = c.pos();
-            try {
-                result = p.compare(c.ops().get(i), left, right);
-            } catch (RuntimeException | StackOverflowError t) {
-                throw in.convert(t, c.pos());
-            } finally {
-                in.currentPos = saved;
-            }
+            Object l = left, r = right;
+            String op = c.ops().get(i);
+            result = at(c.pos(), () -> p.compare(op, l, r));
             if (i < n - 1 && !truth(result, c.pos())) return result;
             left = right;
         }
@@ -272,15 +243,8 @@ final class Evaluator {
         }
         String name = c.function() instanceof Expr.Name n ? n.id()
                 : c.function() instanceof Expr.Attribute at ? at.name() : null;
-        SourcePos saved = in.currentPos;
-        in.currentPos = c.pos();
-        try {
-            return p.calls.call(f, args, kwargs, name);
-        } catch (RuntimeException | StackOverflowError t) {
-            throw in.convert(t, c.pos());
-        } finally {
-            in.currentPos = saved;
-        }
+        Map<String, Object> kw = kwargs;
+        return at(c.pos(), () -> p.calls.call(f, args, kw, name));
     }
 
     // ---- comprehensions: the loop variables live in their own scope ----
