@@ -39,20 +39,19 @@ final class GradBuiltins {
 
     static Object jacobian(Runtime rt, Args a) {
         Variable y = Symbolic.lift(rt, a.get(0, "expression"), "the expression");
-        Object wrtSpec = a.get(1, "wrt");
-        boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
-        List<Object> out = new ArrayList<>();
-        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(tdl.grad.Jacobians.jacobian(y, List.of(w), Disconnected.RAISE, rt.currentPos()).get(0));
-        return many ? out : out.get(0);
+        return perWrt(rt, a.get(1, "wrt"), wrt -> tdl.grad.Jacobians.jacobian(y, wrt, Disconnected.RAISE, rt.currentPos()));
     }
 
     static Object hessian(Runtime rt, Args a) {
         Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
-        Object wrtSpec = a.get(1, "wrt");
+        return perWrt(rt, a.get(1, "wrt"), wrt -> tdl.grad.Jacobians.hessian(cost, wrt, Disconnected.RAISE, rt.currentPos()));
+    }
+
+    /** Theano's convention: a list of wrt variables gives a list of results, a single one a single result. */
+    private static Object perWrt(Runtime rt, Object wrtSpec, java.util.function.Function<List<Variable>, List<Variable>> f) {
+        List<Variable> results = f.apply(variables(rt, wrtSpec, "wrt"));
         boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
-        List<Object> out = new ArrayList<>();
-        for (Variable w : variables(rt, wrtSpec, "wrt")) out.add(tdl.grad.Jacobians.hessian(cost, List.of(w), Disconnected.RAISE, rt.currentPos()).get(0));
-        return many ? out : out.get(0);
+        return many ? new ArrayList<Object>(results) : results.get(0);
     }
 
     static List<Variable> variables(Runtime rt, Object spec, String what) {
