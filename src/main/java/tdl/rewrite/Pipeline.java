@@ -10,7 +10,8 @@ import tdl.graph.Variable;
  * explicit instead of registered by side effect):
  * <ol>
  *   <li>merge — equal constants and equal subgraphs become one;</li>
- *   <li>canonicalize — fold constants, simplify algebra (x*1, x+0, x-0, x/1, --x);</li>
+ *   <li>canonicalize — fold constants, sink and drop fills, drop sum_to_shape where shapes provably
+ *       match ({@link ShapeFacts}), simplify algebra (x*1, x+0, x-0, x/1, --x);</li>
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid);</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
@@ -27,7 +28,7 @@ public record Pipeline(List<Phase> phases) {
         return new Pipeline(List.of(
                 new MergePhase(),
                 new LocalPhase("canonicalize", List.of(
-                        new FoldConstants(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg())),
+                        new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new LogOneMinusSigmoidToSoftplus(),
                         new LogOnePlusToLog1p(), new SigmoidFromExp(), new DoubleNeg())),

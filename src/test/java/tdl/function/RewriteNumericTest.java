@@ -36,6 +36,9 @@ class RewriteNumericTest {
             case "DoubleNeg" -> T.mul(T.neg(T.neg(X)), Y);
             case "FoldConstants" -> T.mul(T.exp(T.constant(0.5)), X);
             case "merge" -> T.add(T.exp(X), T.exp(X));
+            case "FillSink" -> T.mul(T.add(T.zerosLike(X), T.dimshuffle(T.constant(1.5), -1, -1)), Y);
+            case "UselessFill" -> T.mul(T.onesLike(X), T.exp(X));
+            case "UselessSumToShape" -> T.add(T.sumToShape(T.mul(T.exp(X), 2.0), X), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
     }
@@ -48,7 +51,7 @@ class RewriteNumericTest {
     @ParameterizedTest
     @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "LogOneMinusSigmoidToSoftplus",
             "LogOnePlusToLog1p", "SigmoidFromExp", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
-            "DoubleNeg", "FoldConstants", "merge"})
+            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);

@@ -175,6 +175,57 @@ class RewritesTest {
     }
 
     @Test
+    void gradientFillsSinkIntoOneAllocAndVanishWhereShapesMatch() {
+        // what grad(sum(sqr(x))) builds: (zeros_like(sqr x) + 1) * (2 * x), summed back to x's shape
+        Variable sq = t.sqr(x);
+        Variable ones = t.add(t.zerosLike(sq), t.dimshuffle(t.constant(1.0), -1, -1));
+        Variable before = t.sumToShape(t.mul(ones, t.mul(t.constant(2.0), x)), x);
+        assertTrue(shape(before).startsWith("SumToShape(mul(add(Alloc(0.0, "), shape(before));
+        RewriteLog log = new RewriteLog();
+        assertEquals("mul(2.0, x)", shape(rewrite(before, log)));
+        assertTrue(log.count("FillSink") >= 1 && log.count("UselessFill") >= 1 && log.count("UselessSumToShape") >= 1,
+                log.toString());
+    }
+
+    @Test
+    void fillSinkMovesScalarWorkIntoTheAllocValue() {
+        Variable s = new Variable(new TensorType(DType.FLOAT64, 0), "s");
+        Variable before = t.mul(t.onesLike(x), s);
+        Variable after = Pipeline.standard().without("fuse", "UselessFill").run(List.of(before), new RewriteLog()).get(0);
+        assertTrue(shape(after).startsWith("Alloc(s, "), shape(after)); // 1 * s folded, then the alloc of it
+        // an operand with more than one element is not sunk: it decides the result's shape
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertTrue(shape(rewrite(t.mul(t.onesLike(x), y))).startsWith("mul(Alloc(1.0, "));
+    }
+
+    @Test
+    void fillsAndSumToShapeStayWhenBroadcastingMayHappen() {
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        // x - y may be wider than y (either may be broadcast): the reduction must stay
+        Variable g = t.sumToShape(t.sub(x, y), y);
+        assertEquals("SumToShape(sub(x, y), y)", shape(rewrite(g)));
+        // ones shaped like x times y: y may be smaller than x
+        assertTrue(shape(rewrite(t.mul(t.onesLike(x), y))).contains("Alloc"));
+        // a rank-1 operand against a matrix proves nothing either
+        Variable v = new Variable(new TensorType(DType.FLOAT64, 1), "v");
+        assertEquals("SumToShape(mul(x, v), x)", shape(rewrite(t.sumToShape(t.mul(x, v), x))));
+    }
+
+    @Test
+    void shapeFactsFollowElementwiseSumToShapeAndAlloc() {
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        Variable s = new Variable(new TensorType(DType.FLOAT64, 0), "s");
+        assertTrue(ShapeFacts.sameShape(t.exp(x), t.mul(s, t.neg(x))));
+        assertTrue(ShapeFacts.sameShape(t.sumToShape(y, x), x));
+        assertTrue(ShapeFacts.sameShape(t.zerosLike(t.sqr(x)), x));
+        assertTrue(ShapeFacts.sameShape(t.add(x, t.exp(x)), x));
+        assertTrue(ShapeFacts.isSingleton(t.dimshuffle(t.constant(2.0), -1, -1)));
+        assertTrue(!ShapeFacts.sameShape(t.add(x, y), x));
+        assertTrue(!ShapeFacts.sameShape(x, y));
+        assertTrue(!ShapeFacts.isSingleton(x));
+    }
+
+    @Test
     void deepChainRewritesWithoutStackOverflow() {
         Variable y = x;
         for (int i = 0; i < 5000; i++) y = t.mul(t.add(y, 0.0), 1.0);
