@@ -24,16 +24,20 @@ final class VectorRandom {
     static int bernoulli(long key, long golden, double scale, double[] p, double[] o) {
         int l = LS.length();
         int n = o.length - o.length % l;
-        LongVector iota = LongVector.zero(LS).addIndex(1);
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
-        for (int i = 0; i < n; i += l) {
-            LongVector z = iota.add(i).mul(golden).add(key);
-            z = mix(mix(z));
-            DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(scale);
-            VectorMask<Double> hit = u.compare(VectorOperators.LT, DoubleVector.fromArray(DS, p, i));
-            zero.blend(one, hit).intoArray(o, i);
-        }
+        for (int i = 0; i < n; i += l) one(key, golden, scale, p, o, i);
         return n;
+    }
+
+    /**
+     * One vector, every vector value made and consumed inside: a vector held across the loop of
+     * {@link #bernoulli} (the index ramp, the constants) was boxed on the heap at every call.
+     */
+    private static void one(long key, long golden, double scale, double[] p, double[] o, int i) {
+        LongVector z = LongVector.zero(LS).addIndex(1).add(i).mul(golden).add(key);
+        z = mix(mix(z));
+        DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(scale);
+        VectorMask<Double> hit = u.compare(VectorOperators.LT, DoubleVector.fromArray(DS, p, i));
+        DoubleVector.zero(DS).blend(1.0, hit).intoArray(o, i);
     }
 
     private static LongVector mix(LongVector z) {
