@@ -53,14 +53,17 @@ final class ElemwiseKernel implements Kernel {
         return out;
     }
 
-    private int[] resultShape(NDArray... in) {
-        int[] shape = in[0].shape();
-        for (int i = 1; i < in.length; i++) {
-            int[] s = Broadcast.shape(shape, in[i].shape());
-            if (s == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", shape, in[i].shape());
-            shape = s;
-        }
-        return shape;
+    // two fixed-arity forms, not varargs: an array per call is garbage the interpreter cannot elide
+    private int[] resultShape(NDArray a, NDArray c) {
+        int[] s = Broadcast.shape(a.shape(), c.shape());
+        if (s == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", a.shape(), c.shape());
+        return s;
+    }
+
+    private int[] resultShape(NDArray a, NDArray c, NDArray d) {
+        int[] s = resultShape(a, c), t = Broadcast.shape(s, d.shape());
+        if (t == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", s, d.shape());
+        return t;
     }
 
     private NDArray binary(NDArray a, NDArray c, NDArray reuse) {

@@ -28,6 +28,9 @@ public final class CompiledFunction {
     // two arrays per update that the function owns and alternates between, so storing an update
     // copies into a buffer nobody is reading instead of allocating (see storeUpdates)
     private final NDArray[][] updateBuffers;
+    // reused by every call (calls are synchronized): the converted arguments and borrowed outputs
+    private final NDArray[] argBuffer;
+    private final NDArray[] borrowed;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, boolean profile,
@@ -43,6 +46,8 @@ public final class CompiledFunction {
         this.warnings = List.copyOf(warnings);
         this.rewriteLog = rewriteLog;
         this.updateBuffers = new NDArray[updates.size()][2];
+        this.argBuffer = new NDArray[inputs.size()];
+        this.borrowed = new NDArray[outputs.size()];
     }
 
     /** The name given at compile time, or null. */
@@ -82,15 +87,37 @@ public final class CompiledFunction {
      * every value is computed and before any update is stored: if it throws, the call stores nothing.
      */
     public synchronized List<NDArray> call(List<NDArray> arguments, Runnable beforeUpdates) {
-        NDArray[] args = checkArguments(arguments);
+        checkCount(arguments.size());
+        for (int i = 0; i < argBuffer.length; i++) argBuffer[i] = arguments.get(i);
+        run(beforeUpdates);
+        List<NDArray> out = new ArrayList<>(outputs.size());
+        for (int i = 0; i < outputs.size(); i++) out.add(borrowed[i].copy());
+        java.util.Arrays.fill(borrowed, null);
+        return out;
+    }
+
+    /**
+     * Calls the function without copying the outputs (Theano's {@code Out(y, borrow=True)}): the
+     * returned array and the arrays in it belong to the function and are valid until its next
+     * call; read them, do not modify them. A call with same-shaped arguments allocates nothing.
+     */
+    public synchronized NDArray[] callBorrowed(NDArray... arguments) {
+        checkCount(arguments.length);
+        System.arraycopy(arguments, 0, argBuffer, 0, argBuffer.length);
+        run(null);
+        return borrowed;
+    }
+
+    /** Runs the plan on argBuffer, fills {@link #borrowed} with the outputs, stores the updates. */
+    private void run(Runnable beforeUpdates) {
         try {
-            NDArray[] results = nanGuard || profile != null ? plan.runChecked(args, profile, nanGuard) : plan.run(args);
-            List<NDArray> out = new ArrayList<>(outputs.size());
+            for (int i = 0; i < argBuffer.length; i++) argBuffer[i] = convert(i, argBuffer[i]);
+            NDArray[] results = nanGuard || profile != null ? plan.runChecked(argBuffer, profile, nanGuard) : plan.run(argBuffer);
             if (beforeUpdates != null) beforeUpdates.run();
-            for (int i = 0; i < outputs.size(); i++) out.add(results[i].copy());
+            System.arraycopy(results, 0, borrowed, 0, borrowed.length);
             storeUpdates(results);
-            return out;
         } finally {
+            java.util.Arrays.fill(argBuffer, null);
             plan.release();
         }
     }
@@ -119,16 +146,13 @@ public final class CompiledFunction {
         for (int u = 0; u < updates.size(); u++) updates.get(u).getKey().setValue(results[outputs.size() + u]);
     }
 
-    private NDArray[] checkArguments(List<NDArray> arguments) {
-        if (arguments.size() != inputs.size()) {
+    private void checkCount(int given) {
+        if (given != inputs.size()) {
             StringBuilder names = new StringBuilder();
             for (int i = 0; i < inputs.size(); i++) names.append(i > 0 ? ", " : "").append(inputName(i));
             throw new GraphError("TypeError", displayName() + "() takes " + inputs.size() + " argument"
-                    + (inputs.size() == 1 ? "" : "s") + " (" + names + "), got " + arguments.size());
+                    + (inputs.size() == 1 ? "" : "s") + " (" + names + "), got " + given);
         }
-        NDArray[] args = new NDArray[inputs.size()];
-        for (int i = 0; i < args.length; i++) args[i] = convert(i, arguments.get(i));
-        return args;
     }
 
     private String inputName(int i) {
