@@ -114,6 +114,16 @@ public final class BenchRunner {
             javaCall[r] = (System.nanoTime() - t0) / 1e9 / calls;
         }
         long bytesPerCall = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
+        NDArray[] neuronArray = neuronArgs.toArray(new NDArray[0]);
+        for (int i = 0; i < calls; i++) neuron.callBorrowed(neuronArray);
+        double[] borrowedCall = new double[repeat];
+        allocBefore = allocatedBytes();
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < calls; i++) neuron.callBorrowed(neuronArray);
+            borrowedCall[r] = (System.nanoTime() - t0) / 1e9 / calls;
+        }
+        long borrowedBytes = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
         int loopCalls = 20_000;
         s.call("neuron_loop", (long) loopCalls);
         double[] scriptCall = new double[repeat];
@@ -130,13 +140,15 @@ public final class BenchRunner {
         rows.add(new BenchRow("compile train_rbm", compileTrain, null, "<= 50 ms"));
         rows.add(new BenchRow("compile sample_fn", compileSample, null, "<= 20 ms"));
         rows.add(new BenchRow("one-neuron train call, from Java", javaCall, null, "<= 1 us"));
+        rows.add(new BenchRow("  same, borrowed outputs", borrowedCall, null, "<= 1 us"));
         rows.add(new BenchRow("one-neuron train call, .tdl for loop", scriptCall, null, "<= 3 us"));
         if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
         out.print(BenchRow.table(rows));
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
-        out.printf("allocated per call: train_rbm %d bytes, sample_fn %d bytes, one-neuron train %d bytes%n",
-                trainBytes, sampleBytes, bytesPerCall);
+        out.printf("allocated per call: train_rbm %d bytes, sample_fn %d bytes, one-neuron train %d bytes"
+                + " (%d with borrowed outputs; call() returns a fresh copy of each output)%n",
+                trainBytes, sampleBytes, bytesPerCall, borrowedBytes);
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
