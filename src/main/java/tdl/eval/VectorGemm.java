@@ -89,21 +89,21 @@ final class VectorGemm {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        c00.intoArray(c, o);
-        c01.intoArray(c, o + L);
-        c02.intoArray(c, o + 2 * L);
+        VectorStore.into(c00, c, o);
+        VectorStore.into(c01, c, o + L);
+        VectorStore.into(c02, c, o + 2 * L);
         o += n;
-        c10.intoArray(c, o);
-        c11.intoArray(c, o + L);
-        c12.intoArray(c, o + 2 * L);
+        VectorStore.into(c10, c, o);
+        VectorStore.into(c11, c, o + L);
+        VectorStore.into(c12, c, o + 2 * L);
         o += n;
-        c20.intoArray(c, o);
-        c21.intoArray(c, o + L);
-        c22.intoArray(c, o + 2 * L);
+        VectorStore.into(c20, c, o);
+        VectorStore.into(c21, c, o + L);
+        VectorStore.into(c22, c, o + 2 * L);
         o += n;
-        c30.intoArray(c, o);
-        c31.intoArray(c, o + L);
-        c32.intoArray(c, o + 2 * L);
+        VectorStore.into(c30, c, o);
+        VectorStore.into(c31, c, o + L);
+        VectorStore.into(c32, c, o + 2 * L);
     }
 
     private static void row3(double[] a, int ars, int acs, double[] b, int k, int i, double[] c, int o) {
@@ -115,8 +115,8 @@ final class VectorGemm {
             c1 = x.fma(DoubleVector.fromArray(S, b, bo + L), c1);
             c2 = x.fma(DoubleVector.fromArray(S, b, bo + 2 * L), c2);
         }
-        c0.intoArray(c, o);
-        c1.intoArray(c, o + L);
-        c2.intoArray(c, o + 2 * L);
+        VectorStore.into(c0, c, o);
+        VectorStore.into(c1, c, o + L);
+        VectorStore.into(c2, c, o + 2 * L);
     }
 }

@@ -37,7 +37,7 @@ final class VectorRandom {
         z = mix(mix(z));
         DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(scale);
         VectorMask<Double> hit = u.compare(VectorOperators.LT, DoubleVector.fromArray(DS, p, i));
-        DoubleVector.zero(DS).blend(1.0, hit).intoArray(o, i);
+        VectorStore.into(DoubleVector.zero(DS).blend(1.0, hit), o, i);
     }
 
     private static LongVector mix(LongVector z) {

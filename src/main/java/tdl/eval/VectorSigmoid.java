@@ -8,7 +8,6 @@ import jdk.incubator.vector.VectorSpecies;
 /** {@link Sigmoid} a vector at a time: the same operations in the same order, lane by lane. */
 final class VectorSigmoid {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final Class<?> VECTOR_CLASS = S.vectorType();
     private static final long ROUND_BITS = Double.doubleToRawLongBits(Sigmoid.ROUND);
 
     private VectorSigmoid() {}
@@ -46,10 +45,6 @@ final class VectorSigmoid {
         DoubleVector e = p.mul(bits.reinterpretAsDoubles()).blend(0.0, t0.compare(VectorOperators.LT, Sigmoid.FLOOR));
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector q = e.blend(one, v.compare(VectorOperators.GE, 0.0)).div(one.add(e));
-        // C2 sometimes loses q's exact class here (about one run in three on JDK 17); the store
-        // intrinsic then fails and every vector is boxed. Comparing with the species' class gives
-        // the compiler the exact type back on the branch that is always taken.
-        if (q.getClass() == VECTOR_CLASS) q.intoArray(o, oi);
-        else q.intoArray(o, oi);
+        VectorStore.into(q, o, oi);
     }
 }
