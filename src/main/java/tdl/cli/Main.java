@@ -69,6 +69,11 @@ public final class Main implements Callable<Integer> {
         this.interactive = interactive;
     }
 
+    /** A command with no host, for tests of {@link #takePlainForm}. */
+    static Main forTest(PrintStream out) {
+        return new Main(s -> { throw new IllegalStateException("not run"); }, InputStream.nullInputStream(), out, out, false);
+    }
+
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err, SessionHost::new, System.console() != null);
         System.out.flush();
@@ -95,6 +100,12 @@ public final class Main implements Callable<Integer> {
                     null, false, false, false), null);
         }
         Main command = new Main(factory, in, out, err, interactive);
+        if (command.takePlainForm(args)) {
+            int status = command.call();
+            out.flush();
+            err.flush();
+            return status;
+        }
         CommandLine cli = new CommandLine(command);
         // everything after FILE belongs to the script: `tdl s.tdl --epochs 1`
         cli.setStopAtPositional(true);
@@ -114,6 +125,25 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * Takes {@code -e CODE} or {@code FILE ARGS...} (FILE not starting with '-' or '@') without
+     * picocli, setting the fields exactly as picocli would (after FILE everything is the script's).
+     * Parsing with picocli costs about a third of a short run's start-up: its Java 5 classes cannot
+     * be class-data-shared and are verified on every start. Anything else goes to picocli.
+     */
+    boolean takePlainForm(String[] args) {
+        if (args.length == 2 && args[0].equals("-e")) {
+            code = args[1];
+            return true;
+        }
+        if (args.length >= 1 && !args[0].isEmpty() && args[0].charAt(0) != '-' && args[0].charAt(0) != '@') {
+            file = args[0];
+            scriptArgs = new ArrayList<>(List.of(args).subList(1, args.length));
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -132,6 +132,38 @@ class MainTest {
     }
 
     @Test
+    void plainFormsSkipPicocliAndMeanWhatPicocliWouldParse() throws Exception {
+        Path s = script("s.tdl", "ok");
+        String[][] plain = {{s.toString(), "--epochs", "1", "-e", "x"}, {"-e", "print(1)"}};
+        for (String[] args : plain) {
+            Main viaShortcut = newMain();
+            assertTrue(viaShortcut.takePlainForm(args), String.join(" ", args));
+            // picocli on the same words, as a form it would also accept
+            calls.clear();
+            assertEquals(0, run(args));
+            List<String> picocliCalls = List.copyOf(calls);
+            calls.clear();
+            assertEquals(0, run(prepend("--seed", "3", args)));
+            assertEquals(picocliCalls, calls, "the shortcut and picocli disagree on " + List.of(args));
+        }
+        for (String[] other : new String[][] {{"--seed", "1", "f.tdl"}, {"-"}, {"@args.txt"}, {"-e", "x", "f"}, {}}) {
+            assertFalse(newMain().takePlainForm(other), "picocli should parse " + List.of(other));
+        }
+    }
+
+    private Main newMain() {
+        return Main.forTest(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    private static String[] prepend(String a, String b, String[] rest) {
+        String[] r = new String[rest.length + 2];
+        r[0] = a;
+        r[1] = b;
+        System.arraycopy(rest, 0, r, 2, rest.length);
+        return r;
+    }
+
+    @Test
     void optionsBeforeTheFileReachTheSession() throws Exception {
         Path s = script("s.tdl", "ok");
         assertEquals(0, run("--debug", "--profile", "--nan-guard", s.toString()));
