@@ -28,6 +28,8 @@ public final class CompiledFunction {
     // two arrays per update that the function owns and alternates between, so storing an update
     // copies into a buffer nobody is reading instead of allocating (see storeUpdates)
     private final NDArray[][] updateBuffers;
+    // the converted arguments of the running call (calls are synchronized), emptied after each call
+    private final NDArray[] argBuffer;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, boolean profile,
@@ -43,6 +45,7 @@ public final class CompiledFunction {
         this.warnings = List.copyOf(warnings);
         this.rewriteLog = rewriteLog;
         this.updateBuffers = new NDArray[updates.size()][2];
+        this.argBuffer = new NDArray[inputs.size()];
     }
 
     /** The name given at compile time, or null. */
@@ -82,8 +85,8 @@ public final class CompiledFunction {
      * every value is computed and before any update is stored: if it throws, the call stores nothing.
      */
     public synchronized List<NDArray> call(List<NDArray> arguments, Runnable beforeUpdates) {
-        NDArray[] args = checkArguments(arguments);
         try {
+            NDArray[] args = checkArguments(arguments);
             NDArray[] results = nanGuard || profile != null ? plan.runChecked(args, profile, nanGuard) : plan.run(args);
             List<NDArray> out = new ArrayList<>(outputs.size());
             if (beforeUpdates != null) beforeUpdates.run();
@@ -92,6 +95,7 @@ public final class CompiledFunction {
             return out;
         } finally {
             plan.release();
+            java.util.Arrays.fill(argBuffer, null); // keep no caller's array alive between calls
         }
     }
 
@@ -126,7 +130,7 @@ public final class CompiledFunction {
             throw new GraphError("TypeError", displayName() + "() takes " + inputs.size() + " argument"
                     + (inputs.size() == 1 ? "" : "s") + " (" + names + "), got " + arguments.size());
         }
-        NDArray[] args = new NDArray[inputs.size()];
+        NDArray[] args = argBuffer;
         for (int i = 0; i < args.length; i++) args[i] = convert(i, arguments.get(i));
         return args;
     }
