@@ -12,19 +12,35 @@ public final class Broadcast {
 
     /** The broadcast result shape of a and b, or null when they are incompatible. */
     public static int[] shape(int[] a, int[] b) {
+        return shape(a, b, null);
+    }
+
+    /**
+     * {@link #shape(int[], int[])} written into {@code scratch} when neither operand's shape is the
+     * result and scratch has the result's rank (kernels keep one per output rank), else a new array.
+     * {@code scratch} may be {@code a} or {@code b} (a fold over several operands): it is checked
+     * before anything is written, and each entry is read before it is written.
+     */
+    public static int[] shape(int[] a, int[] b, int[] scratch) {
         // the common cases return an operand's own (never modified) shape array: no allocation per call
         if (broadcastsTo(b, a)) return a;
         if (broadcastsTo(a, b)) return b;
         int r = Math.max(a.length, b.length);
-        int[] out = new int[r];
         for (int i = 0; i < r; i++) {
-            int da = i < r - a.length ? 1 : a[i - (r - a.length)];
-            int db = i < r - b.length ? 1 : b[i - (r - b.length)];
-            if (da == db || db == 1) out[i] = da;
-            else if (da == 1) out[i] = db;
-            else return null;
+            int da = dim(a, i, r), db = dim(b, i, r);
+            if (da != db && da != 1 && db != 1) return null;
+        }
+        int[] out = scratch != null && scratch.length == r ? scratch : new int[r];
+        for (int i = 0; i < r; i++) {
+            int da = dim(a, i, r);
+            out[i] = da == 1 ? dim(b, i, r) : da;
         }
         return out;
+    }
+
+    /** Axis i of {@code s} left-padded with 1s to rank r. */
+    private static int dim(int[] s, int i, int r) {
+        return i < r - s.length ? 1 : s[i - (r - s.length)];
     }
 
     /** Whether {@code in} broadcasts to exactly {@code out}. */
@@ -37,20 +53,29 @@ public final class Broadcast {
 
     /** Row-major strides of a shape. */
     public static int[] strides(int[] shape) {
-        int[] s = new int[shape.length];
+        return strides(shape, new int[shape.length]);
+    }
+
+    /** Row-major strides of a shape written into dst[0, rank); returns dst. */
+    public static int[] strides(int[] shape, int[] dst) {
         int acc = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
+            dst[i] = acc;
             acc *= shape[i];
         }
-        return s;
+        return dst;
     }
 
     /** {@code shape} left-padded with 1s to rank 4. */
     public static int[] pad4(int[] shape) {
-        int[] p = {1, 1, 1, 1};
-        System.arraycopy(shape, 0, p, 4 - shape.length, shape.length);
-        return p;
+        return pad4(shape, new int[4]);
+    }
+
+    /** {@link #pad4(int[])} written into {@code dst} (length 4); returns dst. */
+    public static int[] pad4(int[] shape, int[] dst) {
+        int off = 4 - shape.length;
+        for (int i = 0; i < 4; i++) dst[i] = i < off ? 1 : shape[i - off];
+        return dst;
     }
 
     /**
@@ -58,14 +83,27 @@ public final class Broadcast {
      * axes where {@code in} is missing or has size 1. Caller has checked {@link #broadcastsTo}.
      */
     public static int[] strides4(int[] in, int[] out) {
-        int[] s = strides(in);
-        int[] r = new int[4];
+        return strides4(in, out, new int[4]);
+    }
+
+    /** {@link #strides4(int[], int[])} written into {@code dst} (length 4); returns dst. */
+    public static int[] strides4(int[] in, int[] out, int[] dst) {
         int off = 4 - out.length, inOff = out.length - in.length;
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < off; i++) dst[i] = 0;
+        int acc = 1; // in's row-major stride, built from the last axis inwards
+        for (int i = out.length - 1; i >= 0; i--) {
             int k = i - inOff;
-            r[off + i] = k < 0 || in[k] == 1 ? 0 : s[k];
+            dst[off + i] = k < 0 || in[k] == 1 ? 0 : acc;
+            if (k >= 0) acc *= in[k];
         }
-        return r;
+        return dst;
+    }
+
+    /** Rank-r strides (a view's, one per axis) left-padded with 0s into {@code dst} (length 4); returns dst. */
+    public static int[] padStrides4(int[] strides, int rank, int[] dst) {
+        int off = 4 - rank;
+        for (int i = 0; i < 4; i++) dst[i] = i < off ? 0 : strides[i - off];
+        return dst;
     }
 
     /** Copies the strided view (offset, strides4) of src with shape4 into dst, row-major. */
@@ -82,10 +120,19 @@ public final class Broadcast {
         }
     }
 
-    /** A fresh or reused array of shape {@code sh} holding {@code a} broadcast to it. */
+    /** A new array of shape {@code shape} holding {@code a} broadcast to it. */
     public static double[] expand(NDArray a, int[] shape) {
-        double[] d = new double[(int) NDArray.sizeOf(shape)];
-        gather(a.data(), 0, strides4(a.shape(), shape), pad4(shape), d);
+        return expand(a, shape, null, new int[4], new int[4]);
+    }
+
+    /**
+     * {@code a} broadcast to {@code shape}, written into {@code dst} when it has the right size, else
+     * into a new array (the caller keeps whichever comes back). st4 and sh4 are scratch of length 4.
+     */
+    public static double[] expand(NDArray a, int[] shape, double[] dst, int[] st4, int[] sh4) {
+        int n = (int) NDArray.sizeOf(shape);
+        double[] d = dst != null && dst.length == n ? dst : new double[n];
+        gather(a.data(), 0, strides4(a.shape(), shape, st4), pad4(shape, sh4), d);
         return d;
     }
 

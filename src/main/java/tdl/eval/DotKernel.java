@@ -7,10 +7,12 @@ import tdl.graph.ops.DotOp;
 
 /** numpy dot for ranks 0-2 on {@link Gemm}, writing into the reused output's storage (no copies). */
 final class DotKernel implements Kernel {
+    private static final int[] SCALAR = new int[0]; // the rank-0 output shape: empty, so nothing in it can change
     private final Apply node;
     private final boolean ta, tb;
     private final DType dtype;
     private final Gemm.Workspace workspace = new Gemm.Workspace();
+    private final int[] transposedShape = new int[2]; // refilled per call (NDArray copies shapes)
 
     DotKernel(Apply node) {
         this.node = node;
@@ -29,7 +31,7 @@ final class DotKernel implements Kernel {
             double s = 0;
             double[] x = a.data(), y = b.data();
             for (int i = 0; i < x.length; i++) s += x[i] * y[i];
-            NDArray out = Kernels.output(reuse, dtype, new int[0]);
+            NDArray out = Kernels.output(reuse, dtype, SCALAR);
             out.data()[0] = s;
             return out;
         }
@@ -61,7 +63,12 @@ final class DotKernel implements Kernel {
     private NDArray scaled(NDArray a, NDArray b, NDArray reuse) {
         NDArray s = a.rank() == 0 ? a : b, x = a.rank() == 0 ? b : a;
         boolean transpose = x.rank() == 2 && (x == a ? ta : tb);
-        int[] shape = transpose ? new int[] {x.dim(1), x.dim(0)} : x.shape();
+        int[] shape = x.shape();
+        if (transpose) {
+            transposedShape[0] = x.dim(1);
+            transposedShape[1] = x.dim(0);
+            shape = transposedShape;
+        }
         NDArray out = Kernels.output(reuse, dtype, shape);
         double k = s.data()[0];
         double[] xd = x.data(), o = out.data();

@@ -21,6 +21,9 @@ final class ElemwiseKernel implements Kernel {
     private final ScalarFns.Ternary t;
     // float results only: integer arithmetic keeps the general path (its results are coerced anyway)
     private final boolean fastBinary;
+    // the broadcast result shape when no input has it, and the strided loops' strides: kept, refilled per call
+    private final int[] shapeScratch;
+    private final int[] sa4 = new int[4], sb4 = new int[4], sc4 = new int[4], sh4 = new int[4];
 
     ElemwiseKernel(Apply node) {
         this.node = node;
@@ -31,6 +34,7 @@ final class ElemwiseKernel implements Kernel {
         this.b = arity == 2 ? ScalarFns.binary(scalar, !outDtype.isFloat()) : null;
         this.t = arity == 3 ? ScalarFns.ternary(scalar) : null;
         this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;
+        this.shapeScratch = new int[node.output().rank()];
     }
 
     @Override
@@ -53,21 +57,14 @@ final class ElemwiseKernel implements Kernel {
         return out;
     }
 
-    // two fixed-arity forms, not varargs: an array per call is garbage the interpreter cannot elide
-    private int[] resultShape(NDArray a, NDArray c) {
-        int[] s = Broadcast.shape(a.shape(), c.shape());
-        if (s == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", a.shape(), c.shape());
+    private int[] resultShape(int[] shape, NDArray next) {
+        int[] s = Broadcast.shape(shape, next.shape(), shapeScratch);
+        if (s == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", shape, next.shape());
         return s;
     }
 
-    private int[] resultShape(NDArray a, NDArray c, NDArray d) {
-        int[] s = resultShape(a, c), t = Broadcast.shape(s, d.shape());
-        if (t == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", s, d.shape());
-        return t;
-    }
-
     private NDArray binary(NDArray a, NDArray c, NDArray reuse) {
-        int[] shape = resultShape(a, c);
+        int[] shape = resultShape(a.shape(), c);
         NDArray out = Kernels.output(reuse, outDtype, shape);
         double[] x = a.data(), y = c.data(), o = out.data();
         DoubleBinaryOperator f = b;
@@ -86,7 +83,8 @@ final class ElemwiseKernel implements Kernel {
         else if (y.length == 1 && x.length == n) scalarRight(f, x, y[0], o);
         else if (x.length == 1 && y.length == n) scalarLeft(f, x[0], y, o);
         else if (x.length == n && isRow(c.shape(), shape)) row(f, x, y, o);
-        else strided(f, x, Broadcast.strides4(a.shape(), shape), y, Broadcast.strides4(c.shape(), shape), o, Broadcast.pad4(shape));
+        else strided(f, x, Broadcast.strides4(a.shape(), shape, sa4), y, Broadcast.strides4(c.shape(), shape, sb4), o,
+                Broadcast.pad4(shape, sh4));
         return out;
     }
 
@@ -137,7 +135,7 @@ final class ElemwiseKernel implements Kernel {
     }
 
     private NDArray ternary(NDArray a, NDArray c, NDArray d, NDArray reuse) {
-        int[] shape = resultShape(a, c, d);
+        int[] shape = resultShape(resultShape(a.shape(), c), d);
         NDArray out = Kernels.output(reuse, outDtype, shape);
         double[] x = a.data(), y = c.data(), z = d.data(), o = out.data();
         ScalarFns.Ternary f = t;
@@ -146,9 +144,9 @@ final class ElemwiseKernel implements Kernel {
             for (int i = 0; i < n; i++) o[i] = f.apply(x[i], y[i], z[i]);
             return out;
         }
-        int[] sa = Broadcast.strides4(a.shape(), shape), sb = Broadcast.strides4(c.shape(), shape);
-        int[] sc = Broadcast.strides4(d.shape(), shape);
-        int[] sh = Broadcast.pad4(shape);
+        int[] sa = Broadcast.strides4(a.shape(), shape, sa4), sb = Broadcast.strides4(c.shape(), shape, sb4);
+        int[] sc = Broadcast.strides4(d.shape(), shape, sc4);
+        int[] sh = Broadcast.pad4(shape, sh4);
         int k = 0;
         for (int i0 = 0; i0 < sh[0]; i0++) {
             for (int i1 = 0; i1 < sh[1]; i1++) {

@@ -29,6 +29,9 @@ final class FusedKernel implements Kernel {
     private final double[][] expanded;
     private final Layout[] layout;
     private final double[][] src;
+    // the broadcast result shape when no input has it, and the expand loop's strides: kept, refilled per call
+    private final int[] shapeScratch;
+    private final int[] st4 = new int[4], sh4 = new int[4];
 
     FusedKernel(Apply node) {
         this.node = node;
@@ -50,6 +53,7 @@ final class FusedKernel implements Kernel {
         expanded = new double[nIn][];
         layout = new Layout[nIn];
         src = new double[nIn][];
+        shapeScratch = new int[node.output().rank()];
     }
 
     private enum Layout { FULL, SCALAR, ROW }
@@ -58,7 +62,7 @@ final class FusedKernel implements Kernel {
     public NDArray run(NDArray[] in, NDArray reuse) {
         int[] shape = in[0].shape();
         for (int i = 1; i < in.length; i++) {
-            int[] s = Broadcast.shape(shape, in[i].shape());
+            int[] s = Broadcast.shape(shape, in[i].shape(), shapeScratch);
             if (s == null) throw Kernels.broadcastError(node, "a fused elementwise expression", shape, in[i].shape());
             shape = s;
         }
@@ -122,7 +126,7 @@ final class FusedKernel implements Kernel {
     private double[] expand(int i, NDArray x, int[] shape, int total) {
         if (expanded[i] == null || expanded[i].length != total) expanded[i] = new double[total];
         double[] e = expanded[i], d = x.data();
-        int[] st = Broadcast.strides4(x.shape(), shape), sh = Broadcast.pad4(shape);
+        int[] st = Broadcast.strides4(x.shape(), shape, st4), sh = Broadcast.pad4(shape, sh4);
         int k = 0;
         for (int i0 = 0; i0 < sh[0]; i0++)
             for (int i1 = 0; i1 < sh[1]; i1++)

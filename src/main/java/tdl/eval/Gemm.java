@@ -25,8 +25,9 @@ public final class Gemm {
      */
     public static final class Workspace {
         private final double[][] panels = new double[2][];
-        // the other thread's half, one task object reused call after call (no allocation per product)
-        private final Half half = new Half();
+        // the two halves of a split product and their hand-off to the pool, re-armed for every product
+        private final Halves halves = new Halves();
+        private final HandOff handOff = new HandOff();
 
         double[] panel(int part, int k) {
             int size = VectorGemm.panelSize(k);
@@ -73,30 +74,21 @@ public final class Gemm {
             block(a, ta, b, tb, c, m, n, k, 0, m, 0, n, w.panel(0, k));
             return;
         }
-        // split the longer side of C; 16-aligned so both halves keep full vector tiles
-        double[] p0 = w.panel(0, k), p1 = w.panel(1, k);
-        Half other = w.half;
+        // split the longer side of C (16-aligned columns, so both halves keep full vector tiles); the
+        // blocks are fixed by the shape alone, so the numbers do not depend on which thread runs which
+        Halves h = w.halves;
+        h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k));
         if (n >= m) {
             int strip = VectorGemm.STRIP;
-            int mid = Math.max(strip, (n / 2 / strip) * strip);
-            other.set(a, ta, b, tb, c, m, n, k, 0, m, mid, n, p1);
-            ForkJoinPool.commonPool().execute(other);
-            try {
-                block(a, ta, b, tb, c, m, n, k, 0, m, 0, Math.min(mid, n), p0);
-            } finally {
-                other.join();
-            }
+            h.splitColumns(Math.min(n, Math.max(strip, (n / 2 / strip) * strip)));
         } else {
-            int mid = Math.max(4, (m / 2) & ~3);
-            other.set(a, ta, b, tb, c, m, n, k, mid, m, 0, n, p1);
-            ForkJoinPool.commonPool().execute(other);
-            try {
-                block(a, ta, b, tb, c, m, n, k, 0, Math.min(mid, m), 0, n, p0);
-            } finally {
-                other.join();
-            }
+            h.splitRows(Math.min(m, Math.max(4, (m / 2) & ~3)));
         }
-        other.clear();
+        try {
+            w.handOff.run(h);
+        } finally {
+            h.clear();
+        }
     }
 
     private static void block(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
@@ -106,15 +98,13 @@ public final class Gemm {
         VectorGemm.multiply(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel);
     }
 
-    /** One block of a product, run by the pool; re-armed for each product (ForkJoinTask.reinitialize). */
-    private static final class Half extends java.util.concurrent.RecursiveAction {
-        private double[] a, b, c, panel;
+    /** A split product: part 0 is C's first rows or columns, part 1 the rest, each with its own panel. */
+    private static final class Halves implements HandOff.Parts {
+        private double[] a, b, c, p0, p1;
         private boolean ta, tb;
-        private int m, n, k, i0, i1, j0, j1;
+        private int m, n, k, rowMid, colMid;
 
-        void set(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
-                 int i0, int i1, int j0, int j1, double[] panel) {
-            reinitialize();
+        void set(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k, double[] p0, double[] p1) {
             this.a = a;
             this.ta = ta;
             this.b = b;
@@ -123,21 +113,30 @@ public final class Gemm {
             this.m = m;
             this.n = n;
             this.k = k;
-            this.i0 = i0;
-            this.i1 = i1;
-            this.j0 = j0;
-            this.j1 = j1;
-            this.panel = panel;
+            this.p0 = p0;
+            this.p1 = p1;
+        }
+
+        void splitColumns(int mid) {
+            rowMid = m;
+            colMid = mid;
+        }
+
+        void splitRows(int mid) {
+            rowMid = mid;
+            colMid = n;
+        }
+
+        @Override
+        public void run(int part) {
+            if (part == 0) block(a, ta, b, tb, c, m, n, k, 0, rowMid, 0, colMid, p0);
+            else if (colMid < n) block(a, ta, b, tb, c, m, n, k, 0, m, colMid, n, p1);
+            else block(a, ta, b, tb, c, m, n, k, rowMid, m, 0, n, p1);
         }
 
         /** Lets go of the operands so a finished product keeps no arrays alive. */
         void clear() {
             a = b = c = null;
-        }
-
-        @Override
-        protected void compute() {
-            block(a, ta, b, tb, c, m, n, k, i0, i1, j0, j1, panel);
         }
     }
 

@@ -22,7 +22,12 @@ final class IndexKernel implements Kernel {
     private final List<IndexSpec> idx;
     private final boolean write, set;
     private final DType dtype;
-    private final boolean pointOfVector;
+    private final boolean pointOfVector, basicIndex;
+    // what this call's index selects, recomputed every call into arrays kept between calls
+    private final Selection sel = new Selection();
+    private final int[] xStrides = new int[4], shape4 = new int[4], strides4 = new int[4];
+    private final int[] expandStrides4 = new int[4], expandShape4 = new int[4];
+    private double[] expanded; // a set/inc value broadcast to the selection's shape
 
     IndexKernel(Apply node) {
         this.node = node;
@@ -35,15 +40,31 @@ final class IndexKernel implements Kernel {
         this.set = write && ((IncSubtensorOp) op).set();
         this.dtype = node.output().dtype();
         this.pointOfVector = !write && idx.size() == 1 && idx.get(0) instanceof IndexSpec.Point && dtype == node.inputs().get(0).dtype();
+        this.basicIndex = IndexSpec.isBasic(idx);
     }
 
-    /** What an index selects: a strided view (basic) or blocks at offsets (advanced). */
+    /**
+     * What an index selects: a strided view (basic) or blocks at offsets (advanced). One per kernel,
+     * refilled each call; its arrays are replaced only when the rank or block count changes.
+     */
     private static final class Selection {
-        int[] shape;       // shape of x[idx]
-        int offset;        // basic: first element
-        int[] strides;     // basic: strides into x, one per axis of shape
-        int[] blocks;      // advanced: offset of each block
-        int blockSize;     // advanced: elements per block
+        int[] shape = new int[0]; // shape of x[idx]
+        int offset;               // basic: first element
+        final int[] strides = new int[4]; // basic: strides into x, one per axis of shape
+        int[] blocks = new int[0];        // advanced: offset of each block (first blockCount entries)
+        int blockCount;
+        int blockSize;            // advanced: elements per block
+
+        int[] shapeOfRank(int r) {
+            if (shape.length != r) shape = new int[r];
+            return shape;
+        }
+
+        int[] blocks(int count) {
+            if (blocks.length < count) blocks = new int[count];
+            blockCount = count;
+            return blocks;
+        }
     }
 
     @Override
@@ -57,13 +78,14 @@ final class IndexKernel implements Kernel {
             return out;
         }
         int first = write ? 2 : 1;
-        Selection sel = IndexSpec.isBasic(idx) ? basic(x, in, first) : advanced(x, in, first);
+        if (basicIndex) basic(x, in, first);
+        else advanced(x, in, first);
         if (!write) {
             NDArray out = Kernels.output(reuse, dtype, sel.shape);
-            if (sel.blocks == null) {
-                Broadcast.gather(x.data(), sel.offset, pad4s(sel.strides), Broadcast.pad4(sel.shape), out.data());
+            if (basicIndex) {
+                Broadcast.gather(x.data(), sel.offset, stridesOfView(), Broadcast.pad4(sel.shape, shape4), out.data());
             } else {
-                for (int k = 0; k < sel.blocks.length; k++) {
+                for (int k = 0; k < sel.blockCount; k++) {
                     System.arraycopy(x.data(), sel.blocks[k], out.data(), k * sel.blockSize, sel.blockSize);
                 }
             }
@@ -74,15 +96,16 @@ final class IndexKernel implements Kernel {
             throw Kernels.broadcastError(node, (set ? "set_subtensor" : "inc_subtensor") + ": the value does not fit the indexed part",
                     y.shape(), sel.shape);
         }
-        double[] yb = y.sameShape(sel.shape) ? y.data() : Broadcast.expand(y, sel.shape);
+        double[] yb = y.data();
+        if (!y.sameShape(sel.shape)) yb = expanded = Broadcast.expand(y, sel.shape, expanded, expandStrides4, expandShape4);
         NDArray out = Kernels.copyAs(x, dtype, x.shape(), reuse);
         double[] o = out.data();
-        if (sel.blocks == null) {
-            if (set) scatterSet(yb, Broadcast.pad4(sel.shape), o, sel.offset, pad4s(sel.strides));
-            else Broadcast.scatterAdd(yb, Broadcast.pad4(sel.shape), o, sel.offset, pad4s(sel.strides));
+        if (basicIndex) {
+            if (set) scatterSet(yb, Broadcast.pad4(sel.shape, shape4), o, sel.offset, stridesOfView());
+            else Broadcast.scatterAdd(yb, Broadcast.pad4(sel.shape, shape4), o, sel.offset, stridesOfView());
         } else {
             int bs = sel.blockSize;
-            for (int k = 0; k < sel.blocks.length; k++) {
+            for (int k = 0; k < sel.blockCount; k++) {
                 int b = sel.blocks[k], s = k * bs;
                 if (set) System.arraycopy(yb, s, o, b, bs);
                 else for (int j = 0; j < bs; j++) o[b + j] += yb[s + j];
@@ -104,17 +127,18 @@ final class IndexKernel implements Kernel {
         }
     }
 
-    private static int[] pad4s(int[] strides) {
-        int[] r = new int[4];
-        System.arraycopy(strides, 0, r, 4 - strides.length, strides.length);
-        return r;
+    private int[] stridesOfView() {
+        return Broadcast.padStrides4(sel.strides, sel.shape.length, strides4);
     }
 
-    private Selection basic(NDArray x, NDArray[] in, int p) {
+    private void basic(NDArray x, NDArray[] in, int p) {
         int r = x.rank();
-        int[] xst = Broadcast.strides(x.shape());
-        int[] shape = new int[r], strides = new int[r];
-        int n = 0, offset = 0;
+        int[] xst = Broadcast.strides(x.shape(), xStrides);
+        int n = r;
+        for (int a = 0; a < r && a < idx.size(); a++) if (idx.get(a) instanceof IndexSpec.Point) n--;
+        int[] shape = sel.shapeOfRank(n), strides = sel.strides;
+        n = 0;
+        int offset = 0;
         for (int a = 0; a < r; a++) {
             int dim = x.dim(a);
             IndexSpec s = a < idx.size() ? idx.get(a) : IndexSpec.ALL;
@@ -123,28 +147,25 @@ final class IndexKernel implements Kernel {
                 continue;
             }
             IndexSpec.Slice sl = (IndexSpec.Slice) s;
-            Long lo = sl.lo() ? Kernels.intValue(in[p++]) : null;
-            Long hi = sl.hi() ? Kernels.intValue(in[p++]) : null;
+            // primitives and presence flags, not boxed Longs: bounds past 127 would allocate
+            long lo = sl.lo() ? Kernels.intValue(in[p++]) : 0;
+            long hi = sl.hi() ? Kernels.intValue(in[p++]) : 0;
             long step = sl.step() ? Kernels.intValue(in[p++]) : 1;
             if (step == 0) throw new GraphError("ValueError", "slice step cannot be zero", null, node);
             long start, stop;
             if (step > 0) {
-                start = lo == null ? 0 : clamp(lo < 0 ? lo + dim : lo, 0, dim);
-                stop = hi == null ? dim : clamp(hi < 0 ? hi + dim : hi, 0, dim);
+                start = !sl.lo() ? 0 : clamp(lo < 0 ? lo + dim : lo, 0, dim);
+                stop = !sl.hi() ? dim : clamp(hi < 0 ? hi + dim : hi, 0, dim);
             } else {
-                start = lo == null ? dim - 1 : clamp(lo < 0 ? lo + dim : lo, -1, dim - 1);
-                stop = hi == null ? -1 : clamp(hi < 0 ? hi + dim : hi, -1, dim - 1);
+                start = !sl.lo() ? dim - 1 : clamp(lo < 0 ? lo + dim : lo, -1, dim - 1);
+                stop = !sl.hi() ? -1 : clamp(hi < 0 ? hi + dim : hi, -1, dim - 1);
             }
             long len = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
             if (len > 0) offset += (int) start * xst[a];
             shape[n] = (int) len;
             strides[n++] = (int) step * xst[a];
         }
-        Selection sel = new Selection();
-        sel.shape = java.util.Arrays.copyOf(shape, n);
-        sel.strides = java.util.Arrays.copyOf(strides, n);
         sel.offset = offset;
-        return sel;
     }
 
     private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -158,13 +179,13 @@ final class IndexKernel implements Kernel {
         return (int) j;
     }
 
-    private Selection advanced(NDArray x, NDArray[] in, int p) {
+    private void advanced(NDArray x, NDArray[] in, int p) {
         int nv = idx.size();
-        int[] xst = Broadcast.strides(x.shape());
+        int[] xst = Broadcast.strides(x.shape(), xStrides);
         NDArray iv = in[p], jv = nv == 2 ? in[p + 1] : null;
         int[] ishape = iv.shape();
         if (jv != null) {
-            ishape = Broadcast.shape(iv.shape(), jv.shape());
+            ishape = Broadcast.shape(iv.shape(), jv.shape()); // vectors: one operand's own shape
             if (ishape == null) {
                 throw Kernels.shapeError(node, "shape mismatch: indexing arrays could not be broadcast together with shapes "
                         + NDArray.shapeString(iv.shape()) + " and " + NDArray.shapeString(jv.shape()),
@@ -172,18 +193,15 @@ final class IndexKernel implements Kernel {
             }
         }
         int count = (int) NDArray.sizeOf(ishape);
-        Selection sel = new Selection();
-        sel.blocks = new int[count];
+        int[] blocks = sel.blocks(count);
         sel.blockSize = x.rank() == nv ? 1 : xst[nv - 1];
         for (int k = 0; k < count; k++) {
             int off = checked((long) iv.data()[iv.size() == 1 ? 0 : k], x.dim(0), 0) * xst[0];
             if (jv != null) off += checked((long) jv.data()[jv.size() == 1 ? 0 : k], x.dim(1), 1) * xst[1];
-            sel.blocks[k] = off;
+            blocks[k] = off;
         }
-        int[] shape = new int[ishape.length + x.rank() - nv];
+        int[] shape = sel.shapeOfRank(ishape.length + x.rank() - nv);
         System.arraycopy(ishape, 0, shape, 0, ishape.length);
         System.arraycopy(x.shape(), nv, shape, ishape.length, x.rank() - nv);
-        sel.shape = shape;
-        return sel;
     }
 }

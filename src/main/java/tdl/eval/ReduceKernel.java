@@ -11,6 +11,9 @@ final class ReduceKernel implements Kernel {
     private final Apply node;
     private final ReduceOp op;
     private final DType dtype;
+    // refilled every call: x's shape with reduced axes set to 1, the output's shape, loop strides
+    private int[] keptShape = new int[0], outShape = new int[0];
+    private final int[] st4 = new int[4], sh4 = new int[4];
 
     ReduceKernel(Apply node) {
         this.node = node;
@@ -25,8 +28,9 @@ final class ReduceKernel implements Kernel {
         int[] xs = x.shape();
         int kept = 0;
         for (int a = 0; a < r; a++) if (!op.reduces(a)) kept++;
-        int[] outShape = new int[op.keepdims() ? r : kept];
-        int[] keptShape = new int[r]; // x's shape with reduced axes set to 1
+        if (keptShape.length != r) keptShape = new int[r];
+        if (outShape.length != (op.keepdims() ? r : kept)) outShape = new int[op.keepdims() ? r : kept];
+        int[] keptShape = this.keptShape, outShape = this.outShape;
         for (int a = 0, k = 0; a < r; a++) {
             keptShape[a] = op.reduces(a) ? 1 : xs[a];
             if (op.keepdims()) outShape[a] = keptShape[a];
@@ -55,8 +59,8 @@ final class ReduceKernel implements Kernel {
                 }
             }
         } else {
-            int[] st = Broadcast.strides4(keptShape, xs); // where each x element lands in out
-            int[] sh = Broadcast.pad4(xs);
+            int[] st = Broadcast.strides4(keptShape, xs, st4); // where each x element lands in out
+            int[] sh = Broadcast.pad4(xs, sh4);
             int k = 0;
             ReduceOp.Kind kind = op.kind();
             for (int i0 = 0; i0 < sh[0]; i0++) {

@@ -1,22 +1,28 @@
 package tdl.eval;
 
-import java.util.List;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
 import tdl.graph.NDArray;
+import tdl.graph.TensorType;
 import tdl.graph.ops.ArgReduceOp;
 import tdl.graph.ops.DimShuffleOp;
 import tdl.graph.ops.EyeOp;
 import tdl.graph.ops.FlattenOp;
 import tdl.graph.ops.JoinOp;
 
-/** Kernels of the shape-manipulating and small ops (each a lambda over its node). */
+/**
+ * Kernels of the shape-manipulating and small ops (each a lambda over its node). Arrays a lambda
+ * captures are that kernel's scratch (one kernel per plan step, one call at a time), refilled every
+ * call so a steady-state call allocates nothing; outputs may be given them as shapes because
+ * NDArray copies the shape it is built with.
+ */
 final class ShapeKernels {
     private ShapeKernels() {}
 
     static Kernel sumToShape(Apply node) {
         DType dtype = node.output().dtype();
+        int[] sh4 = new int[4], st4 = new int[4];
         return (in, reuse) -> {
             NDArray g = in[0];
             int[] xs = in[1].shape();
@@ -33,26 +39,28 @@ final class ShapeKernels {
                 return out;
             }
             java.util.Arrays.fill(out.data(), 0);
-            Broadcast.scatterAdd(g.data(), Broadcast.pad4(g.shape()), out.data(), 0, Broadcast.strides4(xs, g.shape()));
+            Broadcast.scatterAdd(g.data(), Broadcast.pad4(g.shape(), sh4), out.data(), 0, Broadcast.strides4(xs, g.shape(), st4));
             return out;
         };
     }
 
     static Kernel dimshuffle(Apply node) {
-        List<Integer> pattern = ((DimShuffleOp) node.op()).pattern();
+        int[] pattern = ((DimShuffleOp) node.op()).pattern().stream().mapToInt(Integer::intValue).toArray();
         DType dtype = node.output().dtype();
+        boolean[] used = new boolean[TensorType.MAX_RANK];
+        for (int p : pattern) if (p >= 0) used[p] = true;
+        int[] xst = new int[TensorType.MAX_RANK], shape = new int[pattern.length], st4 = new int[4], sh4 = new int[4];
         return (in, reuse) -> {
             NDArray x = in[0];
-            int[] xst = Broadcast.strides(x.shape());
-            int[] shape = new int[pattern.size()], st = new int[pattern.size()];
-            boolean[] used = new boolean[x.rank()];
+            Broadcast.strides(x.shape(), xst);
+            int off = 4 - shape.length;
+            for (int i = 0; i < 4; i++) st4[i] = 0;
             for (int i = 0; i < shape.length; i++) {
-                int p = pattern.get(i);
+                int p = pattern[i];
                 shape[i] = p < 0 ? 1 : x.dim(p);
-                st[i] = p < 0 ? 0 : xst[p];
-                if (p >= 0) used[p] = true;
+                st4[off + i] = p < 0 ? 0 : xst[p];
             }
-            for (int a = 0; a < used.length; a++) {
+            for (int a = 0; a < x.rank(); a++) {
                 if (!used[a] && x.dim(a) != 1) {
                     throw Kernels.shapeError(node, "dimshuffle " + ((DimShuffleOp) node.op()).name() + " drops axis " + a
                             + " of shape " + NDArray.shapeString(x.shape()) + ", which does not have size 1",
@@ -60,9 +68,7 @@ final class ShapeKernels {
                 }
             }
             NDArray out = Kernels.output(reuse, dtype, shape);
-            int[] st4 = new int[4];
-            System.arraycopy(st, 0, st4, 4 - st.length, st.length);
-            Broadcast.gather(x.data(), 0, st4, Broadcast.pad4(shape), out.data());
+            Broadcast.gather(x.data(), 0, st4, Broadcast.pad4(shape, sh4), out.data());
             return out;
         };
     }
@@ -70,6 +76,7 @@ final class ShapeKernels {
     static Kernel reshape(Apply node) {
         DType dtype = node.output().dtype();
         int ndim = node.output().rank();
+        int[] shape = new int[ndim];
         return (in, reuse) -> {
             NDArray x = in[0];
             double[] sv = in[1].data();
@@ -77,7 +84,6 @@ final class ShapeKernels {
                 throw Kernels.shapeError(node, "reshape to " + text(sv) + ": the shape has " + sv.length
                         + " entries but the result was declared with " + ndim + " dimensions", null);
             }
-            int[] shape = new int[sv.length];
             int unknown = -1;
             long known = 1;
             for (int i = 0; i < sv.length; i++) {
@@ -105,9 +111,9 @@ final class ShapeKernels {
     static Kernel flatten(Apply node) {
         int outdim = ((FlattenOp) node.op()).outdim();
         DType dtype = node.output().dtype();
+        int[] shape = new int[outdim];
         return (in, reuse) -> {
             NDArray x = in[0];
-            int[] shape = new int[outdim];
             int last = 1;
             for (int a = 0; a < x.rank(); a++) {
                 if (a < outdim - 1) shape[a] = x.dim(a);
@@ -131,8 +137,9 @@ final class ShapeKernels {
     static Kernel join(Apply node) {
         int axis = ((JoinOp) node.op()).axis();
         DType dtype = node.output().dtype();
+        int[] shape = new int[node.output().rank()];
         return (in, reuse) -> {
-            int[] shape = in[0].shape().clone();
+            System.arraycopy(in[0].shape(), 0, shape, 0, shape.length);
             shape[axis] = 0;
             for (NDArray x : in) {
                 for (int a = 0; a < shape.length; a++) {
@@ -163,8 +170,8 @@ final class ShapeKernels {
 
     static Kernel alloc(Apply node) {
         DType dtype = node.output().dtype();
+        int[] shape = new int[node.inputs().size() - 1], st4 = new int[4], sh4 = new int[4];
         return (in, reuse) -> {
-            int[] shape = new int[in.length - 1];
             for (int i = 0; i < shape.length; i++) {
                 long d = Kernels.intValue(in[i + 1]);
                 if (d < 0) throw Kernels.shapeError(node, "negative dimension " + d + " in alloc/zeros/ones", null);
@@ -174,7 +181,7 @@ final class ShapeKernels {
             if (!Broadcast.broadcastsTo(v.shape(), shape)) throw Kernels.broadcastError(node, "alloc", v.shape(), shape);
             NDArray out = Kernels.output(reuse, dtype, shape);
             if (v.size() == 1) java.util.Arrays.fill(out.data(), v.data()[0]);
-            else Broadcast.gather(v.data(), 0, Broadcast.strides4(v.shape(), shape), Broadcast.pad4(shape), out.data());
+            else Broadcast.gather(v.data(), 0, Broadcast.strides4(v.shape(), shape, st4), Broadcast.pad4(shape, sh4), out.data());
             return out;
         };
     }
@@ -182,10 +189,13 @@ final class ShapeKernels {
     static Kernel eye(Apply node) {
         int k = ((EyeOp) node.op()).k();
         DType dtype = node.output().dtype();
+        int[] shape = new int[2];
         return (in, reuse) -> {
             int n = (int) Kernels.intValue(in[0]), m = (int) Kernels.intValue(in[1]);
             if (n < 0 || m < 0) throw Kernels.shapeError(node, "negative dimension in eye(" + n + ", " + m + ")", null);
-            NDArray out = Kernels.output(reuse, dtype, new int[] {n, m});
+            shape[0] = n;
+            shape[1] = m;
+            NDArray out = Kernels.output(reuse, dtype, shape);
             double[] o = out.data();
             java.util.Arrays.fill(o, 0);
             for (int i = 0; i < n; i++) if (i + k >= 0 && i + k < m) o[i * m + i + k] = 1;
@@ -195,11 +205,13 @@ final class ShapeKernels {
 
     static Kernel arange(Apply node) {
         DType dtype = node.output().dtype();
+        int[] shape = new int[1];
         return (in, reuse) -> {
             double start = in[0].data()[0], stop = in[1].data()[0], step = in[2].data()[0];
             if (step == 0) throw new GraphError("ValueError", "arange: step must not be zero", null, node);
             int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-            NDArray out = Kernels.output(reuse, dtype, new int[] {n});
+            shape[0] = n;
+            NDArray out = Kernels.output(reuse, dtype, shape);
             for (int i = 0; i < n; i++) out.data()[i] = start + i * step;
             return out;
         };
@@ -237,6 +249,7 @@ final class ShapeKernels {
 
     static Kernel argReduce(Apply node) {
         ArgReduceOp op = (ArgReduceOp) node.op();
+        int[] outShape = new int[node.output().rank()];
         return (in, reuse) -> {
             NDArray x = in[0];
             if (x.size() == 0) {
@@ -244,13 +257,12 @@ final class ShapeKernels {
                         + " of an empty sequence", null, node);
             }
             int r = x.rank();
-            int[] outShape;
             int outer, len, inner;
             if (op.axis() == null) {
                 outer = 1;
                 len = x.size();
                 inner = 1;
-                outShape = op.keepdims() ? filled(r) : new int[0];
+                java.util.Arrays.fill(outShape, 1); // keepdims: all ones; else rank 0
             } else {
                 int ax = op.axis();
                 outer = 1;
@@ -258,7 +270,6 @@ final class ShapeKernels {
                 for (int a = 0; a < ax; a++) outer *= x.dim(a);
                 for (int a = ax + 1; a < r; a++) inner *= x.dim(a);
                 len = x.dim(ax);
-                outShape = new int[op.keepdims() ? r : r - 1];
                 for (int a = 0, k = 0; a < r; a++) {
                     if (a == ax) { if (op.keepdims()) outShape[k++] = 1; }
                     else outShape[k++] = x.dim(a);
@@ -279,11 +290,5 @@ final class ShapeKernels {
             }
             return out;
         };
-    }
-
-    private static int[] filled(int r) {
-        int[] s = new int[r];
-        java.util.Arrays.fill(s, 1);
-        return s;
     }
 }

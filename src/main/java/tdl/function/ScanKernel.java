@@ -16,8 +16,8 @@ import tdl.rewrite.RewriteLog;
  * Runs a {@link ScanOp}: the body is rewritten and planned once, then run once per step. Sequence
  * rows are copied into per-sequence row buffers, each recurrent output keeps a ring of its last
  * -min(taps) states, and each output is written into a preallocated (n_steps, ...) buffer, or a
- * (1, ...) buffer holding only the last step when the op marks it lastOnly. Buffers are kept and
- * reused between calls of the same shape.
+ * (1, ...) buffer holding only the last step when the op marks it lastOnly. Buffers (and the arrays
+ * holding them) are kept and reused between calls of the same shape: such a call allocates nothing.
  */
 final class ScanKernel implements MultiKernel {
     private final ScanOp op;
@@ -25,9 +25,18 @@ final class ScanKernel implements MultiKernel {
     private final Plan body;
     private final NDArray[] bodyArgs;
     private NDArray[] stacked;
-    private final NDArray[] initBuffers;
     private final int[][] tapArrays;
     private Profile profile;
+    // fixed by the op, derived once: each output's ring length (0 without taps) and flags
+    private final int[] lags;
+    private final boolean[] stackedInit, lastOnly;
+    private final int nTapInputs;
+    // the loop's state, kept between calls and refilled: a steady-state call allocates nothing
+    private final NDArray[] rows;
+    private final NDArray[][] rings;
+    private final int[] heads;
+    private final NDArray[][] carryBuffers; // two per shared carry: the current value and the next
+    private final NDArray[] results;
 
     ScanKernel(ScanOp op, Apply node, Pipeline pipeline) {
         this.op = op;
@@ -35,10 +44,25 @@ final class ScanKernel implements MultiKernel {
         List<Variable> results = pipeline.run(new ArrayList<>(op.innerOutputs()), new RewriteLog());
         this.body = Plan.build(op.innerInputs(), results);
         this.bodyArgs = new NDArray[op.innerInputs().size()];
-        this.stacked = new NDArray[op.nOutputs()];
-        this.initBuffers = new NDArray[op.nOutputs()];
-        this.tapArrays = new int[op.nOutputs()][];
-        for (int j = 0; j < tapArrays.length; j++) tapArrays[j] = op.taps().get(j).stream().mapToInt(Integer::intValue).toArray();
+        int nOut = op.nOutputs();
+        this.stacked = new NDArray[nOut];
+        this.tapArrays = new int[nOut][];
+        this.lags = new int[nOut];
+        this.stackedInit = new boolean[nOut];
+        this.lastOnly = new boolean[nOut];
+        this.rings = new NDArray[nOut][];
+        for (int j = 0; j < nOut; j++) {
+            tapArrays[j] = op.taps().get(j).stream().mapToInt(Integer::intValue).toArray();
+            lags[j] = -java.util.Arrays.stream(tapArrays[j]).min().orElse(0);
+            stackedInit[j] = op.stackedInit(j);
+            lastOnly[j] = op.lastOnly().get(j);
+            if (lags[j] > 0) rings[j] = new NDArray[lags[j]];
+        }
+        this.nTapInputs = op.nTapInputs();
+        this.rows = new NDArray[op.nSeqs()];
+        this.heads = new int[nOut];
+        this.carryBuffers = new NDArray[op.nShared()][2];
+        this.results = new NDArray[nOut + op.nShared()];
     }
 
     /** Times the body's steps into {@code outer} (as "Scan{name} > op") from now on. */
@@ -56,9 +80,10 @@ final class ScanKernel implements MultiKernel {
 
     private String name() { return op.scanName() == null ? "scan" : "scan '" + op.scanName() + "'"; }
 
+    /** The outputs, then the shared carries' final values: in an array of this kernel's, refilled every run. */
     @Override
     public NDArray[] runAll(NDArray[] in) {
-        int nSeqs = op.nSeqs(), nOut = op.nOutputs(), nShared = op.nShared();
+        int nSeqs = op.nSeqs(), nOut = lags.length, nShared = carryBuffers.length;
         long n = (long) in[0].data()[0];
         for (int i = 0; i < nSeqs; i++) {
             NDArray seq = in[1 + i];
@@ -70,41 +95,36 @@ final class ScanKernel implements MultiKernel {
 
         // argument layout of the body: seq rows, taps, shared carries, non-sequences
         int p = 1 + nSeqs;
-        NDArray[] rows = new NDArray[nSeqs];
         for (int i = 0; i < nSeqs; i++) {
             NDArray seq = in[1 + i];
-            int[] rs = java.util.Arrays.copyOfRange(seq.shape(), 1, seq.rank());
-            rows[i] = NDArray.zeros(seq.dtype(), rs);
+            rows[i] = rowBuffer(rows[i], seq.dtype(), seq);
             bodyArgs[i] = rows[i];
         }
-        NDArray[][] rings = new NDArray[nOut][];
-        int[] heads = new int[nOut];
         for (int j = 0; j < nOut; j++) {
-            List<Integer> taps = op.taps().get(j);
-            if (taps.isEmpty()) continue;
+            heads[j] = 0;
+            if (lags[j] == 0) continue;
             NDArray init = in[p++];
-            int lag = -taps.stream().mapToInt(Integer::intValue).min().getAsInt();
-            NDArray[] ring = new NDArray[lag];
-            if (op.stackedInit(j)) {
+            int lag = lags[j];
+            NDArray[] ring = rings[j];
+            if (stackedInit[j]) {
                 if (init.rank() == 0 || init.dim(0) < lag) {
-                    throw error("ValueError", "output " + (j + 1) + " uses taps " + taps + ", so its initial value needs "
+                    throw error("ValueError", "output " + (j + 1) + " uses taps " + op.taps().get(j) + ", so its initial value needs "
                             + lag + " stacked states, got shape " + NDArray.shapeString(init.shape()), "stack the first states along a new first axis");
                 }
-                int[] rs = java.util.Arrays.copyOfRange(init.shape(), 1, init.rank());
-                int size = (int) NDArray.sizeOf(rs), first = init.dim(0) - lag;
+                int first = init.dim(0) - lag;
                 for (int k = 0; k < lag; k++) {
-                    ring[k] = NDArray.zeros(stateType(j), rs);
+                    ring[k] = rowBuffer(ring[k], stateType(j), init);
+                    int size = ring[k].size();
                     System.arraycopy(init.data(), (first + k) * size, ring[k].data(), 0, size);
                 }
             } else {
-                ring[0] = reusedCopy(j, init, stateType(j));
+                ring[0] = copyInto(ring[0], init, stateType(j));
             }
-            rings[j] = ring;
         }
-        NDArray[] carries = new NDArray[nShared];
-        for (int s = 0; s < nShared; s++) carries[s] = in[p++].copy();
+        int flip = 0; // carryBuffers[c][flip] holds carry c's current value
+        for (int c = 0; c < nShared; c++) carryBuffers[c][0] = copyInto(carryBuffers[c][0], in[p++], null);
         int nonSeqStart = p;
-        int bodyNonSeq = nSeqs + op.nTapInputs() + nShared;
+        int bodyNonSeq = nSeqs + nTapInputs + nShared;
         for (int k = nonSeqStart; k < in.length; k++) bodyArgs[bodyNonSeq + (k - nonSeqStart)] = in[k];
 
         for (int s = 0; s < steps; s++) {
@@ -116,11 +136,11 @@ final class ScanKernel implements MultiKernel {
             }
             int a = nSeqs;
             for (int j = 0; j < nOut; j++) {
-                if (rings[j] == null) continue;
-                int lag = rings[j].length;
+                if (lags[j] == 0) continue;
+                int lag = lags[j];
                 for (int tap : tapArrays[j]) bodyArgs[a++] = rings[j][(heads[j] + lag + tap) % lag];
             }
-            for (int c = 0; c < nShared; c++) bodyArgs[a++] = carries[c];
+            for (int c = 0; c < nShared; c++) bodyArgs[a++] = carryBuffers[c][flip];
 
             NDArray[] r;
             try {
@@ -137,28 +157,30 @@ final class ScanKernel implements MultiKernel {
                     throw error("ValueError", "output " + (j + 1) + " has shape " + NDArray.shapeString(row.shape()) + " at step "
                             + (s + 1) + " but " + NDArray.shapeString(rowShape(stacked[j])) + " at step 1", "each step must return the same shapes");
                 }
-                int at = op.lastOnly().get(j) ? 0 : s;
+                int at = lastOnly[j] ? 0 : s;
                 System.arraycopy(row.data(), 0, stacked[j].data(), at * row.size(), row.size());
             }
-            NDArray[] newCarries = nShared == 0 ? carries : new NDArray[nShared];
-            for (int c = 0; c < nShared; c++) newCarries[c] = convert(r[nOut + c], carries[c].dtype());
+            // the next carries go to the other buffer of each pair: a result may be a current carry (the body's input)
+            for (int c = 0; c < nShared; c++) {
+                NDArray[] pair = carryBuffers[c];
+                pair[1 - flip] = copyInto(pair[1 - flip], r[nOut + c], pair[flip].dtype());
+            }
+            flip = nShared == 0 ? flip : 1 - flip;
             for (int j = 0; j < nOut; j++) {
-                if (rings[j] == null) continue;
+                if (lags[j] == 0) continue;
                 NDArray state = rings[j][heads[j]];
                 if (state.size() != r[j].size() || !state.sameShape(r[j].shape())) {
                     throw error("ValueError", "output " + (j + 1) + " has shape " + NDArray.shapeString(r[j].shape())
                             + " but its previous value (outputs_info) has shape " + NDArray.shapeString(state.shape()),
                             "give outputs_info an initial value with the shape each step returns");
                 }
-                int at = op.lastOnly().get(j) ? 0 : s;
+                int at = lastOnly[j] ? 0 : s;
                 System.arraycopy(stacked[j].data(), at * state.size(), state.data(), 0, state.size());
-                heads[j] = (heads[j] + 1) % rings[j].length;
+                heads[j] = (heads[j] + 1) % lags[j];
             }
-            carries = newCarries;
         }
         body.release();
 
-        NDArray[] out = new NDArray[nOut + nShared];
         for (int j = 0; j < nOut; j++) {
             if (steps == 0) {
                 int rank = node.outputs().get(j).rank();
@@ -166,35 +188,39 @@ final class ScanKernel implements MultiKernel {
                 if (rings[j] != null && rings[j][0].rank() == rank - 1) System.arraycopy(rings[j][0].shape(), 0, shape, 1, rank - 1);
                 stacked[j] = NDArray.zeros(node.outputs().get(j).dtype(), shape);
             }
-            out[j] = stacked[j];
+            results[j] = stacked[j];
         }
-        System.arraycopy(carries, 0, out, nOut, nShared);
-        return out;
+        for (int c = 0; c < nShared; c++) results[nOut + c] = carryBuffers[c][flip];
+        return results;
+    }
+
+    /** {@code old} when it is a (dtype) row of {@code stackedArray} (shape without the first axis), else a new one. */
+    private static NDArray rowBuffer(NDArray old, DType dtype, NDArray stackedArray) {
+        if (old != null && old.dtype() == dtype && sameRowShape(stackedArray, old)) return old;
+        return NDArray.zeros(dtype, java.util.Arrays.copyOfRange(stackedArray.shape(), 1, stackedArray.rank()));
+    }
+
+    /** {@code v} copied (as {@code dtype}, or its own when null) into {@code old} when it fits, else into a new array. */
+    private static NDArray copyInto(NDArray old, NDArray v, DType dtype) {
+        DType d = dtype == null ? v.dtype() : dtype;
+        if (old == null || old.dtype() != d || !old.sameShape(v.shape())) return d == v.dtype() ? v.copy() : v.astype(d);
+        double[] src = v.data(), dst = old.data();
+        if (d == v.dtype()) System.arraycopy(src, 0, dst, 0, src.length);
+        else for (int i = 0; i < src.length; i++) dst[i] = d.coerce(src[i]);
+        return old;
     }
 
     private DType stateType(int j) { return node.outputs().get(j).dtype(); }
 
-    /** The initial state copied into this output's buffer of the previous call when it fits (no allocation). */
-    private NDArray reusedCopy(int j, NDArray init, DType dtype) {
-        NDArray old = initBuffers[j];
-        if (old == null || old.dtype() != dtype || !old.sameShape(init.shape())) {
-            old = convert(init, dtype);
-            initBuffers[j] = old;
-            return old;
-        }
-        double[] src = init.data(), dst = old.data();
-        if (init.dtype() == dtype) System.arraycopy(src, 0, dst, 0, src.length);
-        else for (int i = 0; i < src.length; i++) dst[i] = dtype.coerce(src[i]);
-        return old;
-    }
-
     private NDArray stackedBuffer(int j, NDArray row, int steps) {
-        int[] shape = new int[row.rank() + 1];
-        shape[0] = op.lastOnly().get(j) ? 1 : steps;
-        System.arraycopy(row.shape(), 0, shape, 1, row.rank());
+        int first = lastOnly[j] ? 1 : steps;
         DType dtype = node.outputs().get(j).dtype();
         NDArray old = stacked[j];
-        return old != null && old.dtype() == dtype && old.sameShape(shape) ? old : NDArray.zeros(dtype, shape);
+        if (old != null && old.dtype() == dtype && old.dim(0) == first && sameRowShape(old, row)) return old;
+        int[] shape = new int[row.rank() + 1];
+        shape[0] = first;
+        System.arraycopy(row.shape(), 0, shape, 1, row.rank());
+        return NDArray.zeros(dtype, shape);
     }
 
     private static int[] rowShape(NDArray stackedBuf) {
@@ -206,9 +232,5 @@ final class ScanKernel implements MultiKernel {
         if (s.length != r.length + 1) return false;
         for (int i = 0; i < r.length; i++) if (s[i + 1] != r[i]) return false;
         return true;
-    }
-
-    private static NDArray convert(NDArray v, DType dtype) {
-        return v.dtype() == dtype ? v.copy() : v.astype(dtype);
     }
 }

@@ -59,6 +59,27 @@ class GemmTest {
         }
     }
 
+    @Test
+    void repeatedSplitProductsOnOneWorkspaceAreBitwiseTheSingleThreadedOnes() {
+        assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
+        Random rng = new Random(13);
+        Gemm.Workspace w = new Gemm.Workspace();
+        // column splits and row splits alternate on the same workspace, so its hand-off is re-armed each time
+        int[][] shapes = {{20, 500, 784}, {784, 500, 20}, {20, 784, 500}, {300, 40, 64}};
+        for (int rep = 0; rep < 3; rep++) {
+            for (int[] s : shapes) {
+                int m = s[0], n = s[1], k = s[2];
+                boolean ta = (rep & 1) != 0, tb = m == 784;
+                double[] a = random(rng, m * k), b = random(rng, k * n);
+                int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
+                double[] whole = new double[m * n], split = new double[m * n];
+                VectorGemm.multiply(a, ars, acs, b, brs, bcs, whole, k, n, 0, m, 0, n, new double[VectorGemm.panelSize(k)]);
+                Gemm.multiply(a, ta ? k : m, ta ? m : k, ta, b, tb ? n : k, tb ? k : n, tb, split, m, n, k, w);
+                assertArrayEquals(whole, split, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " rep " + rep);
+            }
+        }
+    }
+
     private static double[] random(Random rng, int size) {
         double[] d = new double[size];
         for (int i = 0; i < size; i++) d[i] = rng.nextGaussian();
