@@ -78,7 +78,7 @@ public final class CompiledFunction {
      * Calls the function: one value per input; returns fresh copies of the outputs. Synchronized:
      * the plan's buffers serve one call at a time (an embedder may call from several threads).
      */
-    public synchronized List<NDArray> call(List<NDArray> arguments) {
+    public List<NDArray> call(List<NDArray> arguments) {
         return call(arguments, null);
     }
 

@@ -105,24 +105,18 @@ public final class BenchRunner {
         CompiledFunction neuron = TheanoLibrary.compiledFunction(s.get("neuron"));
         List<NDArray> neuronArgs = List.of((NDArray) s.get("neuron_p"), (NDArray) s.get("neuron_t"));
         int calls = 200_000;
-        for (int i = 0; i < calls; i++) neuron.call(neuronArgs);
+        NDArray[] neuronArray = neuronArgs.toArray(new NDArray[0]);
+        for (int i = 0; i < 5; i++) {
+            perCall(neuron, neuronArgs, calls);
+            perBorrowedCall(neuron, neuronArray, calls);
+        }
         double[] javaCall = new double[repeat];
         long allocBefore = allocatedBytes();
-        for (int r = 0; r < repeat; r++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < calls; i++) neuron.call(neuronArgs);
-            javaCall[r] = (System.nanoTime() - t0) / 1e9 / calls;
-        }
+        for (int r = 0; r < repeat; r++) javaCall[r] = perCall(neuron, neuronArgs, calls);
         long bytesPerCall = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
-        NDArray[] neuronArray = neuronArgs.toArray(new NDArray[0]);
-        for (int i = 0; i < calls; i++) neuron.callBorrowed(neuronArray);
         double[] borrowedCall = new double[repeat];
         allocBefore = allocatedBytes();
-        for (int r = 0; r < repeat; r++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < calls; i++) neuron.callBorrowed(neuronArray);
-            borrowedCall[r] = (System.nanoTime() - t0) / 1e9 / calls;
-        }
+        for (int r = 0; r < repeat; r++) borrowedCall[r] = perBorrowedCall(neuron, neuronArray, calls);
         long borrowedBytes = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
         int loopCalls = 20_000;
         s.call("neuron_loop", (long) loopCalls);
@@ -153,6 +147,20 @@ public final class BenchRunner {
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
         if (profile) out.print(s.profileReport());
+    }
+
+    // the timed loops live in small methods of their own, so the JIT compiles them as it would a
+    // caller's loop (whole methods, not an on-stack replacement inside this long one), as JMH does
+    private static double perCall(CompiledFunction f, List<NDArray> args, int calls) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) f.call(args);
+        return (System.nanoTime() - t0) / 1e9 / calls;
+    }
+
+    private static double perBorrowedCall(CompiledFunction f, NDArray[] args, int calls) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) f.callBorrowed(args);
+        return (System.nanoTime() - t0) / 1e9 / calls;
     }
 
     private NumpyReference.Result numpyReference() {
