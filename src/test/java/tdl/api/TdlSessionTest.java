@@ -25,6 +25,27 @@ class TdlSessionTest {
     private final TdlSession s = Tdl.builder().output(out).build();
 
     @Test
+    void theCompiledFunctionBehindAScriptFunctionTrainsFromJavaWithoutConversions() {
+        s.eval("""
+                import theano
+                import theano.tensor as T
+                import numpy as np
+                x = T.dvector('x'); y = T.dvector('y')
+                w = theano.shared(0.0, name='w'); b = theano.shared(0.0, name='b')
+                cost = T.mean((w * x + b - y) ** 2)
+                gw, gb = T.grad(cost, [w, b])
+                train_step = theano.function([x, y], cost, updates=[(w, w - 0.1 * gw), (b, b - 0.1 * gb)])
+                """);
+        tdl.function.CompiledFunction f = tdl.lib.theano.TheanoLibrary.compiledFunction(s.scriptGlobals().get("train_step"));
+        NDArray xs = NDArray.of(new double[] {0, 1, 2, 3}, 4), ys = NDArray.of(new double[] {1, 3, 5, 7}, 4);
+        double first = f.callBorrowed(xs, ys)[0].item();
+        for (int i = 0; i < 600; i++) f.callBorrowed(xs, ys);
+        assertTrue(f.call(List.of(xs, ys)).get(0).item() < 1e-6 * first);
+        assertEquals(2.0, s.get("w", double.class), 1e-3); // the updates reach the session's shared variables
+        assertEquals(1.0, s.get("b", double.class), 1e-3);
+    }
+
+    @Test
     void evalReturnsTheLastExpressionInJavaForm() {
         assertEquals(3L, s.eval("1 + 2"));
         assertEquals(2.5, s.eval("5 / 2"));

@@ -96,9 +96,16 @@ public final class BenchRunner {
         long a0 = allocatedBytes();
         for (int i = 0; i < 10; i++) trainFn.call(index);
         long trainBytes = (allocatedBytes() - a0) / 10;
+        NDArray[] indexArray = index.toArray(new NDArray[0]);
+        a0 = allocatedBytes();
+        for (int i = 0; i < 10; i++) trainFn.callBorrowed(indexArray);
+        long trainBorrowedBytes = (allocatedBytes() - a0) / 10;
         a0 = allocatedBytes();
         sampleFn.call(List.of());
         long sampleBytes = allocatedBytes() - a0;
+        a0 = allocatedBytes();
+        sampleFn.callBorrowed();
+        long sampleBorrowedBytes = allocatedBytes() - a0;
         System.gc();
         long live = java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory();
 
@@ -140,9 +147,9 @@ public final class BenchRunner {
         out.print(BenchRow.table(rows));
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
-        out.printf("allocated per call: train_rbm %d bytes, sample_fn %d bytes, one-neuron train %d bytes"
-                + " (%d with borrowed outputs; call() returns a fresh copy of each output)%n",
-                trainBytes, sampleBytes, bytesPerCall, borrowedBytes);
+        out.printf("allocated per call (call() returns fresh copies of the outputs; callBorrowed() does not):%n"
+                + "  train_rbm %d bytes (borrowed %d), sample_fn %d bytes (borrowed %d), one-neuron train %d bytes (borrowed %d)%n",
+                trainBytes, trainBorrowedBytes, sampleBytes, sampleBorrowedBytes, bytesPerCall, borrowedBytes);
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
