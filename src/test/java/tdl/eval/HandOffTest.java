@@ -36,6 +36,7 @@ class HandOffTest {
         handOff.run(job);
         handOff.run(job);
         int measured = 0;
+        long least = Long.MAX_VALUE; // the least, as in Allocations.steadyState: a JIT event may land in one attempt
         for (int attempt = 0; attempt < 20; attempt++) {
             job.result[0] = job.result[1] = 0;
             // the pool starting a worker thread allocates on the submitting thread: not ours to count
@@ -43,10 +44,11 @@ class HandOffTest {
             long bytes = Allocations.during(() -> handOff.run(job));
             assertTrue(job.result[0] > 0 && job.result[1] > 0, "both parts ran");
             if (ForkJoinPool.commonPool().getPoolSize() != poolSize) continue;
-            assertEquals(0, bytes, "a re-armed hand-off allocated on the calling thread");
+            least = Math.min(least, bytes);
             measured++;
         }
         assertTrue(measured > 0, "the pool kept growing during every attempt");
+        assertEquals(0, least, "a re-armed hand-off allocated on the calling thread");
     }
 
     @Test

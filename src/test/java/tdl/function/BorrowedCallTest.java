@@ -68,9 +68,14 @@ class BorrowedCallTest {
         Neuron n = neuron();
         NDArray[] args = {P, TARGET};
         for (int i = 0; i < 3; i++) n.train().callBorrowed(args);
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 100; i++) n.train().callBorrowed(args);
-        long bytes = threads.getThreadAllocatedBytes(id) - before;
-        assertEquals(0, bytes, "bytes allocated by 100 calls");
+        // the least of five windows: a JIT event inside a window (a deoptimisation re-creating
+        // objects it had optimised away) may allocate once, a call that allocates shows in every window
+        long least = Long.MAX_VALUE;
+        for (int window = 0; window < 5; window++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 100; i++) n.train().callBorrowed(args);
+            least = Math.min(least, threads.getThreadAllocatedBytes(id) - before);
+        }
+        assertEquals(0, least, "bytes allocated by 100 calls, in the best of five windows");
     }
 }

@@ -62,11 +62,13 @@ class FusionTest {
         assertEquals(new ElemwiseOp(tdl.graph.ops.Scalar.EXP).name(), s.get(0), "exp(c) is computed once and read by the fused loop");
     }
 
-    @Test
-    void fusedResultsEqualUnfusedBitForBitWithEveryBroadcastLayout() {
+    // big and tiny shapes: several chunks, one short chunk, and the one-neuron fit's 4 x 1
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"20, 30, 300", "2, 3, 4", "4, 1, 1"})
+    void fusedResultsEqualUnfusedBitForBitWithEveryBroadcastLayout(int rows, int inner, int cols) {
         Random rng = new Random(17);
-        NDArray v = TestGraphs.random(rng, 20, 30), w = TestGraphs.random(rng, 30, 300), b = TestGraphs.random(rng, 300);
-        NDArray c = TestGraphs.random(rng, 20, 300), s = TestGraphs.random(rng);
+        NDArray v = TestGraphs.random(rng, rows, inner), w = TestGraphs.random(rng, inner, cols), b = TestGraphs.random(rng, cols);
+        NDArray c = TestGraphs.random(rng, rows, cols), s = TestGraphs.random(rng);
         Variable h = T.dot(V, W);
         List<Variable> outs = List.of(
                 T.sigmoid(T.add(h, B)),                                       // row
@@ -80,7 +82,7 @@ class FusionTest {
         List<NDArray> got = fused.call(args), want = plain.call(args);
         for (int i = 0; i < outs.size(); i++) assertArrayEquals(want.get(i).data(), got.get(i).data(), "output " + i);
         // a second call reuses the buffers and still agrees
-        NDArray c2 = TestGraphs.random(rng, 20, 300);
+        NDArray c2 = TestGraphs.random(rng, rows, cols);
         got = fused.call(List.of(v, w, b, c2, s));
         want = plain.call(List.of(v, w, b, c2, s));
         for (int i = 0; i < outs.size(); i++) assertArrayEquals(want.get(i).data(), got.get(i).data(), "output " + i);
