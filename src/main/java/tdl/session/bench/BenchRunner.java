@@ -109,30 +109,9 @@ public final class BenchRunner {
         System.gc();
         long live = java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory();
 
-        CompiledFunction neuron = TheanoLibrary.compiledFunction(s.get("neuron"));
-        List<NDArray> neuronArgs = List.of((NDArray) s.get("neuron_p"), (NDArray) s.get("neuron_t"));
-        int calls = 200_000;
-        NDArray[] neuronArray = neuronArgs.toArray(new NDArray[0]);
-        for (int i = 0; i < 5; i++) {
-            perCall(neuron, neuronArgs, calls);
-            perBorrowedCall(neuron, neuronArray, calls);
-        }
-        double[] javaCall = new double[repeat];
-        long allocBefore = allocatedBytes();
-        for (int r = 0; r < repeat; r++) javaCall[r] = perCall(neuron, neuronArgs, calls);
-        long bytesPerCall = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
-        double[] borrowedCall = new double[repeat];
-        allocBefore = allocatedBytes();
-        for (int r = 0; r < repeat; r++) borrowedCall[r] = perBorrowedCall(neuron, neuronArray, calls);
-        long borrowedBytes = (allocatedBytes() - allocBefore) / ((long) calls * repeat);
-        int loopCalls = 20_000;
-        s.call("neuron_loop", (long) loopCalls);
-        double[] scriptCall = new double[repeat];
-        for (int r = 0; r < repeat; r++) {
-            long t0 = System.nanoTime();
-            s.call("neuron_loop", (long) loopCalls);
-            scriptCall[r] = (System.nanoTime() - t0) / 1e9 / loopCalls;
-        }
+        NeuronBench.Result sameJvm = NeuronBench.run(s, repeat);
+        progress("one-neuron calls, in a JVM of their own");
+        NeuronBench.Result forked = forkedNeuron();
         double[] startup = startup();
 
         NumpyReference.Result np = numpyReference();
@@ -140,34 +119,26 @@ public final class BenchRunner {
         rows.add(new BenchRow("sampling (20 chains, 10 x 1000)", sampling, np == null ? null : np.samplingSeconds(), "<= 1.0 x numpy"));
         rows.add(new BenchRow("compile train_rbm", compileTrain, null, "<= 50 ms"));
         rows.add(new BenchRow("compile sample_fn", compileSample, null, "<= 20 ms"));
-        rows.add(new BenchRow("one-neuron train call, from Java", javaCall, null, "<= 1 us"));
-        rows.add(new BenchRow("  same, borrowed outputs", borrowedCall, null, "<= 1 us"));
-        rows.add(new BenchRow("one-neuron train call, .tdl for loop", scriptCall, null, "<= 3 us"));
+        NeuronBench.Result own = forked != null ? forked : sameJvm;
+        String where = forked != null ? "" : " (same JVM)";
+        rows.add(new BenchRow("one-neuron train call, from Java" + where, own.call(), null, "<= 1 us"));
+        rows.add(new BenchRow("  same, borrowed outputs", own.borrowed(), null, "<= 1 us"));
+        rows.add(new BenchRow("one-neuron train call, .tdl for loop", own.loop(), null, "<= 3 us"));
+        if (forked != null) {
+            rows.add(new BenchRow("  from Java, after the RBM, same JVM", sameJvm.call(), null, "-"));
+            rows.add(new BenchRow("  .tdl loop, after the RBM, same JVM", sameJvm.loop(), null, "-"));
+        }
         if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
         out.print(BenchRow.table(rows));
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
         out.printf("allocated per call (call() returns fresh copies of the outputs; callBorrowed() does not):%n"
                 + "  train_rbm %d bytes (borrowed %d), sample_fn %d bytes (borrowed %d), one-neuron train %d bytes (borrowed %d)%n",
-                trainBytes, trainBorrowedBytes, sampleBytes, sampleBorrowedBytes, bytesPerCall, borrowedBytes);
+                trainBytes, trainBorrowedBytes, sampleBytes, sampleBorrowedBytes, sameJvm.callBytes(), sameJvm.borrowedBytes());
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
         if (profile) out.print(s.profileReport());
-    }
-
-    // the timed loops live in small methods of their own, so the JIT compiles them as it would a
-    // caller's loop (whole methods, not an on-stack replacement inside this long one), as JMH does
-    private static double perCall(CompiledFunction f, List<NDArray> args, int calls) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < calls; i++) f.call(args);
-        return (System.nanoTime() - t0) / 1e9 / calls;
-    }
-
-    private static double perBorrowedCall(CompiledFunction f, NDArray[] args, int calls) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < calls; i++) f.callBorrowed(args);
-        return (System.nanoTime() - t0) / 1e9 / calls;
     }
 
     private NumpyReference.Result numpyReference() {
@@ -176,6 +147,27 @@ public final class BenchRunner {
         if (script == null) return new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)");
         progress("numpy reference: " + script + " (" + Math.min(epochs, 3) + " epochs, " + samples + " samples)");
         return NumpyReference.run(script, Math.min(epochs, 3), samples);
+    }
+
+    /**
+     * The one-neuron calls in a fresh JVM (the class path and Vector API setting of this one), as
+     * JMH forks one per benchmark; null when that JVM cannot be started or prints something else.
+     */
+    private NeuronBench.Result forkedNeuron() {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) cmd.add("--add-modules=jdk.incubator.vector");
+        cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                NeuronBench.class.getName(), String.valueOf(repeat)));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor() == 0 ? NeuronBench.parse(text) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** `tdl -e pass` as a user starts it: through the launcher next to the jar when there is one. */
@@ -220,7 +212,7 @@ public final class BenchRunner {
         err.println("bench: " + line);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = BenchRunner.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing resource " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -243,7 +235,7 @@ public final class BenchRunner {
         return sum;
     }
 
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
         if (t instanceof com.sun.management.ThreadMXBean sun) return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
         return 0;
