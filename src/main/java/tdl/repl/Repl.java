@@ -76,7 +76,9 @@ public final class Repl {
                              PrintStream out, PrintStream err) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).graphemeCluster(false)
                 .name("tdl").build()) {
-            return new Repl(terminal, sessions, out, err, historyFile(System.getenv("TDL_HISTORY"))).run();
+            // errors go where the prompts go: on a terminal both are the screen, and the launcher can
+            // then filter the JVM's own stderr (its incubator-module warning) without reordering them
+            return new Repl(terminal, sessions, out, out, historyFile(System.getenv("TDL_HISTORY"))).run();
         } catch (IOException e) {
             err.println("tdl: cannot open the terminal: " + e.getMessage());
             return 2;
