@@ -109,6 +109,7 @@ public final class BenchRunner {
         System.gc();
         long live = java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory();
 
+        progress("one-neuron calls, in this JVM after the RBM (8 s of warm-up)");
         NeuronBench.Result sameJvm = NeuronBench.run(s, repeat);
         progress("one-neuron calls, in a JVM of their own");
         NeuronBench.Result forked = forkedNeuron();
