@@ -85,6 +85,20 @@ public final class Repl {
         }
     }
 
+    /**
+     * Runs a REPL on {@code input} over a dumb terminal, discarding what it prints; returns its exit
+     * status, or -1 when it could not run. (For the launcher's class-data-sharing archive run.)
+     */
+    public static int runOver(String input, BiFunction<PrintStream, PrintStream, Session> sessions) {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Terminal t = dumbTerminal(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink)) {
+            return new Repl(t, sessions, out, out, null).run();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** A JLine dumb terminal over plain streams, for driving the REPL without a tty (tests, pipes). */
     public static Terminal dumbTerminal(InputStream in, OutputStream out) throws IOException {
         return new DumbTerminal("tdl", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
