@@ -9,8 +9,8 @@ import tdl.graph.ops.ElemwiseOp;
 
 /**
  * {@code f(alloc(v, dims), s1, ...) -> alloc(f(v, s1, ...), dims)} when every other operand holds
- * one element ({@link ShapeFacts#isSingleton}) (Theano's local_fill_sink): the function runs once on the value instead of on every
- * element, and the constant folder can then finish it. Gradients build {@code zeros_like(x) + g}
+ * one element ({@link ShapeFacts#isSingleton}); Theano's local_fill_sink. The function runs once
+ * on the value instead of on every element, and the constant folder can then finish it. Gradients build {@code zeros_like(x) + g}
  * to broadcast g, which this turns into one alloc. The shape is the alloc's either way: one-element
  * operands do not widen it.
  */

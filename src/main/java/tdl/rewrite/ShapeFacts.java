@@ -33,8 +33,8 @@ public final class ShapeFacts {
     }
 
     /**
-     * A variable with v's shape: through elementwise ops whose other operands are rank 0 (one
-     * element never widens a shape) or share the representative, through {@code SumToShape(g, x)}
+     * A variable with v's shape: through elementwise ops whose other operands hold one element
+     * ({@link #isSingleton}: they never widen a shape) or share the representative, through {@code SumToShape(g, x)}
      * (x's shape by definition) and through {@code alloc(c, x.shape[0], ..., x.shape[n-1])}.
      */
     public static Variable representative(Variable v) {
@@ -61,7 +61,7 @@ public final class ShapeFacts {
         return cur;
     }
 
-    /** The non-rank-0 operand whose representative all such operands share, or null. */
+    /** The representative that all operands holding more than one element share, or null. */
     private static Variable elemwiseModel(Apply a, int rank, int[] budget) {
         Variable modelRep = null;
         for (Variable in : a.inputs()) {

@@ -25,6 +25,7 @@ public final class UselessFill implements Rewrite {
             Apply alloc = in.get(i).owner();
             if (alloc == null || !(alloc.op() instanceof AllocOp) || !ShapeFacts.isSingleton(alloc.inputs().get(0))) continue;
             for (int j = 0; j < in.size(); j++) {
+                // the shape must come from a real operand, not from another fill
                 if (j != i && !(in.get(j).owner() != null && in.get(j).owner().op() instanceof AllocOp)
                         && ShapeFacts.sameShape(in.get(i), in.get(j))) {
                     List<Variable> args = new ArrayList<>(in);
