@@ -83,7 +83,7 @@ class GoldenScriptsTest {
         if (errKind != null) {
             assertNotNull(error, "expected " + errKind + " at line " + errLine + " but the script succeeded; output:\n" + stdout);
             String text = error.format();
-            assertEquals(errKind, error.kind(), text);
+            assertEquals(errKind, error.kindName(), text);
             assertTrue(error.detail().contains(errMsg), "message should contain '" + errMsg + "':\n" + text);
             assertNotNull(error.pos(), "error without position:\n" + text);
             assertEquals(errLine, error.pos().line(), "error line:\n" + text);

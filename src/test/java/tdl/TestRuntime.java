@@ -1,5 +1,6 @@
 package tdl;
 
+import tdl.error.ErrorKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public class TestRuntime implements Runtime {
         if (callable instanceof TdlCallable c) return c.call(this, new Args("f", args, kwargs));
         TypeHooks h = hooksFor(callable);
         if (h != null) return h.call(this, callable, new Args("f", args, kwargs));
-        throw new TdlError("TypeError", "not callable: " + callable);
+        throw new TdlError(ErrorKind.TYPE_ERROR, "not callable: " + callable);
     }
 
     @Override public void registerHooks(Class<?> type, TypeHooks h) { hooks.put(type, h); }
@@ -90,7 +91,7 @@ public class TestRuntime implements Runtime {
 
     @Override
     public Path resolvePath(String path, boolean forWriting) {
-        if (denyAll) throw new TdlError("PermissionError", "file access is switched off: " + path);
+        if (denyAll) throw new TdlError(ErrorKind.PERMISSION_ERROR, "file access is switched off: " + path);
         return cwd.resolve(path).normalize();
     }
 

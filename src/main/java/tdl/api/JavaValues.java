@@ -1,5 +1,6 @@
 package tdl.api;
 
+import tdl.error.ErrorKind;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,7 +86,7 @@ final class JavaValues {
         double[] data = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
             if (m[r].length != cols) {
-                throw new TdlError("ValueError", "a double[][] with rows of different lengths (row 0 has " + cols
+                throw new TdlError(ErrorKind.VALUE_ERROR, "a double[][] with rows of different lengths (row 0 has " + cols
                         + ", row " + r + " has " + m[r].length + ") cannot become an array", "pass a rectangular matrix");
             }
             System.arraycopy(m[r], 0, data, r * cols, cols);
@@ -205,14 +206,14 @@ final class JavaValues {
         NDArray a = arrayOrNull(v);
         if (a == null) {
             if (v instanceof Variable) {
-                throw new TdlError("TypeError", "'" + v + "' is symbolic and has no value to convert to " + type.getSimpleName(),
+                throw new TdlError(ErrorKind.TYPE_ERROR, "'" + v + "' is symbolic and has no value to convert to " + type.getSimpleName(),
                         "compile it with theano.function or call .eval() in the script");
             }
             if (!(v instanceof List<?> || v instanceof TdlTuple || NumpyConvert.isNumber(v))) throw cannot(v, type, null);
             a = NumpyConvert.toArray(v);
         }
         if (rank >= 0 && a.rank() != rank) {
-            throw new TdlError("TypeError", "cannot convert an array of shape " + NDArray.shapeString(a.shape()) + " to "
+            throw new TdlError(ErrorKind.TYPE_ERROR, "cannot convert an array of shape " + NDArray.shapeString(a.shape()) + " to "
                     + type.getSimpleName() + " (needs " + rank + " dimension" + (rank == 1 ? "" : "s") + ")",
                     "reshape it in the script, e.g. x.reshape(" + (rank == 1 ? "-1" : "(n, 1)") + ")");
         }
@@ -220,7 +221,7 @@ final class JavaValues {
     }
 
     private TdlError cannot(Object v, Class<?> type, String hint) {
-        return new TdlError("TypeError", "cannot convert a TDL " + session.typeName(v) + " to " + type.getSimpleName(), hint);
+        return new TdlError(ErrorKind.TYPE_ERROR, "cannot convert a TDL " + session.typeName(v) + " to " + type.getSimpleName(), hint);
     }
 
     private static Class<?> boxed(Class<?> p) {

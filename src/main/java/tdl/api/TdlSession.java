@@ -1,5 +1,6 @@
 package tdl.api;
 
+import tdl.error.ErrorKind;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ public final class TdlSession {
 
     private Object lookup(String name) {
         Map<String, Object> g = session.globals();
-        if (!g.containsKey(name)) throw new TdlError("NameError", "name '" + name + "' is not defined");
+        if (!g.containsKey(name)) throw new TdlError(ErrorKind.NAME_ERROR, "name '" + name + "' is not defined");
         return g.get(name);
     }
 
@@ -128,7 +129,7 @@ public final class TdlSession {
     public synchronized TdlFunction function(String name) {
         Object f = lookup(name);
         if (!session.interpreter().isCallable(f)) {
-            throw new TdlError("TypeError", "'" + name + "' is a " + typeName(f) + ", not a function");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "'" + name + "' is a " + typeName(f) + ", not a function");
         }
         return new TdlFunction(this, f, name);
     }
@@ -181,7 +182,7 @@ public final class TdlSession {
             e.initCause(g);
             throw e;
         } catch (StackOverflowError so) {
-            throw new TdlError("RecursionError", "maximum recursion depth exceeded");
+            throw new TdlError(ErrorKind.RECURSION_ERROR, "maximum recursion depth exceeded");
         } finally {
             out.flush();
             err.flush();

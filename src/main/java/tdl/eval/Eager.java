@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ public final class Eager {
     private static NDArray leaf(Variable v) {
         if (v instanceof Constant c) return c.value();
         if (v instanceof SharedVariable s) return s.value();
-        throw new GraphError("MissingInputError", "input variable " + (v.name() != null ? "'" + v.name() + "'" : v.toString())
+        throw new GraphError(ErrorKind.MISSING_INPUT_ERROR, "input variable " + (v.name() != null ? "'" + v.name() + "'" : v.toString())
                 + " has no value; compile a function with it as input",
                 "use theano.function([" + (v.name() != null ? v.name() : "x") + "], expr) and call it with a value");
     }

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.graph.Apply;
 import tdl.graph.DType;
@@ -151,7 +152,7 @@ final class IndexKernel implements Kernel {
             long lo = sl.lo() ? Kernels.intValue(in[p++]) : 0;
             long hi = sl.hi() ? Kernels.intValue(in[p++]) : 0;
             long step = sl.step() ? Kernels.intValue(in[p++]) : 1;
-            if (step == 0) throw new GraphError("ValueError", "slice step cannot be zero", null, node);
+            if (step == 0) throw new GraphError(ErrorKind.VALUE_ERROR, "slice step cannot be zero", null, node);
             long start, stop;
             if (step > 0) {
                 start = !sl.lo() ? 0 : clamp(lo < 0 ? lo + dim : lo, 0, dim);
@@ -173,7 +174,7 @@ final class IndexKernel implements Kernel {
     private int checked(long i, int dim, int axis) {
         long j = i < 0 ? i + dim : i;
         if (j < 0 || j >= dim) {
-            throw new GraphError("IndexError", "index " + i + " is out of bounds for axis " + axis + " with size " + dim,
+            throw new GraphError(ErrorKind.INDEX_ERROR, "index " + i + " is out of bounds for axis " + axis + " with size " + dim,
                     "valid indices are " + (-dim) + " to " + (dim - 1), node);
         }
         return (int) j;

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
@@ -55,7 +56,7 @@ public final class Kernels {
         if (op instanceof RandomOp) return new RandomKernel(node);
         if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
                 || op instanceof IncSubtensorOp) return new IndexKernel(node);
-        throw new GraphError("NotImplementedError", "no kernel for op " + op.name(), null, node);
+        throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "no kernel for op " + op.name(), null, node);
     }
 
     /** {@code reuse} when it has this dtype and shape, else a new zero array. */
@@ -65,13 +66,13 @@ public final class Kernels {
     }
 
     static GraphError broadcastError(Apply node, String what, int[] a, int[] b) {
-        return new GraphError("ShapeError", "shapes " + NDArray.shapeString(a) + " and " + NDArray.shapeString(b)
+        return new GraphError(ErrorKind.SHAPE_ERROR, "shapes " + NDArray.shapeString(a) + " and " + NDArray.shapeString(b)
                 + " cannot be broadcast together (operands of " + what + ")",
                 "dimensions must be equal or 1, aligned from the right; check the shapes of the operands", node);
     }
 
     static GraphError shapeError(Apply node, String message, String hint) {
-        return new GraphError("ShapeError", message, hint, node);
+        return new GraphError(ErrorKind.SHAPE_ERROR, message, hint, node);
     }
 
     static NDArray cast(NDArray x, DType to, NDArray reuse) {

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import tdl.graph.Apply;
 import tdl.graph.GraphError;
 import tdl.graph.NDArray;
@@ -27,12 +28,12 @@ final class RandomKernel implements Kernel {
     public NDArray run(NDArray[] in, NDArray reuse) {
         double[] sizeData = in[0].data();
         if (sizeData.length != op.ndim()) {
-            throw new GraphError("ValueError", op.name() + ": size has " + sizeData.length + " entries but the draw has rank " + op.ndim(), null, node);
+            throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": size has " + sizeData.length + " entries but the draw has rank " + op.ndim(), null, node);
         }
         boolean fits = reuse != null && reuse.dtype() == op.dtype() && reuse.rank() == sizeData.length;
         for (int i = 0; i < sizeData.length; i++) {
             long d = (long) sizeData[i];
-            if (d < 0) throw new GraphError("ValueError", op.name() + ": negative size " + d, null, node);
+            if (d < 0) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": negative size " + d, null, node);
             fits &= reuse != null && reuse.dim(i) == d;
         }
         int[] shape = fits ? reuse.shape() : new int[op.ndim()];
@@ -83,7 +84,7 @@ final class RandomKernel implements Kernel {
     }
 
     private GraphError badBinomial(String what) {
-        return new GraphError("ValueError", op.name() + ": " + what, null, node);
+        return new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": " + what, null, node);
     }
 
     /** n Bernoulli(p) trials; n is small in practice (RBM sampling uses n=1). */
@@ -106,7 +107,7 @@ final class RandomKernel implements Kernel {
         for (int d = ps.length - 1; d >= 0; d--) {
             int od = d + off;
             if (ps[d] != shape[od] && ps[d] != 1) {
-                throw new GraphError("ValueError", op.name() + ": a parameter of shape " + NDArray.shapeString(ps)
+                throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": a parameter of shape " + NDArray.shapeString(ps)
                         + " does not fit the size " + NDArray.shapeString(shape), "give size=param.shape, or a broadcastable parameter", node);
             }
             strides[od] = ps[d] == 1 ? 0 : stride;

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
@@ -37,7 +38,7 @@ final class ReduceKernel implements Kernel {
             else if (!op.reduces(a)) outShape[k++] = xs[a];
         }
         if (x.size() == 0 && (op.kind() == ReduceOp.Kind.MAX || op.kind() == ReduceOp.Kind.MIN)) {
-            throw new GraphError("ValueError", "zero-size array to reduction operation "
+            throw new GraphError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation "
                     + op.kind().name().toLowerCase(java.util.Locale.ROOT) + " which has no identity", null, node);
         }
         NDArray out = Kernels.output(reuse, dtype, outShape);

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
@@ -208,7 +209,7 @@ final class ShapeKernels {
         int[] shape = new int[1];
         return (in, reuse) -> {
             double start = in[0].data()[0], stop = in[1].data()[0], step = in[2].data()[0];
-            if (step == 0) throw new GraphError("ValueError", "arange: step must not be zero", null, node);
+            if (step == 0) throw new GraphError(ErrorKind.VALUE_ERROR, "arange: step must not be zero", null, node);
             int n = (int) Math.max(0, Math.ceil((stop - start) / step));
             shape[0] = n;
             NDArray out = Kernels.output(reuse, dtype, shape);
@@ -253,7 +254,7 @@ final class ShapeKernels {
         return (in, reuse) -> {
             NDArray x = in[0];
             if (x.size() == 0) {
-                throw new GraphError("ValueError", "attempt to get " + (op.max() ? "argmax" : "argmin")
+                throw new GraphError(ErrorKind.VALUE_ERROR, "attempt to get " + (op.max() ? "argmax" : "argmin")
                         + " of an empty sequence", null, node);
             }
             int r = x.rank();

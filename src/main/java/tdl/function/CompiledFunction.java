@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ public final class CompiledFunction {
         if (given != inputs.size()) {
             StringBuilder names = new StringBuilder();
             for (int i = 0; i < inputs.size(); i++) names.append(i > 0 ? ", " : "").append(inputName(i));
-            throw new GraphError("TypeError", displayName() + "() takes " + inputs.size() + " argument"
+            throw new GraphError(ErrorKind.TYPE_ERROR, displayName() + "() takes " + inputs.size() + " argument"
                     + (inputs.size() == 1 ? "" : "s") + " (" + names + "), got " + given);
         }
     }
@@ -167,10 +168,10 @@ public final class CompiledFunction {
     private NDArray convert(int i, NDArray a) {
         Variable in = inputs.get(i);
         if (a == null) {
-            throw new GraphError("TypeError", where(i) + " expects " + in.type() + ", got None");
+            throw new GraphError(ErrorKind.TYPE_ERROR, where(i) + " expects " + in.type() + ", got None");
         }
         if (a.rank() != in.rank()) {
-            throw new GraphError("TypeError", where(i) + " expects " + in.type() + " (rank " + in.rank()
+            throw new GraphError(ErrorKind.TYPE_ERROR, where(i) + " expects " + in.type() + " (rank " + in.rank()
                     + "), got an array of shape " + NDArray.shapeString(a.shape()) + " (rank " + a.rank() + ")",
                     "pass an array with " + in.rank() + " dimension" + (in.rank() == 1 ? "" : "s"));
         }
@@ -178,7 +179,7 @@ public final class CompiledFunction {
         if (a.dtype() == want) return a;
         if (want.isFloat()) return a.astype(want); // ints, bools and float32 upcast, as Theano does
         if (a.dtype().isFloat()) {
-            throw new GraphError("TypeError", where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
+            throw new GraphError(ErrorKind.TYPE_ERROR, where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
                     + " array (converting would lose the fractional part)",
                     "convert the value with .astype('" + want.pyName() + "')");
         }
@@ -186,7 +187,7 @@ public final class CompiledFunction {
         double[] src = a.data(), dst = c.data();
         for (int k = 0; k < src.length; k++) {
             if (src[k] != dst[k]) {
-                throw new GraphError("TypeError", where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
+                throw new GraphError(ErrorKind.TYPE_ERROR, where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
                         + " array with the value " + (long) src[k] + " that " + want.pyName() + " cannot hold");
             }
         }

@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -95,7 +96,7 @@ public final class FunctionCompiler {
     }
 
     static GraphError missingInput(Variable v) {
-        return new GraphError("MissingInputError", "input '" + v + "' is needed to compute the outputs but was not given",
+        return new GraphError(ErrorKind.MISSING_INPUT_ERROR, "input '" + v + "' is needed to compute the outputs but was not given",
                 "add '" + v + "' to the function's inputs, or substitute it with givens={" + v + ": ...}");
     }
 
@@ -105,19 +106,19 @@ public final class FunctionCompiler {
             Variable v = inputs.get(i);
             String where = "function input " + (i + 1) + " '" + v + "'";
             if (v instanceof SharedVariable) {
-                throw new GraphError("TypeError", where + " is a shared variable; shared variables are implicit inputs",
+                throw new GraphError(ErrorKind.TYPE_ERROR, where + " is a shared variable; shared variables are implicit inputs",
                         "remove it from the inputs (its value is used automatically), or substitute it with givens");
             }
             if (v instanceof Constant) {
-                throw new GraphError("TypeError", where + " is a constant, not an input variable",
+                throw new GraphError(ErrorKind.TYPE_ERROR, where + " is a constant, not an input variable",
                         "inputs must be symbolic variables such as T.matrix('x')");
             }
             if (v.owner() != null) {
-                throw new GraphError("TypeError", where + " is an expression (computed by " + v.owner().op().name()
+                throw new GraphError(ErrorKind.TYPE_ERROR, where + " is an expression (computed by " + v.owner().op().name()
                         + "), not an input variable", "use a fresh input variable, and givens to tie it to the expression");
             }
             if (!seen.add(v)) {
-                throw new GraphError("ValueError", where + " appears more than once in the inputs",
+                throw new GraphError(ErrorKind.VALUE_ERROR, where + " appears more than once in the inputs",
                         "list each input once");
             }
         }
@@ -129,12 +130,12 @@ public final class FunctionCompiler {
             SharedVariable sv = u.getKey();
             Variable value = u.getValue();
             if (!seen.add(sv)) {
-                throw new GraphError("ValueError", "shared variable '" + sv + "' is updated twice in one function",
+                throw new GraphError(ErrorKind.VALUE_ERROR, "shared variable '" + sv + "' is updated twice in one function",
                         "give each shared variable at most one update");
             }
             String what = "update of shared variable '" + sv + "': ";
             if (value.rank() != sv.rank()) {
-                throw new GraphError("TypeError", what + "the shared variable has type " + sv.type()
+                throw new GraphError(ErrorKind.TYPE_ERROR, what + "the shared variable has type " + sv.type()
                         + " but the update expression has type " + value.type(),
                         "the update must have the same number of dimensions as the shared variable");
             }
@@ -144,7 +145,7 @@ public final class FunctionCompiler {
                     || (want == DType.FLOAT64 && got == DType.FLOAT32)
                     || (want.isInteger() && (got.isInteger() || got == DType.BOOL));
             if (!ok) {
-                throw new GraphError("TypeError", what + "the shared variable has type " + sv.type()
+                throw new GraphError(ErrorKind.TYPE_ERROR, what + "the shared variable has type " + sv.type()
                         + " but the update expression has type " + value.type(),
                         "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')");
             }
@@ -155,10 +156,10 @@ public final class FunctionCompiler {
         for (Map.Entry<Variable, Variable> g : givens.entrySet()) {
             Variable k = g.getKey(), v = g.getValue();
             if (k instanceof Constant) {
-                throw new GraphError("TypeError", "givens: cannot substitute the constant " + k);
+                throw new GraphError(ErrorKind.TYPE_ERROR, "givens: cannot substitute the constant " + k);
             }
             if (k.rank() != v.rank() || (!k.dtype().isFloat() && v.dtype().isFloat())) {
-                throw new GraphError("TypeError", "givens: '" + k + "' has type " + k.type()
+                throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()
                         + " but its replacement has type " + v.type(),
                         "the replacement must have the same number of dimensions and a compatible dtype");
             }
@@ -197,7 +198,7 @@ public final class FunctionCompiler {
             if (used.contains(in)) continue;
             String msg = "function input " + (i + 1) + " '" + in + "' is not used by any output or update";
             switch (mode) {
-                case RAISE -> throw new GraphError("UnusedInputError", msg,
+                case RAISE -> throw new GraphError(ErrorKind.UNUSED_INPUT_ERROR, msg,
                         "remove it from the inputs, or pass on_unused_input='warn' (or 'ignore') to function");
                 case WARN -> warnings.add("UnusedInputError: " + msg);
                 case IGNORE -> { }

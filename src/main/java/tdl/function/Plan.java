@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class Plan {
             Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard())
                     : a.op() instanceof ScanOp sc ? new ScanKernel(sc, a, Pipeline.standard()) : Kernels.forApply(a);
             if (a.outputs().size() != 1 && !(k instanceof MultiKernel)) {
-                throw new GraphError("NotImplementedError", "op " + a.op().name() + " has " + a.outputs().size()
+                throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "op " + a.op().name() + " has " + a.outputs().size()
                         + " outputs; plans run single-output ops", null, a);
             }
             int[] ins = new int[a.inputs().size()];
@@ -159,7 +160,7 @@ public final class Plan {
         double[] d = out.data();
         for (int i = 0; i < d.length; i++) {
             if (!Double.isFinite(d[i])) {
-                throw new GraphError("FloatingPointError", st.node().op().name() + " produced " + d[i]
+                throw new GraphError(ErrorKind.FLOATING_POINT_ERROR, st.node().op().name() + " produced " + d[i]
                         + (d.length > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
                         "look for log of 0 or a negative number, division by 0, or an overflowing exp; "
                                 + "the stabilised forms (softplus, log1p) avoid most of these", st.node());
@@ -191,7 +192,7 @@ public final class Plan {
             throw blamed;
         } catch (RuntimeException e) {
             // a kernel bug still reaches the user as one positioned message, not a stack trace
-            GraphError blamed = new GraphError("RuntimeError", st.node().op().name() + " failed: " + e, null, st.node());
+            GraphError blamed = new GraphError(ErrorKind.RUNTIME_ERROR, st.node().op().name() + " failed: " + e, null, st.node());
             blamed.initCause(e);
             throw blamed;
         }

@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.eval.MultiKernel;
@@ -74,7 +75,7 @@ final class ScanKernel implements MultiKernel {
     /** The stacked output buffers of the last run (for memory tests): their first dimensions tell how many steps were kept. */
     NDArray[] stackedBuffers() { return stacked.clone(); }
 
-    private GraphError error(String kind, String msg, String hint) {
+    private GraphError error(ErrorKind kind, String msg, String hint) {
         return new GraphError(kind, name() + ": " + msg, hint, node);
     }
 
@@ -87,10 +88,10 @@ final class ScanKernel implements MultiKernel {
         long n = (long) in[0].data()[0];
         for (int i = 0; i < nSeqs; i++) {
             NDArray seq = in[1 + i];
-            if (seq.rank() == 0) throw error("TypeError", "sequence " + (i + 1) + " is a scalar", "sequences are iterated over their first dimension");
+            if (seq.rank() == 0) throw error(ErrorKind.TYPE_ERROR, "sequence " + (i + 1) + " is a scalar", "sequences are iterated over their first dimension");
             n = n < 0 ? seq.dim(0) : Math.min(n, seq.dim(0));
         }
-        if (n < 0) throw error("ValueError", "n_steps is negative and there are no sequences", "give n_steps >= 0");
+        if (n < 0) throw error(ErrorKind.VALUE_ERROR, "n_steps is negative and there are no sequences", "give n_steps >= 0");
         int steps = (int) n;
 
         // argument layout of the body: seq rows, taps, shared carries, non-sequences
@@ -108,7 +109,7 @@ final class ScanKernel implements MultiKernel {
             NDArray[] ring = rings[j];
             if (stackedInit[j]) {
                 if (init.rank() == 0 || init.dim(0) < lag) {
-                    throw error("ValueError", "output " + (j + 1) + " uses taps " + op.taps().get(j) + ", so its initial value needs "
+                    throw error(ErrorKind.VALUE_ERROR, "output " + (j + 1) + " uses taps " + op.taps().get(j) + ", so its initial value needs "
                             + lag + " stacked states, got shape " + NDArray.shapeString(init.shape()), "stack the first states along a new first axis");
                 }
                 int first = init.dim(0) - lag;
@@ -154,7 +155,7 @@ final class ScanKernel implements MultiKernel {
                 NDArray row = r[j];
                 if (s == 0) stacked[j] = stackedBuffer(j, row, steps);
                 else if (!sameRowShape(stacked[j], row)) {
-                    throw error("ValueError", "output " + (j + 1) + " has shape " + NDArray.shapeString(row.shape()) + " at step "
+                    throw error(ErrorKind.VALUE_ERROR, "output " + (j + 1) + " has shape " + NDArray.shapeString(row.shape()) + " at step "
                             + (s + 1) + " but " + NDArray.shapeString(rowShape(stacked[j])) + " at step 1", "each step must return the same shapes");
                 }
                 int at = lastOnly[j] ? 0 : s;
@@ -170,7 +171,7 @@ final class ScanKernel implements MultiKernel {
                 if (lags[j] == 0) continue;
                 NDArray state = rings[j][heads[j]];
                 if (state.size() != r[j].size() || !state.sameShape(r[j].shape())) {
-                    throw error("ValueError", "output " + (j + 1) + " has shape " + NDArray.shapeString(r[j].shape())
+                    throw error(ErrorKind.VALUE_ERROR, "output " + (j + 1) + " has shape " + NDArray.shapeString(r[j].shape())
                             + " but its previous value (outputs_info) has shape " + NDArray.shapeString(state.shape()),
                             "give outputs_info an initial value with the shape each step returns");
                 }

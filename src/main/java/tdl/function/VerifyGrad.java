@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class VerifyGrad {
             }
         }
         if (failed) {
-            throw new GraphError("GradientError", "verify_grad: analytic and numeric gradients mismatch: worst absolute error "
+            throw new GraphError(ErrorKind.GRADIENT_ERROR, "verify_grad: analytic and numeric gradients mismatch: worst absolute error "
                     + worstAbs + ", worst relative error " + worstRel + " (tolerance " + tol + "; " + where + ")",
                     "the op's gradient rule is wrong, or the function is not differentiable at this point");
         }

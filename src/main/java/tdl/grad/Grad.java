@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -36,14 +37,14 @@ public final class Grad {
     public static GradResult gradWithWarnings(Variable cost, List<Variable> wrt, Set<Variable> considerConstant,
                                               Disconnected mode, Object origin) {
         if (cost.rank() != 0) {
-            throw new GraphError("TypeError", "cost must be a scalar, got a rank-" + cost.rank() + " tensor ("
+            throw new GraphError(ErrorKind.TYPE_ERROR, "cost must be a scalar, got a rank-" + cost.rank() + " tensor ("
                     + RANK_NAMES[cost.rank()] + ")", "reduce it first, e.g. with T.sum(cost) or T.mean(cost)");
         }
         Set<Variable> constant = Collections.newSetFromMap(new IdentityHashMap<>());
         if (considerConstant != null) constant.addAll(considerConstant);
         for (Variable w : wrt) {
             if (!w.dtype().isFloat()) {
-                throw new GraphError("TypeError", "grad: cannot differentiate with respect to '" + w + "' of dtype "
+                throw new GraphError(ErrorKind.TYPE_ERROR, "grad: cannot differentiate with respect to '" + w + "' of dtype "
                         + w.dtype().pyName() + ": gradients are defined for float variables only",
                         "differentiate with respect to a float variable, or cast it first");
             }
@@ -116,7 +117,7 @@ public final class Grad {
             }
             String msg = "cost does not depend on '" + w + "'";
             switch (mode) {
-                case RAISE -> throw new GraphError("DisconnectedInputError", "DisconnectedInputError: " + msg,
+                case RAISE -> throw new GraphError(ErrorKind.DISCONNECTED_INPUT_ERROR, "DisconnectedInputError: " + msg,
                         "if that is intended, pass disconnected_inputs='ignore' (or 'warn') to grad");
                 case WARN -> warnings.add("DisconnectedInputError: " + msg + "; its gradient is zero");
                 case IGNORE -> { }

@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -30,13 +31,13 @@ public record JacobianOp(Variable index, List<Variable> innerInputs, Variable in
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
         if (in.size() != innerInputs.size() + 1) {
-            throw new GraphError("TypeError", "Jacobian takes " + (innerInputs.size() + 1) + " inputs, got " + in.size());
+            throw new GraphError(ErrorKind.TYPE_ERROR, "Jacobian takes " + (innerInputs.size() + 1) + " inputs, got " + in.size());
         }
         if (in.get(0).rank() != 1) {
-            throw new GraphError("TypeError", "jacobian: y must be a vector, got a rank-" + in.get(0).rank() + " tensor");
+            throw new GraphError(ErrorKind.TYPE_ERROR, "jacobian: y must be a vector, got a rank-" + in.get(0).rank() + " tensor");
         }
         if (innerOutput.rank() + 1 > TensorType.MAX_RANK) {
-            throw new GraphError("TypeError", "jacobian: the result would have rank " + (innerOutput.rank() + 1)
+            throw new GraphError(ErrorKind.TYPE_ERROR, "jacobian: the result would have rank " + (innerOutput.rank() + 1)
                     + " (TDL tensors have rank 0 to 4)");
         }
         return List.of(innerOutput.type().withRank(innerOutput.rank() + 1));
@@ -44,7 +45,7 @@ public record JacobianOp(Variable index, List<Variable> innerInputs, Variable in
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        throw new GraphError("GradientError", "not differentiable: " + name(),
+        throw new GraphError(ErrorKind.GRADIENT_ERROR, "not differentiable: " + name(),
                 "third derivatives (the gradient of a jacobian or hessian) are not supported");
     }
 

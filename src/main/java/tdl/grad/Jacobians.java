@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,7 @@ public final class Jacobians {
     /** d y / d w for each w: y a vector; each result has shape (len(y),) + shape(w). */
     public static List<Variable> jacobian(Variable y, List<Variable> wrt, Disconnected mode, Object origin) {
         if (y.rank() != 1) {
-            throw new GraphError("TypeError", "jacobian: expression must be a vector, got a rank-" + y.rank() + " tensor ("
+            throw new GraphError(ErrorKind.TYPE_ERROR, "jacobian: expression must be a vector, got a rank-" + y.rank() + " tensor ("
                     + Grad.RANK_NAMES[y.rank()] + ")", "flatten it first: jacobian(y.flatten(), wrt)");
         }
         Variable index = new Variable(new TensorType(DType.INT64, 0), "i");
@@ -44,7 +45,7 @@ public final class Jacobians {
         List<Variable> result = new ArrayList<>(wrt.size());
         for (Variable w : wrt) {
             if (w.rank() != 1) {
-                throw new GraphError("TypeError", "hessian: wrt must be vectors, '" + w + "' has rank " + w.rank(),
+                throw new GraphError(ErrorKind.TYPE_ERROR, "hessian: wrt must be vectors, '" + w + "' has rank " + w.rank(),
                         "flatten the parameter, or differentiate with respect to a vector");
             }
             Variable g = Grad.grad(cost, List.of(w), Set.of(), mode, origin).get(0);

@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +30,16 @@ final class ScanGrad {
         String what = "gradient through " + op.name();
         for (List<Integer> taps : op.taps()) {
             if (!taps.isEmpty() && !taps.equals(List.of(-1))) {
-                throw new GraphError("GradientError", what + ": outputs with taps " + taps + " are not supported",
+                throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": outputs with taps " + taps + " are not supported",
                         "only outputs fed back as the previous step (taps=[-1]) can be differentiated");
             }
         }
         if (op.nShared() > 0) {
-            throw new GraphError("GradientError", what + ": the scan updates shared variables inside its body",
+            throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the scan updates shared variables inside its body",
                     "compute the value without updates inside scan, or treat it as constant (consider_constant)");
         }
         if (op.isStochastic()) {
-            throw new GraphError("GradientError", what + ": the body draws random numbers",
+            throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the body draws random numbers",
                     "treat the sampled values as constants (consider_constant=[...]) as the RBM tutorial does");
         }
         TensorOps t = new TensorOps(node::origin);

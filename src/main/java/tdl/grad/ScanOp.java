@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -71,13 +72,13 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
     public List<TensorType> outputTypes(List<TensorType> in) {
         int expected = 1 + nSeqs + nRecurrent() + nShared + nNonSeqs();
         if (in.size() != expected) {
-            throw new GraphError("TypeError", name() + " takes " + expected + " inputs, got " + in.size());
+            throw new GraphError(ErrorKind.TYPE_ERROR, name() + " takes " + expected + " inputs, got " + in.size());
         }
         List<TensorType> out = new ArrayList<>();
         for (int j = 0; j < nOutputs(); j++) {
             TensorType t = innerOutputs.get(j).type();
             if (t.rank() + 1 > TensorType.MAX_RANK) {
-                throw new GraphError("TypeError", "scan: output " + (j + 1) + " has rank " + t.rank()
+                throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " has rank " + t.rank()
                         + "; stacked over the steps it would have rank " + (t.rank() + 1) + " (TDL tensors have rank 0 to 4)");
             }
             out.add(t.withRank(t.rank() + 1));

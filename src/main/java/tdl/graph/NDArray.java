@@ -1,5 +1,6 @@
 package tdl.graph;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ public final class NDArray {
 
     public NDArray(DType dtype, int[] shape, double[] data) {
         if (shape.length > TensorType.MAX_RANK) {
-            throw new GraphError("ValueError", "rank " + shape.length + " arrays are not supported (rank 0 to 4)");
+            throw new GraphError(ErrorKind.VALUE_ERROR, "rank " + shape.length + " arrays are not supported (rank 0 to 4)");
         }
         long n = sizeOf(shape);
         if (n != data.length) {
@@ -68,7 +69,7 @@ public final class NDArray {
 
     /** The single element of a size-1 array. */
     public double item() {
-        if (data.length != 1) throw new GraphError("ValueError", "only size-1 arrays can be converted to a number, shape is " + shapeString(shape));
+        if (data.length != 1) throw new GraphError(ErrorKind.VALUE_ERROR, "only size-1 arrays can be converted to a number, shape is " + shapeString(shape));
         return data[0];
     }
 

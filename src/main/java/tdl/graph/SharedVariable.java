@@ -1,5 +1,6 @@
 package tdl.graph;
 
+import tdl.error.ErrorKind;
 /**
  * A variable whose value lives between calls of compiled functions ({@code theano.shared}).
  * Its type (dtype, rank) is fixed at creation; {@link #setValue} enforces it.
@@ -18,7 +19,7 @@ public final class SharedVariable extends Variable {
     /** Stores {@code v} as the new value (not copied); rank and dtype must match. */
     public void setValue(NDArray v) {
         if (v.rank() != rank()) {
-            throw new GraphError("TypeError", "set_value of shared variable '" + this + "': expected rank " + rank()
+            throw new GraphError(ErrorKind.TYPE_ERROR, "set_value of shared variable '" + this + "': expected rank " + rank()
                     + ", got an array of shape " + NDArray.shapeString(v.shape()),
                     "pass an array with the same number of dimensions as the initial value");
         }
@@ -26,7 +27,7 @@ public final class SharedVariable extends Variable {
             if (dtype().isFloat() && !(v.dtype().isFloat() && v.dtype().ordinal() > dtype().ordinal())) {
                 v = v.astype(dtype());
             } else {
-                throw new GraphError("TypeError", "set_value of shared variable '" + this + "': expected dtype "
+                throw new GraphError(ErrorKind.TYPE_ERROR, "set_value of shared variable '" + this + "': expected dtype "
                         + dtype().pyName() + ", got " + v.dtype().pyName(), "convert the value with .astype('" + dtype().pyName() + "')");
             }
         }

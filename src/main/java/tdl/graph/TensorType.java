@@ -1,12 +1,13 @@
 package tdl.graph;
 
+import tdl.error.ErrorKind;
 /** The static type of a symbolic value: element type and rank (0 to 4). Shapes are known at run time. */
 public record TensorType(DType dtype, int rank) {
     public static final int MAX_RANK = 4;
 
     public TensorType {
         if (rank < 0 || rank > MAX_RANK) {
-            throw new GraphError("TypeError", "rank " + rank + " is not supported (TDL tensors have rank 0 to 4)");
+            throw new GraphError(ErrorKind.TYPE_ERROR, "rank " + rank + " is not supported (TDL tensors have rank 0 to 4)");
         }
     }
 

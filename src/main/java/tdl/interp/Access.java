@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -34,13 +35,13 @@ final class Access {
             if (v != Scope.MISSING) return v;
             if (name.equals("__name__")) return c.name;
             if (name.equals("__bases__")) return c.base == null ? TdlTuple.of() : TdlTuple.of(c.base);
-            throw new TdlError("AttributeError", "type object '" + c.name + "' has no attribute '" + name + "'",
+            throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "type object '" + c.name + "' has no attribute '" + name + "'",
                     hint(name, dir(obj)));
         }
         if (obj instanceof SuperProxy sp) {
             Object v = sp.start() == null ? Scope.MISSING : sp.start().lookup(name);
             if (v != Scope.MISSING) return bind(v, sp.self());
-            throw new TdlError("AttributeError", "'super' object has no attribute '" + name + "'");
+            throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
         }
         if (obj instanceof TdlModule m) {
             Object v = m.members().getOrDefault(name, Scope.MISSING);
@@ -48,7 +49,7 @@ final class Access {
             TdlModule sub = in.modules.get(m.name() + "." + name);
             if (sub != null) return sub;
             if (name.equals("__name__")) return m.name();
-            throw new TdlError("AttributeError", "module '" + m.name() + "' has no attribute '" + name + "'",
+            throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'",
                     hint(name, dir(obj)));
         }
         if (obj instanceof TdlFunction f) {
@@ -75,7 +76,7 @@ final class Access {
     }
 
     private TdlError noAttribute(Object obj, String name) {
-        return new TdlError("AttributeError", "'" + in.typeName(obj) + "' object has no attribute '" + name + "'",
+        return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'" + in.typeName(obj) + "' object has no attribute '" + name + "'",
                 hint(name, dir(obj)));
     }
 
@@ -99,7 +100,7 @@ final class Access {
         if (obj instanceof TdlFunction f) { f.attributes.put(name, value); return; }
         TypeHooks h = in.hooksFor(obj);
         if (h != null && h.setAttr(in, obj, name, value) != TypeHooks.UNSUPPORTED) return;
-        throw new TdlError("AttributeError", "'" + in.typeName(obj) + "' object has no attribute '" + name
+        throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'" + in.typeName(obj) + "' object has no attribute '" + name
                 + "' that can be set");
     }
 
@@ -173,7 +174,7 @@ final class Access {
             if (r != TypeHooks.UNSUPPORTED) return r;
         }
         if (obj instanceof TdlClass || obj instanceof BuiltinType) return obj; // list[int] style annotations
-        throw new TdlError("TypeError", "'" + in.typeName(obj) + "' object is not subscriptable");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(obj) + "' object is not subscriptable");
     }
 
     @SuppressWarnings("unchecked")
@@ -194,7 +195,7 @@ final class Access {
         }
         TypeHooks h = in.hooksFor(obj);
         if (h != null && h.setItem(in, obj, index, value) != TypeHooks.UNSUPPORTED) return;
-        throw new TdlError("TypeError", "'" + in.typeName(obj) + "' object does not support item assignment");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(obj) + "' object does not support item assignment");
     }
 
     @SuppressWarnings("unchecked")
@@ -214,11 +215,11 @@ final class Access {
         }
         if (obj instanceof Map<?, ?> m) {
             Object k = DictKeys.find(m, index);
-            if (k == Scope.MISSING) throw new TdlError("KeyError", in.repr(index));
+            if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(index));
             ((Map<Object, Object>) m).remove(k);
             return;
         }
-        throw new TdlError("TypeError", "'" + in.typeName(obj) + "' object does not support item deletion");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(obj) + "' object does not support item deletion");
     }
 
     private void assignSlice(ArrayList<Object> l, SliceValue s, Object value) {
@@ -231,7 +232,7 @@ final class Access {
             return;
         }
         if (items.size() != ix[3]) {
-            throw new TdlError("ValueError", "attempt to assign sequence of size " + items.size()
+            throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to assign sequence of size " + items.size()
                     + " to extended slice of size " + ix[3]);
         }
         for (int k = 0; k < ix[3]; k++) l.set((int) (ix[0] + k * ix[2]), items.get(k));
@@ -249,13 +250,13 @@ final class Access {
         else {
             Object n = index instanceof TdlInstance || in.hooksFor(index) != null ? indexOf(index) : null;
             if (n == null) {
-                throw new TdlError("TypeError", what.split(" ")[0] + " indices must be integers or slices, not "
+                throw new TdlError(ErrorKind.TYPE_ERROR, what.split(" ")[0] + " indices must be integers or slices, not "
                         + in.typeName(index));
             }
             i = (Long) n;
         }
         long j = i < 0 ? i + size : i;
-        if (j < 0 || j >= size) throw new TdlError("IndexError", what + " index out of range",
+        if (j < 0 || j >= size) throw new TdlError(ErrorKind.INDEX_ERROR, what + " index out of range",
                 "valid indices are " + (-size) + " to " + (size - 1));
         return (int) j;
     }
@@ -276,7 +277,7 @@ final class Access {
     /** start, stop, step, count of a slice over a sequence of the given length (Python's slice.indices). */
     long[] sliceIndices(SliceValue s, long len) {
         long step = s.step() == null ? 1 : sliceBound(s.step());
-        if (step == 0) throw new TdlError("ValueError", "slice step cannot be zero");
+        if (step == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "slice step cannot be zero");
         long lo, hi;
         if (step > 0) {
             lo = s.lo() == null ? 0 : clamp(sliceBound(s.lo()), len, 0, len);
@@ -293,7 +294,7 @@ final class Access {
         if (Ops.isInt(v)) return Ops.toLong(v);
         Object n = indexOf(v);
         if (n != null) return (Long) n;
-        throw new TdlError("TypeError", "slice indices must be integers or None, not " + in.typeName(v));
+        throw new TdlError(ErrorKind.TYPE_ERROR, "slice indices must be integers or None, not " + in.typeName(v));
     }
 
     private static long clamp(long i, long len, long min, long max) {
@@ -347,12 +348,12 @@ final class Access {
             Iterable<Object> items = h.iterate(in, v);
             if (items != null) return items.iterator();
         }
-        throw new TdlError("TypeError", "'" + in.typeName(v) + "' object is not iterable");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object is not iterable");
     }
 
     private Iterator<Object> nextProtocol(TdlInstance i) {
         Object m = i.cls.lookup("__next__");
-        if (m == Scope.MISSING) throw new TdlError("TypeError", "iter() returned non-iterator of type '" + i.cls.name + "'");
+        if (m == Scope.MISSING) throw new TdlError(ErrorKind.TYPE_ERROR, "iter() returned non-iterator of type '" + i.cls.name + "'");
         return new Iterator<>() {
             Object pending = Scope.MISSING;
             boolean done;
@@ -363,7 +364,7 @@ final class Access {
                     pending = in.protocol.call(m, List.of(i), null, null);
                     return true;
                 } catch (TdlError e) {
-                    if (!e.kind().equals("StopIteration")) throw e;
+                    if (e.kind() != ErrorKind.STOP_ITERATION) throw e;
                     done = true;
                     return false;
                 }
@@ -383,7 +384,7 @@ final class Access {
             try {
                 items.add(getItem(i, k));
             } catch (TdlError e) {
-                if (e.kind().equals("IndexError") || e.kind().equals("StopIteration")) break;
+                if (e.kind() == ErrorKind.INDEX_ERROR || e.kind() == ErrorKind.STOP_ITERATION) break;
                 throw e;
             }
         }

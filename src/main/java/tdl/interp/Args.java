@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,12 @@ public final class Args {
     public Object get(int index, String name) {
         if (index >= 0 && index < positional.size()) {
             if (keywords.containsKey(name)) {
-                throw new TdlError("TypeError", function + "() got multiple values for argument '" + name + "'");
+                throw new TdlError(ErrorKind.TYPE_ERROR, function + "() got multiple values for argument '" + name + "'");
             }
             return positional.get(index);
         }
         if (keywords.containsKey(name)) return keywords.get(name);
-        throw new TdlError("TypeError", function + "() missing required argument '" + name + "'"
+        throw new TdlError(ErrorKind.TYPE_ERROR, function + "() missing required argument '" + name + "'"
                 + (index >= 0 ? " (position " + (index + 1) + ")" : ""));
     }
 
@@ -58,14 +59,14 @@ public final class Args {
     /** Fails with a TypeError when more positionals than {@code max} or an unknown keyword was passed. */
     public Args check(int max, String... names) {
         if (positional.size() > max) {
-            throw new TdlError("TypeError", function + "() takes at most " + max + " positional argument"
+            throw new TdlError(ErrorKind.TYPE_ERROR, function + "() takes at most " + max + " positional argument"
                     + (max == 1 ? "" : "s") + " (" + positional.size() + " given)");
         }
         for (String k : keywords.keySet()) {
             boolean known = false;
             for (String n : names) known |= n.equals(k);
             if (!known) {
-                throw new TdlError("TypeError", function + "() got an unexpected keyword argument '" + k + "'",
+                throw new TdlError(ErrorKind.TYPE_ERROR, function + "() got an unexpected keyword argument '" + k + "'",
                         names.length == 0 ? null : "accepted keywords: " + String.join(", ", names));
             }
         }

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class Builtins {
         type("range", v -> v instanceof RangeValue, (rt, a) -> range(a));
         type("NoneType", v -> v == null, (rt, a) -> null);
         type("type", v -> v instanceof TdlClass || v instanceof BuiltinType, (rt, a) -> typeOf(a.check(1).get(0, "object")));
-        type("function", v -> v instanceof TdlFunction, (rt, a) -> { throw new TdlError("TypeError", "cannot create 'function' instances"); });
+        type("function", v -> v instanceof TdlFunction, (rt, a) -> { throw new TdlError(ErrorKind.TYPE_ERROR, "cannot create 'function' instances"); });
         type("module", v -> v instanceof TdlModule, (rt, a) -> new TdlModule(p.str(a.get(0, "name"))));
         in.builtins.put("object", in.exceptions.object);
         for (Map.Entry<String, TdlClass> e : in.exceptions.all().entrySet()) in.builtins.put(e.getKey(), e.getValue());
@@ -95,7 +96,7 @@ final class Builtins {
             return new TdlIterator(out.iterator());
         });
         def("map", (rt, a) -> {
-            if (a.size() < 2) throw new TdlError("TypeError", "map() must have at least two arguments.");
+            if (a.size() < 2) throw new TdlError(ErrorKind.TYPE_ERROR, "map() must have at least two arguments.");
             Object f = a.positional().get(0);
             List<Iterator<Object>> its = new ArrayList<>();
             for (Object o : a.positional().subList(1, a.size())) its.add(p.access.iterate(o));
@@ -138,7 +139,7 @@ final class Builtins {
                 p.access.getAttr(a.get(0, "obj"), (String) a.get(1, "name"));
                 return true;
             } catch (TdlError e) {
-                if (e.kind().equals("AttributeError")) return false;
+                if (e.kind() == ErrorKind.ATTRIBUTE_ERROR) return false;
                 throw e;
             }
         });
@@ -146,7 +147,7 @@ final class Builtins {
             try {
                 return p.access.getAttr(a.get(0, "obj"), name(a.get(1, "name")));
             } catch (TdlError e) {
-                if (e.kind().equals("AttributeError") && a.size() > 2) return a.positional().get(2);
+                if (e.kind() == ErrorKind.ATTRIBUTE_ERROR && a.size() > 2) return a.positional().get(2);
                 throw e;
             }
         });
@@ -161,10 +162,10 @@ final class Builtins {
         def("iter", (rt, a) -> new TdlIterator(p.access.iterate(a.check(1).get(0, "object"))));
         def("next", (rt, a) -> {
             Object it = a.get(0, "iterator");
-            if (!(it instanceof TdlIterator ti)) throw new TdlError("TypeError", "'" + in.typeName(it) + "' object is not an iterator");
+            if (!(it instanceof TdlIterator ti)) throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(it) + "' object is not an iterator");
             if (ti.it().hasNext()) return ti.it().next();
             if (a.size() > 1) return a.positional().get(1);
-            throw new TdlError("StopIteration", "");
+            throw new TdlError(ErrorKind.STOP_ITERATION, "");
         });
         def("dir", (rt, a) -> {
             if (a.size() == 0) {
@@ -186,18 +187,18 @@ final class Builtins {
         def("ord", (rt, a) -> {
             String s = (String) a.get(0, "c");
             if (s.codePointCount(0, s.length()) != 1) {
-                throw new TdlError("TypeError", "ord() expected a character, but string of length " + s.length() + " found");
+                throw new TdlError(ErrorKind.TYPE_ERROR, "ord() expected a character, but string of length " + s.length() + " found");
             }
             return (long) s.codePointAt(0);
         });
         def("super", this::superCall);
-        def("exit", (rt, a) -> { throw new TdlError("SystemExit", a.size() > 0 ? p.str(a.get(0, "code")) : "0"); });
+        def("exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? p.str(a.get(0, "code")) : "0"); });
         in.builtins.put("quit", in.builtins.get("exit"));
     }
 
     private String name(Object o) {
         if (o instanceof String s) return s;
-        throw new TdlError("TypeError", "attribute name must be string, not '" + in.typeName(o) + "'");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "attribute name must be string, not '" + in.typeName(o) + "'");
     }
 
     private Object print(Runtime rt, Args a) {
@@ -231,7 +232,7 @@ final class Builtins {
         if (t != null) return t;
         Class<?> c = v.getClass();
         return types.computeIfAbsent(name, n -> new BuiltinType(n, o -> o != null && o.getClass() == c,
-                (rt, a) -> { throw new TdlError("TypeError", "cannot create '" + n + "' instances"); }));
+                (rt, a) -> { throw new TdlError(ErrorKind.TYPE_ERROR, "cannot create '" + n + "' instances"); }));
     }
 
     private boolean isInstance(Object v, Object t) {
@@ -244,12 +245,12 @@ final class Builtins {
             if (c == in.exceptions.object) return true;
             return v instanceof TdlInstance i && i.cls.isSubclassOf(c);
         }
-        throw new TdlError("TypeError", "isinstance() arg 2 must be a type or tuple of types");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "isinstance() arg 2 must be a type or tuple of types");
     }
 
     private Object superCall(Runtime rt, Args a) {
         if (a.size() >= 2) {
-            if (!(a.positional().get(0) instanceof TdlClass c)) throw new TdlError("TypeError", "super() argument 1 must be a type");
+            if (!(a.positional().get(0) instanceof TdlClass c)) throw new TdlError(ErrorKind.TYPE_ERROR, "super() argument 1 must be a type");
             return new SuperProxy(c.base, a.positional().get(1));
         }
         for (int i = in.frames.size() - 1; i >= 0; i--) {
@@ -257,7 +258,7 @@ final class Builtins {
             TdlFunction f = (TdlFunction) fr[0];
             if (f.owner != null && fr[1] != null) return new SuperProxy(f.owner.base, fr[1]);
         }
-        throw new TdlError("RuntimeError", "super(): no arguments", "call super() inside a method of a class");
+        throw new TdlError(ErrorKind.RUNTIME_ERROR, "super(): no arguments", "call super() inside a method of a class");
     }
 
     private Object toInt(Args a) {
@@ -271,7 +272,7 @@ final class Builtins {
                 if (base == 16 && (t.startsWith("0x") || t.startsWith("0X"))) t = t.substring(2);
                 return Long.parseLong(t.startsWith("+") ? t.substring(1) : t, base);
             } catch (NumberFormatException e) {
-                throw new TdlError("ValueError", "invalid literal for int() with base " + base + ": " + Protocol.strRepr(s));
+                throw new TdlError(ErrorKind.VALUE_ERROR, "invalid literal for int() with base " + base + ": " + Protocol.strRepr(s));
             }
         }
         if (v instanceof Long) return v;
@@ -282,8 +283,8 @@ final class Builtins {
     }
 
     static long doubleToLong(double d) {
-        if (Double.isNaN(d)) throw new TdlError("ValueError", "cannot convert float NaN to integer");
-        if (Double.isInfinite(d)) throw new TdlError("OverflowError", "cannot convert float infinity to integer");
+        if (Double.isNaN(d)) throw new TdlError(ErrorKind.VALUE_ERROR, "cannot convert float NaN to integer");
+        if (Double.isInfinite(d)) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "cannot convert float infinity to integer");
         return (long) d;
     }
 
@@ -303,7 +304,7 @@ final class Builtins {
                 if (t.isEmpty() || t.endsWith("d") || t.endsWith("f") || t.contains("x")) throw new NumberFormatException();
                 return Double.parseDouble(t);
             } catch (NumberFormatException e) {
-                throw new TdlError("ValueError", "could not convert string to float: " + Protocol.strRepr(s));
+                throw new TdlError(ErrorKind.VALUE_ERROR, "could not convert string to float: " + Protocol.strRepr(s));
             }
         }
         if (Ops.isNumber(v)) return Ops.toDouble(v);
@@ -312,7 +313,7 @@ final class Builtins {
 
     @SuppressWarnings("unchecked")
     Object makeDict(Args a, Map<Object, Object> m) {
-        if (a.size() > 1) throw new TdlError("TypeError", "dict expected at most 1 argument, got " + a.size());
+        if (a.size() > 1) throw new TdlError(ErrorKind.TYPE_ERROR, "dict expected at most 1 argument, got " + a.size());
         if (a.size() == 1) {
             Object src = a.positional().get(0);
             if (src instanceof Map<?, ?> sm) {
@@ -321,7 +322,7 @@ final class Builtins {
                 for (Object pair : p.access.toList(src)) {
                     List<Object> kv = p.access.toList(pair);
                     if (kv.size() != 2) {
-                        throw new TdlError("ValueError", "dictionary update sequence element has length " + kv.size() + "; 2 is required");
+                        throw new TdlError(ErrorKind.VALUE_ERROR, "dictionary update sequence element has length " + kv.size() + "; 2 is required");
                     }
                     DictKeys.put(m, kv.get(0), kv.get(1));
                 }
@@ -333,21 +334,21 @@ final class Builtins {
 
     private long intArg(Object v, String fn) {
         if (Ops.isInt(v)) return Ops.toLong(v);
-        throw new TdlError("TypeError", "'" + in.typeName(v) + "' object cannot be interpreted as an integer",
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object cannot be interpreted as an integer",
                 fn.equals("range") ? "range() takes ints; use int(x) or np.arange for floats" : null);
     }
 
     private Object range(Args a) {
         a.check(3);
         long start = 0, stop, step = 1;
-        if (a.size() == 0) throw new TdlError("TypeError", "range expected at least 1 argument, got 0");
+        if (a.size() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, "range expected at least 1 argument, got 0");
         if (a.size() == 1) stop = intArg(a.positional().get(0), "range");
         else {
             start = intArg(a.positional().get(0), "range");
             stop = intArg(a.positional().get(1), "range");
             if (a.size() == 3) step = intArg(a.positional().get(2), "range");
         }
-        if (step == 0) throw new TdlError("ValueError", "range() arg 3 must not be zero");
+        if (step == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "range() arg 3 must not be zero");
         return new RangeValue(start, stop, step);
     }
 
@@ -378,10 +379,10 @@ final class Builtins {
         a.check(Integer.MAX_VALUE, "key", "default");
         String fn = sign < 0 ? "min" : "max";
         List<Object> items = a.size() == 1 ? p.access.toList(a.positional().get(0)) : a.positional();
-        if (a.size() == 0) throw new TdlError("TypeError", fn + " expected at least 1 argument, got 0");
+        if (a.size() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, fn + " expected at least 1 argument, got 0");
         if (items.isEmpty()) {
             if (a.keywords().containsKey("default")) return a.keywords().get("default");
-            throw new TdlError("ValueError", fn + "() arg is an empty sequence");
+            throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() arg is an empty sequence");
         }
         Object key = a.keywords().get("key");
         Object best = items.get(0);
@@ -400,7 +401,7 @@ final class Builtins {
     private Object sum(Runtime rt, Args a) {
         a.check(2, "start");
         Object acc = a.get(1, "start", 0L);
-        if (acc instanceof String) throw new TdlError("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+        if (acc instanceof String) throw new TdlError(ErrorKind.TYPE_ERROR, "sum() can't sum strings [use ''.join(seq) instead]");
         Iterator<Object> it = p.access.iterate(a.get(0, "iterable"));
         while (it.hasNext()) acc = p.binary("+", acc, it.next());
         return acc;

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class Calls {
                     kwargs == null ? new LinkedHashMap<>() : kwargs));
             if (r != TypeHooks.UNSUPPORTED) return r;
         }
-        throw new TdlError("TypeError", "'" + in.typeName(f) + "' object is not callable");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(f) + "' object is not callable");
     }
 
     Object instantiate(TdlClass cls, List<Object> args, Map<String, Object> kwargs) {
@@ -51,7 +52,7 @@ final class Calls {
         Object init = cls.lookup("__init__");
         if (init == Scope.MISSING || (init instanceof Builtin && !cls.exception && cls.lookup("__init__") == in.exceptions.object.attrs.get("__init__"))) {
             if (!args.isEmpty() || (kwargs != null && !kwargs.isEmpty())) {
-                throw new TdlError("TypeError", cls.name + "() takes no arguments",
+                throw new TdlError(ErrorKind.TYPE_ERROR, cls.name + "() takes no arguments",
                         "define __init__(self, ...) in class " + cls.name + " to accept arguments");
             }
             return self;
@@ -60,7 +61,7 @@ final class Calls {
         all.add(self);
         all.addAll(args);
         Object r = call(init, all, kwargs, cls.name + ".__init__");
-        if (r != null) throw new TdlError("TypeError", "__init__() should return None, not '" + in.typeName(r) + "'");
+        if (r != null) throw new TdlError(ErrorKind.TYPE_ERROR, "__init__() should return None, not '" + in.typeName(r) + "'");
         return self;
     }
 
@@ -71,7 +72,7 @@ final class Calls {
         bind(f, args, kwargs, scope);
         if (++in.depth > in.recursionLimit) {
             in.depth--;
-            throw new TdlError("RecursionError", "maximum recursion depth exceeded in " + f.name + "()",
+            throw new TdlError(ErrorKind.RECURSION_ERROR, "maximum recursion depth exceeded in " + f.name + "()",
                     "a function calls itself without reaching its base case");
         }
         in.frames.add(new Object[] {f, args.isEmpty() ? null : args.get(0)});
@@ -107,7 +108,7 @@ final class Calls {
         if (i < args.size()) {
             if (star == null) {
                 String takes = required == nPositional ? String.valueOf(nPositional) : "from " + required + " to " + nPositional;
-                throw new TdlError("TypeError", f.name + "() takes " + takes + " positional argument"
+                throw new TdlError(ErrorKind.TYPE_ERROR, f.name + "() takes " + takes + " positional argument"
                         + (nPositional == 1 && required == nPositional ? "" : "s") + " but " + args.size()
                         + (args.size() == 1 ? " was" : " were") + " given");
             }
@@ -122,14 +123,14 @@ final class Calls {
                     if (extra == null) {
                         List<String> names = new ArrayList<>();
                         for (Param p : params) names.add(p.name());
-                        throw new TdlError("TypeError", f.name + "() got an unexpected keyword argument '" + e.getKey() + "'",
+                        throw new TdlError(ErrorKind.TYPE_ERROR, f.name + "() got an unexpected keyword argument '" + e.getKey() + "'",
                                 Access.hint(e.getKey(), names));
                     }
                     extra.put(e.getKey(), e.getValue());
                     continue;
                 }
                 if (vars.containsKey(target.name())) {
-                    throw new TdlError("TypeError", f.name + "() got multiple values for argument '" + e.getKey() + "'");
+                    throw new TdlError(ErrorKind.TYPE_ERROR, f.name + "() got multiple values for argument '" + e.getKey() + "'");
                 }
                 vars.put(target.name(), e.getValue());
             }
@@ -153,7 +154,7 @@ final class Calls {
         String list;
         if (names.size() == 1) list = names.get(0);
         else list = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return new TdlError("TypeError", fn + "() missing " + names.size() + " required " + what + " argument"
+        return new TdlError(ErrorKind.TYPE_ERROR, fn + "() missing " + names.size() + " required " + what + " argument"
                 + (names.size() == 1 ? "" : "s") + ": " + list);
     }
 }

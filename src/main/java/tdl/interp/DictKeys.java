@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Map;
 import tdl.syntax.TdlError;
@@ -39,7 +40,7 @@ final class DictKeys {
 
     static Object get(Map<Object, Object> map, Object key, Interpreter in) {
         Object k = find(map, key);
-        if (k == Scope.MISSING) throw new TdlError("KeyError", in.repr(key));
+        if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(key));
         return map.get(k);
     }
 
@@ -49,7 +50,7 @@ final class DictKeys {
 
     static void check(Object key) {
         if (key instanceof ArrayList<?> || key instanceof Map<?, ?>) {
-            throw new TdlError("TypeError", "unhashable type: '" + (key instanceof Map ? "dict" : "list") + "'",
+            throw new TdlError(ErrorKind.TYPE_ERROR, "unhashable type: '" + (key instanceof Map ? "dict" : "list") + "'",
                     "use a tuple instead of a list as a key");
         }
     }

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -66,9 +67,9 @@ final class Evaluator {
         if (e instanceof Expr.DictComp c) return dictComp(c, sc);
         if (e instanceof Expr.Slice s) return slice(s, sc);
         if (e instanceof Expr.Starred s) {
-            throw new TdlError("SyntaxError", "can't use starred expression here", s.pos(), null);
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "can't use starred expression here", s.pos(), null);
         }
-        throw new TdlError("InternalError", "unknown expression " + e.getClass().getSimpleName(), e.pos(), null);
+        throw new TdlError(ErrorKind.INTERNAL_ERROR, "unknown expression " + e.getClass().getSimpleName(), e.pos(), null);
     }
 
     boolean truth(Object v, SourcePos pos) {
@@ -88,7 +89,7 @@ final class Evaluator {
         Set<String> names = sc.visibleNames();
         names.addAll(in.builtins.keySet());
         String hint = Access.hint(n.id(), names);
-        throw new TdlError("NameError", "name '" + n.id() + "' is not defined", n.pos(), hint);
+        throw new TdlError(ErrorKind.NAME_ERROR, "name '" + n.id() + "' is not defined", n.pos(), hint);
     }
 
     Object index(Expr e, Scope sc) {
@@ -129,7 +130,7 @@ final class Evaluator {
             if (k == null) {
                 Object v = eval(d.values().get(i), sc);
                 if (!(v instanceof Map<?, ?> src)) {
-                    throw new TdlError("TypeError", "'" + in.typeName(v) + "' object is not a mapping", d.pos(), null);
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object is not a mapping", d.pos(), null);
                 }
                 for (Map.Entry<?, ?> en : src.entrySet()) DictKeys.put(m, en.getKey(), en.getValue());
                 continue;
@@ -223,20 +224,20 @@ final class Evaluator {
                 }
             } else if (a.doubleStar()) {
                 if (!(v instanceof Map<?, ?> m)) {
-                    throw new TdlError("TypeError", "argument after ** must be a mapping, not " + in.typeName(v),
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "argument after ** must be a mapping, not " + in.typeName(v),
                             a.value().pos(), null);
                 }
                 if (kwargs == null) kwargs = new LinkedHashMap<>();
                 for (Map.Entry<?, ?> en : m.entrySet()) {
                     if (!(en.getKey() instanceof String k)) {
-                        throw new TdlError("TypeError", "keywords must be strings", a.value().pos(), null);
+                        throw new TdlError(ErrorKind.TYPE_ERROR, "keywords must be strings", a.value().pos(), null);
                     }
                     kwargs.put(k, en.getValue());
                 }
             } else if (a.name() != null) {
                 if (kwargs == null) kwargs = new LinkedHashMap<>();
                 if (kwargs.containsKey(a.name())) {
-                    throw new TdlError("SyntaxError", "keyword argument repeated: " + a.name(), a.value().pos(), null);
+                    throw new TdlError(ErrorKind.SYNTAX_ERROR, "keyword argument repeated: " + a.name(), a.value().pos(), null);
                 }
                 kwargs.put(a.name(), v);
             } else args.add(v);

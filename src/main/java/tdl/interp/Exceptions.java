@@ -1,55 +1,37 @@
 package tdl.interp;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tdl.error.ErrorKind;
 import tdl.syntax.SourcePos;
 import tdl.syntax.TdlError;
 
 /**
- * The exception class hierarchy of one interpreter, so {@code except ValueError} catches every
- * TdlError whose kind is ValueError or a sub-kind (ShapeError is a ValueError). Kinds nobody
- * declared become direct subclasses of Exception on first use.
+ * The exception classes of one interpreter, one per {@link ErrorKind} and in its hierarchy, so
+ * {@code except ValueError} catches every TdlError whose kind is ValueError or a sub-kind
+ * (ShapeError is a ValueError). Script-defined exception classes derive from these.
  */
 final class Exceptions {
-    private final Map<String, TdlClass> classes = new HashMap<>();
+    private final Map<String, TdlClass> classes = new LinkedHashMap<>();
+    private final Map<ErrorKind, TdlClass> byKind = new EnumMap<>(ErrorKind.class);
+    private final Map<TdlClass, ErrorKind> kindOf = new HashMap<>();
     final TdlClass object;
-
-    private static final String[][] HIERARCHY = {
-        {"BaseException", null},
-        {"SystemExit", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
-        {"Exception", "BaseException"},
-        {"ArithmeticError", "Exception"}, {"ZeroDivisionError", "ArithmeticError"},
-        {"OverflowError", "ArithmeticError"}, {"FloatingPointError", "ArithmeticError"},
-        {"AssertionError", "Exception"}, {"AttributeError", "Exception"},
-        {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
-        {"LookupError", "Exception"}, {"IndexError", "LookupError"}, {"KeyError", "LookupError"},
-        {"NameError", "Exception"}, {"UnboundLocalError", "NameError"},
-        {"OSError", "Exception"}, {"FileNotFoundError", "OSError"}, {"FileExistsError", "OSError"},
-        {"PermissionError", "OSError"}, {"TimeoutError", "OSError"}, {"IOError", "OSError"},
-        {"NotADirectoryError", "OSError"}, {"IsADirectoryError", "OSError"},
-        {"RuntimeError", "Exception"}, {"RecursionError", "RuntimeError"},
-        {"NotImplementedError", "RuntimeError"}, {"InternalError", "RuntimeError"},
-        {"StopIteration", "Exception"},
-        {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"}, {"TabError", "IndentationError"},
-        {"IncompleteInputError", "SyntaxError"},
-        {"TypeError", "Exception"}, {"ValueError", "Exception"}, {"UnicodeError", "ValueError"},
-        {"ShapeError", "ValueError"}, {"DTypeError", "TypeError"}, {"GradientError", "Exception"},
-        {"DisconnectedInputError", "GradientError"}, {"NotDifferentiableError", "GradientError"},
-        {"Warning", "Exception"}, {"UserWarning", "Warning"}, {"DeprecationWarning", "Warning"},
-        {"RuntimeWarning", "Warning"},
-    };
 
     Exceptions() {
         object = new TdlClass("object", null, null);
         object.attrs.put("__init__", new Builtin("__init__", (rt, a) -> null));
-        for (String[] e : HIERARCHY) {
-            TdlClass base = e[1] == null ? object : classes.get(e[1]);
-            TdlClass c = new TdlClass(e[0], base, null);
-            classes.put(e[0], c);
+        for (ErrorKind k : ErrorKind.values()) { // parents come first
+            TdlClass base = k.parent() == null ? object : byKind.get(k.parent());
+            TdlClass c = new TdlClass(k.pyName(), base, null);
+            classes.put(k.pyName(), c);
+            byKind.put(k, c);
+            kindOf.put(c, k);
         }
-        TdlClass root = classes.get("BaseException");
+        TdlClass root = byKind.get(ErrorKind.BASE_EXCEPTION);
         root.attrs.put("__init__", new Builtin("__init__", (rt, a) -> {
             TdlInstance self = (TdlInstance) a.positional().get(0);
             self.attrs.put("args", new TdlTuple(a.positional().subList(1, a.positional().size())));
@@ -57,11 +39,18 @@ final class Exceptions {
         }));
     }
 
+    /** The built-in exception classes by Python name. */
     Map<String, TdlClass> all() { return classes; }
 
-    /** The class for an error kind; unknown kinds become subclasses of Exception. */
-    TdlClass classFor(String kind) {
-        return classes.computeIfAbsent(kind, k -> new TdlClass(k, classes.get("Exception"), null));
+    TdlClass classFor(ErrorKind kind) { return byKind.get(kind); }
+
+    /** The kind of a script-defined exception class: that of its nearest built-in ancestor. */
+    ErrorKind kindFor(TdlClass cls) {
+        for (TdlClass c = cls; c != null; c = c.base) {
+            ErrorKind k = kindOf.get(c);
+            if (k != null) return k;
+        }
+        return ErrorKind.EXCEPTION;
     }
 
     /** The class an error belongs to, for except matching. */
@@ -94,6 +83,6 @@ final class Exceptions {
     /** The error a raise statement throws for an exception instance. */
     static TdlError toError(Interpreter in, TdlInstance inst, SourcePos pos) {
         if (inst.origin != null) return inst.origin;
-        return new ScriptError(inst, message(in, inst), pos);
+        return new ScriptError(inst, in.exceptions.kindFor(inst.cls), message(in, inst), pos);
     }
 }

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,9 +35,9 @@ final class Executor {
         try {
             execBlock(body, sc);
         } catch (ControlSignal.Return r) {
-            throw new TdlError("SyntaxError", "'return' outside function");
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'return' outside function");
         } catch (ControlSignal.Break | ControlSignal.Continue b) {
-            throw new TdlError("SyntaxError", "'break' or 'continue' outside loop");
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'break' or 'continue' outside loop");
         }
         return null;
     }
@@ -97,19 +98,19 @@ final class Executor {
         if (s instanceof Stmt.FromImport f) { in.imports.fromImport(f, sc); return; }
         if (s instanceof Stmt.Global g) { for (String n : g.names()) sc.declareGlobal(n); return; }
         if (s instanceof Stmt.Nonlocal nl) {
-            if (sc.isModule()) throw new TdlError("SyntaxError", "nonlocal declaration not allowed at module level", nl.pos(), null);
+            if (sc.isModule()) throw new TdlError(ErrorKind.SYNTAX_ERROR, "nonlocal declaration not allowed at module level", nl.pos(), null);
             for (String n : nl.names()) sc.declareNonlocal(n);
             return;
         }
         if (s instanceof Stmt.Assert a) {
             if (!ev().truth(ev().eval(a.condition(), sc), a.pos())) {
                 String msg = a.message() == null ? "" : in.str(ev().eval(a.message(), sc));
-                throw new TdlError("AssertionError", msg, a.condition().pos(), null);
+                throw new TdlError(ErrorKind.ASSERTION_ERROR, msg, a.condition().pos(), null);
             }
             return;
         }
         if (s instanceof Stmt.With w) { with(w, sc); return; }
-        throw new TdlError("InternalError", "unknown statement " + s.getClass().getSimpleName());
+        throw new TdlError(ErrorKind.INTERNAL_ERROR, "unknown statement " + s.getClass().getSimpleName());
     }
 
     // ---- assignment ----
@@ -137,7 +138,7 @@ final class Executor {
         }
         List<Expr> targets = target instanceof Expr.TupleExpr t ? t.items()
                 : target instanceof Expr.ListExpr l ? l.items() : null;
-        if (targets == null) throw new TdlError("SyntaxError", "cannot assign to this expression", target.pos(), null);
+        if (targets == null) throw new TdlError(ErrorKind.SYNTAX_ERROR, "cannot assign to this expression", target.pos(), null);
         unpack(targets, value, sc, target.pos());
     }
 
@@ -158,8 +159,8 @@ final class Executor {
         try {
             items = in.protocol.access.toList(value);
         } catch (TdlError e) {
-            if (!e.kind().equals("TypeError")) throw e;
-            throw new TdlError("TypeError", "cannot unpack non-iterable " + in.typeName(value) + " object", pos, null);
+            if (e.kind() != ErrorKind.TYPE_ERROR) throw e;
+            throw new TdlError(ErrorKind.TYPE_ERROR, "cannot unpack non-iterable " + in.typeName(value) + " object", pos, null);
         }
         int star = -1;
         for (int i = 0; i < targets.size(); i++) if (targets.get(i) instanceof Expr.Starred) star = i;
@@ -168,13 +169,13 @@ final class Executor {
             if (items.size() != n) {
                 String msg = items.size() > n ? "too many values to unpack (expected " + n + ", got " + items.size() + ")"
                         : "not enough values to unpack (expected " + n + ", got " + items.size() + ")";
-                throw new TdlError("ValueError", msg, pos, null);
+                throw new TdlError(ErrorKind.VALUE_ERROR, msg, pos, null);
             }
             for (int i = 0; i < n; i++) assign(targets.get(i), items.get(i), sc);
             return;
         }
         if (items.size() < n - 1) {
-            throw new TdlError("ValueError", "not enough values to unpack (expected at least " + (n - 1) + ", got "
+            throw new TdlError(ErrorKind.VALUE_ERROR, "not enough values to unpack (expected at least " + (n - 1) + ", got "
                     + items.size() + ")", pos, null);
         }
         int after = n - 1 - star;
@@ -216,7 +217,7 @@ final class Executor {
             Object rhs = ev().eval(a.value(), sc);
             setItem(obj, idx, inPlace(a.op(), old, rhs, a.pos()), s.pos());
         } else {
-            throw new TdlError("SyntaxError", "illegal expression for augmented assignment", t.pos(), null);
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "illegal expression for augmented assignment", t.pos(), null);
         }
     }
 
@@ -245,7 +246,7 @@ final class Executor {
 
     private void delete(Expr t, Scope sc) {
         if (t instanceof Expr.Name n) {
-            if (!sc.delete(n.id())) throw new TdlError("NameError", "name '" + n.id() + "' is not defined", n.pos(), null);
+            if (!sc.delete(n.id())) throw new TdlError(ErrorKind.NAME_ERROR, "name '" + n.id() + "' is not defined", n.pos(), null);
         } else if (t instanceof Expr.Subscript s) {
             Object obj = ev().eval(s.object(), sc);
             Object idx = ev().index(s.index(), sc);
@@ -266,7 +267,7 @@ final class Executor {
         } else if (t instanceof Expr.ListExpr l) {
             for (Expr x : l.items()) delete(x, sc);
         } else {
-            throw new TdlError("SyntaxError", "cannot delete this expression", t.pos(), null);
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "cannot delete this expression", t.pos(), null);
         }
     }
 
@@ -344,13 +345,13 @@ final class Executor {
     private void classDef(Stmt.ClassDef c, Scope sc) {
         TdlClass base = in.exceptions.object;
         if (c.bases().size() > 1) {
-            throw new TdlError("TypeError", "multiple inheritance is not supported", c.bases().get(1).pos(),
+            throw new TdlError(ErrorKind.TYPE_ERROR, "multiple inheritance is not supported", c.bases().get(1).pos(),
                     "derive from one base class");
         }
         if (c.bases().size() == 1) {
             Object b = ev().eval(c.bases().get(0), sc);
             if (!(b instanceof TdlClass tc)) {
-                throw new TdlError("TypeError", "a class can only derive from a class, not " + in.typeName(b),
+                throw new TdlError(ErrorKind.TYPE_ERROR, "a class can only derive from a class, not " + in.typeName(b),
                         c.bases().get(0).pos(), null);
             }
             base = tc;
@@ -399,7 +400,7 @@ final class Executor {
             List<Object> types = type instanceof TdlTuple tu ? tu.items() : List.of(type);
             for (Object ty : types) {
                 if (!(ty instanceof TdlClass tc) || !tc.exception) {
-                    throw new TdlError("TypeError", "catching classes that do not inherit from BaseException is not allowed",
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "catching classes that do not inherit from BaseException is not allowed",
                             h.type().pos(), null);
                 }
                 if (cls.isSubclassOf(tc)) return h;
@@ -410,14 +411,14 @@ final class Executor {
 
     private void raise(Stmt.Raise r, Scope sc) {
         if (r.exception() == null) {
-            if (in.handling.isEmpty()) throw new TdlError("RuntimeError", "No active exception to reraise", r.pos(), null);
+            if (in.handling.isEmpty()) throw new TdlError(ErrorKind.RUNTIME_ERROR, "No active exception to reraise", r.pos(), null);
             throw in.handling.get(in.handling.size() - 1);
         }
         Object v = ev().eval(r.exception(), sc);
         if (r.cause() != null) ev().eval(r.cause(), sc);
         if (v instanceof TdlClass c && c.exception) v = in.protocol.calls.instantiate(c, List.of(), null);
         if (v instanceof TdlInstance i && i.cls.exception) throw Exceptions.toError(in, i, r.exception().pos());
-        throw new TdlError("TypeError", "exceptions must derive from BaseException", r.exception().pos(), null);
+        throw new TdlError(ErrorKind.TYPE_ERROR, "exceptions must derive from BaseException", r.exception().pos(), null);
     }
 
     private void with(Stmt.With w, Scope sc) {
@@ -448,7 +449,7 @@ final class Executor {
         try {
             return in.protocol.access.getAttr(obj, name);
         } catch (TdlError e) {
-            if (e.kind().equals("AttributeError")) return null;
+            if (e.kind() == ErrorKind.ATTRIBUTE_ERROR) return null;
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class Imports {
                 TdlModule sub = in.modules.get(m.name() + "." + name);
                 if (sub == null) sub = fileModule(m.name() + "." + name, sc);
                 if (sub == null) {
-                    throw new TdlError("ImportError", "cannot import name '" + name + "' from '" + m.name() + "'", f.pos(),
+                    throw new TdlError(ErrorKind.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.name() + "'", f.pos(),
                             Access.hint(name, m.members().keySet()));
                 }
                 v = sub;
@@ -72,7 +73,7 @@ final class Imports {
             }
         }
         TreeSet<String> known = new TreeSet<>(in.modules.keySet());
-        throw new TdlError("ImportError", "No module named '" + dotted + "'", pos,
+        throw new TdlError(ErrorKind.IMPORT_ERROR, "No module named '" + dotted + "'", pos,
                 "known modules: " + String.join(", ", known) + "; or put " + dotted.replace('.', '/')
                         + ".tdl beside the script");
     }
@@ -95,7 +96,7 @@ final class Imports {
         try {
             text = Files.readString(checked, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new TdlError("ImportError", "cannot read " + checked + ": " + e.getMessage());
+            throw new TdlError(ErrorKind.IMPORT_ERROR, "cannot read " + checked + ": " + e.getMessage());
         }
         Module module = Parser.parse(new SourceText(checked.toString(), text));
         Map<String, Object> globals = new HashMap<>();

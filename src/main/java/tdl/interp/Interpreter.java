@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,12 +114,12 @@ public final class Interpreter implements Runtime {
         if (!checks) return;
         if (interrupted.getAndSet(false)) {
             checks = deadline != 0;
-            throw new TdlError("KeyboardInterrupt", "interrupted");
+            throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
         }
         if (deadline != 0 && System.nanoTime() - deadline > 0) {
             // the deadline stays set, so a script that catches the error is stopped again at once;
             // the session clears it when the run ends
-            throw new TdlError("TimeoutError", "the script ran longer than its time limit",
+            throw new TdlError(ErrorKind.TIMEOUT_ERROR, "the script ran longer than its time limit",
                     "the embedding application bounds how long a script may run");
         }
     }
@@ -177,12 +178,12 @@ public final class Interpreter implements Runtime {
     @Override
     public Path resolvePath(String path, boolean forWriting) {
         if (!fileAccess) {
-            throw new TdlError("PermissionError", "file access is disabled in this session: " + path,
+            throw new TdlError(ErrorKind.PERMISSION_ERROR, "file access is disabled in this session: " + path,
                     "the embedding application switched file access off");
         }
         Path p = workingDir.resolve(path).toAbsolutePath().normalize();
         if (fileRoot != null && (!p.startsWith(fileRoot) || !realPathInside(p))) {
-            throw new TdlError("PermissionError", "access outside the allowed folder: " + path,
+            throw new TdlError(ErrorKind.PERMISSION_ERROR, "access outside the allowed folder: " + path,
                     "files must stay under " + fileRoot);
         }
         return p;
@@ -204,7 +205,7 @@ public final class Interpreter implements Runtime {
     @Override
     public void changeDirectory(String path) {
         Path p = resolvePath(path, false);
-        if (!Files.isDirectory(p)) throw new TdlError("FileNotFoundError", "No such directory: '" + path + "'");
+        if (!Files.isDirectory(p)) throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "No such directory: '" + path + "'");
         workingDir = p;
     }
 
@@ -310,14 +311,14 @@ public final class Interpreter implements Runtime {
             return e;
         }
         if (t instanceof StackOverflowError) {
-            return new TdlError("RecursionError", "maximum recursion depth exceeded", pos,
+            return new TdlError(ErrorKind.RECURSION_ERROR, "maximum recursion depth exceeded", pos,
                     "a function calls itself without reaching its base case");
         }
         if (t instanceof OutOfMemoryError) {
-            return new TdlError("MemoryError", "out of memory", pos, "use smaller arrays or a larger -Xmx");
+            return new TdlError(ErrorKind.MEMORY_ERROR, "out of memory", pos, "use smaller arrays or a larger -Xmx");
         }
         if (t instanceof Error err0) throw err0;
-        TdlError e = new TdlError("InternalError", String.valueOf(t), pos,
+        TdlError e = new TdlError(ErrorKind.INTERNAL_ERROR, String.valueOf(t), pos,
                 "this is a bug in TDL; run with --debug for the Java stack trace");
         e.initCause(t);
         return e;

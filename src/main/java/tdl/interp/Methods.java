@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ final class Methods {
             return n;
         }
         for (int i = 0; i < items.size(); i++) if (in.equalsValues(items.get(i), x)) return (long) i;
-        throw new TdlError("ValueError", type + ".index(x): x not in " + type);
+        throw new TdlError(ErrorKind.VALUE_ERROR, type + ".index(x): x not in " + type);
     }
 
     private static Object list(Interpreter in, ArrayList<Object> l, String name, Args a) {
@@ -92,10 +93,10 @@ final class Methods {
                 return null;
             }
             case "pop": {
-                if (l.isEmpty()) throw new TdlError("IndexError", "pop from empty list");
+                if (l.isEmpty()) throw new TdlError(ErrorKind.INDEX_ERROR, "pop from empty list");
                 long i = Ops.toLong(a.get(0, "index", -1L));
                 long j = i < 0 ? i + l.size() : i;
-                if (j < 0 || j >= l.size()) throw new TdlError("IndexError", "pop index out of range");
+                if (j < 0 || j >= l.size()) throw new TdlError(ErrorKind.INDEX_ERROR, "pop index out of range");
                 return l.remove((int) j);
             }
             case "remove": {
@@ -103,7 +104,7 @@ final class Methods {
                 for (int i = 0; i < l.size(); i++) {
                     if (in.equalsValues(l.get(i), x)) { l.remove(i); return null; }
                 }
-                throw new TdlError("ValueError", "list.remove(x): x not in list");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "list.remove(x): x not in list");
             }
             case "sort": {
                 a.check(0, "key", "reverse");
@@ -143,12 +144,12 @@ final class Methods {
                 Object k = DictKeys.find(m, key);
                 if (k == Scope.MISSING) {
                     if (a.size() > 1) return a.positional().get(1);
-                    throw new TdlError("KeyError", in.repr(key));
+                    throw new TdlError(ErrorKind.KEY_ERROR, in.repr(key));
                 }
                 return m.remove(k);
             }
             case "popitem": {
-                if (m.isEmpty()) throw new TdlError("KeyError", "'popitem(): dictionary is empty'");
+                if (m.isEmpty()) throw new TdlError(ErrorKind.KEY_ERROR, "'popitem(): dictionary is empty'");
                 Object last = null;
                 for (Object k : m.keySet()) last = k;
                 return TdlTuple.of(last, m.remove(last));

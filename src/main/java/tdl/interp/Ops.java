@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,17 +85,17 @@ final class Ops {
                 case "-": return x - y;
                 case "*": return x * y;
                 case "/":
-                    if (y == 0) throw new TdlError("ZeroDivisionError", "division by zero");
+                    if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "division by zero");
                     return (double) x / (double) y;
                 case "//":
-                    if (y == 0) throw new TdlError("ZeroDivisionError", "integer division or modulo by zero");
+                    if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
                     return Math.floorDiv(x, y);
                 case "%":
-                    if (y == 0) throw new TdlError("ZeroDivisionError", "integer division or modulo by zero");
+                    if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
                     return Math.floorMod(x, y);
                 case "**":
                     if (y >= 0) return ipow(x, y);
-                    if (x == 0) throw new TdlError("ZeroDivisionError", "0.0 cannot be raised to a negative power (division by zero)");
+                    if (x == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power (division by zero)");
                     return Math.pow(x, y);
                 case "&":
                     return a instanceof Boolean && b instanceof Boolean ? (Object) ((x & y) != 0) : (Object) (x & y);
@@ -103,10 +104,10 @@ final class Ops {
                 case "^":
                     return a instanceof Boolean && b instanceof Boolean ? (Object) ((x ^ y) != 0) : (Object) (x ^ y);
                 case "<<":
-                    if (y < 0) throw new TdlError("ValueError", "negative shift count");
+                    if (y < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative shift count");
                     return y >= 64 ? 0L : x << y;
                 case ">>":
-                    if (y < 0) throw new TdlError("ValueError", "negative shift count");
+                    if (y < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative shift count");
                     return x >> Math.min(y, 63);
                 default: return TypeHooks.UNSUPPORTED;
             }
@@ -117,20 +118,20 @@ final class Ops {
             case "-": return x - y;
             case "*": return x * y;
             case "/":
-                if (y == 0) throw new TdlError("ZeroDivisionError", "float division by zero");
+                if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "float division by zero");
                 return x / y;
             case "//":
-                if (y == 0) throw new TdlError("ZeroDivisionError", "float floor division by zero");
+                if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "float floor division by zero");
                 return Math.floor(x / y);
             case "%":
-                if (y == 0) throw new TdlError("ZeroDivisionError", "float modulo (division by zero)");
+                if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "float modulo (division by zero)");
                 return fmod(x, y);
             case "**":
                 if (x == 0 && y < 0) {
-                    throw new TdlError("ZeroDivisionError", "0.0 cannot be raised to a negative power (division by zero)");
+                    throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power (division by zero)");
                 }
                 if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
-                    throw new TdlError("ValueError", "negative number cannot be raised to a fractional power",
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "negative number cannot be raised to a fractional power",
                             "complex numbers are not supported");
                 }
                 return Math.pow(x, y);
@@ -200,7 +201,7 @@ final class Ops {
             }
             return Integer.compare(la.size(), lb.size());
         }
-        throw new TdlError("TypeError", "'" + op + "' not supported between instances of '" + in.typeName(a)
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + op + "' not supported between instances of '" + in.typeName(a)
                 + "' and '" + in.typeName(b) + "'");
     }
 }

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -64,7 +65,7 @@ final class Protocol {
 
     private String checkedString(Object r, String method) {
         if (r instanceof String s) return s;
-        throw new TdlError("TypeError", method + " returned non-string (type " + typeName(r) + ")");
+        throw new TdlError(ErrorKind.TYPE_ERROR, method + " returned non-string (type " + typeName(r) + ")");
     }
 
     String repr(Object v) {
@@ -168,7 +169,7 @@ final class Protocol {
             Object m = i.cls.lookup("__len__");
             if (m != Scope.MISSING) {
                 Object r = calls.call(m, List.of(i), null, (String) null);
-                if (!Ops.isInt(r)) throw new TdlError("TypeError", "__len__ should return an int");
+                if (!Ops.isInt(r)) throw new TdlError(ErrorKind.TYPE_ERROR, "__len__ should return an int");
                 return Ops.toLong(r);
             }
         }
@@ -177,7 +178,7 @@ final class Protocol {
             long n = h.length(in, v);
             if (n >= 0) return n;
         }
-        throw new TdlError("TypeError", "object of type '" + typeName(v) + "' has no len()");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "object of type '" + typeName(v) + "' has no len()");
     }
 
     // ---- equality and ordering ----
@@ -233,7 +234,7 @@ final class Protocol {
     }
 
     private TdlError unsupportedCompare(String op, Object a, Object b) {
-        return new TdlError("TypeError", "'" + op + "' not supported between instances of '" + typeName(a)
+        return new TdlError(ErrorKind.TYPE_ERROR, "'" + op + "' not supported between instances of '" + typeName(a)
                 + "' and '" + typeName(b) + "'");
     }
 
@@ -272,7 +273,7 @@ final class Protocol {
     boolean contains(Object container, Object item) {
         if (container instanceof String s) {
             if (!(item instanceof String x)) {
-                throw new TdlError("TypeError", "'in <string>' requires string as left operand, not " + typeName(item));
+                throw new TdlError(ErrorKind.TYPE_ERROR, "'in <string>' requires string as left operand, not " + typeName(item));
             }
             return s.contains(x);
         }
@@ -323,7 +324,7 @@ final class Protocol {
     private TdlError unsupported(String op, Object a, Object b) {
         String hint = null;
         if (op.equals("+") && (a instanceof String || b instanceof String)) hint = "convert with str() first, or use an f-string";
-        return new TdlError("TypeError", "unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '"
+        return new TdlError(ErrorKind.TYPE_ERROR, "unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '"
                 + typeName(b) + "'", hint);
     }
 
@@ -364,7 +365,7 @@ final class Protocol {
             if (m != Scope.MISSING) return calls.call(m, List.of(i), null, (String) null);
         }
         String shown = op.equals("abs") ? "abs()" : "unary " + op;
-        throw new TdlError("TypeError", "bad operand type for " + shown + ": '" + typeName(a) + "'");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "bad operand type for " + shown + ": '" + typeName(a) + "'");
     }
 
     // ---- numbers for formatting ----
@@ -380,7 +381,7 @@ final class Protocol {
                 try {
                     m = access.getAttr(v, name);
                 } catch (TdlError e) {
-                    if (!e.kind().equals("AttributeError")) throw e;
+                    if (e.kind() != ErrorKind.ATTRIBUTE_ERROR) throw e;
                     continue;
                 }
                 Object r = calls.call(m, List.of(), null, (String) null);
@@ -388,7 +389,7 @@ final class Protocol {
                 if (r instanceof Boolean b) return b ? 1L : 0L;
             }
         }
-        throw new TdlError("TypeError", "a real number is required for format " + what + ", not " + typeName(v));
+        throw new TdlError(ErrorKind.TYPE_ERROR, "a real number is required for format " + what + ", not " + typeName(v));
     }
 
     /** One replacement field of an f-string or str.format: conversion then format spec. */
@@ -397,7 +398,7 @@ final class Protocol {
             switch (conv) {
                 case "r": case "a": v = repr(v); break;
                 case "s": v = str(v); break;
-                default: throw new TdlError("ValueError", "Unknown conversion specifier " + conv);
+                default: throw new TdlError(ErrorKind.VALUE_ERROR, "Unknown conversion specifier " + conv);
             }
         }
         if (spec == null || spec.isEmpty()) return str(v);

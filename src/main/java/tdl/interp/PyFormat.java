@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -60,11 +61,11 @@ final class PyFormat {
             if (i < n && s.charAt(i) == '.') {
                 st = ++i;
                 while (i < n && Character.isDigit(s.charAt(i))) i++;
-                if (i == st) throw new TdlError("ValueError", "Format specifier missing precision");
+                if (i == st) throw new TdlError(ErrorKind.VALUE_ERROR, "Format specifier missing precision");
                 precision = Integer.parseInt(s.substring(st, i));
             }
             if (i < n) type = s.charAt(i++);
-            if (i < n) throw new TdlError("ValueError", "Invalid format specifier '" + s + "'");
+            if (i < n) throw new TdlError(ErrorKind.VALUE_ERROR, "Invalid format specifier '" + s + "'");
             return new Spec(fill, align, sign, alt, width, group, precision, type);
         }
     }
@@ -98,7 +99,7 @@ final class PyFormat {
     }
 
     private static TdlError badType(char t, String type) {
-        return new TdlError("ValueError", "Unknown format code '" + t + "' for object of type '" + type + "'");
+        return new TdlError(ErrorKind.VALUE_ERROR, "Unknown format code '" + t + "' for object of type '" + type + "'");
     }
 
     private static String formatInt(long l, Spec sp) {
@@ -246,13 +247,13 @@ final class PyFormat {
         while (i < n) {
             char c = fmt.charAt(i++);
             if (c != '%') { sb.append(c); continue; }
-            if (i >= n) throw new TdlError("ValueError", "incomplete format");
+            if (i >= n) throw new TdlError(ErrorKind.VALUE_ERROR, "incomplete format");
             Object value = null;
             boolean haveValue = false;
             if (fmt.charAt(i) == '(') {
                 int close = fmt.indexOf(')', i);
-                if (close < 0) throw new TdlError("ValueError", "incomplete format key");
-                if (named == null) throw new TdlError("TypeError", "format requires a mapping");
+                if (close < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "incomplete format key");
+                if (named == null) throw new TdlError(ErrorKind.TYPE_ERROR, "format requires a mapping");
                 value = DictKeys.get(named, fmt.substring(i + 1, close), in);
                 haveValue = usedNamed = true;
                 i = close + 1;
@@ -262,15 +263,15 @@ final class PyFormat {
             int st = i;
             while (i < n && (Character.isDigit(fmt.charAt(i)) || fmt.charAt(i) == '.')) i++;
             String widthPrec = fmt.substring(st, i);
-            if (i >= n) throw new TdlError("ValueError", "incomplete format");
+            if (i >= n) throw new TdlError(ErrorKind.VALUE_ERROR, "incomplete format");
             char type = fmt.charAt(i++);
             if (type == '%') { sb.append('%'); continue; }
             if (!haveValue) {
                 if (named != null && !(args instanceof TdlTuple)) {
-                    if (next++ > 0) throw new TdlError("TypeError", "not enough arguments for format string");
+                    if (next++ > 0) throw new TdlError(ErrorKind.TYPE_ERROR, "not enough arguments for format string");
                     value = args;
                 } else {
-                    if (next >= items.size()) throw new TdlError("TypeError", "not enough arguments for format string");
+                    if (next >= items.size()) throw new TdlError(ErrorKind.TYPE_ERROR, "not enough arguments for format string");
                     value = items.get(next++);
                     if (value == NONE) value = null;
                 }
@@ -300,17 +301,17 @@ final class PyFormat {
                 case 'o': case 'x': case 'X': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
                     Object num = in.toNumber(value, "%" + type);
                     if ("oxX".indexOf(type) >= 0 && num instanceof Double) {
-                        throw new TdlError("TypeError", "%" + type + " format: an integer is required, not float");
+                        throw new TdlError(ErrorKind.TYPE_ERROR, "%" + type + " format: an integer is required, not float");
                     }
                     sb.append(format(in, num, align + sign + alt + zero + widthPrec + type));
                     continue;
                 }
                 default:
-                    throw new TdlError("ValueError", "unsupported format character '" + type + "'");
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "unsupported format character '" + type + "'");
             }
         }
         if (!usedNamed && named == null && next < items.size()) {
-            throw new TdlError("TypeError", "not all arguments converted during string formatting");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "not all arguments converted during string formatting");
         }
         return sb.toString();
     }
@@ -331,7 +332,7 @@ final class PyFormat {
                     else if (fmt.charAt(j) == '}') depth--;
                     if (depth > 0) j++;
                 }
-                if (j >= n) throw new TdlError("ValueError", "Single '{' encountered in format string");
+                if (j >= n) throw new TdlError(ErrorKind.VALUE_ERROR, "Single '{' encountered in format string");
                 String field = fmt.substring(i + 1, j);
                 i = j + 1;
                 String spec = null, conv = null;
@@ -344,14 +345,14 @@ final class PyFormat {
                 String head = field.substring(0, end);
                 Object value;
                 if (head.isEmpty()) {
-                    if (auto >= args.size()) throw new TdlError("IndexError", "Replacement index " + auto + " out of range for positional args tuple");
+                    if (auto >= args.size()) throw new TdlError(ErrorKind.INDEX_ERROR, "Replacement index " + auto + " out of range for positional args tuple");
                     value = args.get(auto++);
                 } else if (Character.isDigit(head.charAt(0))) {
                     int k = Integer.parseInt(head);
-                    if (k >= args.size()) throw new TdlError("IndexError", "Replacement index " + k + " out of range for positional args tuple");
+                    if (k >= args.size()) throw new TdlError(ErrorKind.INDEX_ERROR, "Replacement index " + k + " out of range for positional args tuple");
                     value = args.get(k);
                 } else {
-                    if (!kwargs.containsKey(head)) throw new TdlError("KeyError", "'" + head + "'");
+                    if (!kwargs.containsKey(head)) throw new TdlError(ErrorKind.KEY_ERROR, "'" + head + "'");
                     value = kwargs.get(head);
                 }
                 String rest = field.substring(end);
@@ -373,7 +374,7 @@ final class PyFormat {
                 sb.append(in.formatValue(value, conv, spec));
             } else if (c == '}') {
                 if (i + 1 < n && fmt.charAt(i + 1) == '}') { sb.append('}'); i += 2; continue; }
-                throw new TdlError("ValueError", "Single '}' encountered in format string");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "Single '}' encountered in format string");
             } else {
                 sb.append(c);
                 i++;

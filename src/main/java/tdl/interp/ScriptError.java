@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import tdl.syntax.SourcePos;
 import tdl.syntax.TdlError;
 
@@ -7,10 +8,14 @@ import tdl.syntax.TdlError;
 public final class ScriptError extends TdlError {
     private final TdlInstance instance;
 
-    ScriptError(TdlInstance instance, String message, SourcePos pos) {
-        super(instance.cls.name, message, pos, null);
+    ScriptError(TdlInstance instance, ErrorKind kind, String message, SourcePos pos) {
+        super(kind, message, pos, null);
         this.instance = instance;
     }
+
+    /** The script's own class name (a subclass of a built-in kind prints under its own name). */
+    @Override
+    public String kindName() { return instance.cls.name; }
 
     public TdlInstance instance() { return instance; }
 }

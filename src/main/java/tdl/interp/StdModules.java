@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class StdModules {
     private void sys() {
         TdlModule sys = new TdlModule("sys");
         sys.put("argv", new ArrayList<>());
-        fn(sys, "exit", (rt, a) -> { throw new TdlError("SystemExit", a.size() > 0 ? in.str(a.get(0, "code")) : "0"); });
+        fn(sys, "exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? in.str(a.get(0, "code")) : "0"); });
         sys.put("stdout", stream("stdout", false));
         sys.put("stderr", stream("stderr", true));
         sys.put("version", "3.x (TDL)");
@@ -68,9 +69,9 @@ final class StdModules {
         fn(m, name, (rt, a) -> {
             double x = num(a.check(1).get(0, "x"));
             double r = f.applyAsDouble(x);
-            if (domainCheck && Double.isNaN(r) && !Double.isNaN(x)) throw new TdlError("ValueError", "math domain error");
+            if (domainCheck && Double.isNaN(r) && !Double.isNaN(x)) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error");
             if (Double.isInfinite(r) && !Double.isInfinite(x)) {
-                if (name.equals("exp") || name.equals("cosh") || name.equals("sinh")) throw new TdlError("OverflowError", "math range error");
+                if (name.equals("exp") || name.equals("cosh") || name.equals("sinh")) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "math range error");
             }
             return r;
         });
@@ -81,8 +82,8 @@ final class StdModules {
         m.put("pi", Math.PI).put("e", Math.E).put("inf", Double.POSITIVE_INFINITY).put("nan", Double.NaN).put("tau", 2 * Math.PI);
         unary(m, "sqrt", Math::sqrt, true);
         unary(m, "exp", Math::exp, false);
-        unary(m, "log10", x -> { if (x <= 0) throw new TdlError("ValueError", "math domain error"); return Math.log10(x); }, true);
-        unary(m, "log2", x -> { if (x <= 0) throw new TdlError("ValueError", "math domain error"); return Math.log(x) / Math.log(2); }, true);
+        unary(m, "log10", x -> { if (x <= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error"); return Math.log10(x); }, true);
+        unary(m, "log2", x -> { if (x <= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error"); return Math.log(x) / Math.log(2); }, true);
         unary(m, "log1p", Math::log1p, true);
         unary(m, "tanh", Math::tanh, false);
         unary(m, "sinh", Math::sinh, false);
@@ -98,7 +99,7 @@ final class StdModules {
         unary(m, "radians", Math::toRadians, false);
         fn(m, "log", (rt, a) -> {
             double x = num(a.get(0, "x"));
-            if (x <= 0) throw new TdlError("ValueError", "math domain error", "log() needs a positive number");
+            if (x <= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error", "log() needs a positive number");
             double r = Math.log(x);
             if (a.size() > 1) r /= Math.log(num(a.get(1, "base")));
             return r;
@@ -124,7 +125,7 @@ final class StdModules {
         });
         fn(m, "factorial", (rt, a) -> {
             long n = Ops.toLong(a.get(0, "n")), r = 1;
-            if (n < 0) throw new TdlError("ValueError", "factorial() not defined for negative values");
+            if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "factorial() not defined for negative values");
             for (long i = 2; i <= n; i++) r *= i;
             return r;
         });
@@ -140,7 +141,7 @@ final class StdModules {
         TdlModule collections = new TdlModule("collections");
         collections.put("OrderedDict", in.builtins.get("dict"));
         fn(collections, "defaultdict", (rt, a) -> {
-            throw new TdlError("NotImplementedError", "collections.defaultdict is not supported",
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "collections.defaultdict is not supported",
                     "use d.setdefault(key, default) or d.get(key, default)");
         });
         in.registerModule(collections);
@@ -157,7 +158,7 @@ final class StdModules {
                     Thread.sleep(Math.max(0, Math.min(20, (end - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new TdlError("KeyboardInterrupt", "interrupted");
+                    throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
                 }
             }
             return null;
@@ -176,22 +177,22 @@ final class StdModules {
         fn(os, "makedirs", (rt, a) -> {
             Path p = in.resolvePath(in.str(a.get(0, "name")), true);
             if (Files.isDirectory(p) && !in.truth(a.get(Integer.MAX_VALUE, "exist_ok", false))) {
-                throw new TdlError("FileExistsError", "File exists: '" + a.get(0, "name") + "'", "pass exist_ok=True");
+                throw new TdlError(ErrorKind.FILE_EXISTS_ERROR, "File exists: '" + a.get(0, "name") + "'", "pass exist_ok=True");
             }
             try {
                 Files.createDirectories(p);
             } catch (IOException e) {
-                throw new TdlError("OSError", "cannot create " + p + ": " + e.getMessage());
+                throw new TdlError(ErrorKind.OS_ERROR, "cannot create " + p + ": " + e.getMessage());
             }
             return null;
         });
         fn(os, "mkdir", (rt, a) -> {
             Path p = in.resolvePath(in.str(a.get(0, "path")), true);
-            if (Files.exists(p)) throw new TdlError("FileExistsError", "File exists: '" + a.get(0, "path") + "'");
+            if (Files.exists(p)) throw new TdlError(ErrorKind.FILE_EXISTS_ERROR, "File exists: '" + a.get(0, "path") + "'");
             try {
                 Files.createDirectory(p);
             } catch (IOException e) {
-                throw new TdlError("FileNotFoundError", "cannot create " + p + ": " + e.getMessage());
+                throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "cannot create " + p + ": " + e.getMessage());
             }
             return null;
         });
@@ -204,7 +205,7 @@ final class StdModules {
                 s.map(x -> x.getFileName().toString()).sorted().forEach(names::add);
                 return new ArrayList<>(names);
             } catch (IOException e) {
-                throw new TdlError("FileNotFoundError", "No such directory: '" + a.get(0, "path", ".") + "'");
+                throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "No such directory: '" + a.get(0, "path", ".") + "'");
             }
         });
         fn(os, "remove", (rt, a) -> {
@@ -212,7 +213,7 @@ final class StdModules {
             try {
                 Files.delete(p);
             } catch (IOException e) {
-                throw new TdlError("FileNotFoundError", "No such file: '" + a.get(0, "path") + "'");
+                throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "No such file: '" + a.get(0, "path") + "'");
             }
             return null;
         });
@@ -264,30 +265,30 @@ final class StdModules {
         r.put("normalvariate", r.members().get("gauss"));
         fn(r, "randint", (rt, a) -> {
             long lo = Ops.toLong(a.get(0, "a")), hi = Ops.toLong(a.get(1, "b"));
-            if (hi < lo) throw new TdlError("ValueError", "empty range for randint(" + lo + ", " + hi + ")");
+            if (hi < lo) throw new TdlError(ErrorKind.VALUE_ERROR, "empty range for randint(" + lo + ", " + hi + ")");
             return lo + (long) Math.floor(in.random.nextDouble() * (hi - lo + 1));
         });
         fn(r, "randrange", (rt, a) -> {
             long lo = a.size() > 1 ? Ops.toLong(a.get(0, "start")) : 0;
             long hi = Ops.toLong(a.size() > 1 ? a.get(1, "stop") : a.get(0, "stop"));
-            if (hi <= lo) throw new TdlError("ValueError", "empty range for randrange()");
+            if (hi <= lo) throw new TdlError(ErrorKind.VALUE_ERROR, "empty range for randrange()");
             return lo + (long) Math.floor(in.random.nextDouble() * (hi - lo));
         });
         fn(r, "choice", (rt, a) -> {
             List<Object> items = in.protocol.access.toList(a.get(0, "seq"));
-            if (items.isEmpty()) throw new TdlError("IndexError", "Cannot choose from an empty sequence");
+            if (items.isEmpty()) throw new TdlError(ErrorKind.INDEX_ERROR, "Cannot choose from an empty sequence");
             return items.get(in.random.nextInt(items.size()));
         });
         fn(r, "shuffle", (rt, a) -> {
             Object x = a.get(0, "x");
-            if (!(x instanceof ArrayList<?> l)) throw new TdlError("TypeError", "shuffle() needs a list");
+            if (!(x instanceof ArrayList<?> l)) throw new TdlError(ErrorKind.TYPE_ERROR, "shuffle() needs a list");
             java.util.Collections.shuffle(l, in.random);
             return null;
         });
         fn(r, "sample", (rt, a) -> {
             List<Object> items = in.protocol.access.toList(a.get(0, "population"));
             long k = Ops.toLong(a.get(1, "k"));
-            if (k > items.size() || k < 0) throw new TdlError("ValueError", "Sample larger than population or is negative");
+            if (k > items.size() || k < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "Sample larger than population or is negative");
             java.util.Collections.shuffle(items, in.random);
             return new ArrayList<>(items.subList(0, (int) k));
         });

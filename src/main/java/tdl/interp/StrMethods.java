@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.syntax.TdlError;
@@ -16,7 +17,7 @@ final class StrMethods {
                 boolean first = true;
                 for (Object o : in.protocol.access.toList(a.check(1).get(0, "iterable"))) {
                     if (!(o instanceof String x)) {
-                        throw new TdlError("TypeError", "sequence item: expected str instance, " + in.typeName(o) + " found",
+                        throw new TdlError(ErrorKind.TYPE_ERROR, "sequence item: expected str instance, " + in.typeName(o) + " found",
                                 "convert the items with str() first: ', '.join(str(v) for v in values)");
                     }
                     if (!first) sb.append(s);
@@ -75,7 +76,7 @@ final class StrMethods {
             case "rfind": return (long) s.lastIndexOf((String) a.get(0, "sub"));
             case "index": {
                 int i = s.indexOf((String) a.get(0, "sub"));
-                if (i < 0) throw new TdlError("ValueError", "substring not found");
+                if (i < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "substring not found");
                 return (long) i;
             }
             case "count": {
@@ -140,7 +141,7 @@ final class StrMethods {
             }
             return out;
         }
-        if (sep.isEmpty()) throw new TdlError("ValueError", "empty separator");
+        if (sep.isEmpty()) throw new TdlError(ErrorKind.VALUE_ERROR, "empty separator");
         int from = 0;
         while (max < 0 || out.size() < max) {
             int i = s.indexOf(sep, from);

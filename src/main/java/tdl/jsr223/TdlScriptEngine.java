@@ -1,5 +1,6 @@
 package tdl.jsr223;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.InvocationHandler;
@@ -166,7 +167,7 @@ public final class TdlScriptEngine extends AbstractScriptEngine implements Compi
         try {
             attr = session.attribute(target, name);
         } catch (TdlError e) {
-            if ("AttributeError".equals(e.kind())) throw new NoSuchFunction("the object has no method '" + name + "'");
+            if (e.kind() == ErrorKind.ATTRIBUTE_ERROR) throw new NoSuchFunction("the object has no method '" + name + "'");
             throw e;
         }
         return session.toJava(attr, TdlFunction.class);
@@ -201,7 +202,7 @@ public final class TdlScriptEngine extends AbstractScriptEngine implements Compi
     }
 
     static ScriptException scriptException(TdlError e) {
-        String msg = e.kind() + ": " + e.detail() + (e.hint() == null || e.hint().isEmpty() ? "" : " (hint: " + e.hint() + ")");
+        String msg = e.kindName() + ": " + e.detail() + (e.hint() == null || e.hint().isEmpty() ? "" : " (hint: " + e.hint() + ")");
         SourcePos p = e.pos();
         ScriptException se = p == null ? new ScriptException(msg) : new ScriptException(msg, p.file(), p.line(), p.col());
         se.initCause(e);

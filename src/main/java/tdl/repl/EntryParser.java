@@ -1,5 +1,6 @@
 package tdl.repl;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
@@ -43,7 +44,7 @@ final class EntryParser implements Parser {
             module = tdl.syntax.Parser.parse(new SourceText("<stdin>", text));
         } catch (IncompleteInputError e) {
             // `if x:` then an empty line is Python's IndentationError, not a reason to wait forever
-            return !(endsBlank && e.kind().equals("IndentationError"));
+            return !(endsBlank && e.kind() == ErrorKind.INDENTATION_ERROR);
         } catch (TdlError e) {
             return false; // a real error: run it so the message shows now
         }

@@ -1,5 +1,6 @@
 package tdl.repl;
 
+import tdl.error.ErrorKind;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ final class MetaCommands {
         repl.runOnWorker(() -> {
             Object value = s.exec(expr, Repl.SOURCE);
             if (!(value instanceof Variable v)) {
-                throw new TdlError("TypeError", ":graph needs a symbolic expression, got "
+                throw new TdlError(ErrorKind.TYPE_ERROR, ":graph needs a symbolic expression, got "
                         + typeName(s.interpreter(), value), "build it from T.matrix(), T.vector(), shared(...) ...");
             }
             Interpreter interp = s.interpreter();

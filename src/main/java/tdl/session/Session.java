@@ -1,5 +1,6 @@
 package tdl.session;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ public final class Session {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new TdlError("FileNotFoundError", "cannot read script " + file + ": " + e.getMessage());
+            throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "cannot read script " + file + ": " + e.getMessage());
         }
         List<Object> args = new ArrayList<>();
         args.add(file.toString());
@@ -128,7 +129,7 @@ public final class Session {
     /** Calls a global function (or any callable global) with Java values. */
     public Object call(String function, Object... args) {
         Object f = interp.globals().get(function);
-        if (f == null) throw new TdlError("NameError", "name '" + function + "' is not defined");
+        if (f == null) throw new TdlError(ErrorKind.NAME_ERROR, "name '" + function + "' is not defined");
         return invoke(f, java.util.Arrays.asList(args), null);
     }
 

@@ -1,5 +1,6 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
     private SourcePos at(ParserRuleContext ctx) { return positions.at(ctx); }
 
     static TdlError error(String message, SourcePos at, String hint) {
-        return new TdlError("SyntaxError", message, at, hint);
+        return new TdlError(ErrorKind.SYNTAX_ERROR, message, at, hint);
     }
 
     // ------------------------------------------------------------ lists of expressions

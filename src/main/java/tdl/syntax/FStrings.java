@@ -1,5 +1,6 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.syntax.ast.Expr;
@@ -152,6 +153,6 @@ final class FStrings {
 
     private TdlError error(String message, int offset, String hint) {
         int[] where = lineCol(offset);
-        return new TdlError("SyntaxError", message, positions.at(where[0], where[1]), hint);
+        return new TdlError(ErrorKind.SYNTAX_ERROR, message, positions.at(where[0], where[1]), hint);
     }
 }

@@ -1,5 +1,7 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
+
 /**
  * A syntax error caused only by the text ending too early: an open bracket, an open triple-quoted
  * string, a trailing backslash, or a block header ({@code if x:}) with no body yet. The REPL catches
@@ -7,7 +9,7 @@ package tdl.syntax;
  */
 public final class IncompleteInputError extends TdlError {
 
-    public IncompleteInputError(String kind, String message, SourcePos pos, String hint) {
+    public IncompleteInputError(ErrorKind kind, String message, SourcePos pos, String hint) {
         super(kind, message, pos, hint);
     }
 }

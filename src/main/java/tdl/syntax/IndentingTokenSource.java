@@ -1,5 +1,6 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.antlr.v4.runtime.CharStream;
@@ -113,13 +114,13 @@ final class IndentingTokenSource implements TokenSource {
             if (!level.startsWith(ws) && !ws.startsWith(level)) return mixedTabs(first);
             dedents++;
         }
-        fail(first, new TdlError("IndentationError", "unindent does not match any outer indentation level",
+        fail(first, new TdlError(ErrorKind.INDENTATION_ERROR, "unindent does not match any outer indentation level",
                 positions.at(first), "indent this line exactly like an enclosing block"));
         return false;
     }
 
     private boolean mixedTabs(Token first) {
-        fail(first, new TdlError("IndentationError", "mixing tabs and spaces in one block's indentation",
+        fail(first, new TdlError(ErrorKind.INDENTATION_ERROR, "mixing tabs and spaces in one block's indentation",
                 positions.at(first.getLine(), 0), "indent with spaces only (4 per level)"));
         return false;
     }
@@ -189,11 +190,11 @@ final class IndentingTokenSource implements TokenSource {
     }
 
     private static TdlError syntax(String message, SourcePos at, String hint) {
-        return new TdlError("SyntaxError", message, at, hint);
+        return new TdlError(ErrorKind.SYNTAX_ERROR, message, at, hint);
     }
 
     private static TdlError incomplete(String message, SourcePos at) {
-        return new IncompleteInputError("SyntaxError", message, at, null);
+        return new IncompleteInputError(ErrorKind.SYNTAX_ERROR, message, at, null);
     }
 
     private Token synthetic(int type, String tokenText, Token at) {

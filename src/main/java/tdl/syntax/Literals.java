@@ -1,5 +1,6 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
 /** Decoding of number and string literal text into Java values, with Python's rules. */
 final class Literals {
     private Literals() {}
@@ -18,7 +19,7 @@ final class Literals {
         try {
             return Long.parseLong(digits, radix);
         } catch (NumberFormatException e) {
-            throw new TdlError("SyntaxError", "integer literal too large: " + text, at,
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "integer literal too large: " + text, at,
                     "TDL integers are 64-bit; write a float (e.g. 1e30) for larger numbers");
         }
     }
@@ -82,7 +83,7 @@ final class Literals {
         int end = i + 1 + digits;
         String hex = end <= body.length() ? body.substring(i + 1, end) : "";
         if (hex.length() != digits || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-            throw new TdlError("SyntaxError", "(unicode error) truncated " + form + " escape", at,
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "(unicode error) truncated " + form + " escape", at,
                     "write exactly " + digits + " hex digits, or use a raw string r'...' for a literal backslash");
         }
         sb.appendCodePoint(Integer.parseInt(hex, 16));

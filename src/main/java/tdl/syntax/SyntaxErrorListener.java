@@ -1,5 +1,6 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.BufferedTokenStream;
@@ -24,7 +25,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
                             String msg, RecognitionException e) {
         if (offendingSymbol instanceof ErrorToken error) throw error.error();
         if (!(recognizer instanceof TDLParser parser) || !(offendingSymbol instanceof Token tok)) {
-            throw new TdlError("SyntaxError", "invalid syntax", positions.at(line, col), null);
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax", positions.at(line, col), null);
         }
         throw translate(parser, tok, e);
     }
@@ -41,66 +42,66 @@ final class SyntaxErrorListener extends BaseErrorListener {
         int type = tok.getType();
 
         if (type == TDLParser.INDENT) {
-            return new TdlError("IndentationError", "unexpected indent", at,
+            return new TdlError(ErrorKind.INDENTATION_ERROR, "unexpected indent", at,
                     "indent a line only after a line ending with ':'");
         }
         if (expected.contains(TDLParser.INDENT)) {
             String message = "expected an indented block" + afterHeader(tokens, index);
-            if (atEnd) return new IncompleteInputError("IndentationError", message, at, null);
-            return new TdlError("IndentationError", message, at, "indent the body of the block, e.g. by 4 spaces");
+            if (atEnd) return new IncompleteInputError(ErrorKind.INDENTATION_ERROR, message, at, null);
+            return new TdlError(ErrorKind.INDENTATION_ERROR, message, at, "indent the body of the block, e.g. by 4 spaces");
         }
         if (atEnd && expected.contains(TDLParser.DEF) && prev != null && prev.getType() == TDLParser.NEWLINE
                 && parser.getContext() instanceof TDLParser.FuncDefContext) {
-            return new IncompleteInputError("SyntaxError", "expected a function definition after the decorator", at, null);
+            return new IncompleteInputError(ErrorKind.SYNTAX_ERROR, "expected a function definition after the decorator", at, null);
         }
         if (type == TDLParser.CLASS && prev != null && prev.getType() == TDLParser.NEWLINE
                 && parser.getContext() instanceof TDLParser.FuncDefContext) {
-            return new TdlError("SyntaxError", "class decorators are not supported", at,
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "class decorators are not supported", at,
                     "decorate functions only, or apply the decorator by hand: C = decorator(C)");
         }
         if (prev != null && prev.getType() == TDLParser.NAME && prev.getText().equals("print")
                 && startsLogicalLine(tokens, index - 1) && startsAtom(type)) {
-            return new TdlError("SyntaxError", "Missing parentheses in call to 'print'", positions.at(prev),
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "Missing parentheses in call to 'print'", positions.at(prev),
                     "write print(...) as in Python 3");
         }
         TdlError unclosed = unclosedBracket(tokens, at);
         if (unclosed != null) return unclosed;
         if (expected.contains(TDLParser.ELSE) && !expected.contains(TDLParser.COLON)
                 && (type == TDLParser.NEWLINE || type == TDLParser.RPAREN || type == TDLParser.COMMA)) {
-            return new TdlError("SyntaxError", "expected 'else' after 'if' expression", at, "write: a if condition else b");
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "expected 'else' after 'if' expression", at, "write: a if condition else b");
         }
         if (prev != null && isKeyword(prev) && type == TDLParser.ASSIGN) {
-            return new TdlError("SyntaxError", "invalid syntax", positions.at(prev),
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax", positions.at(prev),
                     "'" + prev.getText() + "' is a keyword and cannot be used as a variable name");
         }
         if (isKeyword(tok) && expected.contains(TDLParser.NAME)) {
-            return new TdlError("SyntaxError", "invalid syntax", at,
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax", at,
                     "'" + tok.getText() + "' is a keyword and cannot be used as a name");
         }
         if (prev != null && prev.getType() == TDLParser.NAME && startsLogicalLine(tokens, index - 1)
                 && (prev.getText().equals("yield") || prev.getText().equals("await") || prev.getText().equals("async"))) {
-            return new TdlError("SyntaxError", "'" + prev.getText() + "' is not supported in TDL", positions.at(prev),
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "'" + prev.getText() + "' is not supported in TDL", positions.at(prev),
                     prev.getText().equals("yield") ? "build and return a list instead of a generator" : null);
         }
         if (type == TDLParser.COMMA && parser.getContext() instanceof TDLParser.ExceptClauseContext) {
-            return new TdlError("SyntaxError", "multiple exception types must be parenthesized", at,
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "multiple exception types must be parenthesized", at,
                     "write 'except (A, B):', or 'except A as e:' to name the error (Python 2's 'except A, e:' is gone)");
         }
         if (type == TDLParser.ASSIGN) {
-            return new TdlError("SyntaxError", "invalid syntax", at,
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax", at,
                     "use '==' to compare; '=' only assigns, as a statement of its own");
         }
         if (expected.contains(TDLParser.COLON) && (type == TDLParser.NEWLINE || type == Token.EOF)
                 && headerKeyword(tokens, index) != null) {
-            return new TdlError("SyntaxError", "expected ':'", at, null);
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "expected ':'", at, null);
         }
         if (prev != null && endsAtom(prev.getType()) && startsAtom(type) && insideBrackets(tokens, index)) {
-            return new TdlError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", at, null);
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax. Perhaps you forgot a comma?", at, null);
         }
         if (type == TDLParser.NEWLINE) {
-            return new TdlError("SyntaxError", "invalid syntax", at, "the statement is not complete at the end of the line");
+            return new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax", at, "the statement is not complete at the end of the line");
         }
-        return new TdlError("SyntaxError", "invalid syntax", at, null);
+        return new TdlError(ErrorKind.SYNTAX_ERROR, "invalid syntax", at, null);
     }
 
     /** True if nothing but NEWLINE/DEDENT tokens and EOF remain from index on. */
@@ -174,7 +175,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (!(e instanceof IncompleteInputError) || !e.detail().endsWith("was never closed") || e.pos().line() >= at.line()) {
             return null;
         }
-        return new TdlError("SyntaxError", e.detail(), e.pos(), "close it before the line where the error was found");
+        return new TdlError(ErrorKind.SYNTAX_ERROR, e.detail(), e.pos(), "close it before the line where the error was found");
     }
 
     /** Keywords are the tokens whose grammar literal is a word, e.g. 'lambda'. */

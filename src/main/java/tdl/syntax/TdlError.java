@@ -1,18 +1,20 @@
 package tdl.syntax;
 
+import tdl.error.ErrorKind;
+
 /**
- * The one error type a user sees. {@code kind} is a Python-style exception name (SyntaxError,
- * TypeError, ValueError, ShapeError, ...) so {@code except ValueError:} can catch it by kind.
+ * The one error type a user sees. {@code kind} mirrors Python's exception hierarchy
+ * ({@link ErrorKind}), so {@code except ValueError:} catches a ShapeError too.
  * Built-in functions throw it without a position; the interpreter fills in the position of the
  * call that failed before the error leaves it.
  */
 public class TdlError extends RuntimeException {
-    private final String kind;
+    private final ErrorKind kind;
     private final String detail;
     private SourcePos pos;
     private final String hint;
 
-    public TdlError(String kind, String message, SourcePos pos, String hint) {
+    public TdlError(ErrorKind kind, String message, SourcePos pos, String hint) {
         super(message);
         this.kind = kind;
         this.detail = message;
@@ -20,15 +22,18 @@ public class TdlError extends RuntimeException {
         this.hint = hint;
     }
 
-    public TdlError(String kind, String message) {
+    public TdlError(ErrorKind kind, String message) {
         this(kind, message, null, null);
     }
 
-    public TdlError(String kind, String message, String hint) {
+    public TdlError(ErrorKind kind, String message, String hint) {
         this(kind, message, null, hint);
     }
 
-    public String kind() { return kind; }
+    public ErrorKind kind() { return kind; }
+
+    /** The name the error prints under: the kind's Python name, or a script-defined class's name. */
+    public String kindName() { return kind.pyName(); }
 
     public String detail() { return detail; }
 
@@ -54,7 +59,7 @@ public class TdlError extends RuntimeException {
      */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(kind).append(": ").append(detail);
+        sb.append(kindName()).append(": ").append(detail);
         if (pos != null) {
             sb.append("\n  at ").append(pos);
             String line = pos.sourceLine();

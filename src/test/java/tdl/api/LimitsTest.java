@@ -1,5 +1,6 @@
 package tdl.api;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,10 +33,10 @@ class LimitsTest {
                 "import os\nos.makedirs('sub')",
                 "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('p.png')"}) {
             TdlError e = assertThrows(TdlError.class, () -> s.eval(code), code);
-            assertEquals("PermissionError", e.kind(), code);
+            assertEquals(ErrorKind.PERMISSION_ERROR, e.kind(), code);
             assertTrue(e.getMessage().contains("file access is disabled"), e.getMessage());
         }
-        assertEquals("ImportError", assertThrows(TdlError.class, () -> s.eval("import mod")).kind());
+        assertEquals(ErrorKind.IMPORT_ERROR, assertThrows(TdlError.class, () -> s.eval("import mod")).kind());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count(), "nothing was written");
         }
@@ -58,7 +59,7 @@ class LimitsTest {
                 "import os\nos.chdir('..')",
                 "import os\nos.listdir('..')"}) {
             TdlError e = assertThrows(TdlError.class, () -> s.eval(code), code);
-            assertEquals("PermissionError", e.kind(), code);
+            assertEquals(ErrorKind.PERMISSION_ERROR, e.kind(), code);
             assertTrue(e.getMessage().contains("outside the allowed folder"), e.getMessage());
         }
         assertFalse(Files.exists(base.resolve("out.npy")), "nothing was written outside");
@@ -75,7 +76,7 @@ class LimitsTest {
         }
         TdlSession s = quiet().confineFilesTo(box).build();
         TdlError e = assertThrows(TdlError.class, () -> s.eval("import numpy as np\nnp.save('door/x.npy', np.zeros(1))"));
-        assertEquals("PermissionError", e.kind());
+        assertEquals(ErrorKind.PERMISSION_ERROR, e.kind());
         try (Stream<Path> files = Files.list(elsewhere)) {
             assertEquals(0, files.count());
         }
@@ -87,7 +88,7 @@ class LimitsTest {
         long t0 = System.nanoTime();
         TdlError e = assertThrows(TdlError.class, () -> s.eval("n = 0\nwhile True:\n    pass\n", "spin.tdl"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals("TimeoutError", e.kind());
+        assertEquals(ErrorKind.TIMEOUT_ERROR, e.kind());
         assertEquals("spin.tdl", e.pos().file());
         assertTrue(ms >= 250 && ms < 5000, "stopped after " + ms + " ms");
         assertEquals(2L, s.eval("1 + 1"), "the next run gets a fresh time budget");
@@ -102,7 +103,7 @@ class LimitsTest {
                 + "step = theano.function([x], T.sum(w), updates=[(w, w + x)])\n");
         long t0 = System.nanoTime();
         TdlError e = assertThrows(TdlError.class, () -> s.eval("for i in range(10 ** 12):\n    step([1.0, 2.0, 3.0])\n"));
-        assertEquals("TimeoutError", e.kind());
+        assertEquals(ErrorKind.TIMEOUT_ERROR, e.kind());
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000);
         assertTrue(s.eval("float(w.get_value()[0])", double.class) > 0, "the loop really ran");
     }
@@ -111,9 +112,9 @@ class LimitsTest {
     void callsFromJavaAreBoundedAsWell() {
         TdlSession s = quiet().timeLimit(Duration.ofMillis(200)).build();
         s.eval("def forever():\n    while True:\n        pass\n");
-        assertEquals("TimeoutError", assertThrows(TdlError.class, () -> s.call("forever")).kind());
+        assertEquals(ErrorKind.TIMEOUT_ERROR, assertThrows(TdlError.class, () -> s.call("forever")).kind());
         TdlError r = assertThrows(TdlError.class, () -> s.eval("def f(n):\n    return f(n + 1)\nf(0)"));
-        assertEquals("RecursionError", r.kind());
+        assertEquals(ErrorKind.RECURSION_ERROR, r.kind());
     }
 
     @Test
@@ -130,6 +131,6 @@ class LimitsTest {
         stopper.start();
         TdlError e = assertThrows(TdlError.class, () -> s.eval("while True:\n    pass\n"));
         stopper.join();
-        assertEquals("KeyboardInterrupt", e.kind());
+        assertEquals(ErrorKind.KEYBOARD_INTERRUPT, e.kind());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.api;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,7 +101,7 @@ class TdlSessionTest {
     void arrayConversionsCheckTheRank() {
         s.set("v", new double[] {1, 2});
         TdlError e = assertThrows(TdlError.class, () -> s.get("v", double[][].class));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("(2,)"), e.getMessage());
         assertThrows(TdlError.class, () -> s.set("r", new double[][] {{1, 2}, {3}}));
         assertEquals(1.5, s.eval("import numpy as np\nnp.mean(v)", double.class));
@@ -129,7 +130,7 @@ class TdlSessionTest {
         s.eval("def norm(v):\n    import numpy as np\n    return np.sqrt(np.sum(v * v))\n");
         assertEquals(5.0, s.callAs("norm", double.class, new double[] {3, 4}), 1e-12);
         TdlError e = assertThrows(TdlError.class, () -> s.call("missing"));
-        assertEquals("NameError", e.kind());
+        assertEquals(ErrorKind.NAME_ERROR, e.kind());
     }
 
     @Test
@@ -144,7 +145,7 @@ class TdlSessionTest {
         s.set("g", f);
         assertEquals(1.0, s.eval("float(g([1.0]))"));
         TdlError e = assertThrows(TdlError.class, () -> s.call("g2", new double[] {1, 2}, new double[] {1, 2, 3}));
-        assertEquals("ShapeError", e.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, e.kind());
         assertEquals("model.tdl", e.pos().file(), "blamed on the line that built the failing op");
         assertEquals(6, e.pos().line());
     }
@@ -157,7 +158,7 @@ class TdlSessionTest {
         assertEquals(20L, step.run());
         assertEquals(30L, step.run(long.class));
         TdlError e = assertThrows(TdlError.class, () -> s.compile("x = = 1", "bad.tdl"));
-        assertEquals("SyntaxError", e.kind());
+        assertEquals(ErrorKind.SYNTAX_ERROR, e.kind());
         assertEquals("bad.tdl", e.pos().file());
     }
 
@@ -165,7 +166,7 @@ class TdlSessionTest {
     void errorsCarryKindPositionAndLeaveTheSessionUsable() {
         s.set("a", 1);
         TdlError e = assertThrows(TdlError.class, () -> s.eval("b = 2\nc = a + 'x'\n", "calc.tdl"));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertEquals("calc.tdl", e.pos().file());
         assertEquals(2, e.pos().line());
         assertEquals(2L, s.get("b"));
@@ -190,7 +191,7 @@ class TdlSessionTest {
         s.load(dir.resolve("main.tdl"));
         assertEquals(12L, s.call("quad", 3));
         TdlError e = assertThrows(TdlError.class, () -> s.load(dir.resolve("nope.tdl")));
-        assertEquals("FileNotFoundError", e.kind());
+        assertEquals(ErrorKind.FILE_NOT_FOUND_ERROR, e.kind());
     }
 
     @Test

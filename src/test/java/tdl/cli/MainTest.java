@@ -1,5 +1,6 @@
 package tdl.cli;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class MainTest {
         }
 
         private void run(String code) {
-            if (code.contains("fail")) throw new TdlError("NameError", "name 'fail' is not defined");
+            if (code.contains("fail")) throw new TdlError(ErrorKind.NAME_ERROR, "name 'fail' is not defined");
             if (code.contains("crash")) throw new IllegalStateException("broken invariant");
             seen.out().print("ran");
         }

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -97,7 +98,7 @@ class FastPathTest {
         }
         tdl.graph.GraphError e = org.junit.jupiter.api.Assertions.assertThrows(tdl.graph.GraphError.class,
                 () -> point.run(new NDArray[] {x, NDArray.scalar(DType.INT64, 3)}, null));
-        assertEquals("IndexError", e.kind());
+        assertEquals(ErrorKind.INDEX_ERROR, e.kind());
 
         Variable g = var(DType.FLOAT64, 2), s = var(DType.FLOAT64, 0);
         Kernel toScalar = Kernels.forApply(Apply.make(new tdl.graph.ops.SumToShapeOp(), List.of(g, s), null));

@@ -1,5 +1,6 @@
 package tdl.eval;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -32,7 +33,7 @@ class KernelsTest {
         Kernel k = Kernels.forApply(node);
         GraphError e = assertThrows(GraphError.class,
                 () -> k.run(new NDArray[] {NDArray.of(new double[3], 3), NDArray.of(new double[4], 4)}, null));
-        assertEquals("ShapeError", e.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, e.kind());
         assertEquals("shapes (3,) and (4,) cannot be broadcast together (operands of '+')", e.getMessage());
         assertNotNull(e.hint());
         assertSame(node, e.blamed());
@@ -116,7 +117,7 @@ class KernelsTest {
         };
         Apply node = Apply.make(odd, List.of(vec("a")), null);
         GraphError e = assertThrows(GraphError.class, () -> Kernels.forApply(node));
-        assertEquals("NotImplementedError", e.kind());
+        assertEquals(ErrorKind.NOT_IMPLEMENTED_ERROR, e.kind());
         assertSame(node, e.blamed());
     }
 

@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -84,14 +85,14 @@ class FunctionCompilerTest {
         assertArrayEquals(new double[] {31, 41}, f.call(List.of(NDArray.scalar(DType.INT64, 1), vec(1, 1))).get(0).data());
         // the user's graph still needs x
         GraphError e = assertThrows(GraphError.class, () -> compile(List.of(y), List.of(T.add(x, y)), List.of()));
-        assertEquals("MissingInputError", e.kind());
+        assertEquals(ErrorKind.MISSING_INPUT_ERROR, e.kind());
     }
 
     @Test
     void missingInputNamesTheVariable() {
         Variable x = TestGraphs.vector("x"), y = TestGraphs.vector("y");
         GraphError e = assertThrows(GraphError.class, () -> compile(List.of(x), List.of(T.add(x, y)), List.of()));
-        assertEquals("MissingInputError", e.kind());
+        assertEquals(ErrorKind.MISSING_INPUT_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'y'"), e.getMessage());
         assertTrue(e.hint().contains("inputs") && e.hint().contains("givens"), e.hint());
     }
@@ -100,7 +101,7 @@ class FunctionCompilerTest {
     void unusedInputModes() {
         Variable x = TestGraphs.vector("x"), p = TestGraphs.vector("p");
         GraphError e = assertThrows(GraphError.class, () -> compile(List.of(x, p), List.of(T.exp(x)), List.of()));
-        assertEquals("UnusedInputError", e.kind());
+        assertEquals(ErrorKind.UNUSED_INPUT_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'p'"), e.getMessage());
         assertTrue(e.hint().contains("on_unused_input='warn'"), e.hint());
         CompiledFunction warn = FunctionCompiler.compile(List.of(x, p), List.of(T.exp(x)), List.of(), Map.of(), OnUnused.WARN, "f", true);
@@ -115,10 +116,10 @@ class FunctionCompilerTest {
     void inputsMustBeFreeDistinctVariables() {
         Variable x = TestGraphs.vector("x");
         SharedVariable s = new SharedVariable(vec(1), "s");
-        assertEquals("TypeError", assertThrows(GraphError.class, () -> compile(List.of(s), List.of(T.exp(s)), List.of())).kind());
-        assertEquals("TypeError", assertThrows(GraphError.class,
+        assertEquals(ErrorKind.TYPE_ERROR, assertThrows(GraphError.class, () -> compile(List.of(s), List.of(T.exp(s)), List.of())).kind());
+        assertEquals(ErrorKind.TYPE_ERROR, assertThrows(GraphError.class,
                 () -> compile(List.of(T.exp(x)), List.of(T.exp(x)), List.of())).kind());
-        assertEquals("ValueError", assertThrows(GraphError.class, () -> compile(List.of(x, x), List.of(x), List.of())).kind());
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(GraphError.class, () -> compile(List.of(x, x), List.of(x), List.of())).kind());
     }
 
     @Test
@@ -126,13 +127,13 @@ class FunctionCompilerTest {
         SharedVariable w = new SharedVariable(NDArray.zeros(DType.FLOAT64, 2, 2), "W");
         Variable v = TestGraphs.vector("v");
         GraphError rank = assertThrows(GraphError.class, () -> compile(List.of(v), List.of(), List.of(upd(w, T.exp(v)))));
-        assertEquals("TypeError", rank.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, rank.kind());
         assertTrue(rank.getMessage().contains("'W'") && rank.getMessage().contains("TensorType(float64, matrix)")
                 && rank.getMessage().contains("TensorType(float64, vector)"), rank.getMessage());
         SharedVariable n = new SharedVariable(NDArray.scalar(DType.INT64, 0), "n");
         GraphError floatToInt = assertThrows(GraphError.class,
                 () -> compile(List.of(), List.of(), List.of(upd(n, T.add(n, T.constant(0.5))))));
-        assertEquals("TypeError", floatToInt.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, floatToInt.kind());
         // an int expression into an int shared, a float64 expression into a float64 shared: fine
         CompiledFunction count = compile(List.of(), List.of(), List.of(upd(n, T.add(n, T.constant(1L)))));
         count.call(List.of());
@@ -146,7 +147,7 @@ class FunctionCompilerTest {
         Variable p = TestGraphs.matrix("p"), t = TestGraphs.vector("t");
         CompiledFunction f = compile(List.of(p, t), List.of(T.add(p, t)), List.of());
         GraphError count = assertThrows(GraphError.class, () -> f.call(List.of(vec(1))));
-        assertEquals("TypeError", count.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, count.kind());
         assertEquals("train() takes 2 arguments (p, t), got 1", count.getMessage());
         GraphError rank = assertThrows(GraphError.class, () -> f.call(List.of(vec(1, 2, 3), vec(1))));
         assertTrue(rank.getMessage().contains("argument 1 'p'") && rank.getMessage().contains("(3,)")
@@ -202,7 +203,7 @@ class FunctionCompilerTest {
         SharedVariable s = new SharedVariable(vec(1, 2), "s");
         assertArrayEquals(new double[] {2, 4}, FunctionCompiler.evaluate(T.mul(s, 2.0)).data());
         Variable x = TestGraphs.vector("x");
-        assertEquals("MissingInputError", assertThrows(GraphError.class, () -> FunctionCompiler.evaluate(T.exp(x))).kind());
+        assertEquals(ErrorKind.MISSING_INPUT_ERROR, assertThrows(GraphError.class, () -> FunctionCompiler.evaluate(T.exp(x))).kind());
         assertArrayEquals(new double[] {3}, FunctionCompiler.evaluate(T.add(x, 1.0), Map.of(x, vec(2))).data());
     }
 
@@ -215,7 +216,7 @@ class FunctionCompilerTest {
         CompiledFunction f = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(), guarded);
         assertArrayEquals(new double[] {2}, f.call(List.of(vec(2))).get(0).data(), 1e-12);
         GraphError e = assertThrows(GraphError.class, () -> f.call(List.of(vec(1, -1))));
-        assertEquals("FloatingPointError", e.kind());
+        assertEquals(ErrorKind.FLOATING_POINT_ERROR, e.kind());
         assertEquals("train.tdl:9", e.blamed().origin());
         assertTrue(e.getMessage().contains("Elemwise{log}") && e.getMessage().contains("NaN"), e.getMessage());
         // without the guard the NaN just flows out
@@ -228,7 +229,7 @@ class FunctionCompilerTest {
         Variable x = TestGraphs.vector("x"), m = TestGraphs.matrix("m");
         GraphError e = assertThrows(GraphError.class, () -> FunctionCompiler.compile(List.of(m), List.of(T.exp(x)),
                 List.of(), Map.of(x, m), OnUnused.RAISE, "f", true));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("matrix"), e.getMessage());
     }
 }

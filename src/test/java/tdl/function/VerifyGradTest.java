@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class VerifyGradTest {
         // floor has a zero gradient, but at 1.0 the finite difference sees the jump
         GraphError e = assertThrows(GraphError.class, () -> VerifyGrad.verify(
                 in -> T.floor(in.get(0)), List.of(NDArray.of(new double[] {0.5, 1.0}, 2)), 1, 1e-4, 1e-4));
-        assertEquals("GradientError", e.kind());
+        assertEquals(ErrorKind.GRADIENT_ERROR, e.kind());
         assertTrue(e.getMessage().startsWith("verify_grad: ") && e.getMessage().contains("mismatch"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,7 +101,7 @@ class GradTest {
         Variable x = var("x", 2);
         GraphError e = assertThrows(GraphError.class,
                 () -> Grad.grad(t.exp(x), List.of(x), Set.of(), Disconnected.RAISE, null));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertEquals("cost must be a scalar, got a rank-2 tensor (matrix)", e.getMessage());
     }
 
@@ -110,7 +111,7 @@ class GradTest {
         Variable x = var("x", 0);
         GraphError e = assertThrows(GraphError.class,
                 () -> Grad.grad(t.mul(x, k), List.of(k), Set.of(), Disconnected.RAISE, null));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("int64"), e.getMessage());
     }
 
@@ -120,7 +121,7 @@ class GradTest {
         Variable cost = t.sum(t.exp(x));
         GraphError e = assertThrows(GraphError.class,
                 () -> Grad.grad(cost, List.of(x, w), Set.of(), Disconnected.RAISE, null));
-        assertEquals("DisconnectedInputError", e.kind());
+        assertEquals(ErrorKind.DISCONNECTED_INPUT_ERROR, e.kind());
         assertEquals("DisconnectedInputError: cost does not depend on 'w'", e.getMessage());
         assertTrue(e.hint().contains("disconnected_inputs='ignore'"));
 
@@ -143,7 +144,7 @@ class GradTest {
         @Override public List<TensorType> outputTypes(List<TensorType> in) { return List.of(in.get(0)); }
 
         @Override public List<Variable> grad(Apply node, List<Variable> g) {
-            if (!hasRule) throw new GraphError("GradientError", "not differentiable: " + name());
+            if (!hasRule) throw new GraphError(ErrorKind.GRADIENT_ERROR, "not differentiable: " + name());
             return Arrays.asList((Variable) null);
         }
     }
@@ -163,7 +164,7 @@ class GradTest {
         Variable cost = t.add(t.sum(opaque), t.sum(t.exp(y)));
         GraphError e = assertThrows(GraphError.class,
                 () -> Grad.grad(cost, List.of(x), Set.of(), Disconnected.RAISE, null));
-        assertEquals("GradientError", e.kind());
+        assertEquals(ErrorKind.GRADIENT_ERROR, e.kind());
         assertEquals("not differentiable: Opaque", e.getMessage());
         // differentiating only with respect to y never visits the opaque node
         Variable gy = Grad.grad(cost, List.of(y), Set.of(), Disconnected.RAISE, null).get(0);
@@ -218,7 +219,7 @@ class GradTest {
     void jacobianNeedsAVector() {
         Variable m = var("m", 2);
         GraphError e = assertThrows(GraphError.class, () -> Jacobians.jacobian(m, List.of(m), Disconnected.RAISE, null));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("rank-2"), e.getMessage());
     }
 }

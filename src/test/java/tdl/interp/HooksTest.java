@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class HooksTest {
         assertEquals(new Box(-8.5), s.exec("b - 10", "<t>"));
         assertEquals(1, hooks.seen.get(0).line());
         TdlError e = assertThrows(TdlError.class, () -> s.exec("b * 2", "<t>"));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertEquals("unsupported operand type(s) for *: 'Box' and 'int'", e.detail());
     }
 
@@ -74,12 +75,12 @@ class HooksTest {
     @Test
     void builtinErrorsGetThePositionOfTheCall() {
         Session s = new Session();
-        s.interpreter().defineGlobal("boom", new Builtin("boom", (rt, a) -> { throw new TdlError("ValueError", "bad"); }));
+        s.interpreter().defineGlobal("boom", new Builtin("boom", (rt, a) -> { throw new TdlError(ErrorKind.VALUE_ERROR, "bad"); }));
         TdlError e = assertThrows(TdlError.class, () -> s.exec("x = 1\ny = 2 + boom()", "f.tdl"));
         assertEquals(2, e.pos().line());
         assertEquals(9, e.pos().col());
         s.interpreter().defineGlobal("npe", new Builtin("npe", (rt, a) -> { throw new NullPointerException("oops"); }));
         TdlError internal = assertThrows(TdlError.class, () -> s.exec("npe()", "g.tdl"));
-        assertEquals("InternalError", internal.kind());
+        assertEquals(ErrorKind.INTERNAL_ERROR, internal.kind());
     }
 }

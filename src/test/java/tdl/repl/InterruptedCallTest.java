@@ -1,5 +1,6 @@
 package tdl.repl;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,7 +27,7 @@ class InterruptedCallTest {
                 List.of(Map.entry(a, t.add(a, 1.0)), Map.entry(b, t.add(b, 2.0))), Map.of(), OnUnused.RAISE, "step", true);
         step.call(List.of());
         assertThrows(TdlError.class, () -> step.call(List.of(), () -> {
-            throw new TdlError("KeyboardInterrupt", "interrupted");
+            throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
         }));
         assertEquals(1.0, a.value().data()[0]);
         assertEquals(2.0, b.value().data()[0]);

@@ -1,5 +1,6 @@
 package tdl.session;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class SessionTest {
         assertEquals(2L, b.get("x"));
         TdlError e = assertThrows(TdlError.class, () -> b.exec("y_only_in_a", "<b>"));
         a.exec("y_only_in_a = 3", "<a>");
-        assertEquals("NameError", e.kind());
+        assertEquals(ErrorKind.NAME_ERROR, e.kind());
     }
 
     @Test
@@ -40,7 +41,7 @@ class SessionTest {
         Session s = session();
         s.exec("total = 10", "<stdin>");
         TdlError e = assertThrows(TdlError.class, () -> s.exec("total = total + 'x'", "<stdin>"));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertEquals(2, e.pos().line(), "REPL entries continue the line numbering");
         assertEquals(15L, s.exec("total + 5", "<stdin>"));
         assertNull(s.exec("z = 1", "<stdin>"));
@@ -74,7 +75,7 @@ class SessionTest {
         t.join(5000);
         assertTrue(!t.isAlive(), "loop did not stop");
         assertTrue(System.nanoTime() - start < 2_000_000_000L);
-        assertEquals("KeyboardInterrupt", caught.get().kind());
+        assertEquals(ErrorKind.KEYBOARD_INTERRUPT, caught.get().kind());
         assertTrue((Long) s.get("n") > 0, "state is kept after the interrupt");
         assertEquals(2L, s.exec("1 + 1", "<after>"), "the session works again after an interrupt");
     }
@@ -83,19 +84,19 @@ class SessionTest {
     void timeLimitStopsARunawayScript() {
         Session s = new Session(SessionOptions.defaults().withTimeLimit(Duration.ofMillis(200)));
         TdlError e = assertThrows(TdlError.class, () -> s.exec("while True:\n    try:\n        pass\n    except Exception:\n        pass", "<t>"));
-        assertEquals("TimeoutError", e.kind());
+        assertEquals(ErrorKind.TIMEOUT_ERROR, e.kind());
     }
 
     @Test
     void fileAccessCanBeSwitchedOffOrConfined(@TempDir Path dir) throws Exception {
         Session off = new Session(SessionOptions.defaults().withFileAccess(false));
         TdlError e = assertThrows(TdlError.class, () -> off.exec("import os\nos.makedirs('x')", "<t>"));
-        assertEquals("PermissionError", e.kind());
+        assertEquals(ErrorKind.PERMISSION_ERROR, e.kind());
         Session confined = new Session(SessionOptions.defaults().withFileRoot(dir).withWorkingDir(dir));
         confined.exec("import os\nos.makedirs('sub', exist_ok=True)", "<t>");
         assertTrue(Files.isDirectory(dir.resolve("sub")));
         TdlError outside = assertThrows(TdlError.class, () -> confined.exec("os.path.exists('../..')", "<t>"));
-        assertEquals("PermissionError", outside.kind());
+        assertEquals(ErrorKind.PERMISSION_ERROR, outside.kind());
     }
 
     @Test

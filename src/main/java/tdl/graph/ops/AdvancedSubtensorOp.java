@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.graph.Apply;
 import tdl.graph.GraphError;
@@ -21,7 +22,7 @@ public record AdvancedSubtensorOp() implements Op {
     public List<TensorType> outputTypes(List<TensorType> in) {
         Ops.arity("x[ivec, jvec]", in, 3);
         if (in.get(0).rank() < 2) {
-            throw new GraphError("IndexError", "x[ivec, jvec] needs x of rank >= 2, got " + in.get(0));
+            throw new GraphError(ErrorKind.INDEX_ERROR, "x[ivec, jvec] needs x of rank >= 2, got " + in.get(0));
         }
         IndexSpec.checkInputs("x[ivec, jvec]", IDX, in.subList(1, 3));
         return List.of(in.get(0).withRank(IndexSpec.resultRank(IDX, in.get(0).rank(), in.subList(1, 3))));

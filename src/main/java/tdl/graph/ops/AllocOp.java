@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -15,11 +16,11 @@ public record AllocOp() implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.isEmpty()) throw new GraphError("TypeError", "alloc needs a value");
+        if (in.isEmpty()) throw new GraphError(ErrorKind.TYPE_ERROR, "alloc needs a value");
         int ndim = in.size() - 1;
         for (int i = 1; i < in.size(); i++) Ops.intScalar("alloc", "dimension " + (i - 1), in.get(i));
         if (in.get(0).rank() > ndim) {
-            throw new GraphError("ValueError", "alloc: the value has rank " + in.get(0).rank()
+            throw new GraphError(ErrorKind.VALUE_ERROR, "alloc: the value has rank " + in.get(0).rank()
                     + ", more than the " + ndim + " dimensions requested");
         }
         return List.of(new TensorType(in.get(0).dtype(), ndim));

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -22,7 +23,7 @@ public record ArgReduceOp(boolean max, Integer axis, boolean keepdims) implement
         Ops.arity(max ? "argmax" : "argmin", in, 1);
         int r = in.get(0).rank();
         if (axis != null && (axis < 0 || axis >= r)) {
-            throw new GraphError("ValueError", "axis " + axis + " is out of bounds for a tensor of rank " + r);
+            throw new GraphError(ErrorKind.VALUE_ERROR, "axis " + axis + " is out of bounds for a tensor of rank " + r);
         }
         int outRank = keepdims ? r : axis == null ? 0 : r - 1;
         return List.of(new TensorType(DType.INT64, outRank));

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -16,7 +17,7 @@ public record CastOp(DType to) implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.size() != 1) throw new GraphError("TypeError", "cast takes 1 input, got " + in.size());
+        if (in.size() != 1) throw new GraphError(ErrorKind.TYPE_ERROR, "cast takes 1 input, got " + in.size());
         return List.of(in.get(0).withDtype(to));
     }
 

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -34,16 +35,16 @@ public record DimShuffleOp(List<Integer> pattern) implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.size() != 1) throw new GraphError("TypeError", "dimshuffle takes 1 input, got " + in.size());
+        if (in.size() != 1) throw new GraphError(ErrorKind.TYPE_ERROR, "dimshuffle takes 1 input, got " + in.size());
         int rank = in.get(0).rank();
         boolean[] seen = new boolean[rank];
         for (int p : pattern) {
             if (p < -1 || p >= rank) {
-                throw new GraphError("ValueError", "dimshuffle pattern " + name() + " names axis " + p
+                throw new GraphError(ErrorKind.VALUE_ERROR, "dimshuffle pattern " + name() + " names axis " + p
                         + " but the input has rank " + rank, "use input axes 0.." + (rank - 1) + " or 'x'");
             }
             if (p >= 0) {
-                if (seen[p]) throw new GraphError("ValueError", "dimshuffle pattern " + name() + " repeats axis " + p);
+                if (seen[p]) throw new GraphError(ErrorKind.VALUE_ERROR, "dimshuffle pattern " + name() + " repeats axis " + p);
                 seen[p] = true;
             }
         }

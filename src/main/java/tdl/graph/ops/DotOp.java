@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -24,15 +25,15 @@ public record DotOp(boolean transA, boolean transB) implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.size() != 2) throw new GraphError("TypeError", "dot takes 2 operands, got " + in.size());
+        if (in.size() != 2) throw new GraphError(ErrorKind.TYPE_ERROR, "dot takes 2 operands, got " + in.size());
         int ra = in.get(0).rank(), rb = in.get(1).rank();
         if (ra > 2 || rb > 2) {
-            throw new GraphError("TypeError", "dot needs rank <= 2 operands, got rank " + Math.max(ra, rb)
+            throw new GraphError(ErrorKind.TYPE_ERROR, "dot needs rank <= 2 operands, got rank " + Math.max(ra, rb)
                     + " (operands " + in.get(0) + " and " + in.get(1) + ")",
                     "reshape or flatten the operand to a matrix first");
         }
         if (in.get(0).dtype() == DType.BOOL || in.get(1).dtype() == DType.BOOL) {
-            throw new GraphError("TypeError", "dot of a bool operand (" + in.get(0) + ", " + in.get(1) + ")",
+            throw new GraphError(ErrorKind.TYPE_ERROR, "dot of a bool operand (" + in.get(0) + ", " + in.get(1) + ")",
                     "cast it first with T.cast(x, 'float64')");
         }
         int r = ra == 0 ? rb : rb == 0 ? ra : ra + rb - 2;

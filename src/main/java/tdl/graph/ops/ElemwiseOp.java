@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -23,7 +24,7 @@ public record ElemwiseOp(Scalar scalar) implements Op {
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
         if (in.size() != scalar.arity()) {
-            throw new GraphError("TypeError", scalar.pyName() + " takes " + scalar.arity() + " argument(s), got " + in.size());
+            throw new GraphError(ErrorKind.TYPE_ERROR, scalar.pyName() + " takes " + scalar.arity() + " argument(s), got " + in.size());
         }
         int rank = 0;
         for (TensorType t : in) rank = Math.max(rank, t.rank());
@@ -118,7 +119,7 @@ public record ElemwiseOp(Scalar scalar) implements Op {
                 res.set(1, t.switchOp(t.lt(x, lo), g, t.constant(g.dtype(), 0)));
                 res.set(2, t.switchOp(t.gt(x, hi), g, t.constant(g.dtype(), 0)));
             }
-            default -> throw new GraphError("GradientError", "not differentiable: " + name());
+            default -> throw new GraphError(ErrorKind.GRADIENT_ERROR, "not differentiable: " + name());
         }
         for (int i = 0; i < in.size(); i++) {
             Variable gi = res.get(i);

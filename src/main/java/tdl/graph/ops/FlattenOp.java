@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -18,7 +19,7 @@ public record FlattenOp(int outdim) implements Op {
         Ops.arity("flatten", in, 1);
         int r = in.get(0).rank();
         if (outdim < 1 || outdim > Math.max(r, 1)) {
-            throw new GraphError("ValueError", "flatten to " + outdim + " dimensions needs 1 <= outdim <= " + Math.max(r, 1)
+            throw new GraphError(ErrorKind.VALUE_ERROR, "flatten to " + outdim + " dimensions needs 1 <= outdim <= " + Math.max(r, 1)
                     + " for an input of rank " + r);
         }
         return List.of(in.get(0).withRank(outdim));

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.graph.Apply;
 import tdl.graph.DType;
@@ -42,7 +43,7 @@ public record FusedElemwiseOp(List<Instr> program) implements Op {
     public List<TensorType> outputTypes(List<TensorType> in) {
         int rank = 0;
         for (TensorType t : in) {
-            if (t.dtype() != DType.FLOAT64) throw new GraphError("TypeError", name() + " takes float64 inputs, got " + t);
+            if (t.dtype() != DType.FLOAT64) throw new GraphError(ErrorKind.TYPE_ERROR, name() + " takes float64 inputs, got " + t);
             rank = Math.max(rank, t.rank());
         }
         return List.of(new TensorType(DType.FLOAT64, rank));
@@ -50,7 +51,7 @@ public record FusedElemwiseOp(List<Instr> program) implements Op {
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        throw new GraphError("GradientError", "fused elementwise ops are made after differentiation and have no gradient: "
+        throw new GraphError(ErrorKind.GRADIENT_ERROR, "fused elementwise ops are made after differentiation and have no gradient: "
                 + name(), "take gradients of the expression before compiling it");
     }
 

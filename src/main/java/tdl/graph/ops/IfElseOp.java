@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -21,7 +22,7 @@ public record IfElseOp() implements Op {
         Ops.arity("ifelse", in, 3);
         Ops.scalar("ifelse", "the condition", in.get(0));
         if (in.get(1).rank() != in.get(2).rank()) {
-            throw new GraphError("TypeError", "ifelse branches must have the same rank, got " + in.get(1) + " and " + in.get(2));
+            throw new GraphError(ErrorKind.TYPE_ERROR, "ifelse branches must have the same rank, got " + in.get(1) + " and " + in.get(2));
         }
         return List.of(in.get(1).withDtype(Ops.upcast(in, 1)));
     }

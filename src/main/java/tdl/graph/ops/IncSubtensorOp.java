@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -25,13 +26,13 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.size() < 2) throw new GraphError("TypeError", name() + " needs x and y");
+        if (in.size() < 2) throw new GraphError(ErrorKind.TYPE_ERROR, name() + " needs x and y");
         TensorType x = in.get(0), y = in.get(1);
         List<TensorType> ix = in.subList(2, in.size());
         IndexSpec.checkInputs(set ? "set_subtensor" : "inc_subtensor", idx, ix);
         int partRank = IndexSpec.resultRank(idx, x.rank(), ix);
         if (y.rank() > partRank) {
-            throw new GraphError("ValueError", (set ? "set_subtensor" : "inc_subtensor") + ": y of rank " + y.rank()
+            throw new GraphError(ErrorKind.VALUE_ERROR, (set ? "set_subtensor" : "inc_subtensor") + ": y of rank " + y.rank()
                     + " does not fit x[" + idxText() + "] of rank " + partRank);
         }
         return List.of(x);

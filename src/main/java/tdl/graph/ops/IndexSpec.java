@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.graph.GraphError;
 import tdl.graph.Op;
@@ -50,14 +51,14 @@ public sealed interface IndexSpec {
         if (isBasic(idx)) return new SubtensorOp(idx);
         if (idx.equals(List.of(VECTOR))) return new AdvancedSubtensor1Op();
         if (idx.equals(List.of(VECTOR, VECTOR))) return new AdvancedSubtensorOp();
-        throw new GraphError("NotImplementedError", "indexing " + idx + " mixes integer vectors with other indices",
+        throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "indexing " + idx + " mixes integer vectors with other indices",
                 "use x[ivec] or the pair form x[ivec, jvec]");
     }
 
     /** Output rank of reading x (rank xr) with this structure. */
     static int resultRank(List<IndexSpec> idx, int xr, List<TensorType> indexInputs) {
         if (idx.size() > xr) {
-            throw new GraphError("IndexError", "too many indices for a tensor of rank " + xr + ": " + idx.size() + " given");
+            throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + xr + ": " + idx.size() + " given");
         }
         if (isBasic(idx)) {
             int r = xr;
@@ -71,7 +72,7 @@ public sealed interface IndexSpec {
     /** Checks the index inputs: scalars for points and slice parts, integer vectors for vectors. */
     static void checkInputs(String op, List<IndexSpec> idx, List<TensorType> indexInputs) {
         if (indexInputs.size() != inputCount(idx)) {
-            throw new GraphError("TypeError", op + " with index " + idx + " takes " + inputCount(idx)
+            throw new GraphError(ErrorKind.TYPE_ERROR, op + " with index " + idx + " takes " + inputCount(idx)
                     + " index input(s), got " + indexInputs.size());
         }
         int k = 0;
@@ -80,7 +81,7 @@ public sealed interface IndexSpec {
                 TensorType t = indexInputs.get(k++);
                 if (s instanceof Vector) {
                     if (t.rank() > 1 || t.dtype().isFloat()) {
-                        throw new GraphError("TypeError", op + ": an index array must be an integer vector, got " + t,
+                        throw new GraphError(ErrorKind.TYPE_ERROR, op + ": an index array must be an integer vector, got " + t,
                                 "cast it with T.cast(x, 'int64')");
                     }
                 } else {

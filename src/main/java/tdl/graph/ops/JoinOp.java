@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -15,15 +16,15 @@ public record JoinOp(int axis) implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.isEmpty()) throw new GraphError("ValueError", "need at least one array to concatenate");
+        if (in.isEmpty()) throw new GraphError(ErrorKind.VALUE_ERROR, "need at least one array to concatenate");
         int r = in.get(0).rank();
         for (TensorType t : in) {
             if (t.rank() != r) {
-                throw new GraphError("ValueError", "all the input arrays must have the same number of dimensions, got "
+                throw new GraphError(ErrorKind.VALUE_ERROR, "all the input arrays must have the same number of dimensions, got "
                         + "ranks " + r + " and " + t.rank());
             }
         }
-        if (axis < 0 || axis >= r) throw new GraphError("ValueError", "axis " + axis + " is out of bounds for inputs of rank " + r);
+        if (axis < 0 || axis >= r) throw new GraphError(ErrorKind.VALUE_ERROR, "axis " + axis + " is out of bounds for inputs of rank " + r);
         return List.of(in.get(0).withDtype(Ops.upcast(in, 0)));
     }
 

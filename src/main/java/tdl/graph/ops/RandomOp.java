@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -26,11 +27,11 @@ public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter) 
         Ops.arity(name(), in, 3);
         TensorType size = in.get(0);
         if (size.rank() != 1 || size.dtype().isFloat()) {
-            throw new GraphError("TypeError", name() + ": size must be a tuple of integers or an integer shape vector, got " + size);
+            throw new GraphError(ErrorKind.TYPE_ERROR, name() + ": size must be a tuple of integers or an integer shape vector, got " + size);
         }
         for (int i = 1; i < 3; i++) {
             if (in.get(i).rank() > ndim) {
-                throw new GraphError("ValueError", name() + ": a parameter of rank " + in.get(i).rank()
+                throw new GraphError(ErrorKind.VALUE_ERROR, name() + ": a parameter of rank " + in.get(i).rank()
                         + " does not fit the requested rank-" + ndim + " size", "give a size with as many entries as the parameter has dimensions");
             }
         }

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,13 +33,13 @@ public record ReduceOp(Kind kind, List<Integer> axes, boolean keepdims) implemen
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.size() != 1) throw new GraphError("TypeError", name() + " takes 1 input, got " + in.size());
+        if (in.size() != 1) throw new GraphError(ErrorKind.TYPE_ERROR, name() + " takes 1 input, got " + in.size());
         TensorType x = in.get(0);
         int removed = x.rank();
         if (axes != null) {
             for (int a : axes) {
                 if (a < 0 || a >= x.rank()) {
-                    throw new GraphError("ValueError", "axis " + a + " is out of bounds for a tensor of rank " + x.rank());
+                    throw new GraphError(ErrorKind.VALUE_ERROR, "axis " + a + " is out of bounds for a tensor of rank " + x.rank());
                 }
             }
             removed = axes.size();

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -21,7 +22,7 @@ public record ReshapeOp(int ndim) implements Op {
         Ops.arity("reshape", in, 2);
         Ops.intVector("reshape", "the shape", in.get(1));
         if (ndim < 0 || ndim > TensorType.MAX_RANK) {
-            throw new GraphError("ValueError", "reshape to rank " + ndim + " is not supported (rank 0 to 4)");
+            throw new GraphError(ErrorKind.VALUE_ERROR, "reshape to rank " + ndim + " is not supported (rank 0 to 4)");
         }
         return List.of(in.get(0).withRank(ndim));
     }

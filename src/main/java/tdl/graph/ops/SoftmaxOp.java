@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -18,7 +19,7 @@ public record SoftmaxOp() implements Op {
     public List<TensorType> outputTypes(List<TensorType> in) {
         Ops.arity("softmax", in, 1);
         TensorType x = in.get(0);
-        if (x.rank() < 1) throw new GraphError("TypeError", "softmax needs a vector or matrix, got " + x);
+        if (x.rank() < 1) throw new GraphError(ErrorKind.TYPE_ERROR, "softmax needs a vector or matrix, got " + x);
         return List.of(x.dtype().isFloat() ? x : x.withDtype(DType.FLOAT64));
     }
 

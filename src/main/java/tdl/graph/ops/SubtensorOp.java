@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -12,7 +13,7 @@ import tdl.graph.Variable;
 public record SubtensorOp(List<IndexSpec> idx) implements Op {
     public SubtensorOp {
         idx = List.copyOf(idx);
-        if (!IndexSpec.isBasic(idx)) throw new GraphError("TypeError", "Subtensor takes points and slices only, got " + idx);
+        if (!IndexSpec.isBasic(idx)) throw new GraphError(ErrorKind.TYPE_ERROR, "Subtensor takes points and slices only, got " + idx);
     }
 
     @Override
@@ -20,7 +21,7 @@ public record SubtensorOp(List<IndexSpec> idx) implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.isEmpty()) throw new GraphError("TypeError", "Subtensor needs an input");
+        if (in.isEmpty()) throw new GraphError(ErrorKind.TYPE_ERROR, "Subtensor needs an input");
         List<TensorType> ix = in.subList(1, in.size());
         IndexSpec.checkInputs("indexing", idx, ix);
         return List.of(in.get(0).withRank(IndexSpec.resultRank(idx, in.get(0).rank(), ix)));

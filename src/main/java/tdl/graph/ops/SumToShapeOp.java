@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.Arrays;
 import java.util.List;
 import tdl.graph.Apply;
@@ -20,9 +21,9 @@ public record SumToShapeOp() implements Op {
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        if (in.size() != 2) throw new GraphError("TypeError", "SumToShape takes 2 inputs, got " + in.size());
+        if (in.size() != 2) throw new GraphError(ErrorKind.TYPE_ERROR, "SumToShape takes 2 inputs, got " + in.size());
         if (in.get(0).rank() < in.get(1).rank()) {
-            throw new GraphError("TypeError", "SumToShape: gradient of rank " + in.get(0).rank()
+            throw new GraphError(ErrorKind.TYPE_ERROR, "SumToShape: gradient of rank " + in.get(0).rank()
                     + " cannot be summed to rank " + in.get(1).rank());
         }
         return List.of(in.get(0).withRank(in.get(1).rank()));

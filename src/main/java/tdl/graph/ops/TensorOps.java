@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class TensorOps {
         if (o instanceof Long l) return constant(l.longValue());
         if (o instanceof Integer i) return constant(i.longValue());
         if (o instanceof Boolean b) return constant(b.booleanValue());
-        throw new GraphError("TypeError", "cannot use a " + (o == null ? "None" : o.getClass().getSimpleName())
+        throw new GraphError(ErrorKind.TYPE_ERROR, "cannot use a " + (o == null ? "None" : o.getClass().getSimpleName())
                 + " value as a tensor");
     }
 
@@ -71,7 +72,7 @@ public final class TensorOps {
      */
     public Variable elemwise(Scalar s, Variable... in) {
         if (in.length != s.arity()) {
-            throw new GraphError("TypeError", s.pyName() + " takes " + s.arity() + " argument(s), got " + in.length);
+            throw new GraphError(ErrorKind.TYPE_ERROR, s.pyName() + " takes " + s.arity() + " argument(s), got " + in.length);
         }
         int first = s == Scalar.SWITCH ? 1 : 0; // the condition keeps its own dtype
         DType others = null;
@@ -204,7 +205,7 @@ public final class TensorOps {
     static int normAxis(int axis, int rank) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= Math.max(rank, 1) || (rank == 0 && a != 0)) {
-            throw new GraphError("ValueError", "axis " + axis + " is out of bounds for a tensor of rank " + rank);
+            throw new GraphError(ErrorKind.VALUE_ERROR, "axis " + axis + " is out of bounds for a tensor of rank " + rank);
         }
         return a;
     }
@@ -214,8 +215,8 @@ public final class TensorOps {
         List<Integer> out = new ArrayList<>();
         for (int a : axes) {
             int n = a < 0 ? a + rank : a;
-            if (n < 0 || n >= rank) throw new GraphError("ValueError", "axis " + a + " is out of bounds for a tensor of rank " + rank);
-            if (out.contains(n)) throw new GraphError("ValueError", "duplicate value in 'axis': " + a);
+            if (n < 0 || n >= rank) throw new GraphError(ErrorKind.VALUE_ERROR, "axis " + a + " is out of bounds for a tensor of rank " + rank);
+            if (out.contains(n)) throw new GraphError(ErrorKind.VALUE_ERROR, "duplicate value in 'axis': " + a);
             out.add(n);
         }
         out.sort(null);
@@ -256,14 +257,14 @@ public final class TensorOps {
     public Variable shapeAt(Variable x, int axis) {
         int a = axis < 0 ? axis + x.rank() : axis;
         if (a < 0 || a >= x.rank()) {
-            throw new GraphError("IndexError", "index " + axis + " is out of bounds for the shape of a rank " + x.rank() + " tensor");
+            throw new GraphError(ErrorKind.INDEX_ERROR, "index " + axis + " is out of bounds for the shape of a rank " + x.rank() + " tensor");
         }
         return subtensor(shape(x), List.of(new Index.Scalar(constant((long) a))));
     }
 
     public Variable reshape(Variable x, Variable shape, int ndim) {
         if (shape instanceof Constant c && c.rank() == 1 && c.value().size() != ndim) {
-            throw new GraphError("TypeError", "reshape: the shape has " + c.value().size() + " entries but ndim is " + ndim);
+            throw new GraphError(ErrorKind.TYPE_ERROR, "reshape: the shape has " + c.value().size() + " entries but ndim is " + ndim);
         }
         return apply(new ReshapeOp(ndim), x, shape);
     }
@@ -277,9 +278,9 @@ public final class TensorOps {
         int unknown = 0;
         for (int d : dims) {
             if (d == -1) unknown++;
-            else if (d < 0) throw new GraphError("ValueError", "negative dimension " + d + " in reshape");
+            else if (d < 0) throw new GraphError(ErrorKind.VALUE_ERROR, "negative dimension " + d + " in reshape");
         }
-        if (unknown > 1) throw new GraphError("ValueError", "can only specify one unknown dimension (-1) in reshape");
+        if (unknown > 1) throw new GraphError(ErrorKind.VALUE_ERROR, "can only specify one unknown dimension (-1) in reshape");
         return reshape(x, intVector(dims), dims.length);
     }
 
@@ -295,7 +296,7 @@ public final class TensorOps {
     }
 
     private static int staticLength(Variable shape) {
-        if (shape.rank() != 1) throw new GraphError("TypeError", "reshape: the shape must be a vector, got " + shape.type());
+        if (shape.rank() != 1) throw new GraphError(ErrorKind.TYPE_ERROR, "reshape: the shape must be a vector, got " + shape.type());
         if (shape instanceof Constant c) return c.value().size();
         if (shape.owner() != null && shape.owner().op() instanceof ShapeOp) return shape.owner().inputs().get(0).rank();
         if (shape.owner() != null && shape.owner().op() instanceof JoinOp) {
@@ -308,14 +309,14 @@ public final class TensorOps {
         }
         if (shape.owner() != null && shape.owner().op() instanceof DimShuffleOp ds
                 && ds.pattern().equals(List.of(-1))) return 1;
-        throw new GraphError("TypeError", "reshape: the length of the shape vector " + shape + " is not known",
+        throw new GraphError(ErrorKind.TYPE_ERROR, "reshape: the length of the shape vector " + shape + " is not known",
                 "pass the number of dimensions: reshape(x, shape, ndim)");
     }
 
     public Variable flatten(Variable x, int outdim) { return apply(new FlattenOp(outdim), x); }
 
     public Variable concatenate(List<Variable> xs, int axis) {
-        if (xs.isEmpty()) throw new GraphError("ValueError", "need at least one array to concatenate");
+        if (xs.isEmpty()) throw new GraphError(ErrorKind.VALUE_ERROR, "need at least one array to concatenate");
         return apply(new JoinOp(normAxis(axis, xs.get(0).rank())), xs.toArray(new Variable[0]));
     }
 
@@ -324,10 +325,10 @@ public final class TensorOps {
 
     /** stack(xs, axis): each input gets a new size-1 axis at {@code axis}, then they are joined. */
     public Variable stack(List<Variable> xs, int axis) {
-        if (xs.isEmpty()) throw new GraphError("ValueError", "need at least one array to stack");
+        if (xs.isEmpty()) throw new GraphError(ErrorKind.VALUE_ERROR, "need at least one array to stack");
         int r = xs.get(0).rank();
         int a = axis < 0 ? axis + r + 1 : axis;
-        if (a < 0 || a > r) throw new GraphError("ValueError", "axis " + axis + " is out of bounds for stacking rank " + r + " tensors");
+        if (a < 0 || a > r) throw new GraphError(ErrorKind.VALUE_ERROR, "axis " + axis + " is out of bounds for stacking rank " + r + " tensors");
         List<Variable> parts = new ArrayList<>();
         for (Variable x : xs) {
             int[] p = new int[x.rank() + 1];
@@ -385,7 +386,7 @@ public final class TensorOps {
             return neg(log(subtensor(p, List.of(new Index.Vector(rows), new Index.Vector(t)))));
         }
         if (t.rank() == p.rank()) return neg(sum(mul(t, log(p)), new int[] {p.rank() - 1}, false));
-        throw new GraphError("TypeError", "categorical_crossentropy: targets " + t.type() + " do not fit predictions " + p.type(),
+        throw new GraphError(ErrorKind.TYPE_ERROR, "categorical_crossentropy: targets " + t.type() + " do not fit predictions " + p.type(),
                 "pass integer class labels (one rank less) or one-hot rows (same rank)");
     }
 
@@ -427,7 +428,7 @@ public final class TensorOps {
     private Variable incOrSet(boolean set, Variable x, List<Index> idx, Variable y) {
         for (Index i : idx) {
             if (i instanceof Index.NewAxis) {
-                throw new GraphError("NotImplementedError", (set ? "set" : "inc") + "_subtensor with None in the index");
+                throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, (set ? "set" : "inc") + "_subtensor with None in the index");
             }
         }
         Built b = build(x, idx);
@@ -443,7 +444,7 @@ public final class TensorOps {
         List<Index> list = new ArrayList<>(idx);
         while (!list.isEmpty() && isFullSlice(list.get(list.size() - 1))) list.remove(list.size() - 1);
         if (idx.size() > x.rank()) {
-            throw new GraphError("IndexError", "too many indices for a tensor of rank " + x.rank() + ": " + idx.size() + " given");
+            throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + x.rank() + ": " + idx.size() + " given");
         }
         boolean advanced = list.stream().anyMatch(i -> i instanceof Index.Vector);
         List<IndexSpec> specs = new ArrayList<>();

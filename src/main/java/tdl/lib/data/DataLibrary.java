@@ -1,5 +1,6 @@
 package tdl.lib.data;
 
+import tdl.error.ErrorKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class DataLibrary {
         Object path = args.get(0, "path", null);
         if (path == null) return loadDefault(rt).toScriptValue();
         if (!(path instanceof String s)) {
-            throw new TdlError("TypeError", "load_mnist() path must be a str or None, not " + typeName(rt, path));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "load_mnist() path must be a str or None, not " + typeName(rt, path));
         }
         return loadPath(rt, s).toScriptValue();
     }
@@ -36,17 +37,17 @@ public final class DataLibrary {
         if (Files.isRegularFile(p)) {
             String name = p.getFileName().toString();
             if (name.endsWith(".pkl.gz") || name.endsWith(".pkl")) {
-                throw new TdlError("ValueError", "load_mnist: " + name + " is a Python pickle, which TDL cannot read",
+                throw new TdlError(ErrorKind.VALUE_ERROR, "load_mnist: " + name + " is a Python pickle, which TDL cannot read",
                         "pass the directory holding the IDX files (train-images-idx3-ubyte.gz ...), "
                                 + "or call load_mnist() for the sample that ships with TDL");
             }
             if (!isKnownFile(name)) {
-                throw new TdlError("NotADirectoryError", "load_mnist: " + path + " is a file, not a directory",
+                throw new TdlError(ErrorKind.NOT_A_DIRECTORY_ERROR, "load_mnist: " + path + " is a file, not a directory",
                         "pass the directory holding the IDX files");
             }
             p = p.toAbsolutePath().getParent(); // a path to one of the files: use its folder
         } else if (!Files.isDirectory(p)) {
-            throw new TdlError("FileNotFoundError", "load_mnist: no such directory: " + path);
+            throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "load_mnist: no such directory: " + path);
         }
         return MnistLoader.loadDirectory(p, f -> rt.resolvePath(f.toString(), false));
     }
@@ -73,12 +74,12 @@ public final class DataLibrary {
                 Path labels = rt.resolvePath(MnistLoader.find(dir, MnistLoader.SAMPLE_LABELS).toString(), false);
                 return MnistLoader.loadSample(images, labels);
             } catch (TdlError e) {
-                if (!"PermissionError".equals(e.kind())) throw e;
+                if (e.kind() != ErrorKind.PERMISSION_ERROR) throw e;
             }
         }
         MnistLoader.Dataset packed = MnistLoader.loadSampleResource();
         if (packed != null) return packed;
-        throw new TdlError("FileNotFoundError", "load_mnist: the MNIST sample (data/" + MnistLoader.SAMPLE_IMAGES
+        throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "load_mnist: the MNIST sample (data/" + MnistLoader.SAMPLE_IMAGES
                 + ".gz) is neither beside TDL nor inside its jar",
                 "run from the TDL folder, set -D" + HOME_PROPERTY + "=<TDL folder>, or pass load_mnist(path)");
     }

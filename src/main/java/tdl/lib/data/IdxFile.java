@@ -1,5 +1,6 @@
 package tdl.lib.data;
 
+import tdl.error.ErrorKind;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -41,13 +42,13 @@ final class IdxFile {
             int cols = dim(h, 12, name);
             long need = (long) count * rows * cols;
             if (need > Integer.MAX_VALUE - 16) {
-                throw new TdlError("ValueError", name + ": " + count + " images of " + rows + "x" + cols + " are too many to load at once");
+                throw new TdlError(ErrorKind.VALUE_ERROR, name + ": " + count + " images of " + rows + "x" + cols + " are too many to load at once");
             }
             // one exact-size read: no growing buffers, so 60000 images cost one 47 MB array
             byte[] px = allocate(need, name);
             int got = in.readNBytes(px, 0, px.length);
             if (got < need) {
-                throw new TdlError("ValueError", name + ": truncated: header says " + count + " images of " + rows + "x" + cols
+                throw new TdlError(ErrorKind.VALUE_ERROR, name + ": truncated: header says " + count + " images of " + rows + "x" + cols
                         + ", file holds only " + got + " bytes of pixel data (" + need + " needed)", TRUNCATED_HINT);
             }
             return new Images(name, count, rows, cols, px);
@@ -61,7 +62,7 @@ final class IdxFile {
             byte[] lb = allocate(count, name);
             int got = in.readNBytes(lb, 0, count);
             if (got < count) {
-                throw new TdlError("ValueError", name + ": truncated: header says " + count + " labels, file holds only "
+                throw new TdlError(ErrorKind.VALUE_ERROR, name + ": truncated: header says " + count + " labels, file holds only "
                         + got + " bytes of label data", TRUNCATED_HINT);
             }
             return new Labels(name, count, lb);
@@ -84,20 +85,20 @@ final class IdxFile {
             }
             return body.read(in);
         } catch (EOFException e) {
-            throw new TdlError("ValueError", name + ": truncated gzip data (the file ends before the compressed stream does)",
+            throw new TdlError(ErrorKind.VALUE_ERROR, name + ": truncated gzip data (the file ends before the compressed stream does)",
                     TRUNCATED_HINT);
         } catch (ZipException e) {
-            throw new TdlError("ValueError", name + ": corrupt gzip data (" + e.getMessage() + ")",
+            throw new TdlError(ErrorKind.VALUE_ERROR, name + ": corrupt gzip data (" + e.getMessage() + ")",
                     "fetch the file again, or give the un-gzipped file");
         } catch (IOException e) {
-            throw new TdlError("OSError", name + ": cannot read (" + e.getMessage() + ")");
+            throw new TdlError(ErrorKind.OS_ERROR, name + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
     private static byte[] header(InputStream in, String name, int size, int magic, String what) throws IOException {
         byte[] b = in.readNBytes(size);
         if (b.length < 4) {
-            throw new TdlError("ValueError", name + ": truncated: only " + b.length + " bytes, an IDX " + what
+            throw new TdlError(ErrorKind.VALUE_ERROR, name + ": truncated: only " + b.length + " bytes, an IDX " + what
                     + " file starts with a " + size + "-byte header");
         }
         int m = readInt(b, 0);
@@ -106,11 +107,11 @@ final class IdxFile {
             if (m == IMAGES_MAGIC) hint = "this is an image file (idx3); the labels are in the matching *-labels-idx1-ubyte file";
             else if (m == LABELS_MAGIC) hint = "this is a label file (idx1); the images are in the matching *-images-idx3-ubyte file";
             else if ((m >>> 16) == 0x1f8b) hint = "the file looks gzipped twice or damaged";
-            throw new TdlError("ValueError", name + ": not an IDX " + what + " file (magic " + hex(m)
+            throw new TdlError(ErrorKind.VALUE_ERROR, name + ": not an IDX " + what + " file (magic " + hex(m)
                     + ", expected " + hex(magic) + ")", hint);
         }
         if (b.length < size) {
-            throw new TdlError("ValueError", name + ": truncated: only " + b.length + " bytes, an IDX " + what
+            throw new TdlError(ErrorKind.VALUE_ERROR, name + ": truncated: only " + b.length + " bytes, an IDX " + what
                     + " file starts with a " + size + "-byte header");
         }
         return b;
@@ -121,14 +122,14 @@ final class IdxFile {
         try {
             return new byte[(int) n];
         } catch (OutOfMemoryError e) {
-            throw new TdlError("MemoryError", name + ": header asks for " + n / (1 << 20) + " MB, more than this JVM has",
+            throw new TdlError(ErrorKind.MEMORY_ERROR, name + ": header asks for " + n / (1 << 20) + " MB, more than this JVM has",
                     "the header may be damaged; if not, start Java with a larger -Xmx");
         }
     }
 
     private static int dim(byte[] b, int at, String name) {
         int v = readInt(b, at);
-        if (v < 0) throw new TdlError("ValueError", name + ": corrupt IDX header (size " + Integer.toUnsignedString(v) + ")");
+        if (v < 0) throw new TdlError(ErrorKind.VALUE_ERROR, name + ": corrupt IDX header (size " + Integer.toUnsignedString(v) + ")");
         return v;
     }
 

@@ -1,5 +1,6 @@
 package tdl.lib.data;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class MnistLoader {
         }
         List<String> looked = new ArrayList<>(variants(TRAIN_IMAGES));
         looked.addAll(variants(SAMPLE_IMAGES));
-        throw new TdlError("FileNotFoundError", "no MNIST images in " + dir + ": looked for " + String.join(", ", looked),
+        throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "no MNIST images in " + dir + ": looked for " + String.join(", ", looked),
                 "give the directory holding train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
                         + "t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz, or call load_mnist() for the shipped sample");
     }
@@ -97,7 +98,7 @@ public final class MnistLoader {
             if (im == null || lb == null) return null;
             return sampleSplits(IdxFile.readImages(im, SAMPLE_IMAGES + ".gz"), IdxFile.readLabels(lb, SAMPLE_LABELS + ".gz"));
         } catch (IOException e) {
-            throw new TdlError("OSError", "cannot read the bundled MNIST sample (" + e.getMessage() + ")");
+            throw new TdlError(ErrorKind.OS_ERROR, "cannot read the bundled MNIST sample (" + e.getMessage() + ")");
         }
     }
 
@@ -151,7 +152,7 @@ public final class MnistLoader {
     private static Path require(Path dir, String base) {
         Path p = find(dir, base);
         if (p == null) {
-            throw new TdlError("FileNotFoundError", "missing " + base + " in " + dir + ": looked for "
+            throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "missing " + base + " in " + dir + ": looked for "
                     + String.join(", ", variants(base)),
                     "the standard layout needs all four files: train-images, train-labels, t10k-images, t10k-labels");
         }
@@ -172,15 +173,15 @@ public final class MnistLoader {
         try {
             return Files.newInputStream(p);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new TdlError("FileNotFoundError", name + ": no such file: " + p);
+            throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, name + ": no such file: " + p);
         } catch (IOException e) {
-            throw new TdlError("OSError", name + ": cannot open (" + e.getMessage() + ")");
+            throw new TdlError(ErrorKind.OS_ERROR, name + ": cannot open (" + e.getMessage() + ")");
         }
     }
 
     private static void checkCounts(IdxFile.Images im, IdxFile.Labels lb) {
         if (im.count() != lb.count()) {
-            throw new TdlError("ValueError", lb.name() + " holds " + lb.count() + " labels but " + im.name()
+            throw new TdlError(ErrorKind.VALUE_ERROR, lb.name() + " holds " + lb.count() + " labels but " + im.name()
                     + " holds " + im.count() + " images", "the two files must come from the same set");
         }
     }

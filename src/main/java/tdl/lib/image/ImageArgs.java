@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import tdl.graph.NDArray;
@@ -14,7 +15,7 @@ final class ImageArgs {
 
     static NDArray hostArray(Runtime rt, Object v, String fn, String param) {
         if (v instanceof NDArray a) return a;
-        throw new TdlError("TypeError", fn + "() " + param + " must be a host array, not " + typeName(rt, v),
+        throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() " + param + " must be a host array, not " + typeName(rt, v),
                 v instanceof List || v instanceof TdlTuple ? "convert it with np.asarray(...)"
                         : "a symbolic value has no pixels yet: use .eval() or shared.get_value()");
     }
@@ -23,14 +24,14 @@ final class ImageArgs {
     static int[] intPair(Runtime rt, Object v, String fn, String param) {
         List<?> items = v instanceof TdlTuple t ? t.items() : v instanceof List<?> l ? l : null;
         if (items == null || items.size() != 2) {
-            throw new TdlError("ValueError", fn + "() " + param + " must be a pair like (28, 28), got "
+            throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() " + param + " must be a pair like (28, 28), got "
                     + (v instanceof String ? "'" + v + "'" : rt.repr(v)));
         }
         int[] out = new int[2];
         for (int i = 0; i < 2; i++) {
             Object o = items.get(i);
             if (!(o instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
-                throw new TdlError("TypeError", fn + "() " + param + " must hold two non-negative ints, got " + rt.repr(v));
+                throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() " + param + " must hold two non-negative ints, got " + rt.repr(v));
             }
             out[i] = (int) (long) n;
         }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.interp.Args;
@@ -39,7 +40,7 @@ public final class ImageLibrary {
         args.check(6, "X", "img_shape", "tile_shape", "tile_spacing", "scale_rows_to_unit_interval", "output_pixel_vals");
         Object xArg = args.get(0, "X");
         if (xArg instanceof tdl.interp.TdlTuple) {
-            throw new TdlError("NotImplementedError", fn + "(): the tuple-of-4-channels (RGBA) form is not supported",
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + "(): the tuple-of-4-channels (RGBA) form is not supported",
                     "tile each channel separately");
         }
         NDArray x = ImageArgs.hostArray(rt, xArg, fn, "X");
@@ -58,7 +59,7 @@ public final class ImageLibrary {
         NDArray a = ImageArgs.hostArray(rt, args.get(0, "ndar"), "scale_to_unit_interval", "ndar");
         Object eps = args.get(1, "eps", TileRaster.EPS);
         if (!(eps instanceof Number e)) {
-            throw new TdlError("TypeError", "scale_to_unit_interval() eps must be a number, got " + ImageArgs.typeName(rt, eps));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "scale_to_unit_interval() eps must be a number, got " + ImageArgs.typeName(rt, eps));
         }
         NDArray out = a.astype(DType.FLOAT64);
         TileRaster.scaleToUnitInterval(out.data(), e.doubleValue());
@@ -71,7 +72,7 @@ public final class ImageLibrary {
         NDArray a = ImageArgs.hostArray(rt, args.get(0, "array"), "save_image", "array");
         Object p = args.get(1, "path");
         if (!(p instanceof String path)) {
-            throw new TdlError("TypeError", "save_image() path must be a str, not " + ImageArgs.typeName(rt, p));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "save_image() path must be a str, not " + ImageArgs.typeName(rt, p));
         }
         ImageWriter.writePng(a, rt.resolvePath(path, true));
         return null;
@@ -83,7 +84,7 @@ public final class ImageLibrary {
         NDArray a = ImageArgs.hostArray(rt, args.get(0, "obj"), "fromarray", "obj");
         Object mode = args.get(1, "mode", null);
         if (mode != null && !(mode instanceof String)) {
-            throw new TdlError("TypeError", "fromarray() mode must be a str, not " + ImageArgs.typeName(rt, mode));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "fromarray() mode must be a str, not " + ImageArgs.typeName(rt, mode));
         }
         return PilImage.fromArray(a, (String) mode);
     }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
@@ -39,11 +40,11 @@ public final class ImageWriter {
             bands = s[2];
             type = bands == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_4BYTE_ABGR;
         } else {
-            throw new TdlError("ValueError", "cannot make an image of an array of shape " + NDArray.shapeString(s),
+            throw new TdlError(ErrorKind.VALUE_ERROR, "cannot make an image of an array of shape " + NDArray.shapeString(s),
                     "give a 2-D array (greyscale), or (h, w, 3) / (h, w, 4) for colour");
         }
         if (s[0] == 0 || s[1] == 0) {
-            throw new TdlError("ValueError", "cannot make an image of an empty array of shape " + NDArray.shapeString(s));
+            throw new TdlError(ErrorKind.VALUE_ERROR, "cannot make an image of an empty array of shape " + NDArray.shapeString(s));
         }
         BufferedImage img = new BufferedImage(s[1], s[0], type);
         // the raster takes bands in R, G, B, A order whatever the byte layout; writing samples
@@ -65,17 +66,17 @@ public final class ImageWriter {
     public static void write(NDArray a, Path path, String format) {
         BufferedImage img = toImage(a);
         if (!"png".equals(format) && img.getType() == BufferedImage.TYPE_4BYTE_ABGR) {
-            throw new TdlError("OSError", "cannot write mode RGBA as " + format.toUpperCase(), "save it as .png");
+            throw new TdlError(ErrorKind.OS_ERROR, "cannot write mode RGBA as " + format.toUpperCase(), "save it as .png");
         }
         try (OutputStream out = Files.newOutputStream(path)) {
             if (!ImageIO.write(img, format, out)) {
-                throw new TdlError("ValueError", "no image writer for format " + format);
+                throw new TdlError(ErrorKind.VALUE_ERROR, "no image writer for format " + format);
             }
         } catch (NoSuchFileException e) {
-            throw new TdlError("FileNotFoundError", "no such directory to write " + path + " into",
+            throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "no such directory to write " + path + " into",
                     "create it first, e.g. os.makedirs(...)");
         } catch (IOException e) {
-            throw new TdlError("OSError", "cannot write " + path + " (" + e.getMessage() + ")");
+            throw new TdlError(ErrorKind.OS_ERROR, "cannot write " + path + " (" + e.getMessage() + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.syntax.TdlError;
@@ -23,7 +24,7 @@ public final class PilImage {
     public static PilImage fromArray(NDArray a, String mode) {
         String natural = naturalMode(a);
         if (mode != null && !mode.equals(natural)) {
-            throw new TdlError("ValueError", "fromarray: an array of dtype " + a.dtype().pyName() + " and shape "
+            throw new TdlError(ErrorKind.VALUE_ERROR, "fromarray: an array of dtype " + a.dtype().pyName() + " and shape "
                     + NDArray.shapeString(a.shape()) + " is mode '" + natural + "', not '" + mode + "'",
                     "convert the array first, e.g. (a * 255).astype('uint8') for mode 'L'");
         }
@@ -34,7 +35,7 @@ public final class PilImage {
     static String naturalMode(NDArray a) {
         if (a.rank() == 3) {
             if (a.dtype() != DType.UINT8) {
-                throw new TdlError("TypeError", "fromarray: colour images need dtype uint8, got " + a.dtype().pyName());
+                throw new TdlError(ErrorKind.TYPE_ERROR, "fromarray: colour images need dtype uint8, got " + a.dtype().pyName());
             }
             return a.dim(2) == 4 ? "RGBA" : "RGB";
         }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import java.util.Locale;
 import tdl.interp.Args;
@@ -39,7 +40,7 @@ final class PilImageHooks implements TypeHooks {
         args.check(2, "fp", "format");
         Object fp = args.get(0, "fp");
         if (!(fp instanceof String path)) {
-            throw new TdlError("TypeError", "save() needs a file name (str), got " + ImageArgs.typeName(rt, fp));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "save() needs a file name (str), got " + ImageArgs.typeName(rt, fp));
         }
         Object fmt = args.get(1, "format", null);
         String format = fmt == null ? formatOf(path) : formatName(rt.str(fmt));
@@ -57,7 +58,7 @@ final class PilImageHooks implements TypeHooks {
             case ".bmp": return "bmp";
             case ".gif": return "gif";
             default:
-                throw new TdlError("ValueError", "unknown file extension: '" + ext + "'",
+                throw new TdlError(ErrorKind.VALUE_ERROR, "unknown file extension: '" + ext + "'",
                         "use .png (or .jpg, .bmp, .gif), or pass format='PNG'");
         }
     }
@@ -66,7 +67,7 @@ final class PilImageHooks implements TypeHooks {
         String s = f.toLowerCase(Locale.ROOT);
         if (s.equals("jpg")) s = "jpeg";
         if (!List.of("png", "jpeg", "bmp", "gif").contains(s)) {
-            throw new TdlError("ValueError", "unknown format '" + f + "'", "use 'PNG', 'JPEG', 'BMP' or 'GIF'");
+            throw new TdlError(ErrorKind.VALUE_ERROR, "unknown format '" + f + "'", "use 'PNG', 'JPEG', 'BMP' or 'GIF'");
         }
         return s;
     }

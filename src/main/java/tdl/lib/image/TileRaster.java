@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.syntax.TdlError;
@@ -36,11 +37,11 @@ public final class TileRaster {
         int outH = (h + hs) * tileShape[0] - hs;
         int outW = (w + ws) * tileShape[1] - ws;
         if (x.rank() != 2) {
-            throw new TdlError("ValueError", "tile_raster_images: X must be 2-D (one flattened image per row), got shape "
+            throw new TdlError(ErrorKind.VALUE_ERROR, "tile_raster_images: X must be 2-D (one flattened image per row), got shape "
                     + NDArray.shapeString(x.shape()));
         }
         if (x.dim(1) != h * w) {
-            throw new TdlError("ValueError", "tile_raster_images: rows of X hold " + x.dim(1) + " values but img_shape ("
+            throw new TdlError(ErrorKind.VALUE_ERROR, "tile_raster_images: rows of X hold " + x.dim(1) + " values but img_shape ("
                     + h + ", " + w + ") needs " + (h * w), "img_shape is (height, width) of one image");
         }
         DType outType = pixelVals ? DType.UINT8 : x.dtype();

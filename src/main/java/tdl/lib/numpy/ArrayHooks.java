@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,20 +93,20 @@ public final class ArrayHooks implements TypeHooks {
     private static Object item(NDArray a, Args args) {
         args.check(4);
         if (args.size() == 0) {
-            if (a.size() != 1) throw new TdlError("ValueError", "can only convert an array of size 1 to a Python scalar");
+            if (a.size() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, "can only convert an array of size 1 to a Python scalar");
             return NumpyConvert.scalar(a.dtype(), a.data()[0]);
         }
         Object idx = args.size() == 1 ? args.positional().get(0) : new tdl.interp.TdlTuple(args.positional());
         if (args.size() == 1 && idx instanceof Long l) {
             long i = l < 0 ? l + a.size() : l;
-            if (i < 0 || i >= a.size()) throw new TdlError("IndexError", "index " + l + " is out of bounds for size " + a.size());
+            if (i < 0 || i >= a.size()) throw new TdlError(ErrorKind.INDEX_ERROR, "index " + l + " is out of bounds for size " + a.size());
             return NumpyConvert.scalar(a.dtype(), a.data()[(int) i]);
         }
         return ArrayIndex.get(a, idx);
     }
 
     static double toFloat(NDArray a) {
-        if (a.size() != 1) throw new TdlError("TypeError", "only length-1 arrays can be converted to Python scalars");
+        if (a.size() != 1) throw new TdlError(ErrorKind.TYPE_ERROR, "only length-1 arrays can be converted to Python scalars");
         return a.data()[0];
     }
 
@@ -169,7 +170,7 @@ public final class ArrayHooks implements TypeHooks {
             case "abs" -> m.unary(Scalar.ABS, x);
             case "~" -> {
                 if (x.dtype().isFloat()) {
-                    throw new TdlError("TypeError", "ufunc 'invert' not supported for the input types");
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "ufunc 'invert' not supported for the input types");
                 }
                 yield x.dtype() == DType.BOOL ? m.unary(Scalar.NOT, x) : m.binary(Scalar.SUB, m.unary(Scalar.NEG, x), 1L);
             }
@@ -207,21 +208,21 @@ public final class ArrayHooks implements TypeHooks {
         NDArray a = (NDArray) self;
         if (a.size() == 1) return a.data()[0] != 0;
         if (a.size() == 0) return false;
-        throw new TdlError("ValueError", "The truth value of an array with more than one element is ambiguous. "
+        throw new TdlError(ErrorKind.VALUE_ERROR, "The truth value of an array with more than one element is ambiguous. "
                 + "Use a.any() or a.all()");
     }
 
     @Override
     public long length(Runtime rt, Object self) {
         NDArray a = (NDArray) self;
-        if (a.rank() == 0) throw new TdlError("TypeError", "len() of unsized object");
+        if (a.rank() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, "len() of unsized object");
         return a.dim(0);
     }
 
     @Override
     public Iterable<Object> iterate(Runtime rt, Object self) {
         NDArray a = (NDArray) self;
-        if (a.rank() == 0) throw new TdlError("TypeError", "iteration over a 0-d array");
+        if (a.rank() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, "iteration over a 0-d array");
         List<Object> rows = new ArrayList<>(a.dim(0));
         for (long i = 0; i < a.dim(0); i++) rows.add(ArrayIndex.get(a, i));
         return rows;

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.DType;
@@ -52,11 +53,11 @@ public final class ArrayIndex {
     /** The values of {@code v} stretched to {@code shape} by numpy's broadcasting rule, C order. */
     static double[] broadcastTo(NDArray v, int[] shape, String message) {
         int[] vs = v.shape();
-        if (vs.length > shape.length) throw new TdlError("ValueError", message);
+        if (vs.length > shape.length) throw new TdlError(ErrorKind.VALUE_ERROR, message);
         int off = shape.length - vs.length;
         int[] strides = new int[shape.length];
         for (int i = 0; i < vs.length; i++) {
-            if (vs[i] != shape[off + i] && vs[i] != 1) throw new TdlError("ValueError", message);
+            if (vs[i] != shape[off + i] && vs[i] != 1) throw new TdlError(ErrorKind.VALUE_ERROR, message);
             strides[off + i] = vs[i] == 1 ? 0 : NumpyFormat.stride(vs, i);
         }
         int n = (int) NDArray.sizeOf(shape);
@@ -88,7 +89,7 @@ public final class ArrayIndex {
                 for (int k = 0; k < arr.rank(); k++) {
                     int dim = axis + k < a.rank() ? a.dim(axis + k) : -1;
                     if (dim != arr.dim(k)) {
-                        throw new TdlError("IndexError", "boolean index did not match indexed array along dimension "
+                        throw new TdlError(ErrorKind.INDEX_ERROR, "boolean index did not match indexed array along dimension "
                                 + (axis + k) + "; dimension is " + (dim < 0 ? 0 : dim)
                                 + " but corresponding boolean dimension is " + arr.dim(k));
                     }
@@ -103,7 +104,7 @@ public final class ArrayIndex {
         int consumed = 0;
         for (Object it : expanded) if (it != null) consumed++;
         if (consumed > a.rank()) {
-            throw new TdlError("IndexError", "too many indices for array: array is " + a.rank()
+            throw new TdlError(ErrorKind.INDEX_ERROR, "too many indices for array: array is " + a.rank()
                     + "-dimensional, but " + consumed + " were indexed");
         }
         int[] shape = a.shape();
@@ -140,7 +141,7 @@ public final class ArrayIndex {
                 int n = shape[src];
                 long j = i < 0 ? i + n : i;
                 if (j < 0 || j >= n) {
-                    throw new TdlError("IndexError", "index " + i + " is out of bounds for axis " + src + " with size " + n);
+                    throw new TdlError(ErrorKind.INDEX_ERROR, "index " + i + " is out of bounds for axis " + src + " with size " + n);
                 }
                 base += (int) j * NumpyFormat.stride(shape, src);
                 src++;
@@ -171,7 +172,7 @@ public final class ArrayIndex {
         }
         int[] outShape = dims.stream().mapToInt(Integer::intValue).toArray();
         if (outShape.length > TensorType.MAX_RANK) {
-            throw new TdlError("IndexError", "the result would have rank " + outShape.length + "; arrays have rank 0 to 4");
+            throw new TdlError(ErrorKind.INDEX_ERROR, "the result would have rank " + outShape.length + "; arrays have rank 0 to 4");
         }
         return new ArrayIndex(outShape, offsets);
     }
@@ -190,7 +191,7 @@ public final class ArrayIndex {
                 long j = (long) v[i];
                 long jj = j < 0 ? j + shape[ax] : j;
                 if (jj < 0 || jj >= shape[ax]) {
-                    throw new TdlError("IndexError", "index " + j + " is out of bounds for axis " + ax + " with size " + shape[ax]);
+                    throw new TdlError(ErrorKind.INDEX_ERROR, "index " + j + " is out of bounds for axis " + ax + " with size " + shape[ax]);
                 }
                 contrib[i] += (int) jj * stride;
             }
@@ -205,7 +206,7 @@ public final class ArrayIndex {
             int da = i - (n - a.length) >= 0 ? a[i - (n - a.length)] : 1;
             int db = i - (n - b.length) >= 0 ? b[i - (n - b.length)] : 1;
             if (da != db && da != 1 && db != 1) {
-                throw new TdlError("IndexError", "shape mismatch: indexing arrays could not be broadcast together with shapes "
+                throw new TdlError(ErrorKind.INDEX_ERROR, "shape mismatch: indexing arrays could not be broadcast together with shapes "
                         + NDArray.shapeString(a) + " " + NDArray.shapeString(b));
             }
             out[i] = da == 1 ? db : da;
@@ -220,7 +221,7 @@ public final class ArrayIndex {
         else if (it instanceof List<?> l) arr = l.isEmpty() ? NDArray.zeros(DType.INT64, 0) : NumpyConvert.toArray(l);
         if (arr == null) return null;
         if (arr.dtype().isFloat()) {
-            throw new TdlError("IndexError", "arrays used as indices must be of integer (or boolean) type");
+            throw new TdlError(ErrorKind.INDEX_ERROR, "arrays used as indices must be of integer (or boolean) type");
         }
         return arr;
     }
@@ -250,17 +251,17 @@ public final class ArrayIndex {
         if (it instanceof Long l) return l;
         if (it instanceof Integer i) return i;
         if (it instanceof Boolean || it instanceof Double || it instanceof String || it instanceof NDArray) {
-            throw new TdlError("IndexError", "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
+            throw new TdlError(ErrorKind.INDEX_ERROR, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
                     + "and integer or boolean arrays are valid indices");
         }
-        throw new TdlError("TypeError", "a host array cannot be indexed with a " + NumpyConvert.typeName(it),
+        throw new TdlError(ErrorKind.TYPE_ERROR, "a host array cannot be indexed with a " + NumpyConvert.typeName(it),
                 "index symbolic tensors instead, or use plain ints");
     }
 
     /** Python's slice.indices(n) expanded to the selected positions. */
     static int[] sliceIndices(SliceValue s, int n) {
         long step = s.step() == null ? 1 : intIndex(s.step());
-        if (step == 0) throw new TdlError("ValueError", "slice step cannot be zero");
+        if (step == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "slice step cannot be zero");
         long lo;
         long hi;
         if (step > 0) {

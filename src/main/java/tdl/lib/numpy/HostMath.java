@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -42,8 +43,7 @@ final class HostMath {
             for (NDArray in : inputs) if (in == out || in.data() == out.data()) return out.copy();
             return out;
         } catch (GraphError e) {
-            throw new TdlError(e.getMessage() != null && e.getMessage().contains("broadcast") ? "ShapeError" : e.kind(),
-                    e.getMessage(), e.hint());
+            throw new TdlError(e.kind(), e.getMessage(), e.hint());
         }
     }
 
@@ -68,7 +68,7 @@ final class HostMath {
             int da = i < r - sa.length ? 1 : sa[i - (r - sa.length)];
             int db = i < r - sb.length ? 1 : sb[i - (r - sb.length)];
             if (da != db && da != 1 && db != 1) {
-                throw new TdlError("ShapeError", "operands could not be broadcast together with shapes "
+                throw new TdlError(ErrorKind.SHAPE_ERROR, "operands could not be broadcast together with shapes "
                         + NDArray.shapeString(sa) + " " + NDArray.shapeString(sb));
             }
         }

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,7 +52,7 @@ public final class NpyFile {
         try {
             Files.write(path, encode(a));
         } catch (IOException e) {
-            throw new TdlError("OSError", "cannot write " + path + ": " + e.getMessage());
+            throw new TdlError(ErrorKind.OS_ERROR, "cannot write " + path + ": " + e.getMessage());
         }
     }
 
@@ -60,7 +61,7 @@ public final class NpyFile {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new TdlError("FileNotFoundError", "No such file or directory: '" + path + "'");
+            throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "No such file or directory: '" + path + "'");
         }
         return decode(bytes, path.toString());
     }
@@ -89,7 +90,7 @@ public final class NpyFile {
         String fortran = field(header, "fortran_order", "(True|False)", name);
         String shapeText = field(header, "shape", "\\(([^)]*)\\)", name);
         if (fortran.equals("True")) {
-            throw new TdlError("ValueError", "cannot load " + name + ": Fortran-ordered arrays are not supported",
+            throw new TdlError(ErrorKind.VALUE_ERROR, "cannot load " + name + ": Fortran-ordered arrays are not supported",
                     "save it from numpy with np.save(path, np.ascontiguousarray(a))");
         }
         List<Integer> dims = new ArrayList<>();
@@ -141,7 +142,7 @@ public final class NpyFile {
     }
 
     private static TdlError bad(String name, String what) {
-        return new TdlError("ValueError", "cannot load " + name + " as a .npy file: " + what);
+        return new TdlError(ErrorKind.VALUE_ERROR, "cannot load " + name + " as a .npy file: " + what);
     }
 
     static String descr(DType d) {

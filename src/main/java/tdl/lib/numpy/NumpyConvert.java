@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.DType;
@@ -34,7 +35,7 @@ public final class NumpyConvert {
         int[] sh = new int[shape.size()];
         for (int i = 0; i < sh.length; i++) sh[i] = shape.get(i);
         if (sh.length > TensorType.MAX_RANK) {
-            throw new TdlError("ValueError", "arrays of rank " + sh.length + " are not supported (rank 0 to 4)",
+            throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank " + sh.length + " are not supported (rank 0 to 4)",
                     "reshape the data to at most 4 dimensions");
         }
         double[] data = new double[(int) NDArray.sizeOf(sh)];
@@ -61,10 +62,10 @@ public final class NumpyConvert {
         if (o instanceof Double || o instanceof Float) return DType.FLOAT64;
         List<?> items = items(o);
         if (items == null) {
-            throw new TdlError("TypeError", "cannot convert a value of type " + typeName(o) + " to an array",
+            throw new TdlError(ErrorKind.TYPE_ERROR, "cannot convert a value of type " + typeName(o) + " to an array",
                     "np.array takes numbers, bools, nested lists/tuples of them, or arrays");
         }
-        if (depth > 8) throw new TdlError("ValueError", "arrays of rank > 4 are not supported");
+        if (depth > 8) throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank > 4 are not supported");
         shape.add(items.size());
         if (items.isEmpty()) return null;
         List<Integer> first = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class NumpyConvert {
             List<Integer> other = new ArrayList<>();
             DType d = inferShape(items.get(i), other, depth + 1);
             if (!other.equals(first)) {
-                throw new TdlError("ValueError", "setting an array element with a sequence. The requested array has an "
+                throw new TdlError(ErrorKind.VALUE_ERROR, "setting an array element with a sequence. The requested array has an "
                         + "inhomogeneous shape after " + (depth + 1) + " dimensions. The detected shape was "
                         + shapeText(shape) + " + inhomogeneous part.", "every row must have the same length");
             }
@@ -120,7 +121,7 @@ public final class NumpyConvert {
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof Number n) return n.doubleValue();
         if (o instanceof NDArray a && a.size() == 1) return a.data()[0];
-        throw new TdlError("TypeError", "expected a number, got " + typeName(o));
+        throw new TdlError(ErrorKind.TYPE_ERROR, "expected a number, got " + typeName(o));
     }
 
     /** An integer argument (int, bool, integral size-1 array); TypeError for floats, as numpy. */
@@ -129,7 +130,7 @@ public final class NumpyConvert {
         if (o instanceof Integer i) return i;
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof NDArray a && a.size() == 1 && !a.dtype().isFloat()) return (long) a.data()[0];
-        throw new TdlError("TypeError", "'" + typeName(o) + "' object cannot be interpreted as an integer"
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(o) + "' object cannot be interpreted as an integer"
                 + (what == null ? "" : " (" + what + ")"));
     }
 
@@ -164,10 +165,10 @@ public final class NumpyConvert {
         if (o instanceof String s) {
             DType d = dtypeName(s);
             if (d != null) return d;
-            throw new TdlError("TypeError", "data type '" + s + "' not understood",
+            throw new TdlError(ErrorKind.TYPE_ERROR, "data type '" + s + "' not understood",
                     "use one of float64 float32 int64 int32 int8 uint8 bool");
         }
-        throw new TdlError("TypeError", "Cannot interpret '" + typeName(o) + "' as a data type");
+        throw new TdlError(ErrorKind.TYPE_ERROR, "Cannot interpret '" + typeName(o) + "' as a data type");
     }
 
     static DType dtypeName(String s) {
@@ -205,13 +206,13 @@ public final class NumpyConvert {
         if (items == null) return new int[] {checkDim(toLong(o, "shape"))};
         int[] s = new int[items.size()];
         for (int i = 0; i < s.length; i++) s[i] = checkDim(toLong(items.get(i), "shape"));
-        if (s.length > TensorType.MAX_RANK) throw new TdlError("ValueError", "arrays of rank " + s.length + " are not supported (rank 0 to 4)");
+        if (s.length > TensorType.MAX_RANK) throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank " + s.length + " are not supported (rank 0 to 4)");
         return s;
     }
 
     private static int checkDim(long d) {
-        if (d < 0) throw new TdlError("ValueError", "negative dimensions are not allowed");
-        if (d > Integer.MAX_VALUE) throw new TdlError("ValueError", "array is too big");
+        if (d < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative dimensions are not allowed");
+        if (d > Integer.MAX_VALUE) throw new TdlError(ErrorKind.VALUE_ERROR, "array is too big");
         return (int) d;
     }
 

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class NumpyFunctions {
             double lo = NumpyConvert.toDouble(a.get(0, "start"));
             double hi = NumpyConvert.toDouble(a.get(1, "stop"));
             int n = (int) NumpyConvert.toLong(a.get(2, "num", 50L), "num");
-            if (n < 0) throw new TdlError("ValueError", "Number of samples, " + n + ", must be non-negative.");
+            if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "Number of samples, " + n + ", must be non-negative.");
             boolean endpoint = !Boolean.FALSE.equals(a.get(3, "endpoint", true));
             int div = endpoint ? n - 1 : n;
             double step = div > 0 ? (hi - lo) / div : 0;
@@ -109,7 +110,7 @@ final class NumpyFunctions {
             a.check(3, "condition", "x", "y");
             HostMath m = new HostMath(rt);
             Object c = a.get(0, "condition");
-            if (!a.has(1, "x")) throw new TdlError("NotImplementedError", "np.where(condition) with one argument is not supported",
+            if (!a.has(1, "x")) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.where(condition) with one argument is not supported",
                     "use np.where(cond, x, y), or a boolean mask a[cond]");
             return m.run(v -> m.ops().switchOp(v.get(0), v.get(1), v.get(2)), c, a.get(1, "x"), a.get(2, "y"));
         });
@@ -194,7 +195,7 @@ final class NumpyFunctions {
     }
 
     private static TdlError symbolic(String name) {
-        return new TdlError("TypeError", "np." + name + " works on host arrays, not symbolic variables",
+        return new TdlError(ErrorKind.TYPE_ERROR, "np." + name + " works on host arrays, not symbolic variables",
                 "use T." + name + " to build a graph node");
     }
 
@@ -236,7 +237,7 @@ final class NumpyFunctions {
         double lo = NumpyConvert.toDouble(start);
         double hi = NumpyConvert.toDouble(stop);
         double st = NumpyConvert.toDouble(step);
-        if (st == 0) throw new TdlError("ZeroDivisionError", "division by zero");
+        if (st == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "division by zero");
         int n = (int) Math.max(0, Math.ceil((hi - lo) / st));
         double[] d = new double[n];
         for (int i = 0; i < n; i++) d[i] = lo + i * st;
@@ -265,7 +266,7 @@ final class NumpyFunctions {
     }
 
     static Object clip(HostMath m, Object x, Object lo, Object hi) {
-        if (lo == null && hi == null) throw new TdlError("ValueError", "One of max or min must be given");
+        if (lo == null && hi == null) throw new TdlError(ErrorKind.VALUE_ERROR, "One of max or min must be given");
         Object l = lo == null ? Double.NEGATIVE_INFINITY : lo;
         Object h = hi == null ? Double.POSITIVE_INFINITY : hi;
         return result(x, m.run(v -> m.ops().clip(v.get(0), v.get(1), v.get(2)), x, l, h));
@@ -296,7 +297,7 @@ final class NumpyFunctions {
                 for (long i = 0; i < arr.dim(0); i++) rows.add(ArrayIndex.get(arr, i));
                 return rows;
             }
-            throw new TdlError("TypeError", "expected a sequence of arrays, got " + NumpyConvert.typeName(o));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "expected a sequence of arrays, got " + NumpyConvert.typeName(o));
         }
         return new ArrayList<>(items);
     }
@@ -305,11 +306,11 @@ final class NumpyFunctions {
         a.check(2, "arrays", "axis");
         List<Object> parts = seq(a.get(0, "arrays"));
         int axis = (int) NumpyConvert.toLong(a.get(1, "axis", 0L), "axis");
-        if (parts.isEmpty()) throw new TdlError("ValueError", "need at least one array to " + (stack ? "stack" : "concatenate"));
+        if (parts.isEmpty()) throw new TdlError(ErrorKind.VALUE_ERROR, "need at least one array to " + (stack ? "stack" : "concatenate"));
         if (stack) {
             int[] s0 = NumpyConvert.toArray(parts.get(0)).shape();
             for (Object p : parts) {
-                if (!NumpyConvert.toArray(p).sameShape(s0)) throw new TdlError("ValueError", "all input arrays must have the same shape");
+                if (!NumpyConvert.toArray(p).sameShape(s0)) throw new TdlError(ErrorKind.VALUE_ERROR, "all input arrays must have the same shape");
             }
             HostMath m = new HostMath(rt);
             return m.run(v -> m.ops().stack(v, axis), parts.toArray());
@@ -319,20 +320,20 @@ final class NumpyFunctions {
 
     private static NDArray concat(Runtime rt, List<Object> parts, int axis) {
         NDArray first = NumpyConvert.toArray(parts.get(0));
-        if (first.rank() == 0) throw new TdlError("ValueError", "zero-dimensional arrays cannot be concatenated");
+        if (first.rank() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "zero-dimensional arrays cannot be concatenated");
         int r = first.rank();
         int ax = axis < 0 ? axis + r : axis;
-        if (ax < 0 || ax >= r) throw new TdlError("AxisError", "axis " + axis + " is out of bounds for array of dimension " + r);
+        if (ax < 0 || ax >= r) throw new TdlError(ErrorKind.AXIS_ERROR, "axis " + axis + " is out of bounds for array of dimension " + r);
         for (int i = 1; i < parts.size(); i++) {
             NDArray p = NumpyConvert.toArray(parts.get(i));
             if (p.rank() != r) {
-                throw new TdlError("ValueError", "all the input array dimensions except for the concatenation axis must match exactly, "
+                throw new TdlError(ErrorKind.VALUE_ERROR, "all the input array dimensions except for the concatenation axis must match exactly, "
                         + "but along dimension 0, the array at index 0 has " + r + " dimension(s) and the array at index "
                         + i + " has " + p.rank() + " dimension(s)");
             }
             for (int d = 0; d < r; d++) {
                 if (d != ax && p.dim(d) != first.dim(d)) {
-                    throw new TdlError("ValueError", "all the input array dimensions except for the concatenation axis must match "
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "all the input array dimensions except for the concatenation axis must match "
                             + "exactly, but along dimension " + d + ", the array at index 0 has size " + first.dim(d)
                             + " and the array at index " + i + " has size " + p.dim(d));
                 }
@@ -355,7 +356,7 @@ final class NumpyFunctions {
             for (int i = 0; i < n; i++) d[i] = v.data()[i * v.dim(1) + i];
             return new NDArray(v.dtype(), new int[] {n}, d);
         }
-        throw new TdlError("ValueError", "Input must be 1- or 2-d.");
+        throw new TdlError(ErrorKind.VALUE_ERROR, "Input must be 1- or 2-d.");
     }
 
     private static NDArray tile(NDArray a, Object repsArg) {
@@ -388,7 +389,7 @@ final class NumpyFunctions {
     private static NDArray cumsum(Args a) {
         a.check(2, "a", "axis");
         NDArray x = NumpyConvert.toArray(a.get(0, "a"));
-        if (a.get(1, "axis", null) != null) throw new TdlError("NotImplementedError", "np.cumsum with axis is not supported",
+        if (a.get(1, "axis", null) != null) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.cumsum with axis is not supported",
                 "np.cumsum(a) works on the flattened array");
         DType d = x.dtype() == DType.BOOL ? DType.INT64 : x.dtype();
         double[] out = new double[x.size()];

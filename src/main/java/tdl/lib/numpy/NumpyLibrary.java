@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class NumpyLibrary {
         m.put("load", (TdlCallable) (r, a) -> {
             a.check(1, "file", "allow_pickle", "mmap_mode");
             Object f = a.get(0, "file");
-            if (!(f instanceof String path)) throw new TdlError("TypeError", "np.load takes a path string");
+            if (!(f instanceof String path)) throw new TdlError(ErrorKind.TYPE_ERROR, "np.load takes a path string");
             return NpyFile.load(r.resolvePath(path, false));
         });
         m.put("set_printoptions", (TdlCallable) (r, a) -> {
@@ -112,7 +113,7 @@ public final class NumpyLibrary {
                 try {
                     x = Double.parseDouble(s.trim());
                 } catch (NumberFormatException e) {
-                    throw new TdlError("ValueError", "could not convert string to " + d.name() + ": '" + s + "'");
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "could not convert string to " + d.name() + ": '" + s + "'");
                 }
             }
             NDArray a = NumpyConvert.toArray(x, d.dtype());

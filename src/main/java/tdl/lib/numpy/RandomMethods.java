@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class RandomMethods {
             a.check(3, "loc", "scale", "size");
             double loc = NumpyConvert.toDouble(a.get(0, "loc", 0.0));
             double scale = NumpyConvert.toDouble(a.get(1, "scale", 1.0));
-            if (scale < 0) throw new TdlError("ValueError", "scale < 0");
+            if (scale < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "scale < 0");
             RandomState r = rs.get();
             return draw(shapeArg(a.get(2, "size", null)), () -> loc + scale * r.nextGauss(), DType.FLOAT64);
         });
@@ -69,7 +70,7 @@ public final class RandomMethods {
         a.check(Integer.MAX_VALUE);
         if (a.size() == 0) return null;
         if (a.size() == 1 && NumpyConvert.items(a.positional().get(0)) != null) {
-            throw new TdlError("TypeError", "'tuple' object cannot be interpreted as an integer",
+            throw new TdlError(ErrorKind.TYPE_ERROR, "'tuple' object cannot be interpreted as an integer",
                     "rand/randn take the dimensions as separate arguments: rand(2, 3)");
         }
         return NumpyConvert.shape(new ArrayList<>(a.positional()));
@@ -100,7 +101,7 @@ public final class RandomMethods {
         } else {
             high = NumpyConvert.toLong(hiArg, "high");
         }
-        if (low >= high) throw new TdlError("ValueError", "low >= high");
+        if (low >= high) throw new TdlError(ErrorKind.VALUE_ERROR, "low >= high");
         DType dtype = NumpyConvert.dtype(a.get(3, "dtype", null));
         long lo = low;
         long hi = high;
@@ -116,7 +117,7 @@ public final class RandomMethods {
             arr = new NDArray(DType.INT64, new int[] {n}, d);
         } else {
             arr = NumpyConvert.toArray(x).copy();
-            if (arr.rank() == 0) throw new TdlError("IndexError", "x must be an integer or at least 1-dimensional");
+            if (arr.rank() == 0) throw new TdlError(ErrorKind.INDEX_ERROR, "x must be an integer or at least 1-dimensional");
         }
         shuffle(r, arr);
         return arr;
@@ -135,7 +136,7 @@ public final class RandomMethods {
             return;
         }
         if (!(x instanceof NDArray a) || a.rank() == 0) {
-            throw new TdlError("TypeError", "shuffle() takes a list or an array of rank >= 1, got " + NumpyConvert.typeName(x));
+            throw new TdlError(ErrorKind.TYPE_ERROR, "shuffle() takes a list or an array of rank >= 1, got " + NumpyConvert.typeName(x));
         }
         int n = a.dim(0);
         int row = n == 0 ? 0 : a.size() / n;
@@ -155,9 +156,9 @@ public final class RandomMethods {
         NDArray n = NumpyConvert.toArray(a.get(0, "n"));
         NDArray p = NumpyConvert.toArray(a.get(1, "p"));
         for (double v : p.data()) {
-            if (!(v >= 0 && v <= 1)) throw new TdlError("ValueError", "p < 0, p > 1 or p is NaN");
+            if (!(v >= 0 && v <= 1)) throw new TdlError(ErrorKind.VALUE_ERROR, "p < 0, p > 1 or p is NaN");
         }
-        for (double v : n.data()) if (v < 0) throw new TdlError("ValueError", "n < 0");
+        for (double v : n.data()) if (v < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "n < 0");
         int[] size = shapeArg(a.get(2, "size", null));
         int[] shape = size != null ? size : ArrayIndex.broadcastShapes(n.shape(), p.shape());
         double[] nv = ArrayIndex.broadcastTo(n, shape, "shape mismatch: n and p cannot be broadcast to size " + NDArray.shapeString(shape));
@@ -174,8 +175,8 @@ public final class RandomMethods {
         Object aArg = args.get(0, "a");
         NDArray pool = aArg instanceof Long || aArg instanceof Integer ? null : NumpyConvert.toArray(aArg);
         long popSize = pool == null ? NumpyConvert.toLong(aArg, "a") : pool.rank() == 1 ? pool.size() : -1;
-        if (popSize < 0) throw new TdlError("ValueError", "a must be 1-dimensional");
-        if (popSize == 0) throw new TdlError("ValueError", "a cannot be empty unless no samples are taken");
+        if (popSize < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "a must be 1-dimensional");
+        if (popSize == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "a cannot be empty unless no samples are taken");
         int[] shape = shapeArg(args.get(1, "size", null));
         boolean replace = args.get(2, "replace", Boolean.TRUE) instanceof Boolean b ? b : true;
         Object pArg = args.get(3, "p", null);
@@ -183,8 +184,8 @@ public final class RandomMethods {
         long[] idx = new long[count];
         if (pArg != null) {
             NDArray p = NumpyConvert.toArray(pArg, DType.FLOAT64);
-            if (p.size() != popSize) throw new TdlError("ValueError", "'a' and 'p' must have same size");
-            if (!replace) throw new TdlError("NotImplementedError", "choice(replace=False, p=...) is not supported");
+            if (p.size() != popSize) throw new TdlError(ErrorKind.VALUE_ERROR, "'a' and 'p' must have same size");
+            if (!replace) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "choice(replace=False, p=...) is not supported");
             double[] cdf = new double[p.size()];
             double acc = 0;
             for (int i = 0; i < cdf.length; i++) cdf[i] = acc += p.data()[i];
@@ -198,7 +199,7 @@ public final class RandomMethods {
         } else if (replace) {
             for (int k = 0; k < count; k++) idx[k] = r.nextBounded(0, popSize);
         } else {
-            if (count > popSize) throw new TdlError("ValueError", "Cannot take a larger sample than population when 'replace=False'");
+            if (count > popSize) throw new TdlError(ErrorKind.VALUE_ERROR, "Cannot take a larger sample than population when 'replace=False'");
             NDArray perm = (NDArray) permutation(r, popSize);
             for (int k = 0; k < count; k++) idx[k] = (long) perm.data()[k];
         }

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.syntax.TdlError;
 
@@ -31,7 +32,7 @@ public final class RandomState {
         } else if (seed instanceof List<?> || seed instanceof tdl.interp.TdlTuple || seed instanceof tdl.graph.NDArray) {
             tdl.graph.NDArray a = NumpyConvert.toArray(seed);
             if (a.rank() != 1 || a.size() == 0 || a.dtype().isFloat()) {
-                throw new TdlError("ValueError", "Seed must be a non-empty 1-d sequence of integers");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "Seed must be a non-empty 1-d sequence of integers");
             }
             long[] key = new long[a.size()];
             for (int i = 0; i < key.length; i++) {
@@ -40,7 +41,7 @@ public final class RandomState {
             }
             mt.seedArray(key);
         } else {
-            throw new TdlError("TypeError", "Cannot cast seed of type " + NumpyConvert.typeName(seed) + " to an integer seed");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "Cannot cast seed of type " + NumpyConvert.typeName(seed) + " to an integer seed");
         }
         hasGauss = false;
         gauss = 0;
@@ -48,7 +49,7 @@ public final class RandomState {
     }
 
     private static void checkSeed(long s) {
-        if (s < 0 || s > 0xffffffffL) throw new TdlError("ValueError", "Seed must be between 0 and 2**32 - 1");
+        if (s < 0 || s > 0xffffffffL) throw new TdlError(ErrorKind.VALUE_ERROR, "Seed must be between 0 and 2**32 - 1");
     }
 
     /** random_sample(): uniform in [0, 1). */

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
@@ -26,10 +27,10 @@ final class Reductions {
         boolean keep = Boolean.TRUE.equals(NumpyConvert.kw(args, "keepdims", false));
         int[] axes = axes(axisArg, a.rank());
         if ((kind == Kind.MAX || kind == Kind.MIN) && a.size() == 0) {
-            throw new TdlError("ValueError", "zero-size array to reduction operation " + (kind == Kind.MAX ? "maximum" : "minimum")
+            throw new TdlError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation " + (kind == Kind.MAX ? "maximum" : "minimum")
                     + " which has no identity");
         }
-        if (arg && a.size() == 0) throw new TdlError("ValueError", "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
+        if (arg && a.size() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
         long ddof = NumpyConvert.toLong(NumpyConvert.kw(args, "ddof", 0L), "ddof");
         NDArray out = m.run(v -> build(m, kind, v.get(0), axes, keep, ddof), a);
         if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.data()[0]);
@@ -79,7 +80,7 @@ final class Reductions {
         }
         for (int ax : axes) {
             if (ax < -rank || ax >= rank) {
-                throw new TdlError("AxisError", "axis " + ax + " is out of bounds for array of dimension " + rank);
+                throw new TdlError(ErrorKind.AXIS_ERROR, "axis " + ax + " is out of bounds for array of dimension " + rank);
             }
         }
         return axes;

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.eval.Eager;
 import tdl.graph.NDArray;
@@ -21,10 +22,10 @@ final class Shapes {
         for (int i = 0; i < shape.length; i++) {
             long d = NumpyConvert.toLong(items.get(i), "shape");
             if (d == -1) {
-                if (unknown >= 0) throw new TdlError("ValueError", "can only specify one unknown dimension");
+                if (unknown >= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "can only specify one unknown dimension");
                 unknown = i;
             } else if (d < 0) {
-                throw new TdlError("ValueError", "negative dimensions not allowed");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "negative dimensions not allowed");
             } else {
                 shape[i] = (int) d;
                 known *= d;
@@ -36,7 +37,7 @@ final class Shapes {
         } else if (known != a.size()) {
             throw cannot(a, items);
         }
-        if (shape.length > 4) throw new TdlError("ValueError", "arrays of rank " + shape.length + " are not supported (rank 0 to 4)");
+        if (shape.length > 4) throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank " + shape.length + " are not supported (rank 0 to 4)");
         return new NDArray(a.dtype(), shape, a.data().clone());
     }
 
@@ -44,7 +45,7 @@ final class Shapes {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < items.size(); i++) sb.append(i > 0 ? ", " : "").append(items.get(i));
         if (items.size() == 1) sb.append(',');
-        return new TdlError("ValueError", "cannot reshape array of size " + a.size() + " into shape " + sb.append(')'));
+        return new TdlError(ErrorKind.VALUE_ERROR, "cannot reshape array of size " + a.size() + " into shape " + sb.append(')'));
     }
 
     /** a.T / np.transpose(a, axes): axes reversed, or in the given order. */
@@ -55,12 +56,12 @@ final class Shapes {
             for (int i = 0; i < r; i++) p[i] = r - 1 - i;
         } else {
             List<?> items = NumpyConvert.items(axesArg);
-            if (items == null || items.size() != r) throw new TdlError("ValueError", "axes don't match array");
+            if (items == null || items.size() != r) throw new TdlError(ErrorKind.VALUE_ERROR, "axes don't match array");
             boolean[] seen = new boolean[r];
             for (int i = 0; i < r; i++) {
                 long ax = NumpyConvert.toLong(items.get(i), "axes");
                 int n = (int) (ax < 0 ? ax + r : ax);
-                if (n < 0 || n >= r || seen[n]) throw new TdlError("ValueError", "axes don't match array");
+                if (n < 0 || n >= r || seen[n]) throw new TdlError(ErrorKind.VALUE_ERROR, "axes don't match array");
                 seen[n] = true;
                 p[i] = n;
             }

@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class Colors {
             } catch (NumberFormatException ignored) {
                 // not a grey level; reported below
             }
-            throw new TdlError("ValueError", "'" + s + "' is not a valid color",
+            throw new TdlError(ErrorKind.VALUE_ERROR, "'" + s + "' is not a valid color",
                     "use a letter (b g r c m y k w), a name ('orange'), '#1f77b4', 'C0'..'C9' or a grey level '0.5'");
         }
         if (spec instanceof TdlTuple t && (t.size() == 3 || t.size() == 4)) {
@@ -60,11 +61,11 @@ final class Colors {
             c[3] = 1f;
             for (int i = 0; i < t.size(); i++) {
                 double v = PlotData.number(t.get(i), "color");
-                if (v < 0 || v > 1) throw new TdlError("ValueError", "RGBA values should be within 0-1 range");
+                if (v < 0 || v > 1) throw new TdlError(ErrorKind.VALUE_ERROR, "RGBA values should be within 0-1 range");
                 c[i] = (float) v;
             }
             return new Color(c[0], c[1], c[2], c[3]);
         }
-        throw new TdlError("ValueError", "invalid color " + spec, "give a colour name like 'r' or an (r, g, b) tuple");
+        throw new TdlError(ErrorKind.VALUE_ERROR, "invalid color " + spec, "give a colour name like 'r' or an (r, g, b) tuple");
     }
 }

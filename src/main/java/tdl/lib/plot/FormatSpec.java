@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import tdl.syntax.TdlError;
 
 /**
@@ -47,7 +48,7 @@ public record FormatSpec(String lineStyle, char marker, String color) {
                 marker = c;
                 i++;
             } else {
-                throw new TdlError("ValueError", "Unrecognized character " + c + " in format string '" + fmt + "'",
+                throw new TdlError(ErrorKind.VALUE_ERROR, "Unrecognized character " + c + " in format string '" + fmt + "'",
                         "line styles - -- : -., markers " + MARKERS.replace(",", "") + ", colours b g r c m y k w");
             }
         }
@@ -62,6 +63,6 @@ public record FormatSpec(String lineStyle, char marker, String color) {
     }
 
     private static TdlError illegal(String why, String fmt) {
-        return new TdlError("ValueError", "Illegal format string '" + fmt + "'; " + why);
+        return new TdlError(ErrorKind.VALUE_ERROR, "Illegal format string '" + fmt + "'; " + why);
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -32,7 +33,7 @@ final class LegendPlacement {
         if (loc == null) return "best";
         if (loc instanceof Long n && n >= 0 && n < CODES.size()) return CODES.get(n.intValue());
         if (loc instanceof String s && CODES.contains(s)) return s;
-        throw new TdlError("ValueError", loc + " is not a valid value for loc",
+        throw new TdlError(ErrorKind.VALUE_ERROR, loc + " is not a valid value for loc",
                 "supported values are " + String.join(", ", CODES.stream().map(c -> "'" + c + "'").toList())
                         + " or a number 0-10");
     }

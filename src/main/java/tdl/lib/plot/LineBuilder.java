@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class LineBuilder {
         while (i < pos.size()) {
             Object first = pos.get(i++);
             if (first instanceof String s) {
-                throw new TdlError("TypeError", "plot() got the format string '" + s + "' where data was expected",
+                throw new TdlError(ErrorKind.TYPE_ERROR, "plot() got the format string '" + s + "' where data was expected",
                         "write plot(x, y, '" + s + "') or plot(y, '" + s + "')");
             }
             Object second = i < pos.size() && !(pos.get(i) instanceof String) ? pos.get(i++) : null;
@@ -44,13 +45,13 @@ final class LineBuilder {
     private static void addLines(Runtime rt, Figure f, PlotData x, PlotData y, FormatSpec spec,
                                  Map<String, Object> kw, List<Object> created) {
         if (x.rows() != y.rows()) {
-            throw new TdlError("ValueError", "x and y must have same first dimension, but have shapes "
+            throw new TdlError(ErrorKind.VALUE_ERROR, "x and y must have same first dimension, but have shapes "
                     + x.shape() + " and " + y.shape());
         }
         int kx = x.columns().size();
         int ky = y.columns().size();
         if (kx != ky && kx != 1 && ky != 1) {
-            throw new TdlError("ValueError", "x has " + kx + " columns but y has " + ky + " columns");
+            throw new TdlError(ErrorKind.VALUE_ERROR, "x has " + kx + " columns but y has " + ky + " columns");
         }
         String lineStyle = kw.containsKey("linestyle") || kw.containsKey("ls")
                 ? lineStyle(kw.containsKey("linestyle") ? kw.get("linestyle") : kw.get("ls")) : spec.lineStyle();
@@ -77,7 +78,7 @@ final class LineBuilder {
         PlotData y = PlotData.of(rt, args.get(1, "y"), "y");
         double[] xs = flatten(x);
         double[] ys = flatten(y);
-        if (xs.length != ys.length) throw new TdlError("ValueError", "x and y must be the same size");
+        if (xs.length != ys.length) throw new TdlError(ErrorKind.VALUE_ERROR, "x and y must be the same size");
         Object s = args.keywords().get("s");
         double size = s == null ? DEFAULT_MARKER_SIZE : Math.sqrt(PlotData.number(s, "s"));
         Object c = args.keywords().containsKey("c") ? args.keywords().get("c") : args.keywords().get("color");
@@ -128,7 +129,7 @@ final class LineBuilder {
             case ":", "dotted" -> ":";
             case "-.", "dashdot" -> "-.";
             case "None", "none", "", " " -> "";
-            default -> throw new TdlError("ValueError", "'" + s + "' is not a valid value for linestyle",
+            default -> throw new TdlError(ErrorKind.VALUE_ERROR, "'" + s + "' is not a valid value for linestyle",
                     "use '-', '--', ':', '-.' or 'None'");
         };
     }
@@ -137,7 +138,7 @@ final class LineBuilder {
         String s = v == null ? "None" : v.toString();
         if (s.equals("None") || s.equals("none") || s.isEmpty() || s.equals(" ")) return 0;
         if (s.length() == 1 && FormatSpec.MARKERS.indexOf(s.charAt(0)) >= 0) return s.charAt(0);
-        throw new TdlError("ValueError", "Unrecognized marker style '" + s + "'",
+        throw new TdlError(ErrorKind.VALUE_ERROR, "Unrecognized marker style '" + s + "'",
                 "markers: " + String.join(" ", FormatSpec.MARKERS.split("")));
     }
 }

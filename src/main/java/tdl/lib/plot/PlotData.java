@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.NDArray;
@@ -23,7 +24,7 @@ record PlotData(int rows, List<double[]> columns, String shape) {
     static PlotData of(Runtime rt, Object value, String what) {
         if (value instanceof NDArray a) return ofArray(a, what);
         if (value instanceof Variable) {
-            throw new TdlError("TypeError", what + " is a symbolic variable, which has no values to plot",
+            throw new TdlError(ErrorKind.TYPE_ERROR, what + " is a symbolic variable, which has no values to plot",
                     "plot a host array: call .eval() on it, .get_value() on a shared variable, or compile a function");
         }
         if (isNumber(value)) {
@@ -31,7 +32,7 @@ record PlotData(int rows, List<double[]> columns, String shape) {
         }
         List<Object> items = items(rt, value);
         if (items == null) {
-            throw new TdlError("TypeError", what + " must be a list, tuple or array of numbers, not " + typeName(rt, value));
+            throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be a list, tuple or array of numbers, not " + typeName(rt, value));
         }
         int n = items.size();
         if (n == 0 || items.stream().allMatch(PlotData::isNumber)) {
@@ -43,10 +44,10 @@ record PlotData(int rows, List<double[]> columns, String shape) {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             PlotData row = of(rt, items.get(i), what);
-            if (row.columns.size() != 1) throw new TdlError("ValueError", what + " has more than 2 dimensions");
+            if (row.columns.size() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, what + " has more than 2 dimensions");
             rows[i] = row.columns.get(0);
             if (rows[i].length != rows[0].length) {
-                throw new TdlError("ValueError", what + " is a ragged list: row 0 has " + rows[0].length
+                throw new TdlError(ErrorKind.VALUE_ERROR, what + " is a ragged list: row 0 has " + rows[0].length
                         + " values but row " + i + " has " + rows[i].length);
             }
         }
@@ -62,7 +63,7 @@ record PlotData(int rows, List<double[]> columns, String shape) {
         double[] d = a.data();
         if (a.rank() <= 1) return new PlotData(d.length, List.of(d.clone()), shape);
         if (a.rank() > 2) {
-            throw new TdlError("ValueError", what + " must be 1-D or 2-D to plot, got shape " + shape,
+            throw new TdlError(ErrorKind.VALUE_ERROR, what + " must be 1-D or 2-D to plot, got shape " + shape,
                     "reshape or index it first, e.g. a.reshape(-1) or a[:, 0]");
         }
         int n = s[0];
@@ -98,7 +99,7 @@ record PlotData(int rows, List<double[]> columns, String shape) {
         if (v instanceof Number n) return n.doubleValue();
         if (v instanceof Boolean b) return b ? 1 : 0;
         if (v instanceof NDArray a && a.size() == 1) return a.data()[0];
-        throw new TdlError("TypeError", what + " must hold numbers, found " + v);
+        throw new TdlError(ErrorKind.TYPE_ERROR, what + " must hold numbers, found " + v);
     }
 
     private static String typeName(Runtime rt, Object v) {

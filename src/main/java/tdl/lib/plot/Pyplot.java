@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class Pyplot {
             PlotData wh = PlotData.of(rt, size, "figsize");
             double[] v = wh.columns().get(0);
             if (v.length != 2 || !(v[0] > 0) || !(v[1] > 0)) {
-                throw new TdlError("ValueError", "figsize must be (width, height) in inches, both positive");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "figsize must be (width, height) in inches, both positive");
             }
             f.widthIn = v[0];
             f.heightIn = v[1];
@@ -87,7 +88,7 @@ public final class Pyplot {
         Object labels = pos.isEmpty() ? a.keywords().get("labels") : pos.get(pos.size() - 1);
         if (labels != null) {
             List<Object> names = labels instanceof TdlTuple t ? t.items() : labels instanceof List<?> l ? new ArrayList<>(l) : null;
-            if (names == null) throw new TdlError("TypeError", "legend() labels must be a list of strings");
+            if (names == null) throw new TdlError(ErrorKind.TYPE_ERROR, "legend() labels must be a list of strings");
             for (int i = 0; i < names.size() && i < f.lines.size(); i++) {
                 f.lines.set(i, f.lines.get(i).withLabel(rt.str(names.get(i))));
             }
@@ -124,7 +125,7 @@ public final class Pyplot {
         Object high = a.keywords().getOrDefault(hi, a.keywords().get(xAxis ? "xmax" : "ymax"));
         if (first instanceof TdlTuple || first instanceof List<?>) {
             List<Object> pair = first instanceof TdlTuple t ? t.items() : new ArrayList<>((List<?>) first);
-            if (pair.size() != 2) throw new TdlError("ValueError", (xAxis ? "xlim" : "ylim") + "() takes a (low, high) pair");
+            if (pair.size() != 2) throw new TdlError(ErrorKind.VALUE_ERROR, (xAxis ? "xlim" : "ylim") + "() takes a (low, high) pair");
             low = pair.get(0);
             high = pair.get(1);
         } else if (!pos.isEmpty()) {
@@ -150,11 +151,11 @@ public final class Pyplot {
                 case "off" -> f.axisOff = true;
                 case "on" -> f.axisOff = false;
                 case "equal", "scaled", "square", "image", "tight", "auto", "normal" -> { }
-                default -> throw new TdlError("ValueError", "Unrecognized string '" + s + "' to axis; try 'on' or 'off'");
+                default -> throw new TdlError(ErrorKind.VALUE_ERROR, "Unrecognized string '" + s + "' to axis; try 'on' or 'off'");
             }
         } else if (arg != null) {
             double[] v = PlotData.of(rt, arg, "axis").columns().get(0);
-            if (v.length != 4) throw new TdlError("TypeError", "axis() takes [xmin, xmax, ymin, ymax]");
+            if (v.length != 4) throw new TdlError(ErrorKind.TYPE_ERROR, "axis() takes [xmin, xmax, ymin, ymax]");
             f.xmin = v[0];
             f.xmax = v[1];
             f.ymin = v[2];
@@ -168,7 +169,7 @@ public final class Pyplot {
         Object s = a.get(0, "value");
         if ("log".equals(s)) return true;
         if ("linear".equals(s)) return false;
-        throw new TdlError("ValueError", "Unknown scale " + s, "use 'linear' or 'log'");
+        throw new TdlError(ErrorKind.VALUE_ERROR, "Unknown scale " + s, "use 'linear' or 'log'");
     }
 
     private static Object close(Runtime rt, Args a) {
@@ -184,7 +185,7 @@ public final class Pyplot {
             Figure f = st.figures.get(n.intValue());
             if (f != null) st.close(f);
         } else {
-            throw new TdlError("TypeError", "close() takes None, 'all', a figure number or a Figure");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "close() takes None, 'all', a figure number or a Figure");
         }
         return null;
     }
@@ -197,7 +198,7 @@ public final class Pyplot {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
         if (format != null && !"png".equalsIgnoreCase(String.valueOf(format))
                 || !ext.isEmpty() && !ext.equals("png") && format == null) {
-            throw new TdlError("ValueError", "Format '" + (format != null ? format : ext) + "' is not supported (supported formats: png)",
+            throw new TdlError(ErrorKind.VALUE_ERROR, "Format '" + (format != null ? format : ext) + "' is not supported (supported formats: png)",
                     "save as .png");
         }
         if (ext.isEmpty()) name += ".png";
@@ -223,14 +224,14 @@ public final class Pyplot {
         try {
             FigureRenderer.savePng(f, path, dpi);
         } catch (IOException e) {
-            throw new TdlError("OSError", "cannot write figure to '" + path + "': " + e.getMessage(),
+            throw new TdlError(ErrorKind.OS_ERROR, "cannot write figure to '" + path + "': " + e.getMessage(),
                     "check that the directory exists and is writable");
         }
     }
 
     private static double positive(Object v, String what) {
         double d = PlotData.number(v, what);
-        if (!(d > 0) || d > 2000) throw new TdlError("ValueError", what + " must be between 0 and 2000, got " + d);
+        if (!(d > 0) || d > 2000) throw new TdlError(ErrorKind.VALUE_ERROR, what + " must be between 0 and 2000, got " + d);
         return d;
     }
 

@@ -1,5 +1,6 @@
 package tdl.lib.progress;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.interp.Args;
@@ -54,6 +55,6 @@ public final class ProgressLibrary {
             items.addAll(l);
             return items;
         }
-        throw new TdlError("TypeError", "progress() needs something iterable, got " + rt.repr(it));
+        throw new TdlError(ErrorKind.TYPE_ERROR, "progress() needs something iterable, got " + rt.repr(it));
     }
 }

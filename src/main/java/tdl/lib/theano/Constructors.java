@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;
@@ -53,7 +54,7 @@ final class Constructors {
             Object name = a.get(0, "name", null);
             DType dt = fixed != null ? fixed : Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64);
             if (fixed != null && a.keywords().containsKey("dtype")) {
-                throw new TdlError("TypeError", fn + "() has a fixed dtype; use T." + KINDS[rank] + "(name, dtype=...)");
+                throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() has a fixed dtype; use T." + KINDS[rank] + "(name, dtype=...)");
             }
             return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name));
         };

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +32,11 @@ final class Functions {
         List<Variable> inputs = variables(rt, a.get(0, "inputs"), "inputs");
         for (Variable v : inputs) {
             if (v instanceof SharedVariable s) {
-                throw new TdlError("TypeError", "shared variable '" + s + "' cannot be an input of a function",
+                throw new TdlError(ErrorKind.TYPE_ERROR, "shared variable '" + s + "' cannot be an input of a function",
                         "shared variables are implicit inputs: drop it from the list (use givens= to replace it)");
             }
             if (!v.isInput()) {
-                throw new TdlError("TypeError", "function inputs must be symbolic inputs such as T.matrix('x'); got the expression "
+                throw new TdlError(ErrorKind.TYPE_ERROR, "function inputs must be symbolic inputs such as T.matrix('x'); got the expression "
                         + tdl.function.GraphPrinter.pp(v), "compute it from an input inside the function instead");
             }
         }
@@ -50,7 +51,7 @@ final class Functions {
             case "raise" -> OnUnused.RAISE;
             case "warn" -> OnUnused.WARN;
             case "ignore" -> OnUnused.IGNORE;
-            default -> throw new TdlError("ValueError", "on_unused_input must be 'raise', 'warn' or 'ignore'");
+            default -> throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
         };
         ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
         FunctionCompiler.Options options = profiles.apply(FunctionCompiler.Options.defaults().withOnUnused(mode)
@@ -62,7 +63,7 @@ final class Functions {
 
     static Object call(Runtime rt, ScriptFunction sf, Args a) {
         if (!a.keywords().isEmpty()) {
-            throw new TdlError("TypeError", "compiled functions take positional arguments only");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "compiled functions take positional arguments only");
         }
         List<NDArray> values = new ArrayList<>(a.size());
         for (Object o : a.positional()) values.add(o instanceof NDArray n ? n : NumpyConvert.toArray(o));
@@ -74,7 +75,7 @@ final class Functions {
     static Object evalVariable(Runtime rt, Variable v, Args a) {
         Object givensSpec = a.get(0, "inputs_to_values", null);
         if (givensSpec == null) return FunctionCompiler.evaluate(v);
-        if (!(givensSpec instanceof Map<?, ?> m)) throw new TdlError("TypeError", "eval() takes a dict {variable: value}");
+        if (!(givensSpec instanceof Map<?, ?> m)) throw new TdlError(ErrorKind.TYPE_ERROR, "eval() takes a dict {variable: value}");
         List<Variable> inputs = new ArrayList<>();
         List<NDArray> values = new ArrayList<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -89,12 +90,12 @@ final class Functions {
         List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
         if (items == null) {
             if (spec instanceof Variable v) return List.of(v);
-            throw new TdlError("TypeError", what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
+            throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
         }
         List<Variable> out = new ArrayList<>();
         for (Object o : items) {
             if (what.equals("inputs") && !(o instanceof Variable)) {
-                throw new TdlError("TypeError", "function inputs must be symbolic variables, got " + Symbolic.typeName(rt, o));
+                throw new TdlError(ErrorKind.TYPE_ERROR, "function inputs must be symbolic variables, got " + Symbolic.typeName(rt, o));
             }
             out.add(Symbolic.lift(rt, o, "a function " + what.substring(0, what.length() - 1)));
         }
@@ -109,11 +110,11 @@ final class Functions {
             for (Map.Entry<?, ?> e : m.entrySet()) pairs.add(new Object[] {e.getKey(), e.getValue()});
         } else {
             List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
-            if (items == null) throw new TdlError("TypeError", "updates must be a list of (shared, expression) pairs or a dict");
+            if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "updates must be a list of (shared, expression) pairs or a dict");
             for (Object o : items) {
                 List<?> pair = o instanceof TdlTuple t ? t.items() : o instanceof List<?> l ? l : null;
                 if (pair == null || pair.size() != 2) {
-                    throw new TdlError("TypeError", "each update must be a (shared_variable, new_value) pair, got " + rt.repr(o));
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "each update must be a (shared_variable, new_value) pair, got " + rt.repr(o));
                 }
                 pairs.add(new Object[] {pair.get(0), pair.get(1)});
             }
@@ -121,11 +122,11 @@ final class Functions {
         Map<SharedVariable, Boolean> seen = new LinkedHashMap<>();
         for (Object[] p : pairs) {
             if (!(p[0] instanceof SharedVariable s)) {
-                throw new TdlError("TypeError", "an update target must be a shared variable, got " + Symbolic.typeName(rt, p[0]),
+                throw new TdlError(ErrorKind.TYPE_ERROR, "an update target must be a shared variable, got " + Symbolic.typeName(rt, p[0]),
                         "only theano.shared(...) variables can be updated");
             }
             if (seen.put(s, true) != null) {
-                throw new TdlError("ValueError", "shared variable '" + s + "' is updated twice in one function");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "shared variable '" + s + "' is updated twice in one function");
             }
             out.add(new AbstractMap.SimpleImmutableEntry<>(s, Symbolic.lift(rt, p[1], "an update value")));
         }
@@ -142,10 +143,10 @@ final class Functions {
             return out;
         }
         List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
-        if (items == null) throw new TdlError("TypeError", "givens must be a dict {variable: expression} or a list of pairs");
+        if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "givens must be a dict {variable: expression} or a list of pairs");
         for (Object o : items) {
             List<?> pair = o instanceof TdlTuple t ? t.items() : o instanceof List<?> l ? l : null;
-            if (pair == null || pair.size() != 2) throw new TdlError("TypeError", "each given must be a (variable, expression) pair");
+            if (pair == null || pair.size() != 2) throw new TdlError(ErrorKind.TYPE_ERROR, "each given must be a (variable, expression) pair");
             out.put(Symbolic.lift(rt, pair.get(0), "a givens key"), Symbolic.lift(rt, pair.get(1), "a givens value"));
         }
         return out;

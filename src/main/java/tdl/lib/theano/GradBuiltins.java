@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ final class GradBuiltins {
             case "raise" -> Disconnected.RAISE;
             case "warn" -> Disconnected.WARN;
             case "ignore" -> Disconnected.IGNORE;
-            default -> throw new TdlError("ValueError", "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
+            default -> throw new TdlError(ErrorKind.VALUE_ERROR, "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
         };
         tdl.grad.GradResult result = Grad.gradWithWarnings(cost, wrt, constants, mode, rt.currentPos());
         for (String w : result.warnings()) rt.err().println("warning: " + w);
@@ -59,7 +60,7 @@ final class GradBuiltins {
         List<Variable> out = new ArrayList<>();
         for (Object o : items) {
             if (!(o instanceof Variable v)) {
-                throw new TdlError("TypeError", what + " must hold symbolic variables, got " + Symbolic.typeName(rt, o));
+                throw new TdlError(ErrorKind.TYPE_ERROR, what + " must hold symbolic variables, got " + Symbolic.typeName(rt, o));
             }
             out.add(v);
         }

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.NDArray;
@@ -34,7 +35,7 @@ final class Indexing {
             Variable v = Symbolic.lift(rt, part, "an index");
             return vectorOrScalar(v);
         }
-        if (part instanceof Boolean) throw new TdlError("IndexError", "boolean indices are not supported on symbolic variables",
+        if (part instanceof Boolean) throw new TdlError(ErrorKind.INDEX_ERROR, "boolean indices are not supported on symbolic variables",
                 "use T.switch(mask, x, 0) or nonzero indices");
         Variable v = Symbolic.lift(rt, part, "an index");
         return vectorOrScalar(v);
@@ -42,19 +43,19 @@ final class Indexing {
 
     private static Index vectorOrScalar(Variable v) {
         if (v.dtype().isFloat()) {
-            throw new TdlError("IndexError", "indices must be integers, got a " + v.dtype().pyName() + " tensor",
+            throw new TdlError(ErrorKind.INDEX_ERROR, "indices must be integers, got a " + v.dtype().pyName() + " tensor",
                     "cast with T.cast(i, 'int64') or use an integer variable (T.iscalar, T.ivector, T.lvector)");
         }
         if (v.rank() == 0) return new Index.Scalar(v);
         if (v.rank() == 1) return new Index.Vector(v);
-        throw new TdlError("IndexError", "an index must be a scalar or a vector of integers, got rank " + v.rank());
+        throw new TdlError(ErrorKind.INDEX_ERROR, "an index must be a scalar or a vector of integers, got rank " + v.rank());
     }
 
     private static Variable bound(Runtime rt, Object b) {
         if (b == null) return null;
         Variable v = Symbolic.lift(rt, b, "a slice bound");
         if (v.dtype().isFloat() || v.rank() != 0) {
-            throw new TdlError("IndexError", "slice bounds must be integer scalars, got " + v.type());
+            throw new TdlError(ErrorKind.INDEX_ERROR, "slice bounds must be integer scalars, got " + v.type());
         }
         return v;
     }

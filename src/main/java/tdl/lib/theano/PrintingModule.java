@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import tdl.function.GraphPrinter;
 import tdl.graph.Variable;
 import tdl.interp.TdlCallable;
@@ -14,7 +15,7 @@ final class PrintingModule {
         TdlModule m = new TdlModule("theano.printing");
         m.put("pp", (TdlCallable) (rt, a) -> {
             Object v = a.get(0, "var");
-            if (!(v instanceof Variable var)) throw new TdlError("TypeError", "pp() takes a symbolic variable");
+            if (!(v instanceof Variable var)) throw new TdlError(ErrorKind.TYPE_ERROR, "pp() takes a symbolic variable");
             return GraphPrinter.pp(var);
         });
         m.put("debugprint", (TdlCallable) (rt, a) -> {
@@ -22,7 +23,7 @@ final class PrintingModule {
             String text;
             if (v instanceof Variable var) text = GraphPrinter.debugprint(var);
             else if (v instanceof Functions.ScriptFunction f) text = GraphPrinter.debugprint(f.compiled());
-            else throw new TdlError("TypeError", "debugprint() takes a symbolic variable or a compiled function");
+            else throw new TdlError(ErrorKind.TYPE_ERROR, "debugprint() takes a symbolic variable or a compiled function");
             boolean printIt = a.get(1, "file", null) == null;
             if (printIt) {
                 rt.out().print(text.endsWith("\n") ? text : text + "\n");

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Constant;
@@ -37,7 +38,7 @@ final class RandomStreams {
         if (s == null) seed = rt.seed() != null ? rt.seed() : new java.util.SplittableRandom().nextLong();
         else if (s instanceof Long l) seed = l;
         else if (s instanceof NDArray n && n.size() == 1 && !n.dtype().isFloat()) seed = (long) n.item();
-        else throw new TdlError("TypeError", "RandomStreams(seed): the seed must be an integer, got " + rt.repr(s));
+        else throw new TdlError(ErrorKind.TYPE_ERROR, "RandomStreams(seed): the seed must be an integer, got " + rt.repr(s));
         return new RandomStreams(seed);
     }
 
@@ -47,7 +48,7 @@ final class RandomStreams {
     Object reseed(Runtime rt, Args a) {
         a.check(1, "seed");
         Object s = a.get(0, "seed");
-        if (!(s instanceof Long l)) throw new TdlError("TypeError", "seed() takes an integer");
+        if (!(s instanceof Long l)) throw new TdlError(ErrorKind.TYPE_ERROR, "seed() takes an integer");
         seed = l;
         for (RandomCounter c : counters) c.reseed(seed);
         return null;
@@ -86,13 +87,13 @@ final class RandomStreams {
             ndim = model.rank();
         } else if (sizeArg instanceof Variable v) {
             if (v.rank() != 1) {
-                throw new TdlError("TypeError", a.function() + "(): size must be a tuple or a shape vector, got a rank-" + v.rank() + " tensor");
+                throw new TdlError(ErrorKind.TYPE_ERROR, a.function() + "(): size must be a tuple or a shape vector, got a rank-" + v.rank() + " tensor");
             }
             size = v.dtype() == DType.INT64 ? v : t.cast(v, DType.INT64);
             if (v.owner() != null && v.owner().op() instanceof ShapeOp) ndim = v.owner().inputs().get(0).rank();
             else if (v instanceof Constant c) ndim = c.value().size();
             else if (ndimArg instanceof Long l) ndim = l.intValue();
-            else throw new TdlError("ValueError", a.function() + "(): cannot tell the rank of the symbolic size",
+            else throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): cannot tell the rank of the symbolic size",
                     "pass ndim=..., or a tuple of sizes");
         } else {
             List<?> items = sizeArg instanceof TdlTuple tu ? tu.items() : sizeArg instanceof List<?> l ? l : List.of(sizeArg);
@@ -102,7 +103,7 @@ final class RandomStreams {
                 int[] dims = new int[ndim];
                 for (int i = 0; i < ndim; i++) {
                     if (!(items.get(i) instanceof Long l)) {
-                        throw new TdlError("TypeError", a.function() + "(): size entries must be integers, got " + rt.repr(items.get(i)));
+                        throw new TdlError(ErrorKind.TYPE_ERROR, a.function() + "(): size entries must be integers, got " + rt.repr(items.get(i)));
                     }
                     dims[i] = l.intValue();
                 }
@@ -112,7 +113,7 @@ final class RandomStreams {
                 for (Object o : items) {
                     Variable p = Symbolic.lift(rt, o, a.function() + "() size entry");
                     if (p.rank() != 0 || p.dtype().isFloat()) {
-                        throw new TdlError("TypeError", a.function() + "(): size entries must be integer scalars, got " + p.type());
+                        throw new TdlError(ErrorKind.TYPE_ERROR, a.function() + "(): size entries must be integer scalars, got " + p.type());
                     }
                     parts.add(p.dtype() == DType.INT64 ? p : t.cast(p, DType.INT64));
                 }
@@ -120,10 +121,10 @@ final class RandomStreams {
             }
         }
         if (ndimArg instanceof Long l && l.intValue() != ndim) {
-            throw new TdlError("ValueError", a.function() + "(): ndim=" + l + " does not match the size's " + ndim + " entries");
+            throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): ndim=" + l + " does not match the size's " + ndim + " entries");
         }
         if (va.rank() > ndim || vb.rank() > ndim) {
-            throw new TdlError("ValueError", a.function() + "(): a parameter has more dimensions than the size",
+            throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): a parameter has more dimensions than the size",
                     "give size=param.shape or leave size out");
         }
         RandomCounter c = new RandomCounter(seed, draws++);

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
 import tdl.interp.Runtime;
@@ -16,7 +17,7 @@ final class Reductions {
             for (int i = 0; i < axes.length; i++) {
                 int a = axes[i] < 0 ? axes[i] + x.rank() : axes[i];
                 if (a < 0 || a >= Math.max(1, x.rank())) {
-                    throw new TdlError("ValueError", "axis " + axes[i] + " is out of bounds for a rank-" + x.rank() + " tensor");
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "axis " + axes[i] + " is out of bounds for a rank-" + x.rank() + " tensor");
                 }
                 axes[i] = a;
             }
@@ -38,7 +39,7 @@ final class Reductions {
     }
 
     private static Integer single(int[] axes, String kind) {
-        if (axes.length != 1) throw new TdlError("ValueError", kind + " takes a single axis");
+        if (axes.length != 1) throw new TdlError(ErrorKind.VALUE_ERROR, kind + " takes a single axis");
         return axes[0];
     }
 }

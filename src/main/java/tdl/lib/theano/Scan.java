@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -93,11 +94,11 @@ final class Scan {
         List<Variable> seqs = new ArrayList<>();
         for (Object o : items(seqSpec)) {
             if (o instanceof Map<?, ?>) {
-                throw new TdlError("NotImplementedError", "scan: sequences given as dict(input=..., taps=...) are not supported",
+                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "scan: sequences given as dict(input=..., taps=...) are not supported",
                         "pass the sequence itself, and slice shifted copies for other taps");
             }
             Variable s = Symbolic.lift(rt, o, "a scan sequence");
-            if (s.rank() == 0) throw new TdlError("TypeError", "scan: a sequence must have at least one dimension, got a scalar");
+            if (s.rank() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, "scan: a sequence must have at least one dimension, got a scalar");
             seqs.add(s);
         }
         List<Object> infoItems = infoSpec == null ? null : infoSpec instanceof List<?> || infoSpec instanceof TdlTuple
@@ -110,14 +111,14 @@ final class Scan {
         Variable nSteps;
         if (nStepsSpec == null) {
             if (seqs.isEmpty()) {
-                throw new TdlError("ValueError", "scan: no sequences and no n_steps, so the number of steps is unknown",
+                throw new TdlError(ErrorKind.VALUE_ERROR, "scan: no sequences and no n_steps, so the number of steps is unknown",
                         "pass n_steps=..., or sequences=[...]");
             }
             nSteps = t.constant(-1L);
         } else {
             nSteps = Symbolic.lift(rt, nStepsSpec, "n_steps");
             if (nSteps.rank() != 0 || nSteps.dtype().isFloat()) {
-                throw new TdlError("TypeError", "scan: n_steps must be an integer scalar, got " + nSteps.type());
+                throw new TdlError(ErrorKind.TYPE_ERROR, "scan: n_steps must be an integer scalar, got " + nSteps.type());
             }
             if (nSteps.dtype() != DType.INT64) nSteps = t.cast(nSteps, DType.INT64);
         }
@@ -137,7 +138,7 @@ final class Scan {
                 boolean stacked = !inf.taps().equals(List.of(-1));
                 Variable init = inf.initial();
                 if (stacked && init.rank() == 0) {
-                    throw new TdlError("ValueError", "scan: taps " + inf.taps() + " need an initial value with the first states stacked along a new first axis");
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "scan: taps " + inf.taps() + " need an initial value with the first states stacked along a new first axis");
                 }
                 for (int tap : inf.taps()) {
                     Variable v = new Variable(stacked ? init.type().withRank(init.rank() - 1) : init.type(), "prev" + tap);
@@ -178,7 +179,7 @@ final class Scan {
                 tapInner.add(List.of());
             }
         } else if (infos.size() != outs.size()) {
-            throw new TdlError("ValueError", "scan: outputs_info has " + infos.size() + " entries but the function returned "
+            throw new TdlError(ErrorKind.VALUE_ERROR, "scan: outputs_info has " + infos.size() + " entries but the function returned "
                     + outs.size() + " output" + (outs.size() == 1 ? "" : "s"),
                     "give one outputs_info entry per returned output (None for outputs that are not fed back)");
         }
@@ -188,13 +189,13 @@ final class Scan {
             Variable state = tapInner.get(j).get(0);
             Variable o = outs.get(j);
             if (o.rank() != state.rank()) {
-                throw new TdlError("TypeError", "scan: output " + (j + 1) + " has rank " + o.rank()
+                throw new TdlError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " has rank " + o.rank()
                         + " but its previous value (from outputs_info) has rank " + state.rank(),
                         "each step must return a value shaped like the initial value in outputs_info");
             }
             if (o.dtype() != state.dtype()) {
                 if (!state.dtype().isFloat() && o.dtype().isFloat()) {
-                    throw new TdlError("TypeError", "scan: output " + (j + 1) + " is " + o.dtype().pyName()
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " is " + o.dtype().pyName()
                             + " but its initial value is " + state.dtype().pyName(),
                             "give outputs_info a float initial value, e.g. np.float64(0) or T.zeros(...)");
                 }
@@ -208,11 +209,11 @@ final class Scan {
         if (updatesSpec != null) {
             for (Map.Entry<?, ?> e : updatesSpec.entrySet()) {
                 if (!(e.getKey() instanceof SharedVariable sv)) {
-                    throw new TdlError("TypeError", "scan: an update target must be a shared variable, got " + Symbolic.typeName(rt, e.getKey()));
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "scan: an update target must be a shared variable, got " + Symbolic.typeName(rt, e.getKey()));
                 }
                 Variable nv = Symbolic.lift(rt, e.getValue(), "an update value");
                 if (nv.rank() != sv.rank()) {
-                    throw new TdlError("TypeError", "scan: the update of '" + sv + "' has rank " + nv.rank() + " but the shared variable has rank " + sv.rank());
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "scan: the update of '" + sv + "' has rank " + nv.rank() + " but the shared variable has rank " + sv.rank());
                 }
                 if (nv.dtype() != sv.dtype()) nv = t.cast(nv, sv.dtype());
                 carried.add(sv);
@@ -271,7 +272,7 @@ final class Scan {
             Object tapSpec = m.containsKey("taps") ? m.get("taps") : List.of(-1L);
             for (Object tp : items(tapSpec)) {
                 if (!(tp instanceof Long l) || l >= 0) {
-                    throw new TdlError("ValueError", "scan: output taps must be negative integers (-1 = the previous step), got " + rt.repr(tp));
+                    throw new TdlError(ErrorKind.VALUE_ERROR, "scan: output taps must be negative integers (-1 = the previous step), got " + rt.repr(tp));
                 }
                 taps.add(l.intValue());
             }

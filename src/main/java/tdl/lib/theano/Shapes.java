@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.DType;
@@ -26,9 +27,9 @@ final class Shapes {
     /** {@code ndim} is needed only when the shape is one symbolic vector (its length is not known). */
     static Variable reshapeTo(Runtime rt, Variable x, Object spec, Object ndim) {
         if (spec instanceof Variable v && v.rank() != 0) {
-            if (v.rank() != 1) throw new TdlError("TypeError", "reshape needs a shape vector, got a rank-" + v.rank() + " tensor");
+            if (v.rank() != 1) throw new TdlError(ErrorKind.TYPE_ERROR, "reshape needs a shape vector, got a rank-" + v.rank() + " tensor");
             if (ndim == null) {
-                throw new TdlError("TypeError", "reshape to a symbolic shape vector needs ndim=",
+                throw new TdlError(ErrorKind.TYPE_ERROR, "reshape to a symbolic shape vector needs ndim=",
                         "give ndim (T.reshape(x, shape, ndim=2)) or the shape as a tuple, e.g. x.reshape((n, 784))");
             }
             Variable shape = v.dtype() == DType.INT64 ? v : Symbolic.ops(rt).cast(v, DType.INT64);
@@ -39,7 +40,7 @@ final class Shapes {
         for (Object p : parts) {
             Variable d = Symbolic.lift(rt, p, "a reshape dimension");
             if (d.dtype().isFloat() || d.rank() != 0) {
-                throw new TdlError("TypeError", "reshape dimensions must be integer scalars, got " + d.type());
+                throw new TdlError(ErrorKind.TYPE_ERROR, "reshape dimensions must be integer scalars, got " + d.type());
             }
             dims.add(d.dtype() == DType.INT64 ? d : Symbolic.ops(rt).cast(d, DType.INT64));
         }
@@ -55,7 +56,7 @@ final class Shapes {
             Object o = items.get(i);
             if ("x".equals(o)) pattern[i] = -1;
             else if (o instanceof Long l) pattern[i] = l.intValue();
-            else throw new TdlError("TypeError", "dimshuffle pattern entries are axis numbers or 'x', got " + rt.repr(o));
+            else throw new TdlError(ErrorKind.TYPE_ERROR, "dimshuffle pattern entries are axis numbers or 'x', got " + rt.repr(o));
         }
         return Symbolic.ops(rt).dimshuffle(x, pattern);
     }

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -24,7 +25,7 @@ final class Subtensors {
         Apply node = view.owner();
         List<IndexSpec> specs = node == null ? null : specs(node.op());
         if (specs == null) {
-            throw new TdlError("TypeError", (set ? "set" : "inc") + "_subtensor needs an indexed variable such as x[i] or x[:, j],"
+            throw new TdlError(ErrorKind.TYPE_ERROR, (set ? "set" : "inc") + "_subtensor needs an indexed variable such as x[i] or x[:, j],"
                     + " got " + tdl.function.GraphPrinter.pp(view),
                     "write T." + (set ? "set" : "inc") + "_subtensor(x[idx], y)");
         }

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.List;
 import tdl.graph.Constant;
 import tdl.graph.DType;
@@ -39,7 +40,7 @@ final class Symbolic {
             }
             return new Constant(NumpyConvert.toArray(value));
         }
-        throw new TdlError("TypeError", "cannot use " + rt.repr(value) + " (" + typeName(rt, value) + ") as " + what,
+        throw new TdlError(ErrorKind.TYPE_ERROR, "cannot use " + rt.repr(value) + " (" + typeName(rt, value) + ") as " + what,
                 "tensor operations take symbolic variables, numbers, lists or arrays");
     }
 
@@ -78,7 +79,7 @@ final class Symbolic {
         if (name.equals("floatX") || name.equals("float")) return DType.FLOAT64;
         if (name.equals("int")) return DType.INT64;
         DType d = DType.fromName(name);
-        if (d == null) throw new TdlError("TypeError", "unknown dtype '" + name + "'",
+        if (d == null) throw new TdlError(ErrorKind.TYPE_ERROR, "unknown dtype '" + name + "'",
                 "use one of float64, float32, int64, int32, int8, uint8, bool");
         return d;
     }
@@ -88,7 +89,7 @@ final class Symbolic {
         if (spec == null) return null;
         if (spec instanceof Long l) return new int[] {l.intValue()};
         List<?> items = spec instanceof List<?> l ? l : spec instanceof tdl.interp.TdlTuple t ? t.items() : null;
-        if (items == null) throw new TdlError("TypeError", "axis must be None, an int or a tuple of ints");
+        if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
         for (int i = 0; i < out.length; i++) out[i] = ((Number) items.get(i)).intValue();
         return out;

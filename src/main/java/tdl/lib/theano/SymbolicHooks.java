@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -79,7 +80,7 @@ final class SymbolicHooks implements TypeHooks {
     public boolean truth(Runtime rt, Object self) {
         Apply owner = ((Variable) self).owner();
         if (owner != null && owner.op() instanceof ElemwiseOp e && e.scalar().isPredicate()) {
-            throw new TdlError("TypeError", "the truth value of a symbolic comparison is not known until the function runs",
+            throw new TdlError(ErrorKind.TYPE_ERROR, "the truth value of a symbolic comparison is not known until the function runs",
                     "use T.switch(cond, a, b) (elementwise) or ifelse(cond, a, b) to choose between values in the graph");
         }
         return true;
@@ -92,19 +93,19 @@ final class SymbolicHooks implements TypeHooks {
 
     @Override
     public Object setItem(Runtime rt, Object self, Object index, Object value) {
-        throw new TdlError("TypeError", "symbolic variables cannot be assigned to by index",
+        throw new TdlError(ErrorKind.TYPE_ERROR, "symbolic variables cannot be assigned to by index",
                 "use x = T.set_subtensor(x[idx], value), which returns a new variable");
     }
 
     @Override
     public long length(Runtime rt, Object self) {
-        throw new TdlError("TypeError", "len() of a symbolic variable is not known until the function runs",
+        throw new TdlError(ErrorKind.TYPE_ERROR, "len() of a symbolic variable is not known until the function runs",
                 "use x.shape[0] for a symbolic length");
     }
 
     @Override
     public Iterable<Object> iterate(Runtime rt, Object self) {
-        throw new TdlError("TypeError", "a symbolic variable cannot be iterated over while the graph is built",
+        throw new TdlError(ErrorKind.TYPE_ERROR, "a symbolic variable cannot be iterated over while the graph is built",
                 "use scan() to loop over a symbolic sequence");
     }
 

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -138,7 +139,7 @@ final class TensorModule {
     private static Variable[] dims(Runtime rt, Object shape) {
         List<?> items = shape instanceof TdlTuple tu ? tu.items() : shape instanceof List<?> l ? l : List.of(shape);
         if (shape instanceof Variable v && v.rank() == 1) {
-            throw new TdlError("TypeError", "give the shape as a tuple of scalars, e.g. T.zeros((x.shape[0], 3))");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "give the shape as a tuple of scalars, e.g. T.zeros((x.shape[0], 3))");
         }
         Variable[] out = new Variable[items.size()];
         for (int i = 0; i < out.length; i++) out[i] = Symbolic.lift(rt, items.get(i), "a shape dimension");
@@ -147,7 +148,7 @@ final class TensorModule {
 
     private static List<Variable> list(Runtime rt, Object spec) {
         List<?> items = spec instanceof TdlTuple tu ? tu.items() : spec instanceof List<?> l ? l : null;
-        if (items == null) throw new TdlError("TypeError", "expected a list of tensors, got " + Symbolic.typeName(rt, spec));
+        if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "expected a list of tensors, got " + Symbolic.typeName(rt, spec));
         List<Variable> out = new ArrayList<>();
         for (Object o : items) out.add(Symbolic.lift(rt, o, "a list element"));
         return out;

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.NDArray;
@@ -99,7 +100,7 @@ public final class TheanoLibrary {
         a.check(3, "value", "name", "borrow", "strict", "allow_downcast");
         Object value = a.get(0, "value");
         if (value instanceof Variable) {
-            throw new TdlError("TypeError", "shared() needs a value (a number, list or array), got a symbolic variable",
+            throw new TdlError(ErrorKind.TYPE_ERROR, "shared() needs a value (a number, list or array), got a symbolic variable",
                     "evaluate it first with .eval(), or use the expression directly");
         }
         NDArray array = NumpyConvert.toArray(value);

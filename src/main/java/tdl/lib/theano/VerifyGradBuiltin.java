@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.error.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.function.VerifyGrad;
@@ -20,7 +21,7 @@ final class VerifyGradBuiltin {
         Object fun = a.get(0, "fun");
         Object ptSpec = a.get(1, "pt");
         List<?> items = ptSpec instanceof List<?> l ? l : ptSpec instanceof TdlTuple t ? t.items() : null;
-        if (items == null) throw new TdlError("TypeError", "verify_grad() needs pt, a list of input values");
+        if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "verify_grad() needs pt, a list of input values");
         List<NDArray> points = new ArrayList<>();
         for (Object o : items) points.add(NumpyConvert.toArray(o));
         double eps = ((Number) a.get(4, "eps", 1e-7)).doubleValue();

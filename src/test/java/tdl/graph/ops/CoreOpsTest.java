@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class CoreOpsTest {
         Variable x = new Variable(new TensorType(DType.FLOAT64, 3), "x");
         Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
         GraphError e = assertThrows(GraphError.class, () -> t.dot(x, y));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("dot needs rank <= 2 operands, got rank 3"), e.getMessage());
     }
 
@@ -70,7 +71,7 @@ class CoreOpsTest {
     void inputWithoutValueIsMissingInputError() {
         Variable x = new Variable(new TensorType(DType.FLOAT64, 1), "x");
         GraphError e = assertThrows(GraphError.class, () -> Eager.evaluate(t.exp(x)));
-        assertEquals("MissingInputError", e.kind());
+        assertEquals(ErrorKind.MISSING_INPUT_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'x' has no value"), e.getMessage());
         assertTrue(List.of(e.getMessage()).get(0).contains("compile a function with it as input"));
     }

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,7 +59,7 @@ class ElemwiseOpTest {
     @Test
     void wrongArityIsTypeError() {
         GraphError e = assertThrows(GraphError.class, () -> t.elemwise(Scalar.ADD, sym(DType.FLOAT64, 1)));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
     }
 
     // ---- forward values ----

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,13 +63,13 @@ class IndexOpsTest {
     @Test
     void outOfRangeIndexIsIndexErrorNamingIndexAndSize() {
         GraphError e = assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(at(3)))));
-        assertEquals("IndexError", e.kind());
+        assertEquals(ErrorKind.INDEX_ERROR, e.kind());
         assertTrue(e.getMessage().contains("index 3") && e.getMessage().contains("size 3"), e.getMessage());
-        assertEquals("IndexError", assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(at(0), at(-5))))).kind());
-        assertEquals("IndexError", assertThrows(GraphError.class, () -> t.subtensor(m, List.of(at(0), at(0), at(0)))).kind());
-        assertEquals("ValueError", assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(range(null, null, 0L))))).kind());
+        assertEquals(ErrorKind.INDEX_ERROR, assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(at(0), at(-5))))).kind());
+        assertEquals(ErrorKind.INDEX_ERROR, assertThrows(GraphError.class, () -> t.subtensor(m, List.of(at(0), at(0), at(0)))).kind());
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(range(null, null, 0L))))).kind());
         Variable f = new Variable(new TensorType(DType.FLOAT64, 0), "f");
-        assertEquals("TypeError", assertThrows(GraphError.class, () -> t.subtensor(m, List.of(new Index.Scalar(f)))).kind());
+        assertEquals(ErrorKind.TYPE_ERROR, assertThrows(GraphError.class, () -> t.subtensor(m, List.of(new Index.Scalar(f)))).kind());
     }
 
     @Test
@@ -80,9 +81,9 @@ class IndexOpsTest {
         assertArrayEquals(new double[] {1, 7, 8}, p.data());
         assertArrayEquals(new double[] {2, 6, 10}, eval(t.subtensor(m, List.of(ivec(0, 1, 2), at(2)))).data());
         GraphError e = assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(ivec(0, 3)))));
-        assertEquals("IndexError", e.kind());
+        assertEquals(ErrorKind.INDEX_ERROR, e.kind());
         GraphError mis = assertThrows(GraphError.class, () -> eval(t.subtensor(m, List.of(ivec(0, 1), ivec(0, 1, 2)))));
-        assertEquals("ShapeError", mis.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, mis.kind());
     }
 
     @Test
@@ -101,7 +102,7 @@ class IndexOpsTest {
         assertEquals(-6.0, pair.data()[8]);
         GraphError e = assertThrows(GraphError.class,
                 () -> eval(t.setSubtensor(m, List.of(at(0)), t.constant(NDArray.of(new double[] {1, 2, 3}, 3)))));
-        assertEquals("ShapeError", e.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, e.kind());
     }
 
     @Test

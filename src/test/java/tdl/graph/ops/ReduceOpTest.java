@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,7 +101,7 @@ class ReduceOpTest {
     void badAxisIsValueError() {
         Variable x = new Variable(new TensorType(DType.FLOAT64, 2), "x");
         GraphError e = assertThrows(GraphError.class, () -> t.sum(x, new int[] {2}, false));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertThrows(GraphError.class, () -> t.argmax(x, 3, false));
     }
 
@@ -108,7 +109,7 @@ class ReduceOpTest {
     void maxOfEmptyIsValueError() {
         Variable e = t.constant(NDArray.zeros(DType.FLOAT64, 0));
         GraphError err = assertThrows(GraphError.class, () -> eval(t.max(e, null, false)));
-        assertEquals("ValueError", err.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, err.kind());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,9 +40,9 @@ class ShapeOpsTest {
     @Test
     void dimshuffleErrors() {
         GraphError e = assertThrows(GraphError.class, () -> t.dimshuffle(m, 0, 2));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         GraphError run = assertThrows(GraphError.class, () -> eval(t.dimshuffle(m, 1)));
-        assertEquals("ShapeError", run.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, run.kind());
     }
 
     @Test
@@ -52,15 +53,15 @@ class ShapeOpsTest {
         assertArrayEquals(new int[] {6}, eval(t.reshape(m, -1)).shape());
         assertArrayEquals(new int[] {1, 6}, eval(t.reshape(m, List.of(i(1), t.shapeAt(t.flatten(m, 1), 0)))).shape());
         GraphError e = assertThrows(GraphError.class, () -> eval(t.reshape(m, 4)));
-        assertEquals("ShapeError", e.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("size 6 into shape (4,)"), e.getMessage());
         Variable v = new Variable(new TensorType(DType.INT64, 1), "s");
         GraphError unknown = assertThrows(GraphError.class, () -> t.reshape(m, t.exp(v)));
-        assertEquals("TypeError", unknown.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, unknown.kind());
         assertEquals(2, t.reshape(m, t.shape(m)).rank());
-        assertEquals("TypeError", assertThrows(GraphError.class, () -> t.reshape(m, t.intVector(2, 3), 3)).kind());
+        assertEquals(ErrorKind.TYPE_ERROR, assertThrows(GraphError.class, () -> t.reshape(m, t.intVector(2, 3), 3)).kind());
         Variable sv = t.concatenate(List.of(t.intVector(6), t.intVector(1)), 0); // length unknown to the op
-        assertEquals("ShapeError", assertThrows(GraphError.class, () -> eval(t.reshape(m, sv, 1))).kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, assertThrows(GraphError.class, () -> eval(t.reshape(m, sv, 1))).kind());
     }
 
     @Test
@@ -73,7 +74,7 @@ class ShapeOpsTest {
         assertArrayEquals(new double[] {2, 3, 4}, s.data());
         assertEquals(4.0, eval(t.shapeAt(x, -1)).item());
         assertEquals(3.0, eval(t.shapeAt(x, 1)).item());
-        assertEquals("IndexError", assertThrows(GraphError.class, () -> t.shapeAt(x, 3)).kind());
+        assertEquals(ErrorKind.INDEX_ERROR, assertThrows(GraphError.class, () -> t.shapeAt(x, 3)).kind());
     }
 
     @Test
@@ -92,7 +93,7 @@ class ShapeOpsTest {
         assertArrayEquals(new double[] {1, 3, 2, 4}, eval(t.stack(List.of(v, w), 1)).data());
         assertArrayEquals(new double[] {5, 6}, eval(t.stack(List.of(t.constant(5.0), t.constant(6.0)), 0)).data());
         GraphError e = assertThrows(GraphError.class, () -> eval(t.concatenate(List.of(m, a), 0)));
-        assertEquals("ShapeError", e.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, e.kind());
     }
 
     @Test

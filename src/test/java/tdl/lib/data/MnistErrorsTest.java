@@ -1,5 +1,6 @@
 package tdl.lib.data;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class MnistErrorsTest {
         FakeRuntime rt = new FakeRuntime(tmp);
         Idx.write(tmp.resolve("empty"), "README", new byte[0]);
         TdlError e = fails(() -> DataLibrary.loadPath(rt, "empty"));
-        assertEquals("FileNotFoundError", e.kind());
+        assertEquals(ErrorKind.FILE_NOT_FOUND_ERROR, e.kind());
         assertTrue(e.detail().contains("train-images-idx3-ubyte.gz"), e.detail());
         assertTrue(e.detail().contains("mnist10k-images-idx3-ubyte.gz"), e.detail());
     }
@@ -44,7 +45,7 @@ class MnistErrorsTest {
         Path dir = valid("nolabels");
         java.nio.file.Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
         TdlError e = fails(() -> MnistLoader.loadDirectory(dir));
-        assertEquals("FileNotFoundError", e.kind());
+        assertEquals(ErrorKind.FILE_NOT_FOUND_ERROR, e.kind());
         assertTrue(e.detail().contains("t10k-labels-idx1-ubyte"), e.detail());
     }
 
@@ -52,7 +53,7 @@ class MnistErrorsTest {
     void aMissingDirectoryIsFileNotFound() {
         FakeRuntime rt = new FakeRuntime(tmp);
         TdlError e = fails(() -> DataLibrary.loadPath(rt, "no/such/dir"));
-        assertEquals("FileNotFoundError", e.kind());
+        assertEquals(ErrorKind.FILE_NOT_FOUND_ERROR, e.kind());
         assertTrue(e.detail().contains("no/such/dir"), e.detail());
     }
 
@@ -70,7 +71,7 @@ class MnistErrorsTest {
         Path dir = valid("magic");
         Idx.write(dir, "train-images-idx3-ubyte.gz", Idx.gzip(Idx.labels(new byte[6])));
         TdlError e = fails(() -> MnistLoader.loadDirectory(dir));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertEquals("train-images-idx3-ubyte.gz: not an IDX image file (magic 0x00000801, expected 0x00000803)", e.detail());
         assertTrue(e.hint().contains("label file"), e.hint());
     }
@@ -81,7 +82,7 @@ class MnistErrorsTest {
         byte[] full = Idx.images(6, 2, 2, Idx.pattern(6, 4));
         Idx.write(dir, "train-images-idx3-ubyte.gz", Idx.gzip(Arrays.copyOf(full, full.length - 5)));
         TdlError e = fails(() -> MnistLoader.loadDirectory(dir));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertTrue(e.detail().startsWith("train-images-idx3-ubyte.gz: truncated: header says 6 images of 2x2, "
                 + "file holds only 19 bytes of pixel data"), e.detail());
     }
@@ -92,7 +93,7 @@ class MnistErrorsTest {
         byte[] gz = Idx.gzip(Idx.images(6, 2, 2, Idx.pattern(6, 4)));
         Idx.write(dir, "train-images-idx3-ubyte.gz", Arrays.copyOf(gz, gz.length / 2));
         TdlError e = fails(() -> MnistLoader.loadDirectory(dir));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertTrue(e.detail().startsWith("train-images-idx3-ubyte.gz: truncated"), e.detail());
     }
 
@@ -113,7 +114,7 @@ class MnistErrorsTest {
         Path dir = valid("count");
         Idx.write(dir, "train-labels-idx1-ubyte.gz", Idx.gzip(Idx.labels(new byte[5])));
         TdlError e = fails(() -> MnistLoader.loadDirectory(dir));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertEquals("train-labels-idx1-ubyte.gz holds 5 labels but train-images-idx3-ubyte.gz holds 6 images", e.detail());
     }
 
@@ -123,7 +124,7 @@ class MnistErrorsTest {
         valid("policy");
         rt.denyAll = true;
         TdlError e = fails(() -> DataLibrary.loadPath(rt, "policy"));
-        assertEquals("PermissionError", e.kind());
+        assertEquals(ErrorKind.PERMISSION_ERROR, e.kind());
     }
 
     @Test
@@ -131,7 +132,7 @@ class MnistErrorsTest {
         FakeRuntime rt = new FakeRuntime(tmp);
         DataLibrary.install(rt);
         TdlError e = fails(() -> rt.callGlobal("load_mnist", 3L));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.detail().contains("int"), e.detail());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -113,25 +114,25 @@ class ImageSaveTest {
         FakeRuntime rt = runtime();
         rt.denyAll = true;
         TdlError e = assertThrows(TdlError.class, () -> rt.callGlobal("save_image", bytes(), "x.png"));
-        assertEquals("PermissionError", e.kind());
+        assertEquals(ErrorKind.PERMISSION_ERROR, e.kind());
     }
 
     @Test
     void aMissingFolderIsFileNotFound() {
         FakeRuntime rt = runtime();
         TdlError e = assertThrows(TdlError.class, () -> rt.callGlobal("save_image", bytes(), "no/dir/x.png"));
-        assertEquals("FileNotFoundError", e.kind());
+        assertEquals(ErrorKind.FILE_NOT_FOUND_ERROR, e.kind());
     }
 
     @Test
     void badArraysAndExtensionsAreClearErrors() {
         FakeRuntime rt = runtime();
         TdlError e = assertThrows(TdlError.class, () -> rt.callGlobal("save_image", NDArray.of(new double[3], 3), "v.png"));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         Object img = PilImage.fromArray(bytes(), null);
         e = assertThrows(TdlError.class, () -> rt.call(new PilImageHooks().getAttr(rt, img, "save"), List.of("x.tiff"), null));
         assertEquals("unknown file extension: '.tiff'", e.detail());
         e = assertThrows(TdlError.class, () -> rt.callGlobal("save_image", List.of(1L), "v.png"));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +76,7 @@ class ScriptUseTest {
     @Test
     void anErrorFromTheLoaderGetsTheCallPosition() {
         TdlError e = assertThrows(TdlError.class, () -> run("x = 1\nload_mnist(path='nowhere')\n"));
-        assertEquals("FileNotFoundError", e.kind());
+        assertEquals(ErrorKind.FILE_NOT_FOUND_ERROR, e.kind());
         assertTrue(e.format().contains("rbm.tdl:2"), e.format());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -91,7 +92,7 @@ class TileRasterTest {
         FakeRuntime rt = runtime();
         TdlError e = assertThrows(TdlError.class, () -> rt.callGlobal("tile_raster_images",
                 twoImages(), TdlTuple.of(2L, 2L), TdlTuple.of(1L, 2L)));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertTrue(e.detail().contains("6") && e.detail().contains("(2, 2)"), e.detail());
     }
 
@@ -103,7 +104,7 @@ class TileRasterTest {
         assertTrue(e.detail().contains("img_shape"), e.detail());
         e = assertThrows(TdlError.class, () -> rt.callGlobal("tile_raster_images",
                 twoImages(), TdlTuple.of(2L, 3L), List.of(1.5, 2L)));
-        assertEquals("TypeError", e.kind());
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.detail().contains("tile_shape"), e.detail());
     }
 
@@ -112,6 +113,6 @@ class TileRasterTest {
         FakeRuntime rt = runtime();
         TdlError e = assertThrows(TdlError.class, () -> rt.callGlobal("tile_raster_images",
                 TdlTuple.of(twoImages(), null, null, null), TdlTuple.of(2L, 3L), TdlTuple.of(1L, 2L)));
-        assertEquals("NotImplementedError", e.kind());
+        assertEquals(ErrorKind.NOT_IMPLEMENTED_ERROR, e.kind());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,10 +42,10 @@ class NumpyArrayTest {
         assertArrayEquals(new int[] {2, 2}, m.shape());
         assertEquals(List.of(List.of(1L, 2L), List.of(3L, 4L)), NumpyConvert.toList(m));
         TdlError ragged = assertThrows(TdlError.class, () -> NumpyConvert.toArray(List.of(List.of(1L, 2L), List.of(3L))));
-        assertEquals("ValueError", ragged.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, ragged.kind());
         assertTrue(ragged.getMessage().startsWith("setting an array element with a sequence"));
         Object deep = List.of(List.of(List.of(List.of(List.of(1L)))));
-        assertEquals("ValueError", assertThrows(TdlError.class, () -> NumpyConvert.toArray(deep)).kind());
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(TdlError.class, () -> NumpyConvert.toArray(deep)).kind());
         assertEquals(DType.FLOAT32, NumpyConvert.dtype("float32"));
         assertEquals(DType.INT64, NumpyConvert.dtype("int"));
         assertEquals(DType.UINT8, NumpyConvert.dtype(new NpDType(DType.UINT8, true)));
@@ -67,7 +68,7 @@ class NumpyArrayTest {
         NDArray col = NumpyConvert.toArray(List.of(List.of(10L), List.of(20L)));
         assertArrayEquals(new double[] {11, 12, 13, 21, 22, 23}, data(rt.op("+", ints, col)));
         TdlError err = assertThrows(TdlError.class, () -> rt.op("+", ints, NumpyConvert.toArray(List.of(1L, 2L, 3L, 4L))));
-        assertEquals("ShapeError", err.kind());
+        assertEquals(ErrorKind.SHAPE_ERROR, err.kind());
         assertEquals("operands could not be broadcast together with shapes (3,) (4,)", err.getMessage());
     }
 
@@ -79,7 +80,7 @@ class NumpyArrayTest {
         TdlError amb = assertThrows(TdlError.class, () -> h.truth(rt, arange12()));
         assertEquals("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", amb.getMessage());
         assertEquals(3, h.length(rt, arange12()));
-        assertEquals("TypeError", assertThrows(TdlError.class, () -> h.length(rt, NDArray.scalar(1.0))).kind());
+        assertEquals(ErrorKind.TYPE_ERROR, assertThrows(TdlError.class, () -> h.length(rt, NDArray.scalar(1.0))).kind());
         int rows = 0;
         for (Object row : h.iterate(rt, arange12())) {
             assertArrayEquals(new int[] {4}, ((NDArray) row).shape());
@@ -105,7 +106,7 @@ class NumpyArrayTest {
         NDArray newaxis = (NDArray) ArrayIndex.get(a, TdlTuple.of(new SliceValue(null, null, null), null, 1L));
         assertArrayEquals(new int[] {3, 1}, newaxis.shape());
         TdlError oob = assertThrows(TdlError.class, () -> ArrayIndex.get(a, 3L));
-        assertEquals("IndexError", oob.kind());
+        assertEquals(ErrorKind.INDEX_ERROR, oob.kind());
         assertEquals("index 3 is out of bounds for axis 0 with size 3", oob.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,10 +53,10 @@ class FormatSpecTest {
     @Test
     void badFormatStringsAreValueErrorsNamingTheCharacter() {
         TdlError e = assertThrows(TdlError.class, () -> FormatSpec.parse("q-"));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("Unrecognized character q"), e.getMessage());
-        assertEquals("ValueError", assertThrows(TdlError.class, () -> FormatSpec.parse("rb")).kind());
-        assertEquals("ValueError", assertThrows(TdlError.class, () -> FormatSpec.parse("--:")).kind());
-        assertEquals("ValueError", assertThrows(TdlError.class, () -> FormatSpec.parse("o+")).kind());
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(TdlError.class, () -> FormatSpec.parse("rb")).kind());
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(TdlError.class, () -> FormatSpec.parse("--:")).kind());
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(TdlError.class, () -> FormatSpec.parse("o+")).kind());
     }
 }

@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.error.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -152,7 +153,7 @@ class PyplotTest {
     void mismatchedLengthsNameBothShapes() {
         FakeRuntime rt = new FakeRuntime(dir);
         TdlError e = assertThrows(TdlError.class, () -> rt.plt("plot", list(1, 2, 3), list(1, 2, 3, 4)));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("(3,) and (4,)"), e.getMessage());
     }
 
@@ -161,7 +162,7 @@ class PyplotTest {
         FakeRuntime rt = new FakeRuntime(dir);
         rt.plt("plot", list(1, 2));
         TdlError e = assertThrows(TdlError.class, () -> rt.plt("savefig", "x.pdf"));
-        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorKind.VALUE_ERROR, e.kind());
         assertFalse(Files.exists(dir.resolve("x.pdf")));
     }
 
@@ -176,7 +177,7 @@ class PyplotTest {
         assertFalse(f.lines().get(1).inLegend());
         rt.plt("legend", List.of(List.of("a", "b")), Map.of());
         assertEquals("b", f.lines().get(1).label());
-        assertEquals("ValueError", assertThrows(TdlError.class,
+        assertEquals(ErrorKind.VALUE_ERROR, assertThrows(TdlError.class,
                 () -> rt.plt("legend", List.of(), Map.of("loc", "upper middle"))).kind());
     }
 
