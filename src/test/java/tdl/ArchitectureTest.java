@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Keeps ARCHITECTURE.md's package table true. Imports point down the chain
- * error < syntax < graph < graph.ops < grad < eval < rewrite < function < interp < lib < session < front
+ * vocab < syntax < graph < graph.ops < grad < eval < rewrite < function < interp < lib < session < front
  * doors; the table's stricter entries (graph imports nothing of ours, ops only graph, eval only the
  * graph and EJML) and the third-party libraries each package may use are separate rules.
  */
@@ -30,7 +30,7 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
-            .layer("error").definedBy("tdl.error")
+            .layer("vocab").definedBy("tdl.vocab")
             .layer("syntax").definedBy("tdl.syntax..")
             .layer("graph").definedBy("tdl.graph")
             .layer("ops").definedBy("tdl.graph.ops..")
@@ -45,23 +45,23 @@ class ArchitectureTest {
             .layer("repl").definedBy("tdl.repl..")
             .layer("jsr223").definedBy("tdl.jsr223..")
             .layer("cli").definedBy("tdl.cli..")
-            .whereLayer("error").mayNotAccessAnyLayer()
-            .whereLayer("syntax").mayOnlyAccessLayers("error")
-            .whereLayer("graph").mayOnlyAccessLayers("error")
-            .whereLayer("ops").mayOnlyAccessLayers("error", "graph")
-            .whereLayer("grad").mayOnlyAccessLayers("error", "graph", "ops")
-            .whereLayer("eval").mayOnlyAccessLayers("error", "graph", "ops")
-            .whereLayer("rewrite").mayOnlyAccessLayers("error", "graph", "ops", "grad", "eval")
-            .whereLayer("function").mayOnlyAccessLayers("error", "graph", "ops", "grad", "eval", "rewrite")
-            .whereLayer("interp").mayOnlyAccessLayers("error", "syntax", "graph", "ops", "grad", "eval", "rewrite", "function")
-            .whereLayer("lib").mayOnlyAccessLayers("error", "syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp")
-            .whereLayer("session").mayOnlyAccessLayers("error", "syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp", "lib")
+            .whereLayer("vocab").mayNotAccessAnyLayer()
+            .whereLayer("syntax").mayOnlyAccessLayers("vocab")
+            .whereLayer("graph").mayOnlyAccessLayers("vocab")
+            .whereLayer("ops").mayOnlyAccessLayers("vocab", "graph")
+            .whereLayer("grad").mayOnlyAccessLayers("vocab", "graph", "ops")
+            .whereLayer("eval").mayOnlyAccessLayers("vocab", "graph", "ops")
+            .whereLayer("rewrite").mayOnlyAccessLayers("vocab", "graph", "ops", "grad", "eval")
+            .whereLayer("function").mayOnlyAccessLayers("vocab", "graph", "ops", "grad", "eval", "rewrite")
+            .whereLayer("interp").mayOnlyAccessLayers("vocab", "syntax", "graph", "ops", "grad", "eval", "rewrite", "function")
+            .whereLayer("lib").mayOnlyAccessLayers("vocab", "syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp")
+            .whereLayer("session").mayOnlyAccessLayers("vocab", "syntax", "graph", "ops", "grad", "eval", "rewrite", "function", "interp", "lib")
             // front doors talk to a session; script values and errors cross with it. The Java API
             // converts values with the libraries' array rules; the JSR-223 engine is built on it.
-            .whereLayer("api").mayOnlyAccessLayers("error", "session", "syntax", "interp", "lib", "graph")
-            .whereLayer("repl").mayOnlyAccessLayers("error", "session", "syntax", "interp", "graph")
-            .whereLayer("jsr223").mayOnlyAccessLayers("error", "api", "session", "syntax", "interp", "graph")
-            .whereLayer("cli").mayOnlyAccessLayers("error", "repl", "session", "syntax", "interp", "graph")
+            .whereLayer("api").mayOnlyAccessLayers("vocab", "session", "syntax", "interp", "lib", "graph")
+            .whereLayer("repl").mayOnlyAccessLayers("vocab", "session", "syntax", "interp", "graph")
+            .whereLayer("jsr223").mayOnlyAccessLayers("vocab", "api", "session", "syntax", "interp", "graph")
+            .whereLayer("cli").mayOnlyAccessLayers("vocab", "repl", "session", "syntax", "interp", "graph")
             .whereLayer("repl").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("api").mayOnlyBeAccessedByLayers("jsr223")
             .whereLayer("jsr223").mayNotBeAccessedByAnyLayer()
@@ -71,12 +71,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule graphIsPure = classes().that().resideInAPackage("tdl.graph")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.graph", "tdl.error"))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.graph", "tdl.vocab"))
             .because("tdl.graph imports nothing of ours and no EJML (NDArray wraps as EJML only inside tdl.eval)");
 
     @ArchTest
     static final ArchRule opsUseOnlyTheGraph = classes().that().resideInAPackage("tdl.graph.ops..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.graph", "tdl.graph.ops..", "tdl.error"))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.graph", "tdl.graph.ops..", "tdl.vocab"))
             .because("an op is graph vocabulary; kernels live in tdl.eval");
 
     @ArchTest
@@ -108,7 +108,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule syntaxUsesOnlyAntlr = classes().that().resideInAPackage("tdl.syntax..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.syntax..", "tdl.error", "org.antlr.."))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat("tdl.syntax..", "tdl.vocab", "org.antlr.."))
             .because("tdl.syntax is the bottom of the stack: ANTLR runtime only");
 
     @ArchTest

@@ -1,6 +1,6 @@
 package tdl;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

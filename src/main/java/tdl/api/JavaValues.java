@@ -1,6 +1,6 @@
 package tdl.api;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package tdl.api;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

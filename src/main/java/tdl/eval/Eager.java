@@ -1,6 +1,6 @@
 package tdl.eval;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

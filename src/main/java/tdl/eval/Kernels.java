@@ -1,6 +1,6 @@
 package tdl.eval;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;

@@ -1,6 +1,6 @@
 package tdl.graph;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 
 /**
  * An error found while building or evaluating a graph. It knows no source positions (this package

@@ -1,6 +1,6 @@
 package tdl.graph;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.Arrays;
 
 /**

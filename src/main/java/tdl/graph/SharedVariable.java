@@ -1,6 +1,6 @@
 package tdl.graph;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 /**
  * A variable whose value lives between calls of compiled functions ({@code theano.shared}).
  * Its type (dtype, rank) is fixed at creation; {@link #setValue} enforces it.

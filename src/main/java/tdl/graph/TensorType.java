@@ -1,6 +1,6 @@
 package tdl.graph;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 /** The static type of a symbolic value: element type and rank (0 to 4). Shapes are known at run time. */
 public record TensorType(DType dtype, int rank) {
     public static final int MAX_RANK = 4;

@@ -1,6 +1,6 @@
 package tdl.interp;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package tdl.interp;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

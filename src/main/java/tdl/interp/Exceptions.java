@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.syntax.SourcePos;
 import tdl.syntax.TdlError;
 

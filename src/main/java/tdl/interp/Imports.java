@@ -1,6 +1,6 @@
 package tdl.interp;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package tdl.interp;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package tdl.interp;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.syntax.SourcePos;
 import tdl.syntax.TdlError;
 

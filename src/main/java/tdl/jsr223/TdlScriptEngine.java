@@ -1,6 +1,6 @@
 package tdl.jsr223;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.InvocationHandler;

@@ -1,6 +1,6 @@
 package tdl.repl;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.List;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;

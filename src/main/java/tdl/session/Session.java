@@ -1,6 +1,6 @@
 package tdl.session;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

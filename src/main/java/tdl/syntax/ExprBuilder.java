@@ -1,6 +1,6 @@
 package tdl.syntax;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

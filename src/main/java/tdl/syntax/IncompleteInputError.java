@@ -1,6 +1,6 @@
 package tdl.syntax;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 
 /**
  * A syntax error caused only by the text ending too early: an open bracket, an open triple-quoted

@@ -1,6 +1,6 @@
 package tdl.syntax;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.antlr.v4.runtime.CharStream;

@@ -1,6 +1,6 @@
 package tdl.syntax;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 /** Decoding of number and string literal text into Java values, with Python's rules. */
 final class Literals {
     private Literals() {}

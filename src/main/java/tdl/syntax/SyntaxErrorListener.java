@@ -1,6 +1,6 @@
 package tdl.syntax;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.BufferedTokenStream;

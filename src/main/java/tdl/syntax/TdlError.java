@@ -1,6 +1,6 @@
 package tdl.syntax;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 
 /**
  * The one error type a user sees. {@code kind} mirrors Python's exception hierarchy

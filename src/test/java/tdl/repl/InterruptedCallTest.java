@@ -1,6 +1,6 @@
 package tdl.repl;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

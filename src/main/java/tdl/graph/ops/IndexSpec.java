@@ -1,6 +1,6 @@
 package tdl.graph.ops;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.List;
 import tdl.graph.GraphError;
 import tdl.graph.Op;

@@ -1,6 +1,6 @@
 package tdl.lib.data;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package tdl.lib.data;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package tdl.lib.data;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package tdl.lib.image;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.interp.Args;

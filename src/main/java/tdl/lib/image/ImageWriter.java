@@ -1,6 +1,6 @@
 package tdl.lib.image;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;

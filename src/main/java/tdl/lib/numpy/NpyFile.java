@@ -1,6 +1,6 @@
 package tdl.lib.numpy;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

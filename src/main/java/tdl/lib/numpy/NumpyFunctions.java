@@ -1,6 +1,6 @@
 package tdl.lib.numpy;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

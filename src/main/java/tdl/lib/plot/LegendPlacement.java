@@ -1,6 +1,6 @@
 package tdl.lib.plot;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ui.RectangleAnchor;

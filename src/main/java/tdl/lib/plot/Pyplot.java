@@ -1,6 +1,6 @@
 package tdl.lib.plot;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package tdl.lib.theano;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;

@@ -1,6 +1,6 @@
 package tdl.lib.theano;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

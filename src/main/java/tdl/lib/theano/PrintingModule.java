@@ -1,6 +1,6 @@
 package tdl.lib.theano;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.function.GraphPrinter;
 import tdl.graph.Variable;
 import tdl.interp.TdlCallable;

@@ -1,6 +1,6 @@
 package tdl.lib.theano;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
 import tdl.interp.Runtime;

@@ -1,6 +1,6 @@
 package tdl.graph.ops;
 
-import tdl.error.ErrorKind;
+import tdl.vocab.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package tdl.error;
+package tdl.vocab;
 
 /**
  * The kinds of error a user can meet, mirroring Python's exception hierarchy (and Theano's and

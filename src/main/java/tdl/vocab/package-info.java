@@ -1,0 +1,6 @@
+/**
+ * The vocabulary every layer shares, as types rather than strings: {@link tdl.vocab.ErrorKind}
+ * (Python's exception hierarchy). It sits below {@code tdl.syntax} and {@code tdl.graph} so the
+ * parser, the graph and the interpreter name the same things the same way; it imports nothing.
+ */
+package tdl.vocab;
