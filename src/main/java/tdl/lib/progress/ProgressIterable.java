@@ -8,11 +8,14 @@ import tdl.interp.Runtime;
 final class ProgressIterable implements Iterable<Object> {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
+    /** Redraws the speed is averaged over: about the last two seconds of a fast loop. */
+    private static final int WINDOW = 20;
 
     private final Runtime rt;
     private final List<Object> items;
     private final String desc;
     private final boolean draw;
+    private int lastLength;
 
     ProgressIterable(Runtime rt, List<Object> items, String desc, boolean draw) {
         this.rt = rt;
@@ -27,6 +30,8 @@ final class ProgressIterable implements Iterable<Object> {
     public Iterator<Object> iterator() {
         Iterator<Object> inner = items.iterator();
         long start = System.nanoTime();
+        RateWindow window = new RateWindow(WINDOW);
+        window.record(start, 0);
         return new Iterator<>() {
             int done = -1;
             long lastDraw;
@@ -35,7 +40,7 @@ final class ProgressIterable implements Iterable<Object> {
             public boolean hasNext() {
                 boolean more = inner.hasNext();
                 if (!more && draw) {
-                    bar(items.size(), start);
+                    bar(items.size(), start, window);
                     rt.err().print("\n");
                     rt.err().flush();
                 }
@@ -48,21 +53,26 @@ final class ProgressIterable implements Iterable<Object> {
                 long now = System.nanoTime();
                 if (draw && now - lastDraw > REDRAW_NANOS) {
                     lastDraw = now;
-                    bar(done, start);
+                    window.record(now, done);
+                    bar(done, start, window);
                 }
                 return inner.next();
             }
         };
     }
 
-    private void bar(int done, long start) {
+    private void bar(int done, long start, RateWindow window) {
         int n = Math.max(1, items.size());
         int filled = (int) ((long) WIDTH * done / n);
         double secs = (System.nanoTime() - start) / 1e9;
-        double rate = secs > 0 ? done / secs : 0;
-        String eta = rate > 0 && done < n ? String.format(" eta %.0fs", (n - done) / rate) : "";
-        rt.err().print(String.format("\r%s[%s%s] %d/%d %.1f it/s%s   ", desc == null ? "" : desc + " ",
-                "#".repeat(filled), ".".repeat(WIDTH - filled), done, items.size(), rate, eta));
+        double rate = done == items.size() ? (secs > 0 ? done / secs : 0) : window.rate();
+        double eta = done < n ? window.etaSeconds(done, n - done) : -1;
+        String line = String.format("%s[%s%s] %d/%d %.1f it/s%s", desc == null ? "" : desc + " ",
+                "#".repeat(filled), ".".repeat(WIDTH - filled), done, items.size(), rate,
+                eta >= 0 ? String.format(" eta %.0fs", eta) : "");
+        // pad over what the previous, possibly longer, line left on the terminal
+        rt.err().print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        lastLength = line.length();
         rt.err().flush();
     }
 }
