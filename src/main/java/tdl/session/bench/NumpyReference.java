@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs ../shared/bench/rbm_numpy.py in the same session as the TDL workloads, so the ratio compares
+ * Runs bench/rbm_numpy.py (shipped in the repository) in the same session as the TDL workloads, so the ratio compares
  * two measurements taken under the same machine load. Absent python3, numpy or the script, the
  * benchmark simply has no reference column.
  */
@@ -23,7 +23,10 @@ final class NumpyReference {
 
     private NumpyReference() {}
 
-    /** The script: the given path, else ../shared/bench/rbm_numpy.py above the working directory or the jar. */
+    /**
+     * The script: the given path, else bench/rbm_numpy.py in the repository holding the working
+     * directory or the jar (the launcher runs target/tdl-*.jar of a checkout).
+     */
     static Path find(Path given, Path workingDir, Path jarDir) {
         if (given != null) return Files.isRegularFile(given) ? given : null;
         List<Path> starts = new ArrayList<>();
@@ -31,7 +34,7 @@ final class NumpyReference {
         if (jarDir != null) starts.add(jarDir);
         for (Path start : starts) {
             for (Path d = start.toAbsolutePath(); d != null; d = d.getParent()) {
-                Path p = d.resolve("shared/bench/rbm_numpy.py");
+                Path p = d.resolve("bench/rbm_numpy.py");
                 if (Files.isRegularFile(p)) return p;
             }
         }
