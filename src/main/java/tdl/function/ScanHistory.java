@@ -5,10 +5,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tdl.grad.GraphWalk;
 import tdl.grad.ScanOp;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
+import tdl.graph.GraphWalk;
+import tdl.graph.Rebuild;
 import tdl.graph.Variable;
 import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.SubtensorOp;
@@ -53,7 +54,7 @@ final class ScanHistory {
                 replace.put(a.outputs().get(i), b.outputs().get(i));
             }
         }
-        return replace.isEmpty() ? results : FunctionCompiler.substitute(results, replace);
+        return replace.isEmpty() ? results : Rebuild.substitute(results, replace);
     }
 
     /** r is x[-1] (or x[-1, ...]) with a constant -1, and x appears only as the indexed tensor. */

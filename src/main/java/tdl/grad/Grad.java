@@ -11,6 +11,7 @@ import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;

@@ -7,6 +7,7 @@ import java.util.Set;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;
 import tdl.graph.ops.IndexSpec;

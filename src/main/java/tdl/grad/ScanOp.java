@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import tdl.graph.Apply;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
 import tdl.graph.Op;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;
