@@ -72,13 +72,11 @@ public final class FunctionCompiler {
         checkMissingAndUnused(inputs, results, options.onUnused(), warnings);
 
         RewriteLog log = new RewriteLog();
-        // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
-        Pipeline pipeline = options.nanGuard() ? options.pipeline().without("fuse") : options.pipeline();
-        results = pipeline.run(results, log);
-        results = ScanHistory.keepLastOnly(results);
-        Plan plan = Plan.build(inputs, results);
-        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), options.nanGuard(),
-                warnings, log);
+        Profile profile = options.profile() ? new Profile() : null;
+        Compilation compilation = Compilation.of(options, profile);
+        results = compilation.rewrite(results, log);
+        Plan plan = compilation.plan(inputs, results);
+        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log);
     }
 
     /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */
