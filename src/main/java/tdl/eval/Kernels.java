@@ -33,9 +33,15 @@ import tdl.graph.ops.SumToShapeOp;
 public final class Kernels {
     private Kernels() {}
 
+    /** The kernel of a node outside a compiled function (no op with an inner graph gets there). */
     public static Kernel forApply(Apply node) {
+        return forApply(node, InnerCompiler.NONE);
+    }
+
+    /** The kernel of a node; an op with an inner graph compiles it through {@code inner}. */
+    public static Kernel forApply(Apply node, InnerCompiler inner) {
         Op op = node.op();
-        if (op instanceof KernelFactory f) return f.kernel(node);
+        if (op instanceof KernelFactory f) return f.kernel(node, inner);
         if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
         if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);

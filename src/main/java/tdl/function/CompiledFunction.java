@@ -23,7 +23,6 @@ public final class CompiledFunction {
     private final List<Map.Entry<SharedVariable, Variable>> updates;
     private final Plan plan;
     private final Profile profile;
-    private final boolean nanGuard;
     private final List<String> warnings;
     private final RewriteLog rewriteLog;
     // two arrays per update that the function owns and alternates between, so storing an update
@@ -34,16 +33,14 @@ public final class CompiledFunction {
     private final NDArray[] borrowed;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
-                     List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, boolean profile,
-                     boolean nanGuard, List<String> warnings, RewriteLog rewriteLog) {
+                     List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, Profile profile,
+                     List<String> warnings, RewriteLog rewriteLog) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.updates = List.copyOf(updates);
         this.plan = plan;
-        this.profile = profile ? new Profile() : null;
-        if (profile) plan.profileInto(this.profile);
-        this.nanGuard = nanGuard;
+        this.profile = profile;
         this.warnings = List.copyOf(warnings);
         this.rewriteLog = rewriteLog;
         this.updateBuffers = new NDArray[updates.size()][2];
@@ -113,7 +110,7 @@ public final class CompiledFunction {
     private void run(Runnable beforeUpdates) {
         try {
             for (int i = 0; i < argBuffer.length; i++) argBuffer[i] = convert(i, argBuffer[i]);
-            NDArray[] results = nanGuard || profile != null ? plan.runChecked(argBuffer, profile, nanGuard) : plan.run(argBuffer);
+            NDArray[] results = plan.run(argBuffer);
             if (beforeUpdates != null) beforeUpdates.run();
             System.arraycopy(results, 0, borrowed, 0, borrowed.length);
             storeUpdates(results);

@@ -8,12 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tdl.grad.GraphWalk;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
 import tdl.graph.NDArray;
+import tdl.graph.Rebuild;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
 import tdl.rewrite.Pipeline;
@@ -65,19 +66,17 @@ public final class FunctionCompiler {
 
         List<Variable> results = new ArrayList<>(outputs);
         for (Map.Entry<SharedVariable, Variable> u : updates) results.add(u.getValue());
-        results = substitute(results, givens);
+        results = Rebuild.substitute(results, givens);
 
         List<String> warnings = new ArrayList<>();
         checkMissingAndUnused(inputs, results, options.onUnused(), warnings);
 
         RewriteLog log = new RewriteLog();
-        // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
-        Pipeline pipeline = options.nanGuard() ? options.pipeline().without("fuse") : options.pipeline();
-        results = pipeline.run(results, log);
-        results = ScanHistory.keepLastOnly(results);
-        Plan plan = Plan.build(inputs, results);
-        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, options.profile(), options.nanGuard(),
-                warnings, log);
+        Profile profile = options.profile() ? new Profile() : null;
+        Compilation compilation = Compilation.of(options, profile);
+        results = compilation.rewrite(results, log);
+        Plan plan = compilation.plan(inputs, results);
+        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log);
     }
 
     /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */
@@ -164,23 +163,6 @@ public final class FunctionCompiler {
                         "the replacement must have the same number of dimensions and a compatible dtype");
             }
         }
-    }
-
-    /** The results over a rebuilt graph in which each givens key is replaced by its value. */
-    static List<Variable> substitute(List<Variable> results, Map<Variable, Variable> givens) {
-        if (givens.isEmpty()) return results;
-        Map<Variable, Variable> memo = new IdentityHashMap<>(givens);
-        Set<Variable> keys = Collections.newSetFromMap(new IdentityHashMap<>());
-        keys.addAll(givens.keySet());
-        // do not walk behind a replaced variable: its old subgraph is gone
-        for (Apply a : GraphWalk.toposort(results, keys::contains)) {
-            Apply b = tdl.rewrite.Rebuild.withMappedInputs(a, memo);
-            if (b == a) continue;
-            for (int i = 0; i < a.outputs().size(); i++) memo.put(a.outputs().get(i), b.outputs().get(i));
-        }
-        List<Variable> out = new ArrayList<>(results.size());
-        for (Variable r : results) out.add(memo.getOrDefault(r, r));
-        return out;
     }
 
     private static void checkMissingAndUnused(List<Variable> inputs, List<Variable> results, OnUnused mode,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
+import tdl.graph.GraphWalk;
 import tdl.graph.Op;
 import tdl.graph.Variable;
 import tdl.graph.ops.DimShuffleOp;
@@ -158,8 +159,8 @@ public final class GraphPrinter {
         java.util.function.Function<Object, String> id = o -> ids.computeIfAbsent(o, k -> "n" + ids.size());
         java.util.Set<Variable> outs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         outs.addAll(outputs);
-        List<Apply> order = tdl.grad.GraphWalk.toposort(outputs);
-        for (Variable leaf : tdl.grad.GraphWalk.leaves(outputs)) {
+        List<Apply> order = GraphWalk.toposort(outputs);
+        for (Variable leaf : GraphWalk.leaves(outputs)) {
             String color = leaf instanceof Constant ? "grey" : leaf instanceof tdl.graph.SharedVariable ? "lightblue" : "palegreen";
             sb.append("  ").append(id.apply(leaf)).append(" [label=\"").append(escape(leafText(leaf)))
                     .append("\" shape=ellipse style=filled fillcolor=").append(color)

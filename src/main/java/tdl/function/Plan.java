@@ -5,19 +5,18 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import tdl.eval.InnerCompiler;
+import tdl.eval.InnerPlan;
 import tdl.eval.Kernel;
 import tdl.eval.Kernels;
 import tdl.eval.MultiKernel;
-import tdl.grad.ScanOp;
-import tdl.grad.GraphWalk;
-import tdl.grad.JacobianOp;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
-import tdl.rewrite.Pipeline;
 
 /**
  * A graph flattened once into steps over a slot table: slots [0, inputs) hold the arguments, then
@@ -25,9 +24,10 @@ import tdl.rewrite.Pipeline;
  * it walks the steps array; nothing is looked up in the graph. Each step keeps its last output
  * buffer and hands it to its kernel as {@code reuse}, so a steady-state call with same-shaped data
  * allocates no new step buffers ({@link #allocations()} counts the ones that were).
- * Not thread-safe: one plan runs one call at a time.
+ * Not thread-safe: one plan runs one call at a time. The plan of a scan's body is one too, built
+ * with its function's options ({@link Compilation}).
  */
-public final class Plan {
+public final class Plan implements InnerPlan {
     /** One kernel run: the node it computes (blamed on errors), its input slots and its output slot. */
     public record Step(Apply node, Kernel kernel, int[] inputs, int output) { }
 
@@ -42,11 +42,14 @@ public final class Plan {
     private final NDArray[] reuse;
     private final NDArray[][] args;
     private long allocations;
+    // --profile and --nan-guard: when either is on, run() takes the checking loop
+    private final Profile profile;
+    private final boolean nanGuard;
     // the array run() returns, reused: valid until the next run, like the buffers it points to
     private final NDArray[] resultBuffer;
 
     private Plan(int inputCount, List<SharedVariable> shared, List<Integer> sharedSlots, NDArray[] initial,
-                 List<Step> steps, int[] resultSlots, List<Variable> slotVariables) {
+                 List<Step> steps, int[] resultSlots, List<Variable> slotVariables, Profile profile, boolean nanGuard) {
         this.inputCount = inputCount;
         this.shared = shared.toArray(new SharedVariable[0]);
         this.sharedSlots = sharedSlots.stream().mapToInt(Integer::intValue).toArray();
@@ -55,6 +58,8 @@ public final class Plan {
         this.resultSlots = resultSlots;
         this.resultBuffer = new NDArray[resultSlots.length];
         this.slotVariables = List.copyOf(slotVariables);
+        this.profile = profile;
+        this.nanGuard = nanGuard;
         this.slots = initial.clone();
         this.reuse = new NDArray[this.steps.length];
         this.args = new NDArray[this.steps.length][];
@@ -65,8 +70,10 @@ public final class Plan {
      * Orders the graph computing {@code results} (iteratively, once) and assigns slots. Every free
      * input the results need must be in {@code inputs}; shared variables listed in {@code inputs}
      * are bound to arguments (inner graphs receive them that way), other shared variables are read.
+     * Ops with inner graphs compile them through {@code inner}; each step is timed into
+     * {@code profile} when it is not null, and checked for NaN and Inf with {@code nanGuard}.
      */
-    public static Plan build(List<Variable> inputs, List<Variable> results) {
+    static Plan build(List<Variable> inputs, List<Variable> results, InnerCompiler inner, Profile profile, boolean nanGuard) {
         Map<Variable, Integer> slotOf = new IdentityHashMap<>();
         List<Variable> slotVars = new ArrayList<>();
         for (Variable in : inputs) {
@@ -95,8 +102,7 @@ public final class Plan {
         }
         List<Step> steps = new ArrayList<>(order.size());
         for (Apply a : order) {
-            Kernel k = a.op() instanceof JacobianOp j ? new InnerGraphKernel(j, Pipeline.standard())
-                    : a.op() instanceof ScanOp sc ? new ScanKernel(sc, a, Pipeline.standard()) : Kernels.forApply(a);
+            Kernel k = Kernels.forApply(a, inner);
             if (a.outputs().size() != 1 && !(k instanceof MultiKernel)) {
                 throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "op " + a.op().name() + " has " + a.outputs().size()
                         + " outputs; plans run single-output ops", null, a);
@@ -115,7 +121,7 @@ public final class Plan {
         for (int i = 0; i < constants.size(); i++) initial[constantSlots.get(i)] = constants.get(i);
         int[] resultSlots = new int[results.size()];
         for (int i = 0; i < resultSlots.length; i++) resultSlots[i] = slotOf.get(results.get(i));
-        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, resultSlots, slotVars);
+        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, resultSlots, slotVars, profile, nanGuard);
     }
 
     /**
@@ -123,7 +129,9 @@ public final class Plan {
      * are the plan's own buffers (or arguments, shared values, constants): valid until the next run;
      * copy what you keep.
      */
-    NDArray[] run(NDArray[] arguments) {
+    @Override
+    public NDArray[] run(NDArray[] arguments) {
+        if (profile != null || nanGuard) return runChecked(arguments);
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
             Step st = steps[s];
@@ -139,7 +147,7 @@ public final class Plan {
      * {@code nanGuard}, a check of every step's output: the first NaN or Inf stops the call, blamed
      * on the node that produced it. A separate loop so plain runs pay for neither.
      */
-    NDArray[] runChecked(NDArray[] arguments, Profile profile, boolean nanGuard) {
+    private NDArray[] runChecked(NDArray[] arguments) {
         long start = System.nanoTime();
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
@@ -210,14 +218,10 @@ public final class Plan {
     }
 
     /** Drops references to this run's arguments and shared values (buffers stay for reuse). */
-    void release() {
+    @Override
+    public void release() {
         for (int i = 0; i < inputCount; i++) slots[i] = null;
         for (int slot : sharedSlots) slots[slot] = null;
-    }
-
-    /** Lets the inner graphs of this plan's steps (scan bodies) time their own steps into {@code profile}. */
-    void profileInto(Profile profile) {
-        for (Step st : steps) if (st.kernel() instanceof ScanKernel sk) sk.profileInto(profile);
     }
 
     /** The steps in execution order (for printing). */

@@ -11,7 +11,9 @@ import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
 import tdl.graph.NDArray;
+import tdl.graph.TensorType;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
 
@@ -25,7 +27,6 @@ import tdl.graph.ops.TensorOps;
 public final class Grad {
     private Grad() {}
 
-    static final String[] RANK_NAMES = {"scalar", "vector", "matrix", "tensor3", "tensor4"};
 
     /** Gradients of {@code cost} with respect to each of {@code wrt}; WARN-mode warnings are dropped (use {@link #gradWithWarnings}). */
     public static List<Variable> grad(Variable cost, List<Variable> wrt, Set<Variable> considerConstant,
@@ -38,7 +39,7 @@ public final class Grad {
                                               Disconnected mode, Object origin) {
         if (cost.rank() != 0) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "cost must be a scalar, got a rank-" + cost.rank() + " tensor ("
-                    + RANK_NAMES[cost.rank()] + ")", "reduce it first, e.g. with T.sum(cost) or T.mean(cost)");
+                    + TensorType.rankName(cost.rank()) + ")", "reduce it first, e.g. with T.sum(cost) or T.mean(cost)");
         }
         Set<Variable> constant = Collections.newSetFromMap(new IdentityHashMap<>());
         if (considerConstant != null) constant.addAll(considerConstant);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An operation: the symbolic side only (types and gradient). Kernels that compute it live in
- * {@code tdl.eval}. Ops have value equality (records are ideal) so equal subgraphs can be merged.
+ * {@code tdl.eval}; an op defined above it (scan) brings its own through {@code tdl.eval.KernelFactory}.
+ * Ops have value equality (records are ideal) so equal subgraphs can be merged.
  */
 public interface Op {
     /** Short name used in printing, profiles and error messages ("Elemwise{exp}", "Dot", ...). */
@@ -24,6 +25,21 @@ public interface Op {
      */
     List<Variable> grad(Apply node, List<Variable> outputGrads);
 
-    /** Whether evaluating the op twice on equal inputs can give different results (random draws). */
-    default boolean isStochastic() { return false; }
+    /**
+     * Whether evaluating the op twice on equal inputs can give different results (random draws). An
+     * op whose inner graph draws random numbers is random too.
+     */
+    default boolean isStochastic() {
+        for (InnerGraph g : innerGraphs()) {
+            for (Apply a : GraphWalk.toposort(g.outputs())) if (a.op().isStochastic()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The graphs this op runs inside itself (a scan's body; none for most ops). Passes over the outer
+     * graph treat such a node as opaque: constant folding skips it, and it is compiled with its
+     * inner graphs by whoever compiles the outer one.
+     */
+    default List<InnerGraph> innerGraphs() { return List.of(); }
 }

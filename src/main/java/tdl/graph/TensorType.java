@@ -17,8 +17,11 @@ public record TensorType(DType dtype, int rank) {
 
     @Override
     public String toString() {
-        return "TensorType(" + dtype.pyName() + ", " + RANK_NAMES[rank] + ")";
+        return "TensorType(" + dtype.pyName() + ", " + rankName(rank) + ")";
     }
+
+    /** What Theano calls a tensor of this rank: "scalar", "vector", "matrix", "tensor3", "tensor4". */
+    public static String rankName(int rank) { return RANK_NAMES[rank]; }
 
     private static final String[] RANK_NAMES = {"scalar", "vector", "matrix", "tensor3", "tensor4"};
 }

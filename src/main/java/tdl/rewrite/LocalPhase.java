@@ -5,8 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tdl.grad.GraphWalk;
 import tdl.graph.Apply;
+import tdl.graph.GraphWalk;
+import tdl.graph.Rebuild;
 import tdl.graph.Variable;
 
 /**

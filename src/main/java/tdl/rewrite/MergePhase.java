@@ -7,11 +7,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tdl.grad.GraphWalk;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.DType;
+import tdl.graph.GraphWalk;
 import tdl.graph.Op;
+import tdl.graph.Rebuild;
 import tdl.graph.Variable;
 
 /**

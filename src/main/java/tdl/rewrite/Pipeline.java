@@ -16,6 +16,8 @@ import tdl.graph.Variable;
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
  *   <li>fuse — trees of float64 elementwise nodes become one fused loop ({@link FusionPhase});</li>
+ *   <li>memory — ops that can keep less of what they compute, given who reads it, do so
+ *       ({@link MemoryPhase}: a scan output read only at [-1] keeps its last step, not its history);</li>
  *   <li>inplace — slot for in-place computation of dead buffers (a later issue; empty now).</li>
  * </ol>
  */
@@ -35,6 +37,7 @@ public record Pipeline(List<Phase> phases) {
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
                 new FusionPhase(),
+                new MemoryPhase(),
                 new LocalPhase("inplace", List.of())));
     }
 

@@ -98,7 +98,7 @@ class KernelsTest {
         @Override public String name() { return "Twice"; }
         @Override public List<TensorType> outputTypes(List<TensorType> in) { return List.of(in.get(0)); }
         @Override public List<Variable> grad(Apply node, List<Variable> g) { return List.of(g.get(0)); }
-        @Override public Kernel kernel(Apply node) {
+        @Override public Kernel kernel(Apply node, InnerCompiler inner) {
             return (in, reuse) -> Eager.apply(new ElemwiseOp(Scalar.ADD), in[0], in[0]);
         }
     }

@@ -9,25 +9,25 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
 
-/** Small builders shared by the function-package tests. */
-final class TestGraphs {
+/** Small builders shared by the tests of compiled functions (tdl.function, tdl.scan). */
+public final class TestGraphs {
     private TestGraphs() {}
 
-    static final TensorOps T = new TensorOps(() -> "test.tdl:1");
+    public static final TensorOps T = new TensorOps(() -> "test.tdl:1");
 
-    static Variable vector(String name) { return new Variable(new TensorType(DType.FLOAT64, 1), name); }
+    public static Variable vector(String name) { return new Variable(new TensorType(DType.FLOAT64, 1), name); }
 
-    static Variable matrix(String name) { return new Variable(new TensorType(DType.FLOAT64, 2), name); }
+    public static Variable matrix(String name) { return new Variable(new TensorType(DType.FLOAT64, 2), name); }
 
-    static Variable scalar(String name) { return new Variable(new TensorType(DType.FLOAT64, 0), name); }
+    public static Variable scalar(String name) { return new Variable(new TensorType(DType.FLOAT64, 0), name); }
 
-    static NDArray random(Random rng, int... shape) {
+    public static NDArray random(Random rng, int... shape) {
         double[] d = new double[(int) NDArray.sizeOf(shape)];
         for (int i = 0; i < d.length; i++) d[i] = rng.nextGaussian();
         return NDArray.of(d, shape);
     }
 
-    static NDArray eval1(List<Variable> inputs, Variable out, List<NDArray> args) {
+    public static NDArray eval1(List<Variable> inputs, Variable out, List<NDArray> args) {
         return FunctionCompiler.compile(inputs, List.of(out), List.of(), Map.of(), OnUnused.IGNORE, "f", true)
                 .call(args).get(0);
     }

@@ -181,45 +181,4 @@ class GradTest {
         assertEquals(Math.pow(0.999, 5000), got.get(1).item(), 1e-12);
         assertEquals(1 + Math.pow(0.999, 5000), got.get(0).item(), 1e-9);
     }
-
-    @Test
-    void jacobianOfSquareIsDiagonal() {
-        Variable x = var("x", 1);
-        Variable j = Jacobians.jacobian(t.sqr(x), List.of(x), Disconnected.RAISE, null).get(0);
-        assertEquals(2, j.rank());
-        NDArray got = run(List.of(x), List.of(j), NDArray.of(new double[] {1, 2, 3}, 3)).get(0);
-        assertArrayEquals(new int[] {3, 3}, got.shape());
-        assertArrayEquals(new double[] {2, 0, 0, 0, 4, 0, 0, 0, 6}, got.data(), 1e-12);
-        // the row count follows the run-time length
-        NDArray two = run(List.of(x), List.of(j), NDArray.of(new double[] {5, 7}, 2)).get(0);
-        assertArrayEquals(new double[] {10, 0, 0, 14}, two.data(), 1e-12);
-    }
-
-    @Test
-    void hessianOfCubicSum() {
-        Variable x = var("x", 1), a = var("a", 1);
-        // cost = sum(a * x^3): H = diag(6 a x)
-        Variable cost = t.sum(t.mul(a, t.mul(x, t.sqr(x))));
-        Variable h = Jacobians.hessian(cost, List.of(x), Disconnected.RAISE, null).get(0);
-        NDArray got = run(List.of(x, a), List.of(h), NDArray.of(new double[] {1, 2}, 2), NDArray.of(new double[] {1, 10}, 2)).get(0);
-        assertArrayEquals(new double[] {6, 0, 0, 120}, got.data(), 1e-9);
-    }
-
-    @Test
-    void jacobianOfASharedParameterNeedsNoInputs() {
-        tdl.graph.SharedVariable w = new tdl.graph.SharedVariable(NDArray.of(new double[] {1, 2}, 2), "w");
-        Variable j = Jacobians.jacobian(t.exp(w), List.of(w), Disconnected.RAISE, null).get(0);
-        NDArray got = run(List.of(), List.of(j)).get(0);
-        assertArrayEquals(new double[] {Math.E, 0, 0, Math.exp(2)}, got.data(), 1e-12);
-        w.setValue(NDArray.of(new double[] {0, 0, 0}, 3));
-        assertArrayEquals(new int[] {3, 3}, run(List.of(), List.of(j)).get(0).shape());
-    }
-
-    @Test
-    void jacobianNeedsAVector() {
-        Variable m = var("m", 2);
-        GraphError e = assertThrows(GraphError.class, () -> Jacobians.jacobian(m, List.of(m), Disconnected.RAISE, null));
-        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
-        assertTrue(e.getMessage().contains("rank-2"), e.getMessage());
-    }
 }

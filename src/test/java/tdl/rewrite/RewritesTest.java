@@ -171,7 +171,7 @@ class RewritesTest {
     @Test
     void pipelineListsPhasesInOrder() {
         List<String> names = Pipeline.standard().phases().stream().map(Phase::name).toList();
-        assertEquals(List.of("merge", "canonicalize", "stabilize", "specialize", "merge", "fuse", "inplace"), names);
+        assertEquals(List.of("merge", "canonicalize", "stabilize", "specialize", "merge", "fuse", "memory", "inplace"), names);
     }
 
     @Test

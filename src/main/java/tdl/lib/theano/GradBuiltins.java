@@ -11,6 +11,7 @@ import tdl.graph.Variable;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlTuple;
+import tdl.scan.Jacobians;
 import tdl.syntax.TdlError;
 
 /** grad / jacobian / hessian with Theano's argument conventions (a variable or a list in, same form out). */
@@ -40,12 +41,12 @@ final class GradBuiltins {
 
     static Object jacobian(Runtime rt, Args a) {
         Variable y = Symbolic.lift(rt, a.get(0, "expression"), "the expression");
-        return perWrt(rt, a.get(1, "wrt"), wrt -> tdl.grad.Jacobians.jacobian(y, wrt, Disconnected.RAISE, rt.currentPos()));
+        return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.jacobian(y, wrt, Disconnected.RAISE, rt.currentPos()));
     }
 
     static Object hessian(Runtime rt, Args a) {
         Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
-        return perWrt(rt, a.get(1, "wrt"), wrt -> tdl.grad.Jacobians.hessian(cost, wrt, Disconnected.RAISE, rt.currentPos()));
+        return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.hessian(cost, wrt, Disconnected.RAISE, rt.currentPos()));
     }
 
     /** Theano's convention: a list of wrt variables gives a list of results, a single one a single result. */

@@ -1,14 +1,16 @@
-package tdl.grad;
+package tdl.scan;
 
-import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tdl.grad.Disconnected;
+import tdl.grad.Grad;
 import tdl.graph.Apply;
 import tdl.graph.GraphError;
 import tdl.graph.Variable;
 import tdl.graph.ops.Index;
 import tdl.graph.ops.TensorOps;
+import tdl.vocab.ErrorKind;
 
 /**
  * Backpropagation through time for {@link ScanOp}, as Theano does it: the gradient is a second

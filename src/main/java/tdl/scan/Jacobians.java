@@ -1,9 +1,11 @@
-package tdl.grad;
+package tdl.scan;
 
-import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import tdl.grad.Disconnected;
+import tdl.grad.Grad;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
@@ -11,10 +13,13 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.SubtensorOp;
+import tdl.graph.ops.TensorOps;
+import tdl.vocab.ErrorKind;
 
 /**
- * theano.gradient.jacobian and hessian, built on {@link Grad} and {@link JacobianOp}: the inner
- * graph is the gradient of y[i] for a symbolic index i, so the row count is decided at run time.
+ * theano.gradient.jacobian and hessian, built as Theano builds them: a scan over
+ * {@code arange(y.shape[0])} whose step i is {@code grad(y[i], wrt)}, so the row count is decided
+ * at run time and the loop runs like any other scan.
  */
 public final class Jacobians {
     private Jacobians() {}
@@ -23,21 +28,28 @@ public final class Jacobians {
     public static List<Variable> jacobian(Variable y, List<Variable> wrt, Disconnected mode, Object origin) {
         if (y.rank() != 1) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "jacobian: expression must be a vector, got a rank-" + y.rank() + " tensor ("
-                    + Grad.RANK_NAMES[y.rank()] + ")", "flatten it first: jacobian(y.flatten(), wrt)");
+                    + TensorType.rankName(y.rank()) + ")", "flatten it first: jacobian(y.flatten(), wrt)");
         }
+        for (Variable w : wrt) {
+            if (w.rank() + 1 > TensorType.MAX_RANK) {
+                throw new GraphError(ErrorKind.TYPE_ERROR, "jacobian: the result for '" + w + "' would have rank " + (w.rank() + 1)
+                        + " (TDL tensors have rank 0 to 4)");
+            }
+        }
+        TensorOps t = new TensorOps(() -> origin);
         Variable index = new Variable(new TensorType(DType.INT64, 0), "i");
         Variable yi = Apply.make(new SubtensorOp(List.of(IndexSpec.POINT)), List.of(y, index), origin).output();
         List<Variable> rows = Grad.grad(yi, wrt, Set.of(), mode, origin);
-        List<Variable> result = new ArrayList<>(wrt.size());
-        for (Variable row : rows) {
-            List<Variable> leaves = new ArrayList<>();
-            for (Variable v : GraphWalk.leaves(List.of(row))) {
-                if (v != index && !(v instanceof tdl.graph.Constant)) leaves.add(v);
-            }
-            JacobianOp op = new JacobianOp(index, leaves, row);
-            result.add(Apply.make(op, op.outerInputs(y), origin).output());
+
+        List<Variable> inner = new ArrayList<>(List.of(index));
+        List<Variable> outer = new ArrayList<>(List.of(t.constant(-1L), t.arange(t.shapeAt(y, 0))));
+        for (Variable leaf : ScanOp.freeLeaves(rows, inner)) {
+            inner.add(leaf);
+            outer.add(leaf);
         }
-        return result;
+        List<List<Integer>> noTaps = Collections.nCopies(rows.size(), List.of());
+        ScanOp op = new ScanOp(inner, rows, 1, noTaps, 0, false, "jacobian", Collections.nCopies(rows.size(), false));
+        return Apply.make(op, outer, origin).outputs();
     }
 
     /** The Hessian of a scalar cost for each (vector) w: jacobian(grad(cost, w), w). */

@@ -1,4 +1,4 @@
-package tdl.function;
+package tdl.scan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,12 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import tdl.grad.ScanOp;
+import tdl.function.CompiledFunction;
+import tdl.function.FunctionCompiler;
+import tdl.function.OnUnused;
+import tdl.function.Plan;
+import tdl.function.TestGraphs;
 import tdl.graph.Apply;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
 import tdl.graph.ops.Index;
+import tdl.rewrite.MemoryPhase;
+import tdl.rewrite.Pipeline;
+import tdl.rewrite.RewriteLog;
 
 /**
  * The sampling loop of the RBM tutorial keeps only what it needs: when a scan output is read only
@@ -56,6 +63,26 @@ class ScanMemoryTest {
         assertArrayEquals(r.get(1).data(), a.data(), 0.0);
         double[] lastRow = java.util.Arrays.copyOfRange(r.get(0).data(), (STEPS - 1) * 600, STEPS * 600);
         assertArrayEquals(lastRow, a.data(), 0.0);
+
+        // with the memory phase switched off, the history is kept
+        FunctionCompiler.Options keepAll = FunctionCompiler.Options.defaults().withPipeline(Pipeline.standard().without("memory"));
+        CompiledFunction unchanged = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), keepAll);
+        assertArrayEquals(a.data(), unchanged.call(List.of(start)).get(0).data(), 0.0);
+        assertArrayEquals(new int[] {STEPS, 20, 30}, buffersOf(unchanged)[0].shape());
+    }
+
+    @Test
+    void theMemoryPhaseGivesTheNodeALeanerOpAndLeavesTheGraphItWasGiven() {
+        Variable h0 = TestGraphs.matrix("h0");
+        Apply scan = gibbsLikeScan(h0, new SharedVariable(TestGraphs.random(new Random(4), 30, 30), "W"));
+        Variable last = T.subtensor(scan.output(), List.of(new Index.Scalar(T.constant(-1L))));
+        RewriteLog log = new RewriteLog();
+        Variable after = new MemoryPhase().run(List.of(last), log).get(0);
+        assertEquals(List.of(true), ((ScanOp) after.owner().inputs().get(0).owner().op()).lastOnly());
+        assertEquals(List.of(false), ((ScanOp) scan.op()).lastOnly(), "the user's graph is untouched");
+        assertEquals(1, log.count(MemoryPhase.RULE));
+        // a result keeps its history: nothing to trim
+        assertEquals(List.of(scan.output()), new MemoryPhase().run(List.of(scan.output()), new RewriteLog()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package tdl.grad;
+package tdl.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import tdl.graph.Apply;
-import tdl.graph.Variable;
 
 /**
  * Iterative graph traversals. Nothing here recurses: a 5000-deep chain (or an unrolled scan) must

@@ -1,16 +1,24 @@
-package tdl.grad;
+package tdl.scan;
 
-import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import tdl.eval.InnerCompiler;
+import tdl.eval.Kernel;
+import tdl.eval.KernelFactory;
 import tdl.graph.Apply;
+import tdl.graph.Constant;
 import tdl.graph.GraphError;
+import tdl.graph.GraphWalk;
+import tdl.graph.InnerGraph;
 import tdl.graph.Op;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;
+import tdl.rewrite.OutputUses;
+import tdl.rewrite.TrimsToUses;
+import tdl.vocab.ErrorKind;
 
 /**
  * theano.scan: a loop whose body is an inner graph, run once per step by the evaluator.
@@ -26,11 +34,13 @@ import tdl.graph.Variable;
  * the updated shared variables, the non-sequences. Outer outputs: each inner output stacked over the
  * steps (rank + 1), then each updated shared variable's final value.
  * <p>{@code lastOnly} marks outputs only read at [-1]: they come back with a first dimension of 1
- * (the last step), so the history is never held (set by the compiler, not by scripts).
- * Lives in tdl.grad because its gradient (backpropagation through time) differentiates the body.
+ * (the last step), so the history is never held (set by the memory phase, {@link ScanHistory}, not by scripts).
+ * <p>The body is the op's inner graph: compiled by {@link ScanKernel} with the enclosing function's
+ * options, differentiated by {@link ScanGrad} (backpropagation through time).
  */
 public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, List<List<Integer>> taps,
-                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly) implements Op {
+                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly)
+        implements Op, KernelFactory, TrimsToUses {
     public ScanOp {
         innerInputs = List.copyOf(innerInputs);
         innerOutputs = List.copyOf(innerOutputs);
@@ -87,16 +97,25 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
         return out;
     }
 
-    /** A body containing a random draw is random too: never merged or folded. */
+    /** The loop's body: the inner inputs bound at each step, the inner outputs it computes. */
+    public InnerGraph body() { return new InnerGraph(innerInputs, innerOutputs); }
+
     @Override
-    public boolean isStochastic() {
-        for (Apply a : GraphWalk.toposort(innerOutputs)) if (a.op().isStochastic()) return true;
-        return false;
-    }
+    public List<InnerGraph> innerGraphs() { return List.of(body()); }
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return ScanGrad.grad(node, outputGrads);
+    }
+
+    @Override
+    public Kernel kernel(Apply node, InnerCompiler inner) {
+        return new ScanKernel(this, node, inner);
+    }
+
+    @Override
+    public Op trimmedTo(Apply node, OutputUses uses) {
+        return ScanHistory.keepLastOnly(this, node, uses);
     }
 
     /** The free leaves of {@code outputs} that are not among {@code bound} and not constants, in first-seen order. */
@@ -105,7 +124,7 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
         b.addAll(bound);
         List<Variable> free = new ArrayList<>();
         for (Variable leaf : GraphWalk.leaves(outputs)) {
-            if (!b.contains(leaf) && !(leaf instanceof tdl.graph.Constant)) free.add(leaf);
+            if (!b.contains(leaf) && !(leaf instanceof Constant)) free.add(leaf);
         }
         return free;
     }

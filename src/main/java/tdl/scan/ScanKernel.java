@@ -1,20 +1,17 @@
-package tdl.function;
+package tdl.scan;
 
-import tdl.vocab.ErrorKind;
-import java.util.ArrayList;
-import java.util.List;
+import tdl.eval.InnerCompiler;
+import tdl.eval.InnerPlan;
 import tdl.eval.MultiKernel;
-import tdl.grad.ScanOp;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
 import tdl.graph.NDArray;
-import tdl.graph.Variable;
-import tdl.rewrite.Pipeline;
-import tdl.rewrite.RewriteLog;
+import tdl.vocab.ErrorKind;
 
 /**
- * Runs a {@link ScanOp}: the body is rewritten and planned once, then run once per step. Sequence
+ * Runs a {@link ScanOp}: the body is compiled once, with the enclosing function's options (its
+ * rewrites, NaN guard and profile, through {@link InnerCompiler}), then run once per step. Sequence
  * rows are copied into per-sequence row buffers, each recurrent output keeps a ring of its last
  * -min(taps) states, and each output is written into a preallocated (n_steps, ...) buffer, or a
  * (1, ...) buffer holding only the last step when the op marks it lastOnly. Buffers (and the arrays
@@ -23,11 +20,10 @@ import tdl.rewrite.RewriteLog;
 final class ScanKernel implements MultiKernel {
     private final ScanOp op;
     private final Apply node;
-    private final Plan body;
+    private final InnerPlan body;
     private final NDArray[] bodyArgs;
     private NDArray[] stacked;
     private final int[][] tapArrays;
-    private Profile profile;
     // fixed by the op, derived once: each output's ring length (0 without taps) and flags
     private final int[] lags;
     private final boolean[] stackedInit, lastOnly;
@@ -39,11 +35,10 @@ final class ScanKernel implements MultiKernel {
     private final NDArray[][] carryBuffers; // two per shared carry: the current value and the next
     private final NDArray[] results;
 
-    ScanKernel(ScanOp op, Apply node, Pipeline pipeline) {
+    ScanKernel(ScanOp op, Apply node, InnerCompiler inner) {
         this.op = op;
         this.node = node;
-        List<Variable> results = pipeline.run(new ArrayList<>(op.innerOutputs()), new RewriteLog());
-        this.body = Plan.build(op.innerInputs(), results);
+        this.body = inner.compile(node, op.body());
         this.bodyArgs = new NDArray[op.innerInputs().size()];
         int nOut = op.nOutputs();
         this.stacked = new NDArray[nOut];
@@ -64,12 +59,6 @@ final class ScanKernel implements MultiKernel {
         this.heads = new int[nOut];
         this.carryBuffers = new NDArray[op.nShared()][2];
         this.results = new NDArray[nOut + op.nShared()];
-    }
-
-    /** Times the body's steps into {@code outer} (as "Scan{name} > op") from now on. */
-    void profileInto(Profile outer) {
-        this.profile = outer == null ? null : outer.inner(node.op().name());
-        body.profileInto(profile);
     }
 
     /** The stacked output buffers of the last run (for memory tests): their first dimensions tell how many steps were kept. */
@@ -145,7 +134,7 @@ final class ScanKernel implements MultiKernel {
 
             NDArray[] r;
             try {
-                r = profile == null ? body.run(bodyArgs) : body.runChecked(bodyArgs, profile, false);
+                r = body.run(bodyArgs);
             } catch (GraphError e) {
                 body.release();
                 throw e;

@@ -1,4 +1,4 @@
-package tdl.function;
+package tdl.scan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tdl.Allocations;
-import tdl.grad.ScanOp;
+import tdl.function.CompiledFunction;
+import tdl.function.FunctionCompiler;
+import tdl.function.OnUnused;
+import tdl.function.Plan;
+import tdl.function.TestGraphs;
 import tdl.graph.Apply;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;

@@ -1,0 +1,48 @@
+package tdl.function;
+
+import java.util.List;
+import tdl.eval.InnerCompiler;
+import tdl.eval.InnerPlan;
+import tdl.graph.Apply;
+import tdl.graph.InnerGraph;
+import tdl.graph.Variable;
+import tdl.rewrite.Pipeline;
+import tdl.rewrite.RewriteLog;
+
+/**
+ * How one function is compiled: its rewrite pipeline, its NaN guard and where its steps are timed.
+ * Inner graphs (a scan's body) are compiled by the same object, so they get exactly the outer
+ * function's options, and their steps show in its profile as "Scan{name} > op".
+ */
+final class Compilation implements InnerCompiler {
+    private final Pipeline pipeline;
+    private final boolean nanGuard;
+    private final Profile profile;
+
+    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile) {
+        // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
+        this.pipeline = nanGuard ? pipeline.without("fuse") : pipeline;
+        this.nanGuard = nanGuard;
+        this.profile = profile;
+    }
+
+    /** The compilation {@code options} ask for, timing into {@code profile} (null: no profiling). */
+    static Compilation of(FunctionCompiler.Options options, Profile profile) {
+        return new Compilation(options.pipeline(), options.nanGuard(), profile);
+    }
+
+    List<Variable> rewrite(List<Variable> results, RewriteLog log) {
+        return pipeline.run(results, log);
+    }
+
+    Plan plan(List<Variable> inputs, List<Variable> results) {
+        return Plan.build(inputs, results, this, profile, nanGuard);
+    }
+
+    @Override
+    public InnerPlan compile(Apply owner, InnerGraph graph) {
+        Profile inner = profile == null ? null : profile.inner(owner.op().name());
+        Compilation c = new Compilation(pipeline, nanGuard, inner);
+        return c.plan(graph.inputs(), c.rewrite(graph.outputs(), new RewriteLog()));
+    }
+}

@@ -1,0 +1,52 @@
+package tdl.rewrite;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tdl.graph.Apply;
+import tdl.graph.GraphWalk;
+import tdl.graph.Op;
+import tdl.graph.Rebuild;
+import tdl.graph.Variable;
+
+/**
+ * Once the graph is final, nodes whose ops can keep less of what they compute ({@link TrimsToUses})
+ * are given the readers of their outputs and replaced by the leaner op they return, with the same
+ * inputs and origin: a scan output read only at {@code [-1]} keeps one step instead of all of them.
+ * It runs after fusion, so the readers it sees are the ones the plan will run.
+ */
+public final class MemoryPhase implements Phase {
+    public static final String NAME = "memory";
+    public static final String RULE = "TrimToUses";
+
+    @Override
+    public String name() { return NAME; }
+
+    @Override
+    public Phase without(Set<String> names) {
+        return names.contains(NAME) || names.contains(RULE) ? new LocalPhase(NAME, List.of()) : this;
+    }
+
+    @Override
+    public List<Variable> run(List<Variable> outputs, RewriteLog log) {
+        List<Apply> order = GraphWalk.toposort(outputs);
+        OutputUses uses = new OutputUses(order, outputs);
+        Map<Variable, Variable> memo = new IdentityHashMap<>();
+        for (Apply a : order) {
+            Apply b = Rebuild.withMappedInputs(a, memo);
+            Op lean = a.op() instanceof TrimsToUses t ? t.trimmedTo(a, uses) : null;
+            if (lean != null) {
+                b = Apply.make(lean, b.inputs(), a.origin());
+                log.fired(RULE);
+                for (int i = 0; i < a.outputs().size(); i++) b.outputs().get(i).setName(a.outputs().get(i).name());
+            }
+            if (b == a) continue;
+            for (int i = 0; i < a.outputs().size(); i++) memo.put(a.outputs().get(i), b.outputs().get(i));
+        }
+        return Rebuild.map(outputs, memo);
+    }
+
+    @Override
+    public String toString() { return NAME; }
+}
