@@ -12,9 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tdl.function.ProfileRegistry;
+import tdl.interp.DisplaySink;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 import tdl.lib.Library;
+import tdl.lib.display.Display;
+import tdl.lib.plot.Pyplot;
 import tdl.syntax.Parser;
 import tdl.syntax.SourceText;
 import tdl.syntax.TdlError;
@@ -142,6 +145,12 @@ public final class Session {
         (e.getCause() != null ? e.getCause() : e).printStackTrace(new PrintWriter(sw));
         return text + "\n" + sw;
     }
+
+    /** Sends what scripts show ({@code plt.show()}, {@code display(x)}) to {@code sink} instead of PNG files. */
+    public void setDisplay(DisplaySink sink) { Display.of(interp).setSink(sink); }
+
+    /** Shows every figure still open through the display and closes it, as a notebook does after each cell. */
+    public void showOpenFigures() { Pyplot.showOpenFigures(interp); }
 
     /** Stops the running statement with KeyboardInterrupt; safe from any thread. */
     public void interrupt() { interp.interrupt(); }
