@@ -17,7 +17,7 @@ import org.zeromq.ZMQ;
  * execution are dropped, as the protocol asks.
  */
 final class Iopub implements Runnable {
-    static final long STREAM_MILLIS = 50;
+    static final long STREAM_MILLIS = 100;
 
     private final ZMQ.Socket socket;
     private final Wire wire;

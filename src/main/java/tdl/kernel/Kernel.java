@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +130,7 @@ public final class Kernel implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        CellRunner c = cells.getNow(null);
-        if (c != null) c.interrupt();
+        interruptCell();
         for (Thread t : threads) {
             if (t.getName().endsWith("iopub")) continue;
             join(t);
@@ -188,16 +188,14 @@ public final class Kernel implements AutoCloseable {
                 case "history_request" -> reply(socket, m, "history_reply", with(Replies.ok(), "history", List.of()));
                 case "comm_info_request" -> reply(socket, m, "comm_info_reply", with(Replies.ok(), "comms", Map.of()));
                 case "interrupt_request" -> {
-                    CellRunner c = cells.getNow(null);
-                    if (c != null) c.interrupt();
+                    interruptCell();
                     reply(socket, m, "interrupt_reply", Replies.ok());
                 }
                 case "shutdown_request" -> {
                     Map<String, Object> c = with(Replies.ok(), "restart", m.flag("restart", false));
                     reply(socket, m, "shutdown_reply", c);
                     iopub.publish("shutdown_reply", c, m);
-                    CellRunner runner = cells.getNow(null);
-                    if (runner != null) runner.interrupt();
+                    interruptCell();
                     stop();
                 }
                 // widgets and other comms: there are none, so their messages have no one to go to
@@ -205,7 +203,16 @@ public final class Kernel implements AutoCloseable {
                 default -> log.println("tdl kernel: ignoring a " + m.type() + " message (not supported)");
             }
         } catch (RuntimeException e) {
+            // a client waits for its reply: it gets one that says what went wrong
             log.println("tdl kernel: cannot answer " + m.type() + ": " + e);
+            if (m.type().endsWith("_request")) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("status", "error");
+                c.put("ename", "InternalError");
+                c.put("evalue", "tdl kernel: " + e);
+                c.put("traceback", List.of("InternalError: tdl kernel: " + e));
+                reply(socket, m, m.type().replace("_request", "_reply"), c);
+            }
         } finally {
             iopub.publish("status", Map.of("execution_state", "idle"), m);
         }
@@ -233,20 +240,16 @@ public final class Kernel implements AutoCloseable {
             reply(socket, m, "execute_reply", c);
             return;
         }
+        // the requests already waiting were sent before the client heard of the error: with
+        // stop_on_error, the cells among them (which counted on this one) do not run, as in ipykernel
+        List<Message> queued = m.flag("stop_on_error", true) ? waiting(socket) : List.of();
         Map<String, Object> error = runner.errorContent(outcome.error());
         if (!silent) iopub.publish("error", error, m);
         c.put("status", "error");
         c.put("execution_count", count);
         c.putAll(error);
         reply(socket, m, "execute_reply", c);
-        if (m.flag("stop_on_error", true)) abortQueued(socket);
-    }
-
-    /** After a failed cell, the cells already sent after it do not run (they counted on it), as in ipykernel. */
-    private void abortQueued(ZMQ.Socket socket) {
-        while (true) {
-            Message next = receive(socket, -1);
-            if (next == null) return;
+        for (Message next : queued) {
             if (!next.type().equals("execute_request")) {
                 handle(socket, next);
                 continue;
@@ -257,7 +260,19 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** The requests that have arrived on a socket and wait there, taken without waiting for more. */
+    private List<Message> waiting(ZMQ.Socket socket) {
+        List<Message> queued = new ArrayList<>();
+        for (Message next; (next = receive(socket, -1)) != null; ) queued.add(next);
+        return queued;
+    }
+
     // ---- plumbing ----
+
+    /** Stops the running cell, if a session is up and a cell runs. */
+    private void interruptCell() {
+        if (cells.isDone() && !cells.isCompletedExceptionally()) cells.join().interrupt();
+    }
 
     private Session session() { return join(session); }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -38,22 +39,26 @@ final class KernelClient implements AutoCloseable {
 
     /** A client of a kernel started in this JVM on free loopback ports. */
     KernelClient() {
-        this(null, null);
-    }
-
-    /** A client of the kernel at {@code connection}, or of a new one in this JVM when null. */
-    KernelClient(ConnectionInfo connection) {
-        this(connection, null);
+        this((Path) null);
     }
 
     /** A client of a kernel started in this JVM, working in {@code workingDir} (as if started by Jupyter there). */
     KernelClient(Path workingDir) {
-        this(null, workingDir);
+        this((o, e) -> new Session(SessionOptions.defaults().withOut(o).withErr(e).withSeed(1L).withWorkingDir(workingDir)));
     }
 
-    private KernelClient(ConnectionInfo connection, Path workingDir) {
-        kernel = connection != null ? null : Kernel.start(ConnectionInfo.loopback(KEY),
-                (o, e) -> new Session(SessionOptions.defaults().withOut(o).withErr(e).withSeed(1L).withWorkingDir(workingDir)),
+    /** A client of a kernel started in this JVM with its sessions made by {@code sessions}. */
+    KernelClient(BiFunction<PrintStream, PrintStream, Session> sessions) {
+        this(null, sessions);
+    }
+
+    /** A client of the kernel at {@code connection} (another process). */
+    KernelClient(ConnectionInfo connection) {
+        this(connection, null);
+    }
+
+    private KernelClient(ConnectionInfo connection, BiFunction<PrintStream, PrintStream, Session> sessions) {
+        kernel = connection != null ? null : Kernel.start(ConnectionInfo.loopback(KEY), sessions,
                 "0.1.0", new PrintStream(kernelLog, true, StandardCharsets.UTF_8));
         ConnectionInfo c = connection != null ? connection : kernel.connection();
         shell = connect(SocketType.DEALER, c.address(c.shellPort()));

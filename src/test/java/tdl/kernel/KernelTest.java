@@ -219,6 +219,18 @@ class KernelTest {
         assertFalse(KernelClient.ofType(client.outputs(request), "shutdown_reply").isEmpty(), "broadcast on IOPub too");
     }
 
+    @Test
+    void aKernelThatCannotStartItsSessionStillAnswersEveryRequest() {
+        try (KernelClient broken = new KernelClient((o, e) -> {
+            throw new IllegalStateException("no session here");
+        })) {
+            Map<String, Object> reply = broken.execute("1");
+            assertEquals("error", reply.get("status"));
+            assertEquals("InternalError", reply.get("ename"));
+            assertTrue(reply.get("evalue").toString().contains("no session here"), reply.toString());
+        }
+    }
+
     private Map<String, Object> isComplete(String code) {
         return client.request(client.shell, "is_complete_request", Map.of("code", code)).content();
     }
@@ -226,9 +238,9 @@ class KernelTest {
     /** The text/plain echo of one expression. */
     private String resultText(String expr) {
         Message request = client.send(client.shell, "execute_request", KernelClient.executeContent(expr));
-        client.receive(client.shell, request);
+        Map<String, Object> reply = client.receive(client.shell, request).content();
         List<Message> results = KernelClient.ofType(client.outputs(request), "execute_result");
-        assertEquals(1, results.size(), () -> "no result for " + expr + ": " + client.log());
+        assertEquals(1, results.size(), () -> "no result for " + expr + ": " + reply + client.log());
         return ((Map<?, ?>) results.get(0).content().get("data")).get("text/plain").toString();
     }
 
