@@ -40,11 +40,10 @@ final class KernelCommand {
     }
 
     private static int install(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Path kernels = KernelSpec.userKernels(env, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        Path kernels = userKernels(env);
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
-                case "--user" -> kernels = KernelSpec.userKernels(env, System.getProperty("os.name"),
-                        Path.of(System.getProperty("user.home")));
+                case "--user" -> kernels = userKernels(env);
                 case "--prefix" -> kernels = KernelSpec.prefixKernels(Path.of(value(args, ++i)).toAbsolutePath());
                 case "-h", "--help" -> {
                     out.println(USAGE);
@@ -85,6 +84,13 @@ final class KernelCommand {
         Path workingDir = Path.of("").toAbsolutePath(); // Jupyter starts kernels in the notebook's folder
         return Kernel.serve(file, (o, e) -> new Session(SessionOptions.defaults().withOut(o).withErr(e)
                 .withSeed(s).withDebug(d).withWorkingDir(workingDir)), Main.VERSION, err);
+    }
+
+    /** The user's kernels folder as Jupyter (Python) finds it: from $HOME, which Java's user.home ignores. */
+    private static Path userKernels(Map<String, String> env) {
+        String home = env.get("HOME");
+        Path h = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+        return KernelSpec.userKernels(env, System.getProperty("os.name"), h);
     }
 
     /**

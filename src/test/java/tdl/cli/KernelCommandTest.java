@@ -41,6 +41,13 @@ class KernelCommandTest {
         assertEquals(Main.OK, run(Map.of("JUPYTER_DATA_DIR", dir.resolve("d2").toString(), "TDL_LAUNCHER", "/t/tdl"), "kernel", "install"),
                 "--user is the default");
         assertTrue(Files.isRegularFile(dir.resolve("d2/kernels/tdl/kernel.json")));
+        assertEquals(Main.OK, run(Map.of("HOME", dir.resolve("home").toString(), "TDL_LAUNCHER", "/t/tdl"), "kernel", "install"));
+        assertTrue(Files.isRegularFile(dir.resolve("home/.local/share/jupyter/kernels/tdl/kernel.json")) || isMac(),
+                "under $HOME, where Jupyter looks (Java's user.home ignores $HOME)");
+    }
+
+    private static boolean isMac() {
+        return System.getProperty("os.name").toLowerCase().contains("mac");
     }
 
     @Test
