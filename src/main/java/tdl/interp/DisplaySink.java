@@ -17,6 +17,13 @@ public interface DisplaySink {
     /** Shows a value that has no picture, by its text. */
     void text(String text);
 
-    /** Whether a person watches the output as it is written, so progress bars redraw in place. */
+    /** Whether a person watches the output as it is written, so progress bars draw. */
     default boolean live() { return false; }
+
+    /**
+     * Shows a line that replaces what an earlier call with the same {@code key} showed (a progress
+     * bar redrawn in place). False when the sink has no such place: the caller then draws on its
+     * error stream, with carriage returns, as on a terminal.
+     */
+    default boolean redraw(Object key, String text) { return false; }
 }

@@ -6,17 +6,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
+import java.util.UUID;
+import java.util.WeakHashMap;
 import javax.imageio.ImageIO;
 import tdl.interp.DisplaySink;
 
 /**
  * What a notebook shows: pictures (plt.show(), display(image)) become {@code display_data} with a
  * base64 PNG and the picture's text form; other displayed values their text. A person watches the
- * output live, so progress bars draw.
+ * output live, so progress bars draw: each as one output that {@code update_display_data} redraws,
+ * so a saved notebook keeps the final bar rather than every redraw.
  */
 final class KernelDisplay implements DisplaySink {
     private final Iopub iopub;
+    /** The display id of each line being redrawn; the keys (a loop's pass) go when the loop is done with. */
+    private final Map<Object, String> lines = Collections.synchronizedMap(new WeakHashMap<>());
 
     KernelDisplay(Iopub iopub) {
         this.iopub = iopub;
@@ -40,6 +46,20 @@ final class KernelDisplay implements DisplaySink {
 
     @Override
     public boolean live() { return true; }
+
+    @Override
+    public boolean redraw(Object key, String text) {
+        String id = lines.get(key);
+        boolean first = id == null;
+        if (first) {
+            id = UUID.randomUUID().toString();
+            lines.put(key, id);
+        }
+        Map<String, Object> c = content(Map.of("text/plain", text), Map.of());
+        c.put("transient", Map.of("display_id", id));
+        iopub.output(first ? "display_data" : "update_display_data", c);
+        return true;
+    }
 
     private static Map<String, Object> content(Map<String, Object> data, Map<String, Object> metadata) {
         Map<String, Object> c = new LinkedHashMap<>();

@@ -148,6 +148,26 @@ class KernelTest {
     }
 
     @Test
+    void aProgressBarIsOneOutputRedrawnInPlace() {
+        Message request = client.send(client.shell, "execute_request", KernelClient.executeContent(
+                "import time\nfor i in progress(range(3), 'train'):\n    time.sleep(0.15)\nprint('done')"));
+        client.receive(client.shell, request);
+        List<Message> out = client.outputs(request);
+        List<Message> bars = out.stream().filter(m -> m.type().endsWith("display_data")).toList();
+        assertEquals("display_data", bars.get(0).type());
+        assertTrue(bars.size() >= 2, "redrawn while the loop runs: " + bars.size());
+        Object id = ((Map<?, ?>) bars.get(0).content().get("transient")).get("display_id");
+        for (Message m : bars.subList(1, bars.size())) {
+            assertEquals("update_display_data", m.type());
+            assertEquals(id, ((Map<?, ?>) m.content().get("transient")).get("display_id"));
+        }
+        String last = ((Map<?, ?>) bars.get(bars.size() - 1).content().get("data")).get("text/plain").toString();
+        assertTrue(last.startsWith("train [" + "#".repeat(30) + "] 3/3"), last);
+        assertEquals("", KernelClient.streamText(out, "stderr"), "no carriage-return drawing on stderr");
+        assertEquals("done\n", KernelClient.streamText(out, "stdout"));
+    }
+
+    @Test
     void completionUsesTheReplsCompleterAndCountsCodePoints() {
         client.execute("import numpy as np\nlearning_rate = 0.1");
         Map<String, Object> c = client.request(client.shell, "complete_request", Map.of("code", "np.random.ra", "cursor_pos", 12)).content();

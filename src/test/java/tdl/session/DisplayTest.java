@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +36,9 @@ class DisplayTest {
     private static final class Recorder implements DisplaySink {
         final List<BufferedImage> images = new ArrayList<>();
         final List<String> shown = new ArrayList<>();
+        final Map<Object, String> lines = new LinkedHashMap<>();
         boolean live;
+        boolean canRedraw;
 
         @Override public void picture(BufferedImage image, String kind, String text) {
             images.add(image);
@@ -44,6 +48,11 @@ class DisplayTest {
         @Override public void text(String text) { shown.add("text: " + text); }
 
         @Override public boolean live() { return live; }
+
+        @Override public boolean redraw(Object key, String text) {
+            if (canRedraw) lines.put(key, text);
+            return canRedraw;
+        }
     }
 
     @Test
@@ -107,5 +116,20 @@ class DisplayTest {
         String bar = err.toString(StandardCharsets.UTF_8);
         assertTrue(bar.contains("\rep [") && bar.contains("3/3") && bar.endsWith("\n"), bar);
         assertFalse(bar.contains("saved"), bar);
+    }
+
+    @Test
+    void aSinkThatRedrawsLinesGetsOneLinePerLoopEndingFull() {
+        Session s = session();
+        Recorder r = new Recorder();
+        r.live = true;
+        r.canRedraw = true;
+        s.setDisplay(r);
+        s.exec("for epoch in range(2):\n    for i in progress(range(4), 'epoch %d' % epoch):\n        pass\n", "<t>");
+        assertEquals(2, r.lines.size(), "one line per pass over the items: " + r.lines);
+        for (String line : r.lines.values()) {
+            assertTrue(line.matches("epoch \\d \\[#{30}\\] 4/4 .*"), line);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "nothing drawn on the error stream");
     }
 }

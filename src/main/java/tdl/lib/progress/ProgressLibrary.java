@@ -12,9 +12,9 @@ import tdl.syntax.TdlError;
 
 /**
  * {@code progress(iterable, desc=None)} and {@code tqdm.tqdm(...)}: iterate while showing a progress
- * bar on the error stream, so long training loops show they are alive. The bar redraws in place
- * on a terminal and in a notebook; elsewhere (logs, tests, embedding) it stays silent so output
- * remains clean.
+ * bar, so long training loops show they are alive. The bar redraws in place on a terminal (on the
+ * error stream) and in a notebook (through the session's display); elsewhere (logs, tests,
+ * embedding) it stays silent so output remains clean.
  */
 public final class ProgressLibrary {
     private ProgressLibrary() {}
