@@ -20,7 +20,6 @@ import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 import tdl.session.HelpTable;
 import tdl.session.Session;
-import tdl.session.ValueText;
 import tdl.syntax.TdlError;
 
 /** The REPL's own commands, typed after a colon: :help, :load, :vars, :graph, :time, :reset, :quit. */
@@ -119,7 +118,7 @@ final class MetaCommands {
             Object value = s.exec(expr, Repl.SOURCE);
             if (!(value instanceof Variable v)) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, ":graph needs a symbolic expression, got "
-                        + ValueText.typeName(s.interpreter(), value), "build it from T.matrix(), T.vector(), shared(...) ...");
+                        + s.interpreter().typeName(value), "build it from T.matrix(), T.vector(), shared(...) ...");
             }
             Interpreter interp = s.interpreter();
             Map<String, Object> printing = interp.module("theano.printing").members();
@@ -171,7 +170,7 @@ final class MetaCommands {
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             Object v = e.getValue();
             if (e.getKey().startsWith("_") || v instanceof TdlModule || e.getKey().equals("argv")) continue;
-            sb.append(String.format("%-16s %-16s %s%n", e.getKey(), ValueText.typeName(interp, v), shape(interp, v)));
+            sb.append(String.format("%-16s %-16s %s%n", e.getKey(), interp.typeName(v), shape(interp, v)));
         }
         return sb.length() == 0 ? "(no variables yet)\n" : sb.toString();
     }

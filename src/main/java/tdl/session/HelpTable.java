@@ -58,7 +58,7 @@ public final class HelpTable {
             names.removeIf(n -> n.startsWith("_"));
             return "module " + m.name() + ": " + String.join(", ", names);
         }
-        return name + ": " + ValueText.typeName(interp, value) + " " + interp.repr(value) + " (no documentation)";
+        return name + ": " + interp.typeName(value) + " " + interp.repr(value) + " (no documentation)";
     }
 
     private Entry find(String name) {

@@ -1,12 +1,10 @@
 package tdl.session;
 
-import java.util.List;
-import java.util.Map;
 import tdl.graph.Variable;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 
-/** How an interactive front door (the REPL, the Jupyter kernel) shows a value and names its type. */
+/** How an interactive front door (the REPL, the Jupyter kernel) shows a value. */
 public final class ValueText {
     private ValueText() {}
 
@@ -22,23 +20,5 @@ public final class ValueText {
             if (pp != null) return interp.str(interp.callValue(pp, v));
         }
         return interp.repr(value);
-    }
-
-    /** The type name shown beside a value (:vars, help): int, list, ndarray, TensorVariable ... */
-    public static String typeName(Interpreter interp, Object v) {
-        if (v == null) return "NoneType";
-        if (v instanceof Long) return "int";
-        if (v instanceof Double) return "float";
-        if (v instanceof Boolean) return "bool";
-        if (v instanceof String) return "str";
-        if (v instanceof List<?>) return "list";
-        if (v instanceof Map<?, ?>) return "dict";
-        if (v instanceof tdl.interp.TdlTuple) return "tuple";
-        if (v instanceof tdl.interp.TdlFunction) return "function";
-        if (v instanceof tdl.interp.TdlCallable) return "builtin_function";
-        var hooks = interp.hooksFor(v);
-        if (hooks != null) return hooks.typeName(v);
-        String simple = v.getClass().getSimpleName();
-        return simple.startsWith("Tdl") ? simple.substring(3).toLowerCase() : simple;
     }
 }
