@@ -15,9 +15,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Keeps ARCHITECTURE.md's package table true. Imports point down the chain
  * vocab < syntax < graph < graph.ops < grad < eval < rewrite < scan < function < interp < lib < session
- * < front doors, except that grad and eval do not see each other and rewrite does not see grad; the
- * table's stricter entries (graph imports nothing of ours, ops only graph, eval only the graph and
- * EJML) and the third-party libraries each package may use are separate rules.
+ * < front doors (repl, jsr223, kernel, cli; cli may start the repl and the kernel), except that grad
+ * and eval do not see each other and rewrite does not see grad; the table's stricter entries (graph
+ * imports nothing of ours, ops only graph, eval only the graph and EJML) and the third-party
+ * libraries each package may use are separate rules.
  */
 @AnalyzeClasses(packages = "tdl", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
@@ -46,6 +47,7 @@ class ArchitectureTest {
             .layer("api").definedBy("tdl.api..")
             .layer("repl").definedBy("tdl.repl..")
             .layer("jsr223").definedBy("tdl.jsr223..")
+            .layer("kernel").definedBy("tdl.kernel..")
             .layer("cli").definedBy("tdl.cli..")
             .whereLayer("vocab").mayNotAccessAnyLayer()
             .whereLayer("syntax").mayOnlyAccessLayers("vocab")
@@ -65,8 +67,10 @@ class ArchitectureTest {
             .whereLayer("api").mayOnlyAccessLayers("vocab", "session", "syntax", "interp", "lib", "graph")
             .whereLayer("repl").mayOnlyAccessLayers("vocab", "session", "syntax", "interp", "graph")
             .whereLayer("jsr223").mayOnlyAccessLayers("vocab", "api", "session", "syntax", "interp", "graph")
-            .whereLayer("cli").mayOnlyAccessLayers("vocab", "repl", "session", "syntax", "interp", "graph")
+            .whereLayer("kernel").mayOnlyAccessLayers("vocab", "session", "syntax", "interp")
+            .whereLayer("cli").mayOnlyAccessLayers("vocab", "repl", "kernel", "session", "syntax", "interp", "graph")
             .whereLayer("repl").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("kernel").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("api").mayOnlyBeAccessedByLayers("jsr223")
             .whereLayer("jsr223").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -110,6 +114,11 @@ class ArchitectureTest {
     static final ArchRule jlineOnlyInRepl = noClasses().that().resideOutsideOfPackage("tdl.repl..")
             .should().dependOnClassesThat().resideInAPackage("org.jline..")
             .because("the terminal belongs to the REPL");
+
+    @ArchTest
+    static final ArchRule zeromqAndJsonOnlyInKernel = noClasses().that().resideOutsideOfPackage("tdl.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "com.google.gson..")
+            .because("the Jupyter wire protocol belongs to the kernel");
 
     @ArchTest
     static final ArchRule picocliOnlyInCli = noClasses().that().resideOutsideOfPackage("tdl.cli..")

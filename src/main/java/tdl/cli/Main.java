@@ -26,6 +26,7 @@ import tdl.syntax.TdlError;
         description = {"Runs a TDL script (a Theano-like language for the JVM).",
             "With no FILE and no -e: reads a script from standard input."},
         footer = {"", "tdl bench [--help]: time the RBM, compile, call and start-up workloads (docs/performance.md).",
+            "tdl kernel install [--user|--prefix DIR]: install the Jupyter kernel; tdl kernel --help for more.",
             "Arguments after FILE go to the script (argv = [FILE, ARGS...]), not to tdl.",
             "Exit status: 0 success, 1 the script failed, 2 bad usage."})
 public final class Main implements Callable<Integer> {
@@ -95,6 +96,7 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           ScriptHost.Factory factory, boolean interactive) {
         if (args.length > 0 && args[0].equals("bench")) return Bench.run(args, out, err);
+        if (args.length > 0 && args[0].equals("kernel")) return KernelCommand.run(args, out, err, System.getenv());
         if (args.length == 0 && interactive) {
             // plain `tdl` at a terminal: no options to parse, and skipping picocli's class loading
             // (its Java 5 classes cannot be class-data-shared) brings the prompt up sooner

@@ -14,5 +14,6 @@ public final class Library {
         // each library adds its install call here
         tdl.lib.data.DataLibrary.install(rt);
         tdl.lib.image.ImageLibrary.install(rt);
+        tdl.lib.display.DisplayLibrary.install(rt);
     }
 }

@@ -1,23 +1,18 @@
 package tdl.repl;
 
-import tdl.vocab.ErrorKind;
 import java.util.List;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
-import tdl.syntax.IncompleteInputError;
-import tdl.syntax.SourceText;
-import tdl.syntax.TdlError;
-import tdl.syntax.ast.Module;
-import tdl.syntax.ast.Stmt;
+import tdl.session.EntryStatus;
+import tdl.session.NameCompletion;
 
 /**
- * JLine's view of TDL input. On Enter it asks the TDL parser whether the entry is complete; an
- * incomplete entry (open bracket, trailing backslash, block header without body) raises
- * {@link EOFError} so JLine shows the continuation prompt. A compound statement (def, for, if ...)
- * waits for an empty line, as in Python, because its body may go on. For completion it splits
- * off the dotted name before the cursor ({@code T.nnet.so}) as the word.
+ * JLine's view of TDL input. On Enter it asks {@link EntryStatus} whether the entry is complete; an
+ * incomplete entry (open bracket, trailing backslash, block header without body, a block not yet
+ * closed by an empty line) raises {@link EOFError} so JLine shows the continuation prompt. For
+ * completion it splits off the dotted name before the cursor ({@code T.nnet.so}) as the word.
  */
 final class EntryParser implements Parser {
 
@@ -37,43 +32,14 @@ final class EntryParser implements Parser {
     }
 
     static boolean needsMore(String text, boolean atEnd) {
-        if (text.isBlank() || text.stripLeading().startsWith(":")) return false;
-        boolean endsBlank = endsWithBlankLine(text);
-        Module module;
-        try {
-            module = tdl.syntax.Parser.parse(new SourceText("<stdin>", text));
-        } catch (IncompleteInputError e) {
-            // `if x:` then an empty line is Python's IndentationError, not a reason to wait forever
-            return !(endsBlank && e.kind() == ErrorKind.INDENTATION_ERROR);
-        } catch (TdlError e) {
-            return false; // a real error: run it so the message shows now
-        }
-        List<Stmt> body = module.body();
-        return atEnd && !body.isEmpty() && isCompound(body.get(body.size() - 1)) && !endsBlank;
-    }
-
-    private static boolean endsWithBlankLine(String text) {
-        int nl = text.lastIndexOf('\n');
-        return nl >= 0 && text.substring(nl + 1).isBlank();
-    }
-
-    private static boolean isCompound(Stmt s) {
-        return s instanceof Stmt.If || s instanceof Stmt.While || s instanceof Stmt.For
-                || s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef || s instanceof Stmt.Try
-                || s instanceof Stmt.With;
+        if (text.stripLeading().startsWith(":")) return false; // meta commands are single lines
+        return EntryStatus.of(text, atEnd) == EntryStatus.INCOMPLETE;
     }
 
     /** The dotted name that ends at the cursor is the word to complete; the rest is context. */
     static ParsedLine words(String line, int cursor) {
-        int start = cursor;
-        while (start > 0 && isNameChar(line.charAt(start - 1))) start--;
-        int end = cursor;
-        while (end < line.length() && isNameChar(line.charAt(end))) end++;
-        return new Words(line, cursor, line.substring(start, end), cursor - start);
-    }
-
-    static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+        NameCompletion.Word w = NameCompletion.wordAt(line, cursor);
+        return new Words(line, cursor, w.text(), cursor - w.start());
     }
 
     private record Words(String line, int cursor, String word, int wordCursor) implements CompletingParsedLine {

@@ -18,6 +18,7 @@ import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
+import tdl.session.HelpTable;
 import tdl.session.Session;
 import tdl.syntax.TdlError;
 
@@ -42,7 +43,7 @@ final class MetaCommands {
             case ":quit", ":q", ":exit" -> {
                 return false;
             }
-            case ":help", ":h" -> out.println(arg.isEmpty() ? overview() : help.describe(repl.session().interpreter(), arg));
+            case ":help", ":h" -> out.println(arg.isEmpty() ? overview() : describe(arg));
             case ":load" -> load(arg);
             case ":vars" -> out.print(vars(repl.session().interpreter()));
             case ":graph" -> graph(arg);
@@ -55,6 +56,11 @@ final class MetaCommands {
         }
         out.flush();
         return true;
+    }
+
+    private String describe(String name) {
+        String text = help.describe(repl.session().interpreter(), name);
+        return text != null ? text : "no built-in or variable named '" + name + "'; :vars lists your variables, Tab completes names";
     }
 
     private static String overview() {
@@ -112,7 +118,7 @@ final class MetaCommands {
             Object value = s.exec(expr, Repl.SOURCE);
             if (!(value instanceof Variable v)) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, ":graph needs a symbolic expression, got "
-                        + typeName(s.interpreter(), value), "build it from T.matrix(), T.vector(), shared(...) ...");
+                        + s.interpreter().typeName(value), "build it from T.matrix(), T.vector(), shared(...) ...");
             }
             Interpreter interp = s.interpreter();
             Map<String, Object> printing = interp.module("theano.printing").members();
@@ -164,7 +170,7 @@ final class MetaCommands {
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             Object v = e.getValue();
             if (e.getKey().startsWith("_") || v instanceof TdlModule || e.getKey().equals("argv")) continue;
-            sb.append(String.format("%-16s %-16s %s%n", e.getKey(), typeName(interp, v), shape(interp, v)));
+            sb.append(String.format("%-16s %-16s %s%n", e.getKey(), interp.typeName(v), shape(interp, v)));
         }
         return sb.length() == 0 ? "(no variables yet)\n" : sb.toString();
     }
@@ -178,23 +184,6 @@ final class MetaCommands {
         if (v instanceof Long || v instanceof Double || v instanceof Boolean) return interp.repr(v);
         if (v instanceof String str) return str.length() <= 40 ? interp.repr(v) : "len " + str.length();
         return "";
-    }
-
-    static String typeName(Interpreter interp, Object v) {
-        if (v == null) return "NoneType";
-        if (v instanceof Long) return "int";
-        if (v instanceof Double) return "float";
-        if (v instanceof Boolean) return "bool";
-        if (v instanceof String) return "str";
-        if (v instanceof List<?>) return "list";
-        if (v instanceof Map<?, ?>) return "dict";
-        if (v instanceof tdl.interp.TdlTuple) return "tuple";
-        if (v instanceof tdl.interp.TdlFunction) return "function";
-        if (v instanceof tdl.interp.TdlCallable) return "builtin_function";
-        var hooks = interp.hooksFor(v);
-        if (hooks != null) return hooks.typeName(v);
-        String simple = v.getClass().getSimpleName();
-        return simple.startsWith("Tdl") ? simple.substring(3).toLowerCase() : simple;
     }
 
     private static String ensureNewline(String s) {

@@ -16,10 +16,8 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
-import tdl.graph.Variable;
-import tdl.interp.Interpreter;
-import tdl.interp.TdlModule;
 import tdl.session.Session;
+import tdl.session.ValueText;
 import tdl.syntax.TdlError;
 
 /**
@@ -31,7 +29,6 @@ public final class Repl {
     static final String PROMPT = ">>> ";
     static final String CONTINUATION = "... ";
     static final String SOURCE = "<stdin>";
-    private static final long EVAL_STACK = 64L << 20;
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -153,7 +150,7 @@ public final class Repl {
         Session s = session();
         runOnWorker(() -> {
             Object value = s.exec(code, SOURCE);
-            String text = echo(s.interpreter(), value);
+            String text = ValueText.echo(s.interpreter(), value);
             if (text != null) out.println(text);
         });
     }
@@ -198,37 +195,20 @@ public final class Repl {
     PrintStream err() { return err; }
 
     /**
-     * Runs a job on a fresh thread with a big stack and waits for it; whatever it throws is reported
-     * here, so the REPL itself never dies of a script's error.
+     * Runs a job on the session's worker thread (a big stack, interruptible by Ctrl-C) and waits for
+     * it; whatever it throws is reported here, so the REPL itself never dies of a script's error.
      */
     void runOnWorker(Runnable job) {
-        clearStaleInterrupt();
-        Throwable[] failure = new Throwable[1];
-        Thread worker = new Thread(null, () -> {
-            try {
-                job.run();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "tdl-eval", EVAL_STACK);
-        worker.setDaemon(true);
-        Thread.interrupted(); // a Ctrl-C that reached the prompt's read must not count against this entry
+        Session s = session();
         running = true;
-        worker.start();
+        Throwable failure;
         try {
-            while (true) {
-                try {
-                    worker.join();
-                    break;
-                } catch (InterruptedException e) {
-                    session().interrupt();
-                }
-            }
+            failure = s.runOnWorker(job);
         } finally {
             running = false;
         }
         out.flush();
-        if (failure[0] != null) report(failure[0]);
+        if (failure != null) report(failure);
         err.flush();
     }
 
@@ -242,26 +222,6 @@ public final class Repl {
             if (session().options().debug()) t.printStackTrace(err);
             else err.println("  (start tdl with --debug for the Java stack trace, and please report it)");
         }
-    }
-
-    /** A Ctrl-C that arrived after the last entry finished must not stop the next one. */
-    private void clearStaleInterrupt() {
-        try {
-            session().interpreter().checkInterrupt();
-        } catch (TdlError ignored) {
-            // the flag was set and is now cleared
-        }
-    }
-
-    /** The echo of a value: numpy-style repr for arrays, pp form for symbolic variables, none for None. */
-    static String echo(Interpreter interp, Object value) {
-        if (value == null) return null;
-        if (value instanceof Variable v) {
-            TdlModule printing = interp.module("theano.printing");
-            Object pp = printing == null ? null : printing.members().get("pp");
-            if (pp != null) return interp.str(interp.callValue(pp, v));
-        }
-        return interp.repr(value);
     }
 
     private static String version() {

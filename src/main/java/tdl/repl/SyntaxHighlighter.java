@@ -8,6 +8,7 @@ import org.jline.reader.LineReader;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import tdl.session.NameCompletion;
 
 /**
  * Colours keywords, strings, numbers and comments as the user types. A small scanner rather than
@@ -20,7 +21,7 @@ final class SyntaxHighlighter implements Highlighter {
     static final AttributedStyle COMMENT = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT).italic();
     static final AttributedStyle META = AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW);
 
-    private static final Set<String> KEYWORDS = Set.copyOf(NameCompleter.KEYWORDS);
+    private static final Set<String> KEYWORDS = Set.copyOf(NameCompletion.KEYWORDS);
     // order matters: strings and comments first so a '#' or digit inside them is not a token of its own
     private static final Pattern TOKEN = Pattern.compile(
             "(?<str>[rRbBfF]{0,2}(?:'''[\\s\\S]*?(?:'''|$)|\"\"\"[\\s\\S]*?(?:\"\"\"|$)"

@@ -12,9 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tdl.function.ProfileRegistry;
+import tdl.interp.DisplaySink;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 import tdl.lib.Library;
+import tdl.lib.display.Display;
+import tdl.lib.plot.Pyplot;
 import tdl.syntax.Parser;
 import tdl.syntax.SourceText;
 import tdl.syntax.TdlError;
@@ -25,6 +28,7 @@ import tdl.syntax.ast.Module;
  * engine run scripts in. Errors leave as positioned {@link TdlError}s; globals survive them.
  */
 public final class Session {
+    private static final long WORKER_STACK = 64L << 20;
     private final SessionOptions options;
     private final Interpreter interp;
     private final Map<String, Integer> nextLine = new HashMap<>();
@@ -142,6 +146,46 @@ public final class Session {
         return text + "\n" + sw;
     }
 
+    /** Sends what scripts show ({@code plt.show()}, {@code display(x)}) to {@code sink} instead of PNG files. */
+    public void setDisplay(DisplaySink sink) { Display.of(interp).setSink(sink); }
+
+    /** Shows every figure still open through the display and closes it, as a notebook does after each cell. */
+    public void showOpenFigures() { Pyplot.showOpenFigures(interp); }
+
     /** Stops the running statement with KeyboardInterrupt; safe from any thread. */
     public void interrupt() { interp.interrupt(); }
+
+    /**
+     * Runs a job on a fresh thread with a large stack (deep recursion and deep graphs need one) and
+     * waits for it: how the REPL and the Jupyter kernel run an entry. An interrupt that arrived while
+     * nothing ran is dropped first, so it cannot stop this job; interrupting the waiting thread
+     * interrupts the job as {@link #interrupt()} does. Returns what the job threw, or null: the
+     * caller reports it, and every variable stays.
+     */
+    public Throwable runOnWorker(Runnable job) {
+        try {
+            interp.checkInterrupt(); // clears a stale interrupt flag
+        } catch (TdlError ignored) {
+            // it was set and is now cleared
+        }
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                job.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "tdl-eval", WORKER_STACK);
+        worker.setDaemon(true);
+        Thread.interrupted(); // an interrupt of the caller from before this job must not count against it
+        worker.start();
+        while (true) {
+            try {
+                worker.join();
+                return failure[0];
+            } catch (InterruptedException e) {
+                interrupt();
+            }
+        }
+    }
 }

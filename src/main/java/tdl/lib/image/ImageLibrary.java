@@ -7,6 +7,7 @@ import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
+import tdl.lib.display.Display;
 import tdl.syntax.TdlError;
 
 /**
@@ -32,6 +33,16 @@ public final class ImageLibrary {
         rt.registerModule(pilImage);
         rt.registerModule(new TdlModule("PIL").put("Image", pilImage));
         rt.registerHooks(PilImage.class, new PilImageHooks());
+        Display display = Display.of(rt);
+        display.drawWith(PilImage.class, "image", img -> ImageWriter.toImage(img.pixels()));
+        // tile_raster_images gives uint8 pixels: such an array shows as the picture it holds
+        display.drawWith(NDArray.class, "image", a -> isPixels(a) ? ImageWriter.toImage(a) : null);
+    }
+
+    /** A uint8 array of an image's shape: (h, w) grey or (h, w, 3|4) colour, none of them empty. */
+    static boolean isPixels(NDArray a) {
+        if (a.dtype() != DType.UINT8 || a.size() == 0) return false;
+        return a.rank() == 2 || a.rank() == 3 && (a.dim(2) == 3 || a.dim(2) == 4);
     }
 
     /** tile_raster_images(X, img_shape, tile_shape, tile_spacing=(0, 0), scale_rows_to_unit_interval=True, output_pixel_vals=True) */

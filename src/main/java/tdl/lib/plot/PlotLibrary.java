@@ -5,6 +5,7 @@ import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 import tdl.interp.TypeHooks;
+import tdl.lib.display.Display;
 
 /** Installs {@code matplotlib}, {@code matplotlib.pyplot} and the global {@code plt}. */
 public final class PlotLibrary {
@@ -20,6 +21,7 @@ public final class PlotLibrary {
         rt.registerModule(pyplot);
         rt.defineGlobal("plt", pyplot);
         rt.registerHooks(Figure.class, new FigureHooks());
+        Display.of(rt).drawWith(Figure.class, "figure", f -> FigureRenderer.render(f, f.dpi));
         rt.registerHooks(Line.class, new TypeHooks() {
             @Override public String typeName(Object self) { return "Line2D"; }
 

@@ -4,11 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A session's pyplot state: open figures by number, the current one, and how many show() saved. */
+/** A session's pyplot state: open figures by number and the current one. */
 final class PlotState {
     final TreeMap<Integer, Figure> figures = new TreeMap<>();
     Figure current;
-    int shown;
     final Set<String> warned = new HashSet<>();
 
     /** The current figure, created (as figure 1, 2, ...) when there is none, like plt.gcf(). */

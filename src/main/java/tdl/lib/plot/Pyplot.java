@@ -12,11 +12,12 @@ import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 import tdl.interp.TdlTuple;
+import tdl.lib.display.Display;
 import tdl.syntax.TdlError;
 
 /**
- * The {@code matplotlib.pyplot} module: a state machine over the session's figures. There is no
- * display, so show() writes each open figure to figure_N.png in the working directory.
+ * The {@code matplotlib.pyplot} module: a state machine over the session's figures. show() hands
+ * each open figure to the session's {@link Display} (PNG files, or a notebook's output).
  */
 public final class Pyplot {
     private Pyplot() {}
@@ -207,17 +208,23 @@ public final class Pyplot {
         return null;
     }
 
-    /** show(): with no display, saves every open figure as figure_N.png and closes it. */
+    /**
+     * show(): sends every open figure to the session's display and closes it. Without a screen that
+     * saves figure_N.png; in a notebook the figure appears below the cell.
+     */
     private static Object show(Runtime rt, Args a) {
+        showOpenFigures(rt);
+        return null;
+    }
+
+    /** What show() does; a notebook also does it at the end of each cell, as IPython's inline backend. */
+    public static void showOpenFigures(Runtime rt) {
         PlotState st = state(rt);
+        Display display = Display.of(rt);
         for (Figure f : List.copyOf(st.figures.values())) {
-            st.shown++;
-            Path path = rt.resolvePath("figure_" + st.shown + ".png", true);
-            write(rt, f, path, f.dpi);
-            rt.out().println("saved figure to " + path);
+            display.sink().picture(FigureRenderer.render(f, f.dpi), "figure", f.toString());
         }
         st.closeAll();
-        return null;
     }
 
     private static void write(Runtime rt, Figure f, Path path, double dpi) {

@@ -3,6 +3,7 @@ package tdl.lib.progress;
 import java.util.Iterator;
 import java.util.List;
 import tdl.interp.Runtime;
+import tdl.lib.display.Display;
 
 /** The items of a loop plus the bar drawn as they are consumed. */
 final class ProgressIterable implements Iterable<Object> {
@@ -35,14 +36,17 @@ final class ProgressIterable implements Iterable<Object> {
         return new Iterator<>() {
             int done = -1;
             long lastDraw;
+            boolean finished;
 
             @Override
             public boolean hasNext() {
                 boolean more = inner.hasNext();
-                if (!more && draw) {
-                    bar(items.size(), start, window);
-                    rt.err().print("\n");
-                    rt.err().flush();
+                if (!more && draw && !finished) {
+                    finished = true;
+                    if (!bar(this, items.size(), start, window)) {
+                        rt.err().print("\n");
+                        rt.err().flush();
+                    }
                 }
                 return more;
             }
@@ -54,14 +58,19 @@ final class ProgressIterable implements Iterable<Object> {
                 if (draw && now - lastDraw > REDRAW_NANOS) {
                     lastDraw = now;
                     window.record(now, done);
-                    bar(done, start, window);
+                    bar(this, done, start, window);
                 }
                 return inner.next();
             }
         };
     }
 
-    private void bar(int done, long start, RateWindow window) {
+    /**
+     * Draws the bar of one pass over the items ({@code pass} keys it): in place where the session's
+     * display can redraw a line (a notebook), else with a carriage return on the error stream.
+     * Returns whether the display drew it.
+     */
+    private boolean bar(Object pass, int done, long start, RateWindow window) {
         int n = Math.max(1, items.size());
         int filled = (int) ((long) WIDTH * done / n);
         double secs = (System.nanoTime() - start) / 1e9;
@@ -70,9 +79,11 @@ final class ProgressIterable implements Iterable<Object> {
         String line = String.format("%s[%s%s] %d/%d %.1f it/s%s", desc == null ? "" : desc + " ",
                 "#".repeat(filled), ".".repeat(WIDTH - filled), done, items.size(), rate,
                 eta >= 0 ? String.format(" eta %.0fs", eta) : "");
+        if (Display.of(rt).sink().redraw(pass, line)) return true;
         // pad over what the previous, possibly longer, line left on the terminal
         rt.err().print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         lastLength = line.length();
         rt.err().flush();
+        return false;
     }
 }

@@ -7,12 +7,14 @@ import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
+import tdl.lib.display.Display;
 import tdl.syntax.TdlError;
 
 /**
  * {@code progress(iterable, desc=None)} and {@code tqdm.tqdm(...)}: iterate while showing a progress
- * bar on the error stream, so long training loops show they are alive. The bar redraws in place
- * on a terminal; elsewhere (logs, tests, embedding) it stays silent so output remains clean.
+ * bar, so long training loops show they are alive. The bar redraws in place on a terminal (on the
+ * error stream) and in a notebook (through the session's display); elsewhere (logs, tests,
+ * embedding) it stays silent so output remains clean.
  */
 public final class ProgressLibrary {
     private ProgressLibrary() {}
@@ -40,8 +42,9 @@ public final class ProgressLibrary {
         return new ProgressIterable(rt, items, desc == null ? null : rt.str(desc), interactive(rt));
     }
 
+    /** A terminal, or a front door whose output a person watches live (a notebook). */
     static boolean interactive(Runtime rt) {
-        return rt.err() == System.err && System.console() != null;
+        return rt.err() == System.err && System.console() != null || Display.of(rt).sink().live();
     }
 
     private static List<Object> materialise(Runtime rt, Object it) {

@@ -1,4 +1,4 @@
-package tdl.repl;
+package tdl.session;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,13 @@ import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 
 /**
- * Signatures and one-line docs of the built-ins, for {@code :help NAME}. The text lives in
- * help.txt beside this class ({@code name | signature | doc}); a name may be typed by any of its
- * spellings (theano.tensor.dot, T.dot, dot).
+ * Signatures and one-line docs of the built-ins: the REPL's {@code :help NAME} and the Jupyter
+ * kernel's inspect_request. The text lives in help.txt beside this class
+ * ({@code name | signature | doc}); a name may be typed by any of its spellings
+ * (theano.tensor.dot, T.dot, dot).
  */
-final class HelpTable {
-    record Entry(String signature, String doc) {}
+public final class HelpTable {
+    private record Entry(String signature, String doc) {}
 
     private final Map<String, Entry> entries;
 
@@ -27,7 +28,7 @@ final class HelpTable {
         this.entries = entries;
     }
 
-    static HelpTable load() {
+    public static HelpTable load() {
         Map<String, Entry> map = new LinkedHashMap<>();
         try (InputStream in = HelpTable.class.getResourceAsStream("help.txt")) {
             if (in == null) return new HelpTable(map);
@@ -43,20 +44,21 @@ final class HelpTable {
         return new HelpTable(map);
     }
 
-    /** The help text for a name as the user typed it. */
-    String describe(Interpreter interp, String name) {
+    /**
+     * The help text for a name as the user typed it: the documented signature and doc, else what the
+     * name holds now (a module's members, a value's type and repr); null when the name is unknown.
+     */
+    public String describe(Interpreter interp, String name) {
         Entry e = find(name);
         if (e != null) return e.signature() + "\n    " + e.doc();
-        Object value = NameCompleter.resolve(interp, name);
-        if (value == NameCompleter.NOT_FOUND) {
-            return "no built-in or variable named '" + name + "'; :vars lists your variables, Tab completes names";
-        }
+        Object value = NameCompletion.resolve(interp, name);
+        if (value == NameCompletion.NOT_FOUND) return null;
         if (value instanceof TdlModule m) {
             List<String> names = new ArrayList<>(m.members().keySet());
             names.removeIf(n -> n.startsWith("_"));
             return "module " + m.name() + ": " + String.join(", ", names);
         }
-        return name + ": " + MetaCommands.typeName(interp, value) + " " + interp.repr(value) + " (no documentation)";
+        return name + ": " + interp.typeName(value) + " " + interp.repr(value) + " (no documentation)";
     }
 
     private Entry find(String name) {
@@ -74,5 +76,5 @@ final class HelpTable {
     }
 
     /** How many names have documentation (tests check the table loaded). */
-    int size() { return entries.size(); }
+    public int size() { return entries.size(); }
 }
