@@ -18,7 +18,7 @@ final class ElemwiseKernel implements Kernel {
     private final DType outDtype;
     private final DoubleUnaryOperator u;
     private final DoubleBinaryOperator b;
-    private final ScalarFns.Ternary t;
+    private final Scalar.TernaryOperator t;
     // float results only: integer arithmetic keeps the general path (its results are coerced anyway)
     private final boolean fastBinary;
     // the broadcast result shape when no input has it, and the strided loops' strides: kept, refilled per call
@@ -30,9 +30,9 @@ final class ElemwiseKernel implements Kernel {
         this.scalar = ((ElemwiseOp) node.op()).scalar();
         this.outDtype = node.output().dtype();
         int arity = scalar.arity();
-        this.u = arity == 1 ? ScalarFns.unary(scalar) : null;
-        this.b = arity == 2 ? ScalarFns.binary(scalar, !outDtype.isFloat()) : null;
-        this.t = arity == 3 ? ScalarFns.ternary(scalar) : null;
+        this.u = scalar.numeric() instanceof Scalar.Numeric.Unary r ? r.f() : null;
+        this.b = scalar.numeric() instanceof Scalar.Numeric.Binary r ? r.forOutput(outDtype) : null;
+        this.t = scalar.numeric() instanceof Scalar.Numeric.Ternary r ? r.f() : null;
         this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;
         this.shapeScratch = new int[node.output().rank()];
     }
@@ -50,7 +50,7 @@ final class ElemwiseKernel implements Kernel {
         } else {
             out = ternary(in[0], in[1], in[2], reuse);
         }
-        if (ScalarFns.needsCoerce(outDtype)) {
+        if (outDtype.needsCoerce()) {
             double[] o = out.data();
             for (int i = 0; i < o.length; i++) o[i] = outDtype.coerce(o[i]);
         }
@@ -59,7 +59,7 @@ final class ElemwiseKernel implements Kernel {
 
     private int[] resultShape(int[] shape, NDArray next) {
         int[] s = Broadcast.shape(shape, next.shape(), shapeScratch);
-        if (s == null) throw Kernels.broadcastError(node, "'" + ScalarFns.symbol(scalar) + "'", shape, next.shape());
+        if (s == null) throw Kernels.broadcastError(node, "'" + scalar.symbol() + "'", shape, next.shape());
         return s;
     }
 
@@ -138,7 +138,7 @@ final class ElemwiseKernel implements Kernel {
         int[] shape = resultShape(resultShape(a.shape(), c), d);
         NDArray out = Kernels.output(reuse, outDtype, shape);
         double[] x = a.data(), y = c.data(), z = d.data(), o = out.data();
-        ScalarFns.Ternary f = t;
+        Scalar.TernaryOperator f = t;
         int n = o.length;
         if (x.length == n && y.length == n && z.length == n) {
             for (int i = 0; i < n; i++) o[i] = f.apply(x[i], y[i], z[i]);

@@ -7,7 +7,7 @@ import tdl.graph.ops.Scalar;
  * neg). The general kernels call one functional interface from a loop shared by every node, which
  * the JIT sees as megamorphic and cannot inline; here each function has its own loop with the
  * arithmetic written in, so it inlines (and add/sub/mul vectorise). Same numbers as
- * {@link ScalarFns}: the same expressions, evaluated the same way.
+ * the {@link Scalar} table: the same expressions, evaluated the same way.
  */
 final class FastLoops {
     private FastLoops() {}

@@ -14,7 +14,7 @@ import tdl.graph.ops.Scalar;
  * lives in a small scratch row that stays in the L1 cache, so the inputs are read once and the
  * output written once, without full-size intermediates. Inputs of the output's size are read in
  * place, scalars and rows are spread into the chunk, any other broadcast is expanded once per
- * call. The scalar functions are those of {@link ScalarFns}, so the numbers equal the unfused ones.
+ * call. The scalar functions are those of {@link Scalar} table's, so the numbers equal the unfused ones.
  */
 final class FusedKernel implements Kernel {
     static final int CHUNK = 256;
@@ -44,8 +44,9 @@ final class FusedKernel implements Kernel {
         for (int i = 0; i < n; i++) {
             ops[i] = program.get(i).scalar();
             args[i] = program.get(i).args();
-            if (ops[i].arity() == 1) unary[i] = ScalarFns.unary(ops[i]);
-            else binary[i] = ScalarFns.binary(ops[i], false);
+            if (ops[i].numeric() instanceof Scalar.Numeric.Unary r) unary[i] = r.f();
+            else if (ops[i].numeric() instanceof Scalar.Numeric.Binary r) binary[i] = r.f();
+            else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
         }
         regs = new double[n][CHUNK];
         int nIn = node.inputs().size();

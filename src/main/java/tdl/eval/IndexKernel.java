@@ -112,7 +112,7 @@ final class IndexKernel implements Kernel {
                 else for (int j = 0; j < bs; j++) o[b + j] += yb[s + j];
             }
         }
-        if (ScalarFns.needsCoerce(dtype)) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
+        if (dtype.needsCoerce()) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
         return out;
     }
 

@@ -80,7 +80,7 @@ final class ReduceKernel implements Kernel {
                 }
             }
         }
-        if (ScalarFns.needsCoerce(dtype)) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
+        if (dtype.needsCoerce()) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
         return out;
     }
 

@@ -164,7 +164,7 @@ final class ShapeKernels {
                 for (int r = 0; r < outer; r++) System.arraycopy(d, r * chunk, o, r * outRow + off, chunk);
                 off += chunk;
             }
-            if (ScalarFns.needsCoerce(dtype)) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
+            if (dtype.needsCoerce()) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
             return out;
         };
     }

@@ -33,6 +33,9 @@ public enum DType {
         return a.ordinal() > b.ordinal() ? a : b;
     }
 
+    /** Whether values computed in double must be rounded to this dtype when stored (ints, float32). */
+    public boolean needsCoerce() { return this != FLOAT64 && this != BOOL; }
+
     /** Rounds a value to what this dtype can hold (truncation toward zero for integers, as astype does). */
     public double coerce(double v) {
         switch (this) {

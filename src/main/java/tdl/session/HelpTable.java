@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tdl.graph.ops.Scalar;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
 
@@ -41,7 +42,19 @@ public final class HelpTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        addElementwise(map);
         return new HelpTable(map);
+    }
+
+    /** The elementwise functions document themselves in their table; numpy's take numpy's parameter names. */
+    private static void addElementwise(Map<String, Entry> map) {
+        for (Scalar s : Scalar.values()) {
+            for (String name : s.help().names()) {
+                String signature = !name.startsWith("np.") ? s.help().signature(name)
+                        : name + (s.arity() == 1 ? "(x)" : "(x1, x2)");
+                map.putIfAbsent(name, new Entry(signature, s.help().doc()));
+            }
+        }
     }
 
     /**

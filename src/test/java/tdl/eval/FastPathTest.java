@@ -65,7 +65,7 @@ class FastPathTest {
         Random rng = new Random(5);
         NDArray m = random(rng, 20, 30), m2 = random(rng, 20, 30), row = random(rng, 30), s = random(rng);
         for (Scalar sc : List.of(Scalar.ADD, Scalar.SUB, Scalar.MUL)) {
-            java.util.function.DoubleBinaryOperator f = ScalarFns.binary(sc, false);
+            java.util.function.DoubleBinaryOperator f = ((Scalar.Numeric.Binary) sc.numeric()).f();
             Kernel k = Kernels.forApply(Apply.make(new ElemwiseOp(sc), List.of(var(DType.FLOAT64, 2), var(DType.FLOAT64, 2)), null));
             check(k.run(new NDArray[] {m, m2}, null), i -> f.applyAsDouble(m.data()[i], m2.data()[i]));
             check(k.run(new NDArray[] {m, row}, null), i -> f.applyAsDouble(m.data()[i], row.data()[i % 30]));
@@ -74,7 +74,7 @@ class FastPathTest {
             check(k.run(new NDArray[] {s, m}, null), i -> f.applyAsDouble(s.data()[0], m.data()[i]));
         }
         for (Scalar sc : List.of(Scalar.SIGMOID, Scalar.EXP, Scalar.NEG)) {
-            java.util.function.DoubleUnaryOperator f = ScalarFns.unary(sc);
+            java.util.function.DoubleUnaryOperator f = ((Scalar.Numeric.Unary) sc.numeric()).f();
             Kernel k = Kernels.forApply(Apply.make(new ElemwiseOp(sc), List.of(var(DType.FLOAT64, 2)), null));
             check(k.run(new NDArray[] {m}, null), i -> f.applyAsDouble(m.data()[i]));
         }

@@ -1,56 +1,306 @@
 package tdl.graph.ops;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import tdl.graph.DType;
+import tdl.graph.Variable;
+
 /**
- * The scalar functions an {@link ElemwiseOp} maps over arrays (with numpy broadcasting). This is
- * the shared vocabulary of ops, kernels, rewrites and fusion: a fused loop is a small expression
- * over these. Arity: unary ops take 1 input, binary 2, SWITCH and CLIP 3.
+ * The scalar functions an {@link ElemwiseOp} maps over arrays (with numpy broadcasting), one entry
+ * each, holding everything about the function: its dtype rule, the infix operator Python writes
+ * for it, its numeric rule, its derivative, and the names and help under which users reach it
+ * ({@code T.exp}, {@code np.exp}). Ops, kernels, fusion, the modules and the help table all read
+ * this table, so adding a function is one entry here (and its test in ScalarTest).
  */
 public enum Scalar {
-    // unary
-    NEG, ABS, EXP, LOG, LOG1P, SQRT, SQR, TANH, SIGMOID, SOFTPLUS, FLOOR, CEIL, ROUND, SGN,
-    ISNAN, ISINF, NOT, SIN, COS, INV,
-    // binary
-    ADD, SUB, MUL, TRUE_DIV, INT_DIV, MOD, POW, MAXIMUM, MINIMUM,
-    LT, LE, GT, GE, EQ, NEQ, AND, OR, XOR,
-    // ternary
-    SWITCH, CLIP;
+    // ---- unary ----
+    NEG(DTypeRule.ARITH, null, unary(a -> -a),
+            (t, in, out, g) -> grads(t.neg(g)),
+            help("x", "Elementwise -x.", "T.neg")),
+    ABS(DTypeRule.ARITH, null, unary(Math::abs),
+            (t, in, out, g) -> grads(t.mul(g, t.sgn(in[0]))),
+            help("x", "Elementwise absolute value.", "T.abs_", "T.abs", "np.abs", "np.absolute")),
+    EXP(DTypeRule.FLOAT, null, unary(Math::exp),
+            (t, in, out, g) -> grads(t.mul(g, out)),
+            help("x", "Elementwise e**x.", "T.exp", "np.exp")),
+    LOG(DTypeRule.FLOAT, null, unary(Math::log),
+            (t, in, out, g) -> grads(t.trueDiv(g, in[0])),
+            help("x", "Elementwise natural logarithm.", "T.log", "np.log")),
+    LOG1P(DTypeRule.FLOAT, null, unary(Math::log1p),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.add(in[0], 1.0))),
+            help("x", "Elementwise log(1 + x), accurate for small x.", "T.log1p", "np.log1p")),
+    SQRT(DTypeRule.FLOAT, null, unary(Math::sqrt),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.mul(out, 2.0))),
+            help("x", "Elementwise square root.", "T.sqrt", "np.sqrt")),
+    SQR(DTypeRule.ARITH, null, unary(a -> a * a),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(in[0], 2.0))),
+            help("x", "Elementwise square.", "T.sqr", "np.square")),
+    TANH(DTypeRule.FLOAT, null, unary(Math::tanh),
+            (t, in, out, g) -> grads(t.mul(g, t.sub(1.0, t.sqr(out)))),
+            help("x", "Elementwise hyperbolic tangent.", "T.tanh", "np.tanh")),
+    SIGMOID(DTypeRule.FLOAT, null, unary(ScalarMath::sigmoid),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, t.sub(1.0, out)))),
+            help("x", "Elementwise logistic function 1 / (1 + exp(-x)).", "T.nnet.sigmoid", "T.sigmoid")),
+    SOFTPLUS(DTypeRule.FLOAT, null, unary(ScalarMath::softplus),
+            (t, in, out, g) -> grads(t.mul(g, t.sigmoid(in[0]))),
+            help("x", "Elementwise log(1 + exp(x)), computed stably.", "T.nnet.softplus", "T.softplus")),
+    FLOOR(DTypeRule.ARITH, null, unary(Math::floor), Derivative.ZERO,
+            help("x", "Elementwise largest integer <= x.", "T.floor", "np.floor")),
+    CEIL(DTypeRule.ARITH, null, unary(Math::ceil), Derivative.ZERO,
+            help("x", "Elementwise smallest integer >= x.", "T.ceil", "np.ceil")),
+    ROUND(DTypeRule.ARITH, null, unary(Math::rint), Derivative.ZERO, // half to even, as numpy
+            help("x", "Elementwise rounding to the nearest integer, halves to even.", "T.round")),
+    SGN(DTypeRule.ARITH, null, unary(ScalarMath::sign), Derivative.ZERO,
+            help("x", "Elementwise sign: -1, 0 or 1.", "T.sgn", "T.sign", "np.sign")),
+    ISNAN(DTypeRule.PREDICATE, null, unary(a -> Double.isNaN(a) ? 1 : 0), Derivative.NONE,
+            help("x", "Elementwise test for NaN, as bool.", "T.isnan", "np.isnan")),
+    ISINF(DTypeRule.PREDICATE, null, unary(a -> Double.isInfinite(a) ? 1 : 0), Derivative.NONE,
+            help("x", "Elementwise test for +-inf, as bool.", "T.isinf", "np.isinf")),
+    NOT(DTypeRule.PREDICATE, null, unary(a -> a == 0 ? 1 : 0), Derivative.NONE,
+            help("x", "Elementwise logical not, as bool.", "T.invert")),
+    SIN(DTypeRule.FLOAT, null, unary(Math::sin),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "COS", in[0]))),
+            help("x", "Elementwise sine.", "T.sin", "np.sin")),
+    COS(DTypeRule.FLOAT, null, unary(Math::cos),
+            (t, in, out, g) -> grads(t.neg(t.mul(g, other(t, "SIN", in[0])))),
+            help("x", "Elementwise cosine.", "T.cos", "np.cos")),
+    INV(DTypeRule.FLOAT, null, unary(a -> 1.0 / a),
+            (t, in, out, g) -> grads(t.neg(t.mul(g, t.sqr(out)))),
+            help("x", "Elementwise 1 / x.", "T.inv")),
 
-    public int arity() {
-        if (this == SWITCH || this == CLIP) return 3;
-        return ordinal() >= ADD.ordinal() ? 2 : 1;
+    // ---- binary ----
+    ADD(DTypeRule.ARITH, "+", binary(Double::sum),
+            (t, in, out, g) -> grads(g, g),
+            help("a, b", "Elementwise a + b.", "T.add", "np.add")),
+    SUB(DTypeRule.ARITH, "-", binary((a, b) -> a - b),
+            (t, in, out, g) -> grads(g, t.neg(g)),
+            help("a, b", "Elementwise a - b.", "T.sub", "np.subtract")),
+    MUL(DTypeRule.ARITH, "*", binary((a, b) -> a * b),
+            (t, in, out, g) -> grads(t.mul(g, in[1]), t.mul(g, in[0])),
+            help("a, b", "Elementwise a * b.", "T.mul", "np.multiply")),
+    TRUE_DIV(DTypeRule.FLOAT, "/", binary((a, b) -> a / b),
+            (t, in, out, g) -> grads(t.trueDiv(g, in[1]), t.neg(t.trueDiv(t.mul(g, out), in[1]))),
+            help("a, b", "Elementwise a / b, a float result.", "T.true_div", "np.divide")),
+    // integer division and modulo by zero give 0 in integer dtypes, as numpy's
+    INT_DIV(DTypeRule.ARITH, "//", binary((a, b) -> Math.floor(a / b), (a, b) -> b == 0 ? 0 : Math.floor(a / b)),
+            Derivative.ZERO,
+            help("a, b", "Elementwise floor division a // b.", "T.int_div")),
+    MOD(DTypeRule.ARITH, "%", binary(ScalarMath::pyMod, (a, b) -> b == 0 ? 0 : ScalarMath.pyMod(a, b)),
+            // x mod y = x - floor(x / y) * y
+            (t, in, out, g) -> grads(g, t.neg(t.mul(g, t.floor(t.trueDiv(in[0], in[1]))))),
+            help("a, b", "Elementwise a % b with the sign of b, as Python.", "T.mod")),
+    POW(DTypeRule.ARITH, "**", binary(Math::pow),
+            // d/dx x^y = y x^(y-1); d/dy = x^y log x (0 where x = 0)
+            (t, in, out, g) -> grads(t.mul(g, t.mul(in[1], t.pow(in[0], t.sub(in[1], 1.0)))),
+                    t.mul(g, t.mul(out, t.switchOp(t.eq(in[0], 0.0), t.constant(in[0].dtype(), 0), t.log(in[0]))))),
+            help("a, b", "Elementwise a ** b.", "T.pow", "np.power")),
+    MAXIMUM(DTypeRule.ARITH, null, binary(Math::max), // NaN-propagating, as numpy.maximum
+            (t, in, out, g) -> pick(t, t.ge(in[0], in[1]), g),
+            help("a, b", "Elementwise larger of a and b (the gradient goes to a on ties).", "T.maximum", "np.maximum")),
+    MINIMUM(DTypeRule.ARITH, null, binary(Math::min),
+            (t, in, out, g) -> pick(t, t.le(in[0], in[1]), g),
+            help("a, b", "Elementwise smaller of a and b (the gradient goes to a on ties).", "T.minimum", "np.minimum")),
+    LT(DTypeRule.PREDICATE, "<", binary((a, b) -> a < b ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise a < b, as bool.", "T.lt")),
+    LE(DTypeRule.PREDICATE, "<=", binary((a, b) -> a <= b ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise a <= b, as bool.", "T.le")),
+    GT(DTypeRule.PREDICATE, ">", binary((a, b) -> a > b ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise a > b, as bool.", "T.gt")),
+    GE(DTypeRule.PREDICATE, ">=", binary((a, b) -> a >= b ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise a >= b, as bool.", "T.ge")),
+    EQ(DTypeRule.PREDICATE, "==", binary((a, b) -> a == b ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise a == b, as bool (symbolic == compares identity, as in Theano).", "T.eq")),
+    NEQ(DTypeRule.PREDICATE, "!=", binary((a, b) -> a != b ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise a != b, as bool (symbolic != compares identity, as in Theano).", "T.neq")),
+    AND(DTypeRule.PREDICATE, "&", binary((a, b) -> a != 0 && b != 0 ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise logical and, as bool.", "T.and_")),
+    OR(DTypeRule.PREDICATE, "|", binary((a, b) -> a != 0 || b != 0 ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise logical or, as bool.", "T.or_")),
+    XOR(DTypeRule.PREDICATE, "^", binary((a, b) -> (a != 0) != (b != 0) ? 1 : 0), Derivative.NONE,
+            help("a, b", "Elementwise logical exclusive or, as bool.", "T.xor")),
+    ELU(DTypeRule.FLOAT, null, binary((x, a) -> x > 0 ? x : a * Math.expm1(x)),
+            // out + alpha = alpha * exp(x) where x <= 0
+            (t, in, out, g) -> {
+                Variable pos = t.gt(in[0], t.constant(0.0));
+                Variable zero = t.constant(g.dtype(), 0);
+                return grads(t.switchOp(pos, g, t.mul(g, t.add(out, in[1]))),
+                        t.switchOp(pos, zero, t.mul(g, t.sub(t.exp(in[0]), 1.0))));
+            },
+            help("x, alpha=1.0", "Elementwise exponential linear unit: x if x > 0 else alpha * (exp(x) - 1).",
+                    "T.nnet.elu")),
+
+    // ---- ternary ----
+    SWITCH(DTypeRule.CHOICE, null, ternary((c, a, b) -> c != 0 ? a : b),
+            (t, in, out, g) -> {
+                Variable zero = t.constant(g.dtype(), 0);
+                return new Variable[] {null, t.switchOp(in[0], g, zero), t.switchOp(in[0], zero, g)};
+            },
+            help("cond, ift, iff", "Elementwise choice: ift where cond is nonzero, iff elsewhere.", "T.switch")),
+    CLIP(DTypeRule.ARITH, null, ternary((x, lo, hi) -> x < lo ? lo : x > hi ? hi : x),
+            (t, in, out, g) -> {
+                Variable zero = t.constant(g.dtype(), 0);
+                Variable inside = t.and(t.ge(in[0], in[1]), t.le(in[0], in[2]));
+                return grads(t.switchOp(inside, g, zero), t.switchOp(t.lt(in[0], in[1]), g, zero),
+                        t.switchOp(t.gt(in[0], in[2]), g, zero));
+            },
+            help("x, min, max", "Elementwise x limited to [min, max].", "T.clip"));
+
+    private final DTypeRule dtypeRule;
+    private final String infix;
+    private final Numeric numeric;
+    private final Derivative derivative;
+    private final Help help;
+
+    Scalar(DTypeRule dtypeRule, String infix, Numeric numeric, Derivative derivative, Help help) {
+        this.dtypeRule = dtypeRule;
+        this.infix = infix;
+        this.numeric = numeric;
+        this.derivative = derivative;
+        this.help = help;
+        if (help.params().size() != numeric.arity()) throw new IllegalStateException(name() + ": help lists the wrong parameters");
     }
+
+    public int arity() { return numeric.arity(); }
+
+    public DTypeRule dtypeRule() { return dtypeRule; }
 
     /** Comparison and logical ops produce bool. */
-    public boolean isPredicate() {
-        return switch (this) {
-            case LT, LE, GT, GE, EQ, NEQ, AND, OR, XOR, NOT, ISNAN, ISINF -> true;
-            default -> false;
-        };
-    }
+    public boolean isPredicate() { return dtypeRule == DTypeRule.PREDICATE; }
 
     /** The infix operator Python writes for this op ("+", "<=", "&"), or null for a function-style op. */
-    public String infix() {
-        return switch (this) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case TRUE_DIV -> "/";
-            case INT_DIV -> "//";
-            case MOD -> "%";
-            case POW -> "**";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case EQ -> "==";
-            case NEQ -> "!=";
-            case AND -> "&";
-            case OR -> "|";
-            case XOR -> "^";
-            default -> null;
-        };
-    }
+    public String infix() { return infix; }
+
+    /** The operator for messages: '+', '<', or the function name. */
+    public String symbol() { return infix != null ? infix : pyName(); }
+
+    public Numeric numeric() { return numeric; }
+
+    public Derivative derivative() { return derivative; }
+
+    public Help help() { return help; }
 
     /** The lower-case name Theano prints: Elemwise{exp}. */
-    public String pyName() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String pyName() { return name().toLowerCase(Locale.ROOT); }
+
+    // ---- the parts of an entry ----
+
+    /** How the output dtype follows the inputs' (numpy's rules). */
+    public enum DTypeRule {
+        /** The inputs' upcast; bools count as int64, as numpy's arithmetic on bools. */
+        ARITH,
+        /** The inputs' upcast if it is a float, else float64 (true division, transcendental functions). */
+        FLOAT,
+        /** Always bool. */
+        PREDICATE,
+        /** The upcast of every input but the first, the condition (switch). */
+        CHOICE;
+
+        public DType apply(List<DType> in) {
+            DType d = null;
+            for (int i = this == CHOICE ? 1 : 0; i < in.size(); i++) d = d == null ? in.get(i) : DType.upcast(d, in.get(i));
+            return switch (this) {
+                case ARITH -> d == DType.BOOL ? DType.INT64 : d;
+                case FLOAT -> d.isFloat() ? d : DType.FLOAT64;
+                case PREDICATE -> DType.BOOL;
+                case CHOICE -> d;
+            };
+        }
+    }
+
+    /**
+     * The numeric rule, computed in double for every dtype (results are rounded to the output dtype
+     * afterwards). Integer outputs may have a rule of their own (division by zero gives 0). When
+     * float32 arithmetic arrives, its rules hang here beside these.
+     */
+    public sealed interface Numeric {
+        int arity();
+
+        record Unary(DoubleUnaryOperator f) implements Numeric {
+            public int arity() { return 1; }
+        }
+
+        record Binary(DoubleBinaryOperator f, DoubleBinaryOperator onIntegers) implements Numeric {
+            public int arity() { return 2; }
+
+            /** The rule for an output of this dtype. */
+            public DoubleBinaryOperator forOutput(DType out) { return out.isFloat() ? f : onIntegers; }
+        }
+
+        record Ternary(TernaryOperator f) implements Numeric {
+            public int arity() { return 3; }
+        }
+    }
+
+    @FunctionalInterface
+    public interface TernaryOperator {
+        double apply(double a, double b, double c);
+    }
+
+    /**
+     * The gradient of each input given the output's ({@code g}), as graph nodes; null where an input
+     * gets none. Broadcasting is undone by {@link ElemwiseOp}, which sums each to its input's shape.
+     */
+    @FunctionalInterface
+    public interface Derivative {
+        /** Predicates: no gradient flows (the inputs are disconnected, as in Theano). */
+        Derivative NONE = (t, in, out, g) -> new Variable[in.length];
+        /** Piecewise constant functions: zero almost everywhere. */
+        Derivative ZERO = (t, in, out, g) -> {
+            Variable[] r = new Variable[in.length];
+            for (int i = 0; i < r.length; i++) r[i] = t.zerosLike(in[i]);
+            return r;
+        };
+
+        Variable[] of(TensorOps t, Variable[] in, Variable out, Variable g);
+    }
+
+    /**
+     * How users reach the function: qualified names ({@code T.exp}, {@code T.nnet.sigmoid},
+     * {@code np.exp}) and the parameters and one-line doc the help shows; a parameter may carry a
+     * numeric default ({@code alpha=1.0}).
+     */
+    public record Help(List<String> params, String doc, List<String> names) {
+        public String signature(String name) { return name + "(" + String.join(", ", params) + ")"; }
+
+        public String paramName(int i) {
+            String p = params.get(i);
+            int eq = p.indexOf('=');
+            return eq < 0 ? p : p.substring(0, eq);
+        }
+
+        /** The parameter's default, or null when it has none. */
+        public Double paramDefault(int i) {
+            String p = params.get(i);
+            int eq = p.indexOf('=');
+            return eq < 0 ? null : Double.valueOf(p.substring(eq + 1));
+        }
+    }
+
+    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f); }
+
+    private static Numeric binary(DoubleBinaryOperator f) { return new Numeric.Binary(f, f); }
+
+    private static Numeric binary(DoubleBinaryOperator f, DoubleBinaryOperator onIntegers) {
+        return new Numeric.Binary(f, onIntegers);
+    }
+
+    private static Numeric ternary(TernaryOperator f) { return new Numeric.Ternary(f); }
+
+    private static Help help(String params, String doc, String... names) {
+        return new Help(Arrays.stream(params.split(",")).map(String::strip).toList(), doc, List.of(names));
+    }
+
+    private static Variable[] grads(Variable... g) { return g; }
+
+    /** Another entry applied to x: a derivative may not name a constant declared after its own. */
+    private static Variable other(TensorOps t, String entry, Variable x) { return t.elemwise(valueOf(entry), x); }
+
+    /** The gradient to the first input where {@code pickFirst}, else to the second. */
+    private static Variable[] pick(TensorOps t, Variable pickFirst, Variable g) {
+        Variable zero = t.constant(g.dtype(), 0);
+        return grads(t.switchOp(pickFirst, g, zero), t.switchOp(pickFirst, zero, g));
+    }
 }

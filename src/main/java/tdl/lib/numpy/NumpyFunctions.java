@@ -10,6 +10,7 @@ import tdl.graph.Variable;
 import tdl.graph.ops.Scalar;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
+import tdl.interp.Builtin;
 import tdl.interp.TdlCallable;
 import tdl.syntax.TdlError;
 
@@ -75,33 +76,18 @@ final class NumpyFunctions {
             return out;
         });
         // elementwise
-        unary(np, "sqrt", Scalar.SQRT);
-        unary(np, "exp", Scalar.EXP);
-        unary(np, "log", Scalar.LOG);
-        unary(np, "log1p", Scalar.LOG1P);
-        unary(np, "tanh", Scalar.TANH);
-        unary(np, "abs", Scalar.ABS);
-        unary(np, "absolute", Scalar.ABS);
-        unary(np, "sign", Scalar.SGN);
-        unary(np, "floor", Scalar.FLOOR);
-        unary(np, "ceil", Scalar.CEIL);
-        unary(np, "square", Scalar.SQR);
-        unary(np, "sin", Scalar.SIN);
-        unary(np, "cos", Scalar.COS);
-        unary(np, "isnan", Scalar.ISNAN);
+        for (Scalar s : Scalar.values()) {
+            for (String name : s.help().names()) {
+                if (!name.startsWith("np.")) continue;
+                if (s.arity() == 1) unary(np, name.substring(3), s);
+                else binary(np, name.substring(3), s);
+            }
+        }
         np.put("isfinite", (TdlCallable) (rt, a) -> {
             HostMath m = new HostMath(rt);
             Object x = a.check(1, "x").get(0, "x");
             return result(x, m.run(v -> m.ops().not(m.ops().or(m.ops().isnan(v.get(0)), m.ops().isinf(v.get(0)))), x));
         });
-        unary(np, "isinf", Scalar.ISINF);
-        binary(np, "maximum", Scalar.MAXIMUM);
-        binary(np, "minimum", Scalar.MINIMUM);
-        binary(np, "power", Scalar.POW);
-        binary(np, "add", Scalar.ADD);
-        binary(np, "subtract", Scalar.SUB);
-        binary(np, "multiply", Scalar.MUL);
-        binary(np, "divide", Scalar.TRUE_DIV);
         np.put("round", (TdlCallable) (rt, a) -> round(new HostMath(rt), a.check(2, "a", "decimals").get(0, "a"), a.get(1, "decimals", 0L)));
         np.put("around", np.get("round"));
         np.put("clip", (TdlCallable) (rt, a) -> clip(new HostMath(rt), a.check(3, "a", "a_min", "a_max").get(0, "a"),
@@ -177,21 +163,21 @@ final class NumpyFunctions {
     }
 
     private static void unary(Map<String, Object> np, String name, Scalar s) {
-        np.put(name, (TdlCallable) (rt, a) -> {
+        np.put(name, new Builtin(name, (rt, a) -> {
             Object x = a.check(1, "x").get(0, "x");
             if (x instanceof Variable) throw symbolic(name);
             return result(x, new HostMath(rt).unary(s, x));
-        });
+        }));
     }
 
     private static void binary(Map<String, Object> np, String name, Scalar s) {
-        np.put(name, (TdlCallable) (rt, a) -> {
+        np.put(name, new Builtin(name, (rt, a) -> {
             Object x = a.check(2, "x1", "x2").get(0, "x1");
             Object y = a.get(1, "x2");
             if (x instanceof Variable || y instanceof Variable) throw symbolic(name);
             NDArray out = new HostMath(rt).binary(s, x, y);
             return NumpyConvert.isNumber(x) && NumpyConvert.isNumber(y) ? NumpyConvert.scalar(out.dtype(), out.data()[0]) : out;
-        });
+        }));
     }
 
     private static TdlError symbolic(String name) {

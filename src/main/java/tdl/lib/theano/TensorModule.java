@@ -19,54 +19,16 @@ final class TensorModule {
     private TensorModule() {}
 
     static void installOps(TdlModule t, TdlModule nnet) {
-        unary(t, "abs", TensorOps::abs);
-        unary(t, "abs_", TensorOps::abs);
-        unary(t, "exp", TensorOps::exp);
-        unary(t, "log", TensorOps::log);
-        unary(t, "log1p", TensorOps::log1p);
-        unary(t, "sqrt", TensorOps::sqrt);
-        unary(t, "sqr", TensorOps::sqr);
-        unary(t, "tanh", TensorOps::tanh);
-        unary(t, "floor", TensorOps::floor);
-        unary(t, "ceil", TensorOps::ceil);
-        unary(t, "round", TensorOps::round);
-        unary(t, "sgn", TensorOps::sgn);
-        unary(t, "sign", TensorOps::sgn);
-        unary(t, "isnan", TensorOps::isnan);
-        unary(t, "isinf", TensorOps::isinf);
-        unary(t, "neg", TensorOps::neg);
-        unary(t, "invert", TensorOps::not);
+        ElemwiseFunctions.install(t, nnet);
         unary(t, "transpose", TensorOps::transpose);
         for (TdlModule m : new TdlModule[] {t, nnet}) {
-            unary(m, "sigmoid", TensorOps::sigmoid);
-            unary(m, "softplus", TensorOps::softplus);
             unary(m, "relu", TensorOps::relu);
             unary(m, "softmax", TensorOps::softmax);
             binary(m, "binary_crossentropy", TensorOps::binaryCrossentropy);
             binary(m, "categorical_crossentropy", TensorOps::categoricalCrossentropy);
         }
-        binary(t, "maximum", TensorOps::maximum);
-        binary(t, "minimum", TensorOps::minimum);
-        binary(t, "eq", TensorOps::eq);
-        binary(t, "neq", TensorOps::neq);
-        binary(t, "lt", TensorOps::lt);
-        binary(t, "le", TensorOps::le);
-        binary(t, "gt", TensorOps::gt);
-        binary(t, "ge", TensorOps::ge);
-        binary(t, "and_", TensorOps::and);
-        binary(t, "or_", TensorOps::or);
-        binary(t, "xor", TensorOps::xor);
-        binary(t, "add", TensorOps::add);
-        binary(t, "sub", TensorOps::sub);
-        binary(t, "mul", TensorOps::mul);
-        binary(t, "true_div", TensorOps::trueDiv);
-        binary(t, "int_div", TensorOps::intDiv);
-        binary(t, "mod", TensorOps::mod);
-        binary(t, "pow", TensorOps::pow);
         binary(t, "dot", TensorOps::dot);
         binary(t, "outer", TensorOps::outer);
-        t.put("switch", (TdlCallable) (rt, a) -> ops(rt).switchOp(arg(rt, a, 0, "cond"), arg(rt, a, 1, "ift"), arg(rt, a, 2, "iff")));
-        t.put("clip", (TdlCallable) (rt, a) -> ops(rt).clip(arg(rt, a, 0, "x"), arg(rt, a, 1, "min"), arg(rt, a, 2, "max")));
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), DType.FLOAT64)));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
             t.put(r, (TdlCallable) (rt, a) -> {

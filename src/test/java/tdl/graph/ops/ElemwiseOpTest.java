@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,38 +62,6 @@ class ElemwiseOpTest {
     }
 
     // ---- forward values ----
-
-    @ParameterizedTest
-    @EnumSource(value = Scalar.class, names = {"NEG", "ABS", "EXP", "LOG", "LOG1P", "SQRT", "SQR", "TANH", "SIGMOID",
-            "SOFTPLUS", "FLOOR", "CEIL", "SGN", "SIN", "COS", "INV"})
-    void unaryMatchesMathOnEachElement(Scalar s) {
-        double[] x = {0.3, 1.7, 2.5, 0.01, 4.0, -0.6};
-        DoubleUnaryOperator ref = switch (s) {
-            case NEG -> a -> -a;
-            case ABS -> Math::abs;
-            case EXP -> Math::exp;
-            case LOG -> Math::log;
-            case LOG1P -> a -> Math.log(1 + a);
-            case SQRT -> Math::sqrt;
-            case SQR -> a -> a * a;
-            case TANH -> a -> (Math.exp(2 * a) - 1) / (Math.exp(2 * a) + 1);
-            case SIGMOID -> a -> 1 / (1 + Math.exp(-a));
-            case SOFTPLUS -> a -> Math.log(1 + Math.exp(a));
-            case FLOOR -> Math::floor;
-            case CEIL -> Math::ceil;
-            case SGN -> a -> a > 0 ? 1 : a < 0 ? -1 : 0;
-            case SIN -> Math::sin;
-            case COS -> Math::cos;
-            case INV -> a -> 1 / a;
-            default -> throw new AssertionError();
-        };
-        double[] got = eval(t.elemwise(s, c(x, 2, 3)));
-        for (int i = 0; i < x.length; i++) {
-            double want = ref.applyAsDouble(x[i]);
-            if (Double.isNaN(want)) assertEquals(Double.NaN, got[i]);
-            else assertEquals(want, got[i], 1e-12 * (1 + Math.abs(want)), s + " of " + x[i]);
-        }
-    }
 
     @Test
     void roundIsHalfToEvenAsNumpy() {
@@ -158,13 +125,7 @@ class ElemwiseOpTest {
 
     // ---- gradients ----
 
-    @ParameterizedTest
-    @EnumSource(value = Scalar.class, names = {"NEG", "ABS", "EXP", "LOG", "LOG1P", "SQRT", "SQR", "TANH", "SIGMOID",
-            "SOFTPLUS", "SIN", "COS", "INV"})
-    void unaryGradients(Scalar s) {
-        // positive, away from kinks, so every function is smooth there
-        GradCheck.check(xs -> t.elemwise(s, xs.get(0)), GradCheck.rand(3, 0.2, 2.0, 2, 3));
-    }
+    // each function's own values and derivative: ScalarTest, which walks the whole table
 
     @ParameterizedTest
     @EnumSource(value = Scalar.class, names = {"ADD", "SUB", "MUL", "TRUE_DIV", "POW", "MOD"})
