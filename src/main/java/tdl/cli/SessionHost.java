@@ -1,9 +1,7 @@
 package tdl.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import tdl.interp.TdlModule;
 import tdl.session.Session;
 import tdl.session.SessionOptions;
 import tdl.syntax.TdlError;
@@ -37,10 +35,7 @@ final class SessionHost implements ScriptHost {
 
     @Override
     public void exec(String code, String sourceName, List<String> argv) {
-        List<Object> args = new ArrayList<>(argv);
-        session.set("argv", args);
-        TdlModule sys = session.interpreter().module("sys");
-        if (sys != null) sys.put("argv", args);
+        session.setArgv(argv);
         session.exec(code, sourceName);
     }
 

@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.vocab.OnUnused;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,13 +46,6 @@ public final class FunctionCompiler {
         public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard); }
 
         public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g); }
-    }
-
-    public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
-                                           List<Map.Entry<SharedVariable, Variable>> updates,
-                                           Map<Variable, Variable> givens, OnUnused mode, String name, boolean rewrite) {
-        return compile(inputs, outputs, updates, givens,
-                new Options(mode, name, rewrite ? Pipeline.standard() : Pipeline.none(), false, false));
     }
 
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,

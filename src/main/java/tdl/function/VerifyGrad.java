@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.Constant;
 import tdl.graph.DType;
@@ -51,7 +51,7 @@ public final class VerifyGrad {
         double[] r = new double[sample.size()];
         for (int i = 0; i < r.length; i++) r[i] = rng.nextDouble();
         Variable cost = t.sum(t.mul(out, new Constant(new NDArray(DType.FLOAT64, sample.shape(), r))));
-        List<Variable> grads = Grad.grad(cost, inputs, Set.of(), Disconnected.IGNORE, null);
+        List<Variable> grads = Grad.grad(cost, inputs, Set.of(), OnUnused.IGNORE, null);
         CompiledFunction costF = FunctionCompiler.compile(inputs, List.of(cost), List.of(), Map.of(), opts);
         List<NDArray> analytic = FunctionCompiler.compile(inputs, grads, List.of(), Map.of(), opts).call(pts);
 

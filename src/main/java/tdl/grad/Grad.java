@@ -1,5 +1,6 @@
 package tdl.grad;
 
+import tdl.vocab.OnUnused;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,13 +31,13 @@ public final class Grad {
 
     /** Gradients of {@code cost} with respect to each of {@code wrt}; WARN-mode warnings are dropped (use {@link #gradWithWarnings}). */
     public static List<Variable> grad(Variable cost, List<Variable> wrt, Set<Variable> considerConstant,
-                                      Disconnected mode, Object origin) {
+                                      OnUnused mode, Object origin) {
         return gradWithWarnings(cost, wrt, considerConstant, mode, origin).grads();
     }
 
     /** As {@link #grad}, also returning the warnings a WARN mode produced, for the caller to print. */
     public static GradResult gradWithWarnings(Variable cost, List<Variable> wrt, Set<Variable> considerConstant,
-                                              Disconnected mode, Object origin) {
+                                              OnUnused mode, Object origin) {
         if (cost.rank() != 0) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "cost must be a scalar, got a rank-" + cost.rank() + " tensor ("
                     + TensorType.rankName(cost.rank()) + ")", "reduce it first, e.g. with T.sum(cost) or T.mean(cost)");

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.Apply;
 import tdl.graph.DType;
@@ -25,7 +25,7 @@ public final class Jacobians {
     private Jacobians() {}
 
     /** d y / d w for each w: y a vector; each result has shape (len(y),) + shape(w). */
-    public static List<Variable> jacobian(Variable y, List<Variable> wrt, Disconnected mode, Object origin) {
+    public static List<Variable> jacobian(Variable y, List<Variable> wrt, OnUnused mode, Object origin) {
         if (y.rank() != 1) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "jacobian: expression must be a vector, got a rank-" + y.rank() + " tensor ("
                     + TensorType.rankName(y.rank()) + ")", "flatten it first: jacobian(y.flatten(), wrt)");
@@ -53,7 +53,7 @@ public final class Jacobians {
     }
 
     /** The Hessian of a scalar cost for each (vector) w: jacobian(grad(cost, w), w). */
-    public static List<Variable> hessian(Variable cost, List<Variable> wrt, Disconnected mode, Object origin) {
+    public static List<Variable> hessian(Variable cost, List<Variable> wrt, OnUnused mode, Object origin) {
         List<Variable> result = new ArrayList<>(wrt.size());
         for (Variable w : wrt) {
             if (w.rank() != 1) {

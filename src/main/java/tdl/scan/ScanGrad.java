@@ -3,7 +3,7 @@ package tdl.scan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.Apply;
 import tdl.graph.GraphError;
@@ -86,7 +86,7 @@ final class ScanGrad {
         for (int k = 0; k < nonSeqInner.size(); k++) {
             if (nonSeqInner.get(k).dtype().isFloat()) { floatNonSeqs.add(k); wrt.add(nonSeqInner.get(k)); }
         }
-        List<Variable> pulled = Grad.grad(cost, wrt, null, Disconnected.IGNORE, node.origin());
+        List<Variable> pulled = Grad.grad(cost, wrt, null, OnUnused.IGNORE, node.origin());
 
         // backward scan: sequences (forward inputs of each step, output gradients), carries and accumulators
         List<Variable> bSeqInner = new ArrayList<>(seqInner), bSeqOuter = new ArrayList<>();

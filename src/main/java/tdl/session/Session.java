@@ -73,12 +73,17 @@ public final class Session {
         List<Object> args = new ArrayList<>();
         args.add(file.toString());
         if (argv != null) args.addAll(argv);
-        Map<String, Object> g = interp.globals();
-        g.put("argv", args);
-        g.put("__file__", file.toAbsolutePath().toString());
+        setArgv(args);
+        interp.globals().put("__file__", file.toAbsolutePath().toString());
+        run(new SourceText(file.toString(), text), false);
+    }
+
+    /** What the script sees as {@code sys.argv} (and the global {@code argv}): the program name first. */
+    public void setArgv(List<?> argv) {
+        List<Object> args = new ArrayList<>(argv);
+        interp.globals().put("argv", args);
         TdlModule sys = interp.module("sys");
         if (sys != null) sys.put("argv", args);
-        run(new SourceText(file.toString(), text), false);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
@@ -28,10 +28,10 @@ class BorrowedCallTest {
         SharedVariable w = new SharedVariable(NDArray.of(new double[] {0.5}, 1), "w");
         SharedVariable b = new SharedVariable(NDArray.scalar(0.0), "b");
         Variable perf = T.sum(T.sqr(T.sub(t, T.add(T.mul(w, p), b))), null, false);
-        List<Variable> g = Grad.grad(perf, List.of(w, b), Set.of(), Disconnected.RAISE, null);
+        List<Variable> g = Grad.grad(perf, List.of(w, b), Set.of(), OnUnused.RAISE, null);
         CompiledFunction f = FunctionCompiler.compile(List.of(p, t), List.of(perf),
                 List.of(Map.entry(w, T.sub(w, T.mul(g.get(0), 0.01))), Map.entry(b, T.sub(b, T.mul(g.get(1), 0.01)))),
-                Map.of(), OnUnused.RAISE, "train", true);
+                Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("train"));
         return new Neuron(f, w, b);
     }
 

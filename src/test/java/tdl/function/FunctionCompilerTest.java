@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.vocab.OnUnused;
 import tdl.vocab.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ class FunctionCompilerTest {
     private static Map.Entry<SharedVariable, Variable> upd(SharedVariable s, Variable v) { return Map.entry(s, v); }
 
     private static CompiledFunction compile(List<Variable> in, List<Variable> out, List<Map.Entry<SharedVariable, Variable>> updates) {
-        return FunctionCompiler.compile(in, out, updates, Map.of(), OnUnused.RAISE, "train", true);
+        return FunctionCompiler.compile(in, out, updates, Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("train"));
     }
 
     @Test
@@ -81,7 +82,7 @@ class FunctionCompilerTest {
         Variable i = new Variable(new TensorType(DType.INT64, 0), "i");
         Variable row = T.subtensor(data, List.of(new tdl.graph.ops.Index.Scalar(i)));
         CompiledFunction f = FunctionCompiler.compile(List.of(i, y), List.of(T.add(T.mul(x, 10.0), y)), List.of(),
-                Map.of(x, row), OnUnused.RAISE, "f", true);
+                Map.of(x, row), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         assertArrayEquals(new double[] {31, 41}, f.call(List.of(NDArray.scalar(DType.INT64, 1), vec(1, 1))).get(0).data());
         // the user's graph still needs x
         GraphError e = assertThrows(GraphError.class, () -> compile(List.of(y), List.of(T.add(x, y)), List.of()));
@@ -104,10 +105,10 @@ class FunctionCompilerTest {
         assertEquals(ErrorKind.UNUSED_INPUT_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'p'"), e.getMessage());
         assertTrue(e.hint().contains("on_unused_input='warn'"), e.hint());
-        CompiledFunction warn = FunctionCompiler.compile(List.of(x, p), List.of(T.exp(x)), List.of(), Map.of(), OnUnused.WARN, "f", true);
+        CompiledFunction warn = FunctionCompiler.compile(List.of(x, p), List.of(T.exp(x)), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.WARN).withName("f"));
         assertEquals(1, warn.warnings().size());
         assertTrue(warn.warnings().get(0).contains("'p'"));
-        CompiledFunction ignore = FunctionCompiler.compile(List.of(x, p), List.of(T.exp(x)), List.of(), Map.of(), OnUnused.IGNORE, "f", true);
+        CompiledFunction ignore = FunctionCompiler.compile(List.of(x, p), List.of(T.exp(x)), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE).withName("f"));
         assertTrue(ignore.warnings().isEmpty());
         assertEquals(1.0, ignore.call(List.of(vec(0), vec(5, 6))).get(0).item());
     }
@@ -220,7 +221,7 @@ class FunctionCompilerTest {
         assertEquals("train.tdl:9", e.blamed().origin());
         assertTrue(e.getMessage().contains("Elemwise{log}") && e.getMessage().contains("NaN"), e.getMessage());
         // without the guard the NaN just flows out
-        CompiledFunction plain = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(), OnUnused.RAISE, "f", true);
+        CompiledFunction plain = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         assertTrue(Double.isNaN(plain.call(List.of(vec(1, -1))).get(0).data()[1]));
     }
 
@@ -228,7 +229,7 @@ class FunctionCompilerTest {
     void givensMustKeepTheRank() {
         Variable x = TestGraphs.vector("x"), m = TestGraphs.matrix("m");
         GraphError e = assertThrows(GraphError.class, () -> FunctionCompiler.compile(List.of(m), List.of(T.exp(x)),
-                List.of(), Map.of(x, m), OnUnused.RAISE, "f", true));
+                List.of(), Map.of(x, m), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f")));
         assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("matrix"), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.vocab.OnUnused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tdl.function.TestGraphs.T;
@@ -53,7 +54,7 @@ class GraphPrinterTest {
     void debugprintOfAFunctionShowsTheRewrittenGraphWithStepNumbers() {
         Variable x = TestGraphs.matrix("x");
         CompiledFunction f = FunctionCompiler.compile(List.of(x), List.of(T.log(T.add(T.constant(1.0), T.exp(x)))),
-                List.of(), Map.of(), OnUnused.RAISE, "f", true);
+                List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         assertEquals("Elemwise{softplus,no_inplace} [id A] ''   0\n |x [id B]\n", GraphPrinter.debugprint(f));
     }
 

@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.vocab.OnUnused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tdl.function.TestGraphs.T;

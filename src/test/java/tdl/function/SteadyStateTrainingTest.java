@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tdl.Allocations;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
@@ -40,10 +40,10 @@ class SteadyStateTrainingTest {
         // a row of weights times each row, summed per row: broadcasting, a reduction, a column
         Variable pred = T.tanh(T.add(T.sum(T.mul(x, w), new int[] {1}, false), b));
         Variable cost = T.mean(T.sqr(T.sub(pred, y)), null, false);
-        List<Variable> g = Grad.grad(cost, List.of(w, b), Set.of(), Disconnected.RAISE, null);
+        List<Variable> g = Grad.grad(cost, List.of(w, b), Set.of(), OnUnused.RAISE, null);
         CompiledFunction step = FunctionCompiler.compile(List.of(index), List.of(cost),
                 List.of(Map.entry(w, T.sub(w, T.mul(g.get(0), 0.1))), Map.entry(b, T.sub(b, T.mul(g.get(1), 0.1)))),
-                Map.of(), OnUnused.RAISE, "train", true);
+                Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("train"));
 
         NDArray i = NDArray.scalar(DType.INT64, 7);
         double first = step.call(List.of(i)).get(0).item();

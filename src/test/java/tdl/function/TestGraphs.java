@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.vocab.OnUnused;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +29,7 @@ public final class TestGraphs {
     }
 
     public static NDArray eval1(List<Variable> inputs, Variable out, List<NDArray> args) {
-        return FunctionCompiler.compile(inputs, List.of(out), List.of(), Map.of(), OnUnused.IGNORE, "f", true)
+        return FunctionCompiler.compile(inputs, List.of(out), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE).withName("f"))
                 .call(args).get(0);
     }
 }

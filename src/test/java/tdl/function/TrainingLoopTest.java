@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
@@ -26,10 +26,11 @@ class TrainingLoopTest {
         // the plain cross-entropy: the stabilise phase turns log(sigmoid) into softplus forms
         Variable xent = T.sub(T.neg(T.mul(y, T.log(p))), T.mul(T.sub(1.0, y), T.log(T.sub(1.0, p))));
         Variable cost = T.mean(xent, null, false);
-        List<Variable> g = Grad.grad(cost, List.of(w, b), Set.of(), Disconnected.RAISE, null);
+        List<Variable> g = Grad.grad(cost, List.of(w, b), Set.of(), OnUnused.RAISE, null);
         CompiledFunction step = FunctionCompiler.compile(List.of(x, y), List.of(cost),
                 List.of(Map.entry(w, T.sub(w, T.mul(g.get(0), 0.5))), Map.entry(b, T.sub(b, T.mul(g.get(1), 0.5)))),
-                Map.of(), OnUnused.RAISE, "train", rewrite);
+                Map.of(), FunctionCompiler.Options.defaults().withName("train")
+                        .withPipeline(rewrite ? tdl.rewrite.Pipeline.standard() : tdl.rewrite.Pipeline.none()));
         if (rewrite) {
             assertEquals(1, step.rewriteLog().count("LogSigmoidToSoftplus"), step.rewriteLog().toString());
             assertEquals(1, step.rewriteLog().count("LogOneMinusSigmoidToSoftplus"), step.rewriteLog().toString());

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tdl.function.FunctionCompiler;
-import tdl.function.OnUnused;
+import tdl.vocab.OnUnused;
 import tdl.graph.Apply;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
@@ -29,7 +29,7 @@ class GradTest {
     private static Variable var(String name, int rank) { return new Variable(new TensorType(DType.FLOAT64, rank), name); }
 
     private static List<NDArray> run(List<Variable> inputs, List<Variable> outputs, NDArray... args) {
-        return FunctionCompiler.compile(inputs, outputs, List.of(), Map.of(), OnUnused.IGNORE, "g", true).call(List.of(args));
+        return FunctionCompiler.compile(inputs, outputs, List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE).withName("g")).call(List.of(args));
     }
 
     private static NDArray rand(Random r, int... shape) {
@@ -55,7 +55,7 @@ class GradTest {
     void linearNeuronGradientMatchesFiniteDifferences() {
         Variable w = var("w", 1), b = var("b", 0), p = var("p", 2), tt = var("t", 2);
         Variable cost = t.sum(t.sqr(t.sub(tt, t.add(t.mul(w, p), b))));
-        List<Variable> g = Grad.grad(cost, List.of(w, b), Set.of(), Disconnected.RAISE, null);
+        List<Variable> g = Grad.grad(cost, List.of(w, b), Set.of(), OnUnused.RAISE, null);
         Random r = new Random(1);
         NDArray wv = rand(r, 3), bv = NDArray.scalar(0.3), pv = rand(r, 5, 3), tv = rand(r, 5, 3);
         List<NDArray> got = run(List.of(w, b, p, tt), g, wv, bv, pv, tv);
@@ -78,7 +78,7 @@ class GradTest {
         Variable x = var("x", 1), y = var("y", 1);
         // d/dx sum(x*x + x*y) = 2x + y ; d/dy = x
         Variable cost = t.sum(t.add(t.mul(x, x), t.mul(x, y)));
-        List<Variable> g = Grad.grad(cost, List.of(x, y), Set.of(), Disconnected.RAISE, null);
+        List<Variable> g = Grad.grad(cost, List.of(x, y), Set.of(), OnUnused.RAISE, null);
         List<NDArray> got = run(List.of(x, y), g, NDArray.of(new double[] {1, 2}, 2), NDArray.of(new double[] {10, 20}, 2));
         assertArrayEquals(new double[] {12, 24}, got.get(0).data(), 1e-12);
         assertArrayEquals(new double[] {1, 2}, got.get(1).data(), 1e-12);
@@ -89,8 +89,8 @@ class GradTest {
         Variable x = var("x", 1);
         Variable twice = t.mul(x, 2.0);
         Variable cost = t.sum(t.mul(x, twice)); // 2 x^2: gradient 4x, or 2x with twice constant
-        Variable full = Grad.grad(cost, List.of(x), Set.of(), Disconnected.RAISE, null).get(0);
-        Variable stopped = Grad.grad(cost, List.of(x), Set.of(twice), Disconnected.RAISE, null).get(0);
+        Variable full = Grad.grad(cost, List.of(x), Set.of(), OnUnused.RAISE, null).get(0);
+        Variable stopped = Grad.grad(cost, List.of(x), Set.of(twice), OnUnused.RAISE, null).get(0);
         List<NDArray> got = run(List.of(x), List.of(full, stopped), NDArray.of(new double[] {1, 3}, 2));
         assertArrayEquals(new double[] {4, 12}, got.get(0).data(), 1e-12);
         assertArrayEquals(new double[] {2, 6}, got.get(1).data(), 1e-12);
@@ -100,7 +100,7 @@ class GradTest {
     void costMustBeScalar() {
         Variable x = var("x", 2);
         GraphError e = assertThrows(GraphError.class,
-                () -> Grad.grad(t.exp(x), List.of(x), Set.of(), Disconnected.RAISE, null));
+                () -> Grad.grad(t.exp(x), List.of(x), Set.of(), OnUnused.RAISE, null));
         assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertEquals("cost must be a scalar, got a rank-2 tensor (matrix)", e.getMessage());
     }
@@ -110,7 +110,7 @@ class GradTest {
         Variable k = new Variable(new TensorType(DType.INT64, 0), "k");
         Variable x = var("x", 0);
         GraphError e = assertThrows(GraphError.class,
-                () -> Grad.grad(t.mul(x, k), List.of(k), Set.of(), Disconnected.RAISE, null));
+                () -> Grad.grad(t.mul(x, k), List.of(k), Set.of(), OnUnused.RAISE, null));
         assertEquals(ErrorKind.TYPE_ERROR, e.kind());
         assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("int64"), e.getMessage());
     }
@@ -120,15 +120,15 @@ class GradTest {
         Variable x = var("x", 1), w = var("w", 1);
         Variable cost = t.sum(t.exp(x));
         GraphError e = assertThrows(GraphError.class,
-                () -> Grad.grad(cost, List.of(x, w), Set.of(), Disconnected.RAISE, null));
+                () -> Grad.grad(cost, List.of(x, w), Set.of(), OnUnused.RAISE, null));
         assertEquals(ErrorKind.DISCONNECTED_INPUT_ERROR, e.kind());
         assertEquals("DisconnectedInputError: cost does not depend on 'w'", e.getMessage());
         assertTrue(e.hint().contains("disconnected_inputs='ignore'"));
 
-        GradResult warned = Grad.gradWithWarnings(cost, List.of(x, w), Set.of(), Disconnected.WARN, null);
+        GradResult warned = Grad.gradWithWarnings(cost, List.of(x, w), Set.of(), OnUnused.WARN, null);
         assertEquals(1, warned.warnings().size());
         assertTrue(warned.warnings().get(0).contains("'w'"));
-        GradResult ignored = Grad.gradWithWarnings(cost, List.of(w), Set.of(), Disconnected.IGNORE, null);
+        GradResult ignored = Grad.gradWithWarnings(cost, List.of(w), Set.of(), OnUnused.IGNORE, null);
         assertTrue(ignored.warnings().isEmpty());
 
         List<NDArray> got = run(List.of(x, w), List.of(warned.grads().get(1), ignored.grads().get(0)),
@@ -153,7 +153,7 @@ class GradTest {
     void nullGradientMeansZeroNotDisconnected() {
         Variable x = var("x", 1);
         Variable cost = t.sum(Apply.make(new TestOp(true), List.of(x), null).output());
-        Variable g = Grad.grad(cost, List.of(x), Set.of(), Disconnected.RAISE, null).get(0);
+        Variable g = Grad.grad(cost, List.of(x), Set.of(), OnUnused.RAISE, null).get(0);
         assertArrayEquals(new double[] {0, 0}, run(List.of(x), List.of(g), NDArray.of(new double[] {1, 2}, 2)).get(0).data());
     }
 
@@ -163,11 +163,11 @@ class GradTest {
         Variable opaque = Apply.make(new TestOp(false), List.of(x), null).output();
         Variable cost = t.add(t.sum(opaque), t.sum(t.exp(y)));
         GraphError e = assertThrows(GraphError.class,
-                () -> Grad.grad(cost, List.of(x), Set.of(), Disconnected.RAISE, null));
+                () -> Grad.grad(cost, List.of(x), Set.of(), OnUnused.RAISE, null));
         assertEquals(ErrorKind.GRADIENT_ERROR, e.kind());
         assertEquals("not differentiable: Opaque", e.getMessage());
         // differentiating only with respect to y never visits the opaque node
-        Variable gy = Grad.grad(cost, List.of(y), Set.of(), Disconnected.RAISE, null).get(0);
+        Variable gy = Grad.grad(cost, List.of(y), Set.of(), OnUnused.RAISE, null).get(0);
         assertEquals(1, gy.rank());
     }
 
@@ -176,7 +176,7 @@ class GradTest {
         Variable x = var("x", 0);
         Variable y = x;
         for (int i = 0; i < 5000; i++) y = t.add(t.mul(y, 0.999), 0.001);
-        Variable g = Grad.grad(y, List.of(x), Set.of(), Disconnected.RAISE, null).get(0);
+        Variable g = Grad.grad(y, List.of(x), Set.of(), OnUnused.RAISE, null).get(0);
         List<NDArray> got = run(List.of(x), List.of(y, g), NDArray.scalar(2.0));
         assertEquals(Math.pow(0.999, 5000), got.get(1).item(), 1e-12);
         assertEquals(1 + Math.pow(0.999, 5000), got.get(0).item(), 1e-9);

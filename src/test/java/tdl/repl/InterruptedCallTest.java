@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
-import tdl.function.OnUnused;
+import tdl.vocab.OnUnused;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
@@ -24,7 +24,7 @@ class InterruptedCallTest {
         SharedVariable a = new SharedVariable(NDArray.zeros(DType.FLOAT64), "a");
         SharedVariable b = new SharedVariable(NDArray.zeros(DType.FLOAT64), "b");
         CompiledFunction step = FunctionCompiler.compile(List.of(), List.of(),
-                List.of(Map.entry(a, t.add(a, 1.0)), Map.entry(b, t.add(b, 2.0))), Map.of(), OnUnused.RAISE, "step", true);
+                List.of(Map.entry(a, t.add(a, 1.0)), Map.entry(b, t.add(b, 2.0))), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("step"));
         step.call(List.of());
         assertThrows(TdlError.class, () -> step.call(List.of(), () -> {
             throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
-import tdl.function.OnUnused;
+import tdl.vocab.OnUnused;
 import tdl.function.Plan;
 import tdl.function.TestGraphs;
 import tdl.graph.Apply;
@@ -51,13 +51,13 @@ class ScanMemoryTest {
         Variable last = T.subtensor(scan.output(), List.of(new Index.Scalar(T.constant(-1L))));
         NDArray start = TestGraphs.random(rng, 20, 30);
 
-        CompiledFunction lastOnly = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), OnUnused.RAISE, "f", true);
+        CompiledFunction lastOnly = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         NDArray a = lastOnly.call(List.of(start)).get(0);
         NDArray[] kept = buffersOf(lastOnly);
         assertArrayEquals(new int[] {1, 20, 30}, kept[0].shape(), "one step of history, not " + STEPS);
 
         // reading the whole history keeps every step, and the last step agrees
-        CompiledFunction full = FunctionCompiler.compile(List.of(h0), List.of(scan.output(), last), List.of(), Map.of(), OnUnused.RAISE, "g", true);
+        CompiledFunction full = FunctionCompiler.compile(List.of(h0), List.of(scan.output(), last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("g"));
         List<NDArray> r = full.call(List.of(start));
         assertArrayEquals(new int[] {STEPS, 20, 30}, buffersOf(full)[0].shape());
         assertArrayEquals(r.get(1).data(), a.data(), 0.0);
@@ -93,7 +93,7 @@ class ScanMemoryTest {
         Apply scan = gibbsLikeScan(chain, w);
         Variable last = T.subtensor(scan.output(), List.of(new Index.Scalar(T.constant(-1L))));
         CompiledFunction f = FunctionCompiler.compile(List.of(), List.of(T.sum(last)),
-                List.of(Map.entry(chain, last)), Map.of(), OnUnused.RAISE, "sample_fn", true);
+                List.of(Map.entry(chain, last)), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("sample_fn"));
         f.call(List.of());
         assertEquals(1, buffersOf(f)[0].dim(0));
         long allocations = f.plan().allocations();
@@ -114,12 +114,12 @@ class ScanMemoryTest {
         Apply scan = Apply.make(op, List.of(T.constant((long) STEPS), h0, w), null);
         Variable last = T.subtensor(scan.outputs().get(0), List.of(new Index.Scalar(T.constant(-1L))));
         NDArray start = TestGraphs.random(rng, 20, 30);
-        CompiledFunction f = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), OnUnused.RAISE, "f", true);
+        CompiledFunction f = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         NDArray got = f.call(List.of(start)).get(0);
         NDArray[] kept = buffersOf(f);
         assertArrayEquals(new int[] {1, 20, 30}, kept[1].shape(), "the unread output keeps one step, not " + STEPS);
         CompiledFunction all = FunctionCompiler.compile(List.of(h0), List.of(last, scan.outputs().get(1)), List.of(), Map.of(),
-                OnUnused.RAISE, "g", true);
+                FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("g"));
         List<NDArray> r = all.call(List.of(start));
         assertArrayEquals(new int[] {STEPS, 20, 30}, r.get(1).shape(), "a returned output keeps its history");
         assertArrayEquals(r.get(0).data(), got.data(), 0.0);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tdl.Allocations;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
-import tdl.function.OnUnused;
+import tdl.vocab.OnUnused;
 import tdl.function.Plan;
 import tdl.function.TestGraphs;
 import tdl.graph.Apply;
@@ -48,7 +48,7 @@ class SteadyStateScanTest {
         Apply scan = Apply.make(op, List.of(T.constant((long) STEPS), xs, h0, y0, c1, c2, w), null);
         return FunctionCompiler.compile(List.of(xs, h0, y0, w), List.of(scan.outputs().get(0), scan.outputs().get(1)),
                 List.of(Map.entry(c1, scan.outputs().get(2)), Map.entry(c2, scan.outputs().get(3))),
-                Map.of(), OnUnused.RAISE, "loop", true);
+                Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("loop"));
     }
 
     @Test

@@ -45,19 +45,6 @@ public final class TensorOps {
         return new Constant(new NDArray(DType.INT64, new int[] {values.length}, d));
     }
 
-    /** Lifts a script value (Variable, NDArray, Double, Long, Integer, Boolean) to a variable. */
-    public Variable lift(Object o) {
-        if (o instanceof Variable v) return v;
-        if (o instanceof NDArray a) return constant(a);
-        if (o instanceof Double d) return constant(d.doubleValue());
-        if (o instanceof Float f) return constant(f.doubleValue());
-        if (o instanceof Long l) return constant(l.longValue());
-        if (o instanceof Integer i) return constant(i.longValue());
-        if (o instanceof Boolean b) return constant(b.booleanValue());
-        throw new GraphError(ErrorKind.TYPE_ERROR, "cannot use a " + (o == null ? "None" : o.getClass().getSimpleName())
-                + " value as a tensor");
-    }
-
     /** Applies a single-output op. */
     public Variable apply(Op op, Variable... inputs) {
         return Apply.make(op, Arrays.asList(inputs), origin.get()).output();
@@ -320,8 +307,6 @@ public final class TensorOps {
         return apply(new JoinOp(normAxis(axis, xs.get(0).rank())), xs.toArray(new Variable[0]));
     }
 
-    /** Theano's join(axis, *xs) = concatenate(xs, axis). */
-    public Variable join(int axis, List<Variable> xs) { return concatenate(xs, axis); }
 
     /** stack(xs, axis): each input gets a new size-1 axis at {@code axis}, then they are joined. */
     public Variable stack(List<Variable> xs, int axis) {

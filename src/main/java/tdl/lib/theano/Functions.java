@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
-import tdl.function.OnUnused;
+import tdl.vocab.OnUnused;
 import tdl.function.ProfileRegistry;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
@@ -30,16 +30,6 @@ final class Functions {
         a.check(10, "inputs", "outputs", "updates", "givens", "name", "on_unused_input", "profile",
                 "allow_input_downcast", "mode", "no_default_updates");
         List<Variable> inputs = variables(rt, a.get(0, "inputs"), "inputs");
-        for (Variable v : inputs) {
-            if (v instanceof SharedVariable s) {
-                throw new TdlError(ErrorKind.TYPE_ERROR, "shared variable '" + s + "' cannot be an input of a function",
-                        "shared variables are implicit inputs: drop it from the list (use givens= to replace it)");
-            }
-            if (!v.isInput()) {
-                throw new TdlError(ErrorKind.TYPE_ERROR, "function inputs must be symbolic inputs such as T.matrix('x'); got the expression "
-                        + tdl.function.GraphPrinter.pp(v), "compute it from an input inside the function instead");
-            }
-        }
         Object outSpec = a.get(1, "outputs", null);
         boolean listOutput = outSpec == null || outSpec instanceof List<?> || outSpec instanceof TdlTuple;
         List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
@@ -47,12 +37,8 @@ final class Functions {
         List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null));
         Map<Variable, Variable> givens = givens(rt, a.get(3, "givens", null));
         Object name = a.get(4, "name", null);
-        OnUnused mode = switch (String.valueOf(a.get(5, "on_unused_input", "raise"))) {
-            case "raise" -> OnUnused.RAISE;
-            case "warn" -> OnUnused.WARN;
-            case "ignore" -> OnUnused.IGNORE;
-            default -> throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
-        };
+        OnUnused mode = OnUnused.fromName(String.valueOf(a.get(5, "on_unused_input", "raise")));
+        if (mode == null) throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
         ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
         FunctionCompiler.Options options = profiles.apply(FunctionCompiler.Options.defaults().withOnUnused(mode)
                 .withName(name == null ? null : rt.str(name)).withProfile(rt.truth(a.get(6, "profile", false))));
@@ -76,14 +62,11 @@ final class Functions {
         Object givensSpec = a.get(0, "inputs_to_values", null);
         if (givensSpec == null) return FunctionCompiler.evaluate(v);
         if (!(givensSpec instanceof Map<?, ?> m)) throw new TdlError(ErrorKind.TYPE_ERROR, "eval() takes a dict {variable: value}");
-        List<Variable> inputs = new ArrayList<>();
-        List<NDArray> values = new ArrayList<>();
+        Map<Variable, NDArray> values = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            inputs.add(Symbolic.lift(rt, e.getKey(), "an eval() key"));
-            values.add(NumpyConvert.toArray(e.getValue()));
+            values.put(Symbolic.lift(rt, e.getKey(), "an eval() key"), NumpyConvert.toArray(e.getValue()));
         }
-        CompiledFunction f = FunctionCompiler.compile(inputs, List.of(v), List.of(), Map.of(), OnUnused.IGNORE, "eval", true);
-        return f.call(values).get(0);
+        return FunctionCompiler.evaluate(v, values);
     }
 
     private static List<Variable> variables(Runtime rt, Object spec, String what) {
@@ -119,14 +102,10 @@ final class Functions {
                 pairs.add(new Object[] {pair.get(0), pair.get(1)});
             }
         }
-        Map<SharedVariable, Boolean> seen = new LinkedHashMap<>();
         for (Object[] p : pairs) {
             if (!(p[0] instanceof SharedVariable s)) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "an update target must be a shared variable, got " + Symbolic.typeName(rt, p[0]),
                         "only theano.shared(...) variables can be updated");
-            }
-            if (seen.put(s, true) != null) {
-                throw new TdlError(ErrorKind.VALUE_ERROR, "shared variable '" + s + "' is updated twice in one function");
             }
             out.add(new AbstractMap.SimpleImmutableEntry<>(s, Symbolic.lift(rt, p[1], "an update value")));
         }

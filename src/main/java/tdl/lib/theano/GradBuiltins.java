@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import tdl.grad.Disconnected;
+import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.Variable;
 import tdl.interp.Args;
@@ -26,10 +26,10 @@ final class GradBuiltins {
         List<Variable> wrt = variables(rt, wrtSpec, "wrt");
         Set<Variable> constants = new LinkedHashSet<>(variables(rt, a.get(2, "consider_constant", new ArrayList<>()),
                 "consider_constant"));
-        Disconnected mode = switch (String.valueOf(a.get(3, "disconnected_inputs", "raise"))) {
-            case "raise" -> Disconnected.RAISE;
-            case "warn" -> Disconnected.WARN;
-            case "ignore" -> Disconnected.IGNORE;
+        OnUnused mode = switch (String.valueOf(a.get(3, "disconnected_inputs", "raise"))) {
+            case "raise" -> OnUnused.RAISE;
+            case "warn" -> OnUnused.WARN;
+            case "ignore" -> OnUnused.IGNORE;
             default -> throw new TdlError(ErrorKind.VALUE_ERROR, "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
         };
         tdl.grad.GradResult result = Grad.gradWithWarnings(cost, wrt, constants, mode, rt.currentPos());
@@ -41,12 +41,12 @@ final class GradBuiltins {
 
     static Object jacobian(Runtime rt, Args a) {
         Variable y = Symbolic.lift(rt, a.get(0, "expression"), "the expression");
-        return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.jacobian(y, wrt, Disconnected.RAISE, rt.currentPos()));
+        return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.jacobian(y, wrt, OnUnused.RAISE, rt.currentPos()));
     }
 
     static Object hessian(Runtime rt, Args a) {
         Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
-        return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.hessian(cost, wrt, Disconnected.RAISE, rt.currentPos()));
+        return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.hessian(cost, wrt, OnUnused.RAISE, rt.currentPos()));
     }
 
     /** Theano's convention: a list of wrt variables gives a list of results, a single one a single result. */
