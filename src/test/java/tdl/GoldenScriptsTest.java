@@ -91,6 +91,7 @@ class GoldenScriptsTest {
             assertTrue(text.contains(lines.get(errLine - 1).strip().substring(0, Math.min(10, lines.get(errLine - 1).strip().length()))),
                     "source line missing:\n" + text);
             assertTrue(text.contains("^"), "caret missing:\n" + text);
+            assertFalse(text.contains(errKind + ": " + errKind), "kind printed twice:\n" + text);
             assertFalse(text.contains("Exception") && !errKind.contains("Exception") || text.contains("at java."),
                     "stack trace text in:\n" + text);
         }

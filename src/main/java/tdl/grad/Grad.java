@@ -119,7 +119,7 @@ public final class Grad {
             }
             String msg = "cost does not depend on '" + w + "'";
             switch (mode) {
-                case RAISE -> throw new GraphError(ErrorKind.DISCONNECTED_INPUT_ERROR, "DisconnectedInputError: " + msg,
+                case RAISE -> throw new GraphError(ErrorKind.DISCONNECTED_INPUT_ERROR, msg,
                         "if that is intended, pass disconnected_inputs='ignore' (or 'warn') to grad");
                 case WARN -> warnings.add("DisconnectedInputError: " + msg + "; its gradient is zero");
                 case IGNORE -> { }
