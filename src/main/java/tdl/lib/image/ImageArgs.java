@@ -4,6 +4,7 @@ import tdl.vocab.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import tdl.graph.NDArray;
+import tdl.interp.Sequences;
 import tdl.interp.Runtime;
 import tdl.interp.TdlTuple;
 import tdl.interp.TypeHooks;
@@ -22,7 +23,7 @@ final class ImageArgs {
 
     /** A pair of non-negative ints given as a tuple or list. */
     static int[] intPair(Runtime rt, Object v, String fn, String param) {
-        List<?> items = v instanceof TdlTuple t ? t.items() : v instanceof List<?> l ? l : null;
+        List<?> items = Sequences.items(v);
         if (items == null || items.size() != 2) {
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() " + param + " must be a pair like (28, 28), got "
                     + (v instanceof String ? "'" + v + "'" : rt.repr(v)));

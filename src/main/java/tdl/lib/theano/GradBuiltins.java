@@ -8,6 +8,7 @@ import java.util.Set;
 import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.Variable;
+import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlTuple;
@@ -57,7 +58,7 @@ final class GradBuiltins {
     }
 
     static List<Variable> variables(Runtime rt, Object spec, String what) {
-        List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : List.of(spec);
+        List<?> items = Sequences.itemsOrSingle(spec);
         List<Variable> out = new ArrayList<>();
         for (Object o : items) {
             if (!(o instanceof Variable v)) {

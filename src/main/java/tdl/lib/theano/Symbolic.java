@@ -7,6 +7,7 @@ import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
+import tdl.interp.Sequences;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
@@ -88,7 +89,7 @@ final class Symbolic {
     static int[] axes(Object spec) {
         if (spec == null) return null;
         if (spec instanceof Long l) return new int[] {l.intValue()};
-        List<?> items = spec instanceof List<?> l ? l : spec instanceof tdl.interp.TdlTuple t ? t.items() : null;
+        List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
         for (int i = 0; i < out.length; i++) out[i] = ((Number) items.get(i)).intValue();
