@@ -1,5 +1,6 @@
 package tdl.lib.image;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,13 @@ final class ImageArgs {
     static NDArray hostArray(Runtime rt, Object v, String fn, String param) {
         if (v instanceof NDArray a) return a;
         throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() " + param + " must be a host array, not " + typeName(rt, v),
-                v instanceof List || v instanceof TdlTuple ? "convert it with np.asarray(...)"
+                Sequences.isListOrTuple(v) ? "convert it with np.asarray(...)"
                         : "a symbolic value has no pixels yet: use .eval() or shared.get_value()");
     }
 
     /** A pair of non-negative ints given as a tuple or list. */
     static int[] intPair(Runtime rt, Object v, String fn, String param) {
-        List<?> items = v instanceof TdlTuple t ? t.items() : v instanceof List<?> l ? l : null;
+        List<?> items = Sequences.items(v);
         if (items == null || items.size() != 2) {
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() " + param + " must be a pair like (28, 28), got "
                     + (v instanceof String ? "'" + v + "'" : rt.repr(v)));

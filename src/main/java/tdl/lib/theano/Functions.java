@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
-import tdl.interp.TdlTuple;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
 
@@ -31,7 +31,7 @@ final class Functions {
                 "allow_input_downcast", "mode", "no_default_updates");
         List<Variable> inputs = variables(rt, a.get(0, "inputs"), "inputs");
         Object outSpec = a.get(1, "outputs", null);
-        boolean listOutput = outSpec == null || outSpec instanceof List<?> || outSpec instanceof TdlTuple;
+        boolean listOutput = outSpec == null || Sequences.isListOrTuple(outSpec);
         List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
                 : List.of(Symbolic.lift(rt, outSpec, "a function output"));
         List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null));
@@ -70,7 +70,7 @@ final class Functions {
     }
 
     private static List<Variable> variables(Runtime rt, Object spec, String what) {
-        List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
+        List<?> items = Sequences.items(spec);
         if (items == null) {
             if (spec instanceof Variable v) return List.of(v);
             throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
@@ -92,10 +92,10 @@ final class Functions {
         if (spec instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) pairs.add(new Object[] {e.getKey(), e.getValue()});
         } else {
-            List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
+            List<?> items = Sequences.items(spec);
             if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "updates must be a list of (shared, expression) pairs or a dict");
             for (Object o : items) {
-                List<?> pair = o instanceof TdlTuple t ? t.items() : o instanceof List<?> l ? l : null;
+                List<?> pair = Sequences.items(o);
                 if (pair == null || pair.size() != 2) {
                     throw new TdlError(ErrorKind.TYPE_ERROR, "each update must be a (shared_variable, new_value) pair, got " + rt.repr(o));
                 }
@@ -121,10 +121,10 @@ final class Functions {
             }
             return out;
         }
-        List<?> items = spec instanceof List<?> l ? l : spec instanceof TdlTuple t ? t.items() : null;
+        List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "givens must be a dict {variable: expression} or a list of pairs");
         for (Object o : items) {
-            List<?> pair = o instanceof TdlTuple t ? t.items() : o instanceof List<?> l ? l : null;
+            List<?> pair = Sequences.items(o);
             if (pair == null || pair.size() != 2) throw new TdlError(ErrorKind.TYPE_ERROR, "each given must be a (variable, expression) pair");
             out.put(Symbolic.lift(rt, pair.get(0), "a givens key"), Symbolic.lift(rt, pair.get(1), "a givens value"));
         }

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import tdl.graph.ops.ShapeOp;
 import tdl.graph.ops.TensorOps;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
-import tdl.interp.TdlTuple;
 import tdl.syntax.TdlError;
 
 /**
@@ -96,7 +96,7 @@ final class RandomStreams {
             else throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): cannot tell the rank of the symbolic size",
                     "pass ndim=..., or a tuple of sizes");
         } else {
-            List<?> items = sizeArg instanceof TdlTuple tu ? tu.items() : sizeArg instanceof List<?> l ? l : List.of(sizeArg);
+            List<?> items = Sequences.itemsOrSingle(sizeArg);
             ndim = items.size();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
             if (!symbolic) {

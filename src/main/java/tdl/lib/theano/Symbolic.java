@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;
 import tdl.graph.Constant;
@@ -30,7 +31,7 @@ final class Symbolic {
         if (value instanceof Integer i) return new Constant(NDArray.scalar(DType.INT64, i));
         if (value instanceof Double d) return new Constant(NDArray.scalar(DType.FLOAT64, d));
         if (value instanceof NDArray a) return new Constant(a.copy());
-        if (value instanceof List<?> || value instanceof tdl.interp.TdlTuple) {
+        if (Sequences.isListOrTuple(value)) {
             List<?> items = value instanceof List<?> l ? l : ((tdl.interp.TdlTuple) value).items();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
             if (symbolic) {
@@ -88,7 +89,7 @@ final class Symbolic {
     static int[] axes(Object spec) {
         if (spec == null) return null;
         if (spec instanceof Long l) return new int[] {l.intValue()};
-        List<?> items = spec instanceof List<?> l ? l : spec instanceof tdl.interp.TdlTuple t ? t.items() : null;
+        List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
         for (int i = 0; i < out.length; i++) out[i] = ((Number) items.get(i)).intValue();

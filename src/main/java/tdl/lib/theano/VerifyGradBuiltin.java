@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
-import tdl.interp.TdlTuple;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
 
@@ -20,7 +20,7 @@ final class VerifyGradBuiltin {
         a.check(6, "fun", "pt", "n_tests", "rng", "eps", "abs_tol", "rel_tol");
         Object fun = a.get(0, "fun");
         Object ptSpec = a.get(1, "pt");
-        List<?> items = ptSpec instanceof List<?> l ? l : ptSpec instanceof TdlTuple t ? t.items() : null;
+        List<?> items = Sequences.items(ptSpec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "verify_grad() needs pt, a list of input values");
         List<NDArray> points = new ArrayList<>();
         for (Object o : items) points.add(NumpyConvert.toArray(o));
