@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import tdl.graph.DType;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
+import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
@@ -99,7 +100,7 @@ final class TensorModule {
     }
 
     private static Variable[] dims(Runtime rt, Object shape) {
-        List<?> items = shape instanceof TdlTuple tu ? tu.items() : shape instanceof List<?> l ? l : List.of(shape);
+        List<?> items = Sequences.itemsOrSingle(shape);
         if (shape instanceof Variable v && v.rank() == 1) {
             throw new TdlError(ErrorKind.TYPE_ERROR, "give the shape as a tuple of scalars, e.g. T.zeros((x.shape[0], 3))");
         }
@@ -109,7 +110,7 @@ final class TensorModule {
     }
 
     private static List<Variable> list(Runtime rt, Object spec) {
-        List<?> items = spec instanceof TdlTuple tu ? tu.items() : spec instanceof List<?> l ? l : null;
+        List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "expected a list of tensors, got " + Symbolic.typeName(rt, spec));
         List<Variable> out = new ArrayList<>();
         for (Object o : items) out.add(Symbolic.lift(rt, o, "a list element"));
