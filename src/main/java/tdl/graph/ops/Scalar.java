@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import tdl.graph.DType;
+import tdl.graph.GraphError;
 import tdl.graph.Variable;
+import tdl.vocab.ErrorKind;
 
 /**
  * The scalar functions an {@link ElemwiseOp} maps over arrays (with numpy broadcasting), one entry
@@ -37,7 +39,7 @@ public enum Scalar {
             help("x", "Elementwise square root.", "T.sqrt", "np.sqrt")),
     SQR(DTypeRule.ARITH, null, unary(a -> a * a),
             (t, in, out, g) -> grads(t.mul(g, t.mul(in[0], 2.0))),
-            help("x", "Elementwise square.", "T.sqr", "np.square")),
+            help("x", "Elementwise square.", "T.sqr", "T.square", "np.square")),
     TANH(DTypeRule.FLOAT, null, unary(Math::tanh),
             (t, in, out, g) -> grads(t.mul(g, t.sub(1.0, t.sqr(out)))),
             help("x", "Elementwise hyperbolic tangent.", "T.tanh", "np.tanh")),
@@ -69,7 +71,67 @@ public enum Scalar {
             help("x", "Elementwise cosine.", "T.cos", "np.cos")),
     INV(DTypeRule.FLOAT, null, unary(a -> 1.0 / a),
             (t, in, out, g) -> grads(t.neg(t.mul(g, t.sqr(out)))),
-            help("x", "Elementwise 1 / x.", "T.inv")),
+            help("x", "Elementwise 1 / x.", "T.inv", "T.reciprocal")),
+    TAN(DTypeRule.FLOAT, null, unary(Math::tan),
+            (t, in, out, g) -> grads(t.mul(g, t.add(t.sqr(out), 1.0))),
+            help("x", "Elementwise tangent.", "T.tan", "np.tan")),
+    ARCSIN(DTypeRule.FLOAT, null, unary(Math::asin),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqrt(t.sub(1.0, t.sqr(in[0]))))),
+            help("x", "Elementwise inverse sine.", "T.arcsin", "np.arcsin")),
+    ARCCOS(DTypeRule.FLOAT, null, unary(Math::acos),
+            (t, in, out, g) -> grads(t.neg(t.trueDiv(g, t.sqrt(t.sub(1.0, t.sqr(in[0])))))),
+            help("x", "Elementwise inverse cosine.", "T.arccos", "np.arccos")),
+    ARCTAN(DTypeRule.FLOAT, null, unary(Math::atan),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.add(t.sqr(in[0]), 1.0))),
+            help("x", "Elementwise inverse tangent.", "T.arctan", "np.arctan")),
+    SINH(DTypeRule.FLOAT, null, unary(Math::sinh),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "COSH", in[0]))),
+            help("x", "Elementwise hyperbolic sine.", "T.sinh", "np.sinh")),
+    COSH(DTypeRule.FLOAT, null, unary(Math::cosh),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "SINH", in[0]))),
+            help("x", "Elementwise hyperbolic cosine.", "T.cosh", "np.cosh")),
+    ARCSINH(DTypeRule.FLOAT, null, unary(ScalarMath::asinh),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqrt(t.add(t.sqr(in[0]), 1.0)))),
+            help("x", "Elementwise inverse hyperbolic sine.", "T.arcsinh", "np.arcsinh")),
+    ARCCOSH(DTypeRule.FLOAT, null, unary(ScalarMath::acosh),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqrt(t.sub(t.sqr(in[0]), 1.0)))),
+            help("x", "Elementwise inverse hyperbolic cosine.", "T.arccosh", "np.arccosh")),
+    ARCTANH(DTypeRule.FLOAT, null, unary(ScalarMath::atanh),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sub(1.0, t.sqr(in[0])))),
+            help("x", "Elementwise inverse hyperbolic tangent.", "T.arctanh", "np.arctanh")),
+    LOG2(DTypeRule.FLOAT, null, unary(ScalarMath::log2),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.mul(in[0], ScalarMath.LN2))),
+            help("x", "Elementwise base-2 logarithm.", "T.log2", "np.log2")),
+    LOG10(DTypeRule.FLOAT, null, unary(Math::log10),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.mul(in[0], ScalarMath.LN10))),
+            help("x", "Elementwise base-10 logarithm.", "T.log10", "np.log10")),
+    EXPM1(DTypeRule.FLOAT, null, unary(Math::expm1),
+            (t, in, out, g) -> grads(t.mul(g, t.add(out, 1.0))),
+            help("x", "Elementwise exp(x) - 1, accurate for small x.", "T.expm1", "np.expm1")),
+    EXP2(DTypeRule.FLOAT, null, unary(a -> Math.pow(2, a)),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, ScalarMath.LN2))),
+            help("x", "Elementwise 2**x.", "T.exp2", "np.exp2")),
+    ERF(DTypeRule.FLOAT, null, unary(ScalarMath::erf),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(t.exp(t.neg(t.sqr(in[0]))), 2 / Math.sqrt(Math.PI)))),
+            help("x", "Elementwise error function.", "T.erf")),
+    ERFC(DTypeRule.FLOAT, null, unary(ScalarMath::erfc),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(t.exp(t.neg(t.sqr(in[0]))), -2 / Math.sqrt(Math.PI)))),
+            help("x", "Elementwise complementary error function 1 - erf(x).", "T.erfc")),
+    ERFINV(DTypeRule.FLOAT, null, unary(ScalarMath::erfinv),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(t.exp(t.sqr(out)), Math.sqrt(Math.PI) / 2))),
+            help("x", "Elementwise inverse error function, on (-1, 1).", "T.erfinv")),
+    GAMMA(DTypeRule.FLOAT, null, unary(ScalarMath::gamma),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, other(t, "PSI", in[0])))),
+            help("x", "Elementwise gamma function.", "T.gamma")),
+    GAMMALN(DTypeRule.FLOAT, null, unary(ScalarMath::gammaln),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "PSI", in[0]))),
+            help("x", "Elementwise log(gamma(x)), for x > 0.", "T.gammaln")),
+    PSI(DTypeRule.FLOAT, null, unary(ScalarMath::psi), Derivative.UNDEFINED,
+            help("x", "Elementwise digamma function gamma'(x) / gamma(x) (no gradient, as in Theano 1.0).", "T.psi")),
+    TRUNC(DTypeRule.FLOAT, null, unary(ScalarMath::trunc), Derivative.ZERO,
+            help("x", "Elementwise rounding toward zero.", "T.trunc", "np.trunc")),
+    IROUND(DTypeRule.INTEGER, null, unary(Math::rint), Derivative.NONE,
+            help("x", "Elementwise rounding to the nearest integer (halves to even), as int64.", "T.iround")),
 
     // ---- binary ----
     ADD(DTypeRule.ARITH, "+", binary(Double::sum),
@@ -131,6 +193,13 @@ public enum Scalar {
             },
             help("x, alpha=1.0", "Elementwise exponential linear unit: x if x > 0 else alpha * (exp(x) - 1).",
                     "T.nnet.elu")),
+    ARCTAN2(DTypeRule.FLOAT, null, binary(Math::atan2),
+            // d/da atan2(a, b) = b / (a^2 + b^2), d/db = -a / (a^2 + b^2)
+            (t, in, out, g) -> {
+                Variable r2 = t.add(t.sqr(in[0]), t.sqr(in[1]));
+                return grads(t.trueDiv(t.mul(g, in[1]), r2), t.neg(t.trueDiv(t.mul(g, in[0]), r2)));
+            },
+            help("a, b", "Elementwise angle of the point (b, a): arctan(a / b) in the right quadrant.", "T.arctan2", "np.arctan2")),
 
     // ---- ternary ----
     SWITCH(DTypeRule.CHOICE, null, ternary((c, a, b) -> c != 0 ? a : b),
@@ -195,6 +264,8 @@ public enum Scalar {
         FLOAT,
         /** Always bool. */
         PREDICATE,
+        /** Always int64 (iround). */
+        INTEGER,
         /** The upcast of every input but the first, the condition (switch). */
         CHOICE;
 
@@ -205,6 +276,7 @@ public enum Scalar {
                 case ARITH -> d == DType.BOOL ? DType.INT64 : d;
                 case FLOAT -> d.isFloat() ? d : DType.FLOAT64;
                 case PREDICATE -> DType.BOOL;
+                case INTEGER -> DType.INT64;
                 case CHOICE -> d;
             };
         }
@@ -252,6 +324,12 @@ public enum Scalar {
             Variable[] r = new Variable[in.length];
             for (int i = 0; i < r.length; i++) r[i] = t.zerosLike(in[i]);
             return r;
+        };
+
+        /** No gradient is defined: asking for one is an error (psi, as in Theano 1.0). */
+        Derivative UNDEFINED = (t, in, out, g) -> {
+            throw new GraphError(ErrorKind.GRADIENT_ERROR, "this function has no gradient",
+                    "leave it out of the cost, or hold it fixed with grad(..., consider_constant=[...])");
         };
 
         Variable[] of(TensorOps t, Variable[] in, Variable out, Variable g);
