@@ -49,7 +49,7 @@ def conv_backward(g, x, w, col):
     f, c, k, _ = w.shape
     b = x.shape[0]
     g2 = g.reshape(b, f, -1)
-    dwf = np.einsum("bfp,bqp->fq", g2, col)
+    dwf = np.matmul(g2, col.transpose(0, 2, 1)).sum(axis=0)
     dw = dwf.reshape(w.shape)[:, :, ::-1, ::-1]
     wf = w[:, :, ::-1, ::-1].reshape(f, -1)
     dcol = np.matmul(wf.T, g2)
