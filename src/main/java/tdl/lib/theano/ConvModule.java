@@ -159,11 +159,14 @@ final class ConvModule {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, a.function() + ": the padding " + rt.repr(padArg)
                     + " must be smaller than the window " + rt.repr(wsArg), null, null);
         }
-        if (x.rank() != 4) {
-            throw new TdlError(x.rank() < 2 ? ErrorKind.TYPE_ERROR : ErrorKind.NOT_IMPLEMENTED_ERROR, a.function()
-                    + " needs a 4-D input (batch, channels, rows, cols), got a " + tdl.graph.TensorType.rankName(x.rank()), null,
-                    "add leading axes first, e.g. x.dimshuffle('x', 'x', 0, 1) for a single image (TDL pools 4-D tensors only)");
+        if (x.rank() < 2) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, a.function() + " pools the last two axes of a tensor of rank 2 or more, got a "
+                    + tdl.graph.TensorType.rankName(x.rank()), null, "pass a matrix (one image) or a 4-D (batch, channels, rows, cols) tensor");
         }
-        return Symbolic.ops(rt).apply(new Pool2dOp(mode, false, ws[0], ws[1], st[0], st[1], pad[0], pad[1], ib), x);
+        // like Theano, a matrix or a 3-D tensor is pooled as a 4-D one with leading axes of size 1
+        var t = Symbolic.ops(rt);
+        Variable x4 = x.rank() == 2 ? t.dimshuffle(x, -1, -1, 0, 1) : x.rank() == 3 ? t.dimshuffle(x, -1, 0, 1, 2) : x;
+        Variable out = t.apply(new Pool2dOp(mode, false, ws[0], ws[1], st[0], st[1], pad[0], pad[1], ib), x4);
+        return x.rank() == 2 ? t.dimshuffle(out, 2, 3) : x.rank() == 3 ? t.dimshuffle(out, 1, 2, 3) : out;
     }
 }
