@@ -19,7 +19,7 @@ final class ConvKernel implements Kernel {
     private final Conv2dOp op;
     private final DType dtype;
     private final Gemm.Workspace workspace = new Gemm.Workspace();
-    private final int[] outShape = new int[4];
+    private final int[] outShape = new int[4], transposeShape = new int[4];
     private double[] wf = new double[0], col = new double[0], prod = new double[0], gb = new double[0];
 
     // geometry of the current call
@@ -41,7 +41,7 @@ final class ConvKernel implements Kernel {
     }
 
     private NDArray forward(NDArray x, NDArray w, NDArray reuse) {
-        geometry(x, w);
+        geometry(x.shape(), w);
         int ckk = chans * kh * kw, ohw = oh * ow;
         flipFilters(w);
         col = grow(col, ckk * ohw);
@@ -57,7 +57,8 @@ final class ConvKernel implements Kernel {
     }
 
     private NDArray gradInputs(NDArray g, NDArray w, NDArray x, NDArray reuse) {
-        geometry(x, w);
+        if (x.rank() == 1) inputShape(x, w);
+        else geometry(x.shape(), w);
         checkGradient(g);
         int ckk = chans * kh * kw, ohw = oh * ow;
         flipFilters(w);
@@ -75,7 +76,7 @@ final class ConvKernel implements Kernel {
     }
 
     private NDArray gradFilters(NDArray x, NDArray g, NDArray w, NDArray reuse) {
-        geometry(x, w);
+        geometry(x.shape(), w);
         checkGradient(g);
         int ckk = chans * kh * kw, ohw = oh * ow;
         col = grow(col, ckk * ohw);
@@ -103,18 +104,32 @@ final class ConvKernel implements Kernel {
         return out;
     }
 
+    /** conv2d_transpose's output_shape, given as an int vector: four non-negative sizes. */
+    private void inputShape(NDArray shape, NDArray w) {
+        if (shape.size() != 4) {
+            throw Kernels.shapeError(node, "conv2d_transpose: output_shape has " + shape.size() + " entries, expected 4",
+                    "give (batch, channels, rows, cols)");
+        }
+        double[] d = shape.data();
+        for (int i = 0; i < 4; i++) {
+            if (d[i] < 0) throw Kernels.shapeError(node, "conv2d_transpose: negative size in output_shape", null);
+            transposeShape[i] = (int) d[i];
+        }
+        geometry(transposeShape, w);
+    }
+
     /** Reads the shapes of an input and the filters, checks they fit together and sets the output size. */
-    private void geometry(NDArray x, NDArray w) {
-        batch = x.dim(0);
-        chans = x.dim(1);
-        rows = x.dim(2);
-        cols = x.dim(3);
+    private void geometry(int[] xs, NDArray w) {
+        batch = xs[0];
+        chans = xs[1];
+        rows = xs[2];
+        cols = xs[3];
         nf = w.dim(0);
         kh = w.dim(2);
         kw = w.dim(3);
         if (w.dim(1) != chans) {
             throw Kernels.shapeError(node, "conv2d: the input has " + chans + " channel(s) but the filters expect "
-                    + w.dim(1) + " (input " + NDArray.shapeString(x.shape()) + ", filters " + NDArray.shapeString(w.shape()) + ")",
+                    + w.dim(1) + " (input " + NDArray.shapeString(xs) + ", filters " + NDArray.shapeString(w.shape()) + ")",
                     "axis 1 of the input (batch, channels, rows, cols) must equal axis 1 of the filters "
                     + "(filters, channels, rows, cols)");
         }
@@ -124,7 +139,7 @@ final class ConvKernel implements Kernel {
         ow = op.outLength(1, cols, kw);
         if (oh <= 0 || ow <= 0 || kh == 0 || kw == 0) {
             throw Kernels.shapeError(node, "conv2d: the filters " + NDArray.shapeString(w.shape()) + " do not fit in the input "
-                    + NDArray.shapeString(x.shape()) + " with border_mode='" + op.borderName() + "'"
+                    + NDArray.shapeString(xs) + " with border_mode='" + op.borderName() + "'"
                     + (op.dilH() != 1 || op.dilW() != 1 ? " and filter_dilation=(" + op.dilH() + ", " + op.dilW() + ")" : ""),
                     "in 'valid' mode each filter must be at most as large as the image; use border_mode='full' or "
                     + "'half', or pad the input");

@@ -17,7 +17,7 @@ import tdl.vocab.ErrorKind;
  * <ul>
  * <li>FORWARD(x, w) = conv(x, w);</li>
  * <li>GRAD_INPUTS(g, w, x) = dT/dx, where x only gives the input's shape (a strided convolution
- * does not determine it);</li>
+ * does not determine it): x itself, or (conv2d_transpose) an int vector holding the shape;</li>
  * <li>GRAD_FILTERS(x, g, w) = dT/dw, where w only gives the filters' shape.</li>
  * </ul>
  * So each role's gradient is another role of the same op, and gradients of any order exist.
@@ -86,6 +86,8 @@ public record Conv2dOp(Role role, Border border, int padH, int padW, int strideH
         };
         for (int i = 0; i < in.size(); i++) {
             TensorType t = in.get(i);
+            // conv2d_transpose gives the input's shape as an int vector instead of a tensor of that shape
+            if (i == 2 && role == Role.GRAD_INPUTS && t.rank() == 1 && t.dtype().isInteger()) continue;
             if (t.rank() != 4) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, "conv2d needs a 4-D " + names[i]
                         + (i == 0 && role == Role.FORWARD ? " (batch, channels, rows, cols)" : "")

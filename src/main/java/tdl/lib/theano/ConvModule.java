@@ -26,6 +26,7 @@ final class ConvModule {
     /** Puts conv2d into nnet, and returns the modules to register: nnet.conv, signal, signal.pool, signal.downsample. */
     static List<TdlModule> install(TdlModule nnet) {
         nnet.put("conv2d", (TdlCallable) ConvModule::conv2d);
+        nnet.put("conv2d_transpose", (TdlCallable) ConvModule::conv2dTranspose);
         TdlModule conv = new TdlModule("theano.tensor.nnet.conv");
         conv.put("conv2d", (TdlCallable) ConvModule::oldConv2d);
         nnet.put("conv", conv);
@@ -60,9 +61,35 @@ final class ConvModule {
                 a.get(5, "subsample", null), true, null);
     }
 
+    /**
+     * conv2d_transpose(input, filters, output_shape, filter_shape=None, border_mode='valid', input_dilation=(1, 1),
+     * filter_flip=True, filter_dilation=(1, 1)): the gradient of conv2d with respect to its input, input_dilation
+     * being the forward convolution's subsample.
+     */
+    private static Object conv2dTranspose(Runtime rt, Args a) {
+        a.check(8, "input", "filters", "output_shape", "filter_shape", "border_mode", "input_dilation", "filter_flip",
+                "filter_dilation");
+        Object outputShape = a.get(2, "output_shape");
+        Conv2dOp op = op(rt, outputShape, a.get(3, "filter_shape", null), a.get(4, "border_mode", "valid"),
+                a.get(5, "input_dilation", null), rt.truth(a.get(6, "filter_flip", true)), a.get(7, "filter_dilation", null));
+        Variable shape = Symbolic.lift(rt, outputShape, "conv2d_transpose() argument 'output_shape'");
+        if (shape.rank() != 1 || !shape.dtype().isInteger()) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "conv2d_transpose: output_shape must be 4 integers (batch, channels, rows, "
+                    + "cols), got " + rt.repr(outputShape));
+        }
+        return Symbolic.ops(rt).apply(op.withRole(Role.GRAD_INPUTS), TensorModule.arg(rt, a, 0, "input"),
+                TensorModule.arg(rt, a, 1, "filters"), shape);
+    }
+
     private static Variable build(Runtime rt, Args a, Object inputShape, Object filterShape, Object borderMode,
                                   Object subsample, boolean flip, Object dilation) {
         Variable x = TensorModule.arg(rt, a, 0, "input"), w = TensorModule.arg(rt, a, 1, "filters");
+        return Symbolic.ops(rt).apply(op(rt, inputShape, filterShape, borderMode, subsample, flip, dilation), x, w);
+    }
+
+    /** The forward op for Theano's arguments, after checking the shape hints agree. */
+    private static Conv2dOp op(Runtime rt, Object inputShape, Object filterShape, Object borderMode, Object subsample,
+                               boolean flip, Object dilation) {
         int[] in = shapeHint(rt, inputShape, "input_shape"), fs = shapeHint(rt, filterShape, "filter_shape");
         if (in != null && fs != null && in[1] >= 0 && fs[1] >= 0 && in[1] != fs[1]) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "conv2d: input_shape " + rt.repr(inputShape) + " has " + in[1]
@@ -82,8 +109,7 @@ final class ConvModule {
             border = Border.EXPLICIT;
             pad = pair(rt, borderMode, "border_mode", 0);
         }
-        Conv2dOp op = new Conv2dOp(Role.FORWARD, border, pad[0], pad[1], st[0], st[1], dil[0], dil[1], flip);
-        return Symbolic.ops(rt).apply(op, x, w);
+        return new Conv2dOp(Role.FORWARD, border, pad[0], pad[1], st[0], st[1], dil[0], dil[1], flip);
     }
 
     /** A 4-entry shape hint (entries may be None: -1), or null when not given. */

@@ -102,6 +102,17 @@ class ConvPoolOpsTest {
     }
 
     @Test
+    void transposeTakesTheInputShapeAsAnIntVector() {
+        Conv2dOp op = conv(Border.HALF, 0, 0, 2, 1, 1, 1, true).withRole(Role.GRAD_INPUTS);
+        NDArray w = GradCheck.rand(51, -1, 1, 3, 2, 3, 2);
+        Variable shape = t.intVector(2, 2, 5, 4);
+        NDArray g = GradCheck.rand(52, -1, 1, 2, 3, 3, 5);
+        GradCheck.check(v -> t.apply(op, v.get(0), v.get(1), shape), g, w);
+        NDArray viaTensor = Eager.evaluate(t.apply(op, t.constant(g), t.constant(w), t.constant(NDArray.zeros(tdl.graph.DType.FLOAT64, 2, 2, 5, 4))));
+        assertArrayEquals(viaTensor.data(), Eager.evaluate(t.apply(op, t.constant(g), t.constant(w), shape)).data(), 1e-12);
+    }
+
+    @Test
     void wrongRankIsTypeErrorNamingTheType() {
         Variable m = t.constant(NDArray.of(new double[4], 2, 2));
         Variable w = t.constant(NDArray.of(new double[4], 1, 1, 2, 2));
