@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
+import tdl.grad.Grad;
+import java.util.Set;
 import tdl.rewrite.Pipeline;
 
 /** Each rewrite changes no result beyond rounding; the stabilisers stay finite where the plain form overflows. */
@@ -26,7 +28,10 @@ class RewriteNumericTest {
         return switch (rewrite) {
             case "LogOnePlusExpToSoftplus" -> T.log(T.add(one, T.exp(X)));
             case "LogSigmoidToSoftplus" -> T.log(T.sigmoid(X));
-            case "LogOneMinusSigmoidToSoftplus" -> T.log(T.sub(1.0, T.sigmoid(X)));
+            case "OneMinusSigmoid" -> T.mul(T.sub(1.0, T.sigmoid(X)), Y);
+            case "MulCanonizer" -> T.mul(T.trueDiv(T.exp(X), T.mul(Y, T.exp(X))), T.neg(T.trueDiv(Y, T.add(X, 3.0))));
+            case "DistributeToCancel" -> T.mul(T.add(T.trueDiv(T.sqr(X), T.exp(X)), Y), T.exp(X));
+            case "SigmoidInProducts" -> T.trueDiv(T.mul(Y, T.exp(X)), T.add(T.exp(X), 1.0));
             case "LogOnePlusToLog1p" -> T.log(T.add(one, T.abs(X)));
             case "SigmoidFromExp" -> T.trueDiv(1.0, T.add(one, T.exp(T.neg(X))));
             case "TransposedDot" -> T.add(T.dot(T.transpose(X), Y), T.dot(X, T.transpose(Y)));
@@ -50,7 +55,8 @@ class RewriteNumericTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "LogOneMinusSigmoidToSoftplus",
+    @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
+            "MulCanonizer", "DistributeToCancel", "SigmoidInProducts",
             "LogOnePlusToLog1p", "SigmoidFromExp", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape"})
     void rewriteKeepsResults(String name) {
@@ -109,5 +115,64 @@ class RewriteNumericTest {
         assertEquals(0.0, at(out, -1000, Pipeline.standard()), 0.0);
         assertEquals(1.0, at(out, 1000, Pipeline.standard()), 0.0);
         assertEquals(1 / (1 + Math.exp(-0.3)), at(out, 0.3, Pipeline.standard()), 1e-15);
+    }
+
+    /** d/dx sum(f(x)) at one point, compiled with the given pipeline. */
+    private static double gradAt(Function<Variable, Variable> f, double xv, Pipeline p) {
+        Variable g = Grad.grad(T.sum(f.apply(X)), List.of(X), Set.of(), OnUnused.RAISE, null).get(0);
+        return at(g, xv, p);
+    }
+
+    @Test
+    void gradientOfLogSigmoidIsFiniteAtTheTails() {
+        Function<Variable, Variable> f = v -> T.log(T.sigmoid(v));
+        // d/dx log(sigmoid(x)) = 1 - sigmoid(x) = sigmoid(-x)
+        assertTrue(Double.isNaN(gradAt(f, -1000, Pipeline.none())), "plain gradient was already finite");
+        assertEquals(1.0, gradAt(f, -1000, Pipeline.standard()), 0.0);
+        assertEquals(0.5, gradAt(f, 0, Pipeline.standard()), 1e-15);
+        assertEquals(0.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
+        assertEquals(1 / (1 + Math.exp(2.5)), gradAt(f, 2.5, Pipeline.standard()), 1e-15);
+    }
+
+    @Test
+    void gradientOfLogOneMinusSigmoidIsFiniteAtTheTails() {
+        Function<Variable, Variable> f = v -> T.log(T.sub(1.0, T.sigmoid(v)));
+        // d/dx log(1 - sigmoid(x)) = -sigmoid(x)
+        assertEquals(-0.0, gradAt(f, -1000, Pipeline.standard()), 0.0);
+        assertEquals(-1.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
+        assertEquals(-1 / (1 + Math.exp(-0.7)), gradAt(f, 0.7, Pipeline.standard()), 1e-15);
+    }
+
+    /** The tutorial's cross-entropy of p = 1 / (1 + exp(-z)) against target y. */
+    private static Variable tutorialXent(Variable z, double y) {
+        Variable p = T.trueDiv(1.0, T.add(T.constant(1.0), T.exp(T.neg(z))));
+        return T.sub(T.mul(T.neg(T.constant(y)), T.log(p)), T.mul(T.constant(1 - y), T.log(T.sub(1.0, p))));
+    }
+
+    @Test
+    void tutorialCrossEntropyAndItsGradientAreFiniteAtTheTails() {
+        // xent = softplus(-z) for y = 1 and softplus(z) for y = 0; d xent / dz = sigmoid(z) - y
+        for (double y : new double[] {0, 1}) {
+            Function<Variable, Variable> f = v -> tutorialXent(v, y);
+            for (double z : new double[] {-1000, -3, 0, 3, 1000}) {
+                double sig = 1 / (1 + Math.exp(-z));
+                double xent = y == 1 ? Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z))) : Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                assertEquals(xent, at(f.apply(X), z, Pipeline.standard()), 1e-12 * Math.max(1, xent), "xent y=" + y + " z=" + z);
+                assertEquals(sig - y, gradAt(f, z, Pipeline.standard()), 1e-15, "gradient y=" + y + " z=" + z);
+            }
+            assertTrue(Double.isNaN(gradAt(f, y == 1 ? -1000 : 1000, Pipeline.none())), "plain gradient was already finite");
+        }
+    }
+
+    @Test
+    void expOverOnePlusExpIsFiniteAtTheTails() {
+        Function<Variable, Variable> f = v -> T.trueDiv(T.exp(v), T.add(T.exp(v), 1.0));
+        assertTrue(Double.isNaN(at(f.apply(X), 1000, Pipeline.standard().without("SigmoidInProducts"))), "plain form was already finite");
+        assertEquals(1.0, at(f.apply(X), 1000, Pipeline.standard()), 0.0);
+        assertEquals(0.0, at(f.apply(X), -1000, Pipeline.standard()), 0.0);
+        assertEquals(1 / (1 + Math.exp(-0.3)), at(f.apply(X), 0.3, Pipeline.standard()), 1e-15);
+        // d/dx sigmoid(x) = sigmoid(x) sigmoid(-x)
+        assertEquals(0.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
+        assertEquals(0.25, gradAt(f, 0, Pipeline.standard()), 1e-15);
     }
 }

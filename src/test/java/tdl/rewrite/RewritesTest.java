@@ -231,4 +231,72 @@ class RewritesTest {
         for (int i = 0; i < 5000; i++) y = t.mul(t.add(y, 0.0), 1.0);
         assertSame(x, rewrite(y));
     }
+
+    private static Variable gradOfSum(Variable f, Variable wrt) {
+        return tdl.grad.Grad.grad(new TensorOps(() -> "r.tdl:1").sum(f), List.of(wrt), java.util.Set.of(),
+                tdl.vocab.OnUnused.RAISE, null).get(0);
+    }
+
+    @Test
+    void commonFactorsCancelInAProduct() {
+        Variable s = t.sigmoid(x), g = new Variable(new TensorType(DType.FLOAT64, 2), "g");
+        Variable before = t.mul(t.trueDiv(g, s), t.mul(s, t.sub(1.0, s)));
+        RewriteLog log = new RewriteLog();
+        assertEquals("mul(g, sigmoid(neg(x)))", shape(rewrite(before, log)));
+        assertEquals(1, log.count("MulCanonizer"), log.toString());
+        // a factor read through a quotient: e / (1 / d) / d is e
+        Variable d = t.add(x, 2.0), e = t.exp(x);
+        assertEquals("exp(x)", shape(rewrite(t.trueDiv(t.trueDiv(e, t.trueDiv(1.0, d)), d))));
+    }
+
+    @Test
+    void gradientOfLogSigmoidBecomesSigmoidOfMinusX() {
+        Variable after = rewrite(gradOfSum(t.log(t.sigmoid(x)), x));
+        assertTrue(shape(after).contains("sigmoid(neg(x))") && !shape(after).contains("true_div"), shape(after));
+    }
+
+    @Test
+    void cancellingKeepsTheShapeOrDoesNotHappen() {
+        // x / x broadcasts a scalar c to x's shape: dropping x would leave a scalar
+        Variable c = new Variable(new TensorType(DType.FLOAT64, 2), "c");
+        Variable before = t.mul(t.sum(c), t.trueDiv(x, x));
+        assertTrue(shape(rewrite(before)).contains("true_div(x, x)"), shape(rewrite(before)));
+    }
+
+    @Test
+    void sigmoidFormsOfExp() {
+        assertEquals("sigmoid(neg(x))", shape(rewrite(t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(x))))));
+        assertEquals("sigmoid(x)", shape(rewrite(t.trueDiv(t.exp(x), t.add(t.constant(1.0), t.exp(x))))));
+        assertEquals("sigmoid(x)", shape(rewrite(t.trueDiv(t.exp(x), t.add(t.exp(x), 1.0)))));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertEquals("mul(y, sigmoid(neg(x)))", shape(rewrite(t.trueDiv(y, t.add(t.exp(x), 1.0)))));
+        assertEquals("sigmoid(neg(x))", shape(rewrite(t.trueDiv(t.sigmoid(x), t.exp(x)))));
+    }
+
+    @Test
+    void oneMinusSigmoidBecomesSigmoidOfMinusX() {
+        RewriteLog log = new RewriteLog();
+        assertEquals("sigmoid(neg(x))", shape(rewrite(t.sub(1.0, t.sigmoid(x)), log)));
+        assertEquals(1, log.count("OneMinusSigmoid"));
+        assertEquals("sigmoid(x)", shape(rewrite(t.sub(1.0, t.sigmoid(t.neg(x))))));
+    }
+
+    @Test
+    void logOfTheTutorialsSigmoidBecomesSoftplus() {
+        Variable p = t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(t.neg(x))));
+        assertEquals("neg(softplus(neg(x)))", shape(rewrite(t.log(p))));
+        assertEquals("neg(softplus(x))", shape(rewrite(t.log(t.sub(1.0, p)))));
+    }
+
+    @Test
+    void aSumIsMultipliedOutWhenATermThenCancels() {
+        Variable e = t.exp(x);
+        RewriteLog log = new RewriteLog();
+        Variable before = t.mul(t.add(t.trueDiv(t.sqr(x), e), t.tanh(x)), e);
+        assertEquals("add(sqr(x), mul(tanh(x), exp(x)))", shape(rewrite(before, log)));
+        assertTrue(log.count("DistributeToCancel") > 0, log.toString());
+        // nothing would cancel: the product stays as written
+        Variable kept = t.mul(t.add(t.sqr(x), t.tanh(x)), e);
+        assertEquals("mul(add(sqr(x), tanh(x)), exp(x))", shape(rewrite(kept)));
+    }
 }
