@@ -96,4 +96,10 @@ public final class Patterns {
         Variable na = negated(a), nb = negated(b);
         return (na != null && sameValue(na, b)) || (nb != null && sameValue(nb, a));
     }
+
+    /** Whether v is {@code alloc(c, dims...)} (a fill, as zeros_like) of a size-1 constant c equal to value. */
+    public static boolean isFilledWith(Variable v, double value) {
+        Apply a = v.owner();
+        return a != null && a.op() instanceof tdl.graph.ops.AllocOp && isScalarConstant(a.inputs().get(0), value);
+    }
 }
