@@ -31,6 +31,9 @@ class RewriteNumericTest {
             case "OneMinusSigmoid" -> T.mul(T.sub(1.0, T.sigmoid(X)), Y);
             case "MulCanonizer" -> T.mul(T.trueDiv(T.exp(X), T.mul(Y, T.exp(X))), T.neg(T.trueDiv(Y, T.add(X, 3.0))));
             case "DistributeToCancel" -> T.mul(T.add(T.trueDiv(T.sqr(X), T.exp(X)), Y), T.exp(X));
+            case "LogSoftmax" -> T.mul(T.log(T.softmax(X)), Y);
+            case "SoftmaxGradOfLog" -> T.mul(Grad.grad(T.sum(T.categoricalCrossentropy(T.softmax(X),
+                    T.constant(NDArray.of(new double[] {2, 0, 3, 2}, 4).astype(tdl.graph.DType.INT64)))), List.of(X), Set.of(), OnUnused.RAISE, null).get(0), Y);
             case "SigmoidInProducts" -> T.trueDiv(T.mul(Y, T.exp(X)), T.add(T.exp(X), 1.0));
             case "LogOnePlusToLog1p" -> T.log(T.add(one, T.abs(X)));
             case "SigmoidFromExp" -> T.trueDiv(1.0, T.add(one, T.exp(T.neg(X))));
@@ -56,7 +59,7 @@ class RewriteNumericTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
-            "MulCanonizer", "DistributeToCancel", "SigmoidInProducts",
+            "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "SigmoidFromExp", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape"})
     void rewriteKeepsResults(String name) {
@@ -174,5 +177,26 @@ class RewriteNumericTest {
         // d/dx sigmoid(x) = sigmoid(x) sigmoid(-x)
         assertEquals(0.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
         assertEquals(0.25, gradAt(f, 0, Pipeline.standard()), 1e-15);
+    }
+
+    @Test
+    void logSoftmaxAndItsGradientAreFiniteForFarApartLogits() {
+        Variable labels = TestGraphs.T.constant(tdl.graph.NDArray.of(new double[] {1, 1}, 2).astype(tdl.graph.DType.INT64));
+        Variable p = T.softmax(X);
+        NDArray logits = NDArray.of(new double[] {1000, -1000, 0, -1000, 1000, 3}, 2, 3);
+        // log_softmax row 0 at class 1: -2000; row 1: -log(1 + e^-997 + e^-2000) = 0; gradient (softmax - onehot) / 2
+        double[] grad = {0.5, -0.5, 0, 0, 0, 0};
+        Variable[] costs = {
+                T.neg(T.mean(T.subtensor(T.log(p), List.of(new tdl.graph.ops.Index.Vector(T.arange(T.constant(2L))), new tdl.graph.ops.Index.Vector(labels))), null, false)),
+                T.mean(T.categoricalCrossentropy(p, labels), null, false),
+                T.mean(T.categoricalCrossentropy(p, T.constant(NDArray.of(new double[] {0, 1, 0, 0, 1, 0}, 2, 3))), null, false)};
+        for (Variable cost : costs) {
+            Variable g = Grad.grad(cost, List.of(X), Set.of(), OnUnused.RAISE, null).get(0);
+            NDArray plain = run(g, Pipeline.none(), logits, logits);
+            assertTrue(Double.isNaN(plain.data()[0]), "plain gradient was already finite");
+            assertEquals(1000.0, run(cost, Pipeline.standard(), logits, logits).item(), 1e-9);
+            double[] got = run(g, Pipeline.standard(), logits, logits).data();
+            for (int i = 0; i < grad.length; i++) assertEquals(grad[i], got[i], 1e-12, "gradient element " + i);
+        }
     }
 }

@@ -299,4 +299,34 @@ class RewritesTest {
         Variable kept = t.mul(t.add(t.sqr(x), t.tanh(x)), e);
         assertEquals("mul(add(sqr(x), tanh(x)), exp(x))", shape(rewrite(kept)));
     }
+
+    @Test
+    void logOfSoftmaxBecomesLogSoftmax() {
+        RewriteLog log = new RewriteLog();
+        Variable after = rewrite(t.log(t.softmax(x)), log);
+        assertEquals("sub(sub(x, Max{[1], keepdims}(x)), log(Sum{[1], keepdims}(exp(sub(x, Max{[1], keepdims}(x))))))", shape(after));
+        assertEquals(1, log.count("LogSoftmax"));
+        // indexing first: log(softmax(x)[i, j]) reads the log-softmax instead
+        Variable i = new Variable(new TensorType(DType.INT64, 1), "i");
+        Variable read = t.subtensor(t.softmax(x), List.of(new tdl.graph.ops.Index.Vector(i), new tdl.graph.ops.Index.Vector(i)));
+        String s = shape(rewrite(t.log(read)));
+        assertTrue(s.startsWith("AdvancedSubtensor(sub(sub(x, Max") && !s.contains("Softmax"), s);
+    }
+
+    @Test
+    void softmaxPullbackThroughLogCancelsTheDivision() {
+        // categorical_crossentropy(softmax(x), i) = -log(softmax(x)[arange(n), i]): the log's
+        // pullback divides by softmax(x)[arange(n), i] inside the scatter of the indexing gradient
+        Variable i = new Variable(new TensorType(DType.INT64, 1), "i");
+        Variable g = gradOfSum(t.categoricalCrossentropy(t.softmax(x), i), x);
+        assertTrue(shape(g).contains("true_div"), shape(g));
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(g, log));
+        assertTrue(log.count("SoftmaxGradOfLog") > 0, log.toString());
+        assertTrue(!after.contains("true_div"), after);
+        // the elementwise form (one-hot targets) needs only the product rules
+        Variable onehot = new Variable(new TensorType(DType.FLOAT64, 2), "t");
+        String elementwise = shape(rewrite(gradOfSum(t.categoricalCrossentropy(t.softmax(x), onehot), x)));
+        assertTrue(!elementwise.contains("true_div"), elementwise);
+    }
 }
