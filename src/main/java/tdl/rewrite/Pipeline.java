@@ -36,7 +36,8 @@ public record Pipeline(List<Phase> phases) {
                         new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),
-                        new LogOnePlusToLog1p(), new SigmoidFromExp(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(), new LogSoftmax(), new SoftmaxGradOfLog(), new DoubleNeg())),
+                        new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),
+                        new LogSoftmax(), new SoftmaxGradOfLog(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
                 new FusionPhase(),

@@ -77,7 +77,10 @@ class RewritesTest {
     @Test
     void reciprocalOfOnePlusExpNegBecomesSigmoid() {
         Variable before = t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(t.neg(x))));
-        assertEquals("sigmoid(x)", shape(rewrite(before)));
+        RewriteLog log = new RewriteLog();
+        assertEquals("sigmoid(x)", shape(rewrite(before, log)));
+        assertEquals(1, log.count("SigmoidInProducts"), log.toString());
+        assertEquals("sigmoid(x)", shape(rewrite(t.elemwise(Scalar.INV, t.add(t.exp(t.neg(x)), t.constant(1.0))))));
     }
 
     @Test
