@@ -426,7 +426,8 @@ public final class TensorOps {
 
     /** Static structure plus symbolic parts; trailing ':' entries are dropped (they change nothing). */
     private Built build(Variable x, List<Index> idx) {
-        List<Index> list = new ArrayList<>(idx);
+        List<Index> list = expandMasks(x, idx);
+        idx = list;
         while (!list.isEmpty() && isFullSlice(list.get(list.size() - 1))) list.remove(list.size() - 1);
         if (idx.size() > x.rank()) {
             throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + x.rank() + ": " + idx.size() + " given");
@@ -451,6 +452,30 @@ public final class TensorOps {
             }
         }
         return new Built(specs, inputs);
+    }
+
+    /**
+     * A boolean mask of rank k over axes a..a+k-1 becomes k integer vectors, the coordinates of its
+     * true entries (numpy's x[mask] == x[mask.nonzero()]); MaskIndexOp checks the mask's shape.
+     */
+    private List<Index> expandMasks(Variable x, List<Index> idx) {
+        List<Index> out = new ArrayList<>();
+        int axis = 0;
+        for (Index i : idx) {
+            if (i instanceof Index.Mask m) {
+                int k = m.mask().rank();
+                if (axis + k > x.rank()) {
+                    throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + x.rank()
+                            + ": a boolean index of rank " + k + " at axis " + axis);
+                }
+                for (int a = 0; a < k; a++) out.add(new Index.Vector(apply(new MaskIndexOp(a, axis), m.mask(), x)));
+                axis += k;
+            } else {
+                out.add(i);
+                if (!(i instanceof Index.NewAxis)) axis++;
+            }
+        }
+        return out;
     }
 
     private static boolean isFullSlice(Index i) {
