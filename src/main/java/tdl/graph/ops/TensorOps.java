@@ -346,7 +346,9 @@ public final class TensorOps {
     public Variable onesLike(Variable x) { return fill(x, constant(x.dtype(), 1)); }
 
     /** eye(n, m, k); m null means n. */
-    public Variable eye(Variable n, Variable m, int k) { return apply(new EyeOp(k, DType.FLOAT64), n, m == null ? n : m); }
+    public Variable eye(Variable n, Variable m, int k) { return eye(n, m, k, DType.FLOAT64); }
+
+    public Variable eye(Variable n, Variable m, int k, DType dtype) { return apply(new EyeOp(k, dtype), n, m == null ? n : m); }
 
     public Variable arange(Variable start, Variable stop, Variable step) { return apply(new ARangeOp(), start, stop, step); }
 

@@ -58,28 +58,35 @@ final class TensorModule {
             Object items = first instanceof List<?> || first instanceof TdlTuple ? first : new ArrayList<>(a.positional());
             return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
         });
-        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
-        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
         t.put("alloc", (TdlCallable) (rt, a) -> {
+            a.check(Integer.MAX_VALUE); // Theano's alloc(value, *shape) takes no keywords: cast value for another dtype
             List<Variable> ds = new ArrayList<>();
             for (Object o : a.positional().subList(1, a.size())) ds.add(Symbolic.lift(rt, o, "an alloc dimension"));
             return ops(rt).alloc(arg(rt, a, 0, "value"), ds.toArray(new Variable[0]));
         });
-        t.put("fill", (TdlCallable) (rt, a) -> ops(rt).fill(arg(rt, a, 0, "model"), arg(rt, a, 1, "value")));
-        t.put("zeros_like", (TdlCallable) (rt, a) -> ops(rt).zerosLike(arg(rt, a, 0, "x")));
-        t.put("ones_like", (TdlCallable) (rt, a) -> ops(rt).onesLike(arg(rt, a, 0, "x")));
+        t.put("fill", (TdlCallable) (rt, a) -> ops(rt).fill(arg(rt, a.check(2, "model", "value"), 0, "model"), arg(rt, a, 1, "value")));
+        t.put("zeros_like", (TdlCallable) (rt, a) -> like(rt, a, 0));
+        t.put("ones_like", (TdlCallable) (rt, a) -> like(rt, a, 1));
         t.put("eye", (TdlCallable) (rt, a) -> {
+            a.check(4, "n", "m", "k", "dtype");
             Variable n = arg(rt, a, 0, "n");
             Variable m = a.has(1, "m") && a.get(1, "m") != null ? arg(rt, a, 1, "m") : n;
-            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue());
+            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue(), Symbolic.dtype(rt, a.get(3, "dtype", null), DType.FLOAT64));
         });
         t.put("arange", (TdlCallable) (rt, a) -> {
+            a.check(4, "start", "stop", "step", "dtype");
             Variable start = arg(rt, a, 0, "start");
+            Variable r;
             if (!a.has(1, "stop") || a.get(1, "stop") == null) {
-                return ops(rt).arange(Symbolic.lift(rt, 0L, "arange start"), start, Symbolic.lift(rt, 1L, "arange step"));
+                r = ops(rt).arange(Symbolic.lift(rt, 0L, "arange start"), start, Symbolic.lift(rt, 1L, "arange step"));
+            } else {
+                Variable step = a.has(2, "step") ? arg(rt, a, 2, "step") : Symbolic.lift(rt, 1L, "arange step");
+                r = ops(rt).arange(start, arg(rt, a, 1, "stop"), step);
             }
-            Variable step = a.has(2, "step") ? arg(rt, a, 2, "step") : Symbolic.lift(rt, 1L, "arange step");
-            return ops(rt).arange(start, arg(rt, a, 1, "stop"), step);
+            Object dt = a.get(3, "dtype", null);
+            return dt == null ? r : ops(rt).cast(r, Symbolic.dtype(rt, dt, r.dtype()));
         });
         t.put("set_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, true, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("inc_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, false, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
@@ -94,6 +101,14 @@ final class TensorModule {
     }
 
     static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
+
+    /** zeros_like / ones_like(model, dtype=None, opt=False): model's shape, dtype or model's dtype. */
+    private static Variable like(Runtime rt, Args a, int value) {
+        a.check(3, "model", "dtype", "opt");
+        Variable model = arg(rt, a, 0, "model");
+        DType dtype = Symbolic.dtype(rt, a.get(1, "dtype", null), model.dtype());
+        return ops(rt).fill(model, ops(rt).constant(dtype, value));
+    }
 
     static Variable arg(Runtime rt, Args a, int i, String name) {
         return Symbolic.lift(rt, a.get(i, name), a.function() + "() argument '" + name + "'");
