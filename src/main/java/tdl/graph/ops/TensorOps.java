@@ -138,6 +138,15 @@ public final class TensorOps {
         return switchOp(gt(x, zero), x, zero);
     }
 
+    /**
+     * Theano's relu with a slope: 0.5*(1+alpha)*x + 0.5*(1-alpha)*|x| (x for x > 0, alpha*x below),
+     * built from elementwise ops so alpha may be symbolic and gets a gradient.
+     */
+    public Variable relu(Variable x, Variable alpha) {
+        Variable f1 = mul(add(constant(1.0), alpha), 0.5), f2 = mul(sub(1.0, alpha), 0.5);
+        return add(mul(f1, x), mul(f2, abs(x)));
+    }
+
     public Variable cast(Variable x, DType to) {
         return x.dtype() == to ? x : apply(new CastOp(to), x);
     }

@@ -23,8 +23,8 @@ final class TensorModule {
         ElemwiseFunctions.install(t, nnet);
         unary(t, "transpose", TensorOps::transpose);
         for (TdlModule m : new TdlModule[] {t, nnet}) {
-            unary(m, "relu", TensorOps::relu);
-            unary(m, "softmax", TensorOps::softmax);
+            m.put("relu", (TdlCallable) TensorModule::relu);
+            m.put("softmax", (TdlCallable) TensorModule::softmax);
             binary(m, "binary_crossentropy", TensorOps::binaryCrossentropy);
             binary(m, "categorical_crossentropy", TensorOps::categoricalCrossentropy);
         }
@@ -101,6 +101,30 @@ final class TensorModule {
     }
 
     static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
+
+    /** nnet.relu(x, alpha=0): alpha a number or a variable (a learnable slope gets its gradient too). */
+    private static Object relu(Runtime rt, Args a) {
+        a.check(2, "x", "alpha");
+        Variable x = arg(rt, a, 0, "x");
+        Object alpha = a.get(1, "alpha", 0L);
+        if (alpha instanceof Number n && n.doubleValue() == 0) return ops(rt).relu(x);
+        return ops(rt).relu(x, Symbolic.lift(rt, alpha, "relu() argument 'alpha'"));
+    }
+
+    /**
+     * nnet.softmax(x) row-wise over a matrix; a vector is taken as one row and the result has shape
+     * (1, n), as in Theano 1.0 (its Softmax pads a vector on the left). Other ranks raise, as there.
+     */
+    private static Object softmax(Runtime rt, Args a) {
+        a.check(1, "x");
+        Variable x = arg(rt, a, 0, "x");
+        if (x.rank() == 1) x = ops(rt).dimshuffle(x, -1, 0);
+        else if (x.rank() != 2) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "softmax: x must be a 1-d or 2-d tensor of floats, got " + x.type(),
+                    "reshape to (rows, classes) first, e.g. x.reshape((-1, x.shape[-1]))");
+        }
+        return ops(rt).softmax(x);
+    }
 
     /** zeros_like / ones_like(model, dtype=None, opt=False): model's shape, dtype or model's dtype. */
     private static Variable like(Runtime rt, Args a, int value) {
