@@ -61,8 +61,9 @@ public enum Scalar {
             help("x", "Elementwise test for NaN, as bool.", "T.isnan", "np.isnan")),
     ISINF(DTypeRule.PREDICATE, null, unary(a -> Double.isInfinite(a) ? 1 : 0), Derivative.NONE,
             help("x", "Elementwise test for +-inf, as bool.", "T.isinf", "np.isinf")),
-    NOT(DTypeRule.PREDICATE, null, unary(a -> a == 0 ? 1 : 0), Derivative.NONE,
-            help("x", "Elementwise logical not, as bool.", "T.invert")),
+    NOT(DTypeRule.BITWISE, "~", unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
+            help("x", "Elementwise bitwise not: logical not on bools, ~x on integers.", "T.invert", "T.bitwise_not",
+                    "np.invert", "np.bitwise_not")),
     SIN(DTypeRule.FLOAT, null, unary(Math::sin),
             (t, in, out, g) -> grads(t.mul(g, other(t, "COS", in[0]))),
             help("x", "Elementwise sine.", "T.sin", "np.sin")),
@@ -133,6 +134,26 @@ public enum Scalar {
     IROUND(DTypeRule.INTEGER, null, unary(Math::rint), Derivative.NONE,
             help("x", "Elementwise rounding to the nearest integer (halves to even), as int64.", "T.iround")),
 
+    HARD_SIGMOID(DTypeRule.FLOAT, null, unary(a -> Math.min(1, Math.max(0, a * 0.2 + 0.5))),
+            (t, in, out, g) -> {
+                Variable inside = t.and(t.gt(out, t.constant(0.0)), t.lt(out, t.constant(1.0)));
+                return grads(t.switchOp(inside, t.mul(g, 0.2), t.constant(g.dtype(), 0)));
+            },
+            help("x", "Elementwise piecewise-linear sigmoid clip(0.2 * x + 0.5, 0, 1), as Theano's.", "T.nnet.hard_sigmoid")),
+    // Theano's approximation, its constants and its gradient (that of the exact sigmoid at the approximate value)
+    ULTRA_FAST_SIGMOID(DTypeRule.FLOAT, null, unary(ScalarMath::ultraFastSigmoid),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, t.sub(1.0, out)))),
+            help("x", "Elementwise piecewise approximation of the sigmoid (Theano's; within 0.02 of it).",
+                    "T.nnet.ultra_fast_sigmoid")),
+    SOFTSIGN(DTypeRule.FLOAT, null, unary(a -> a / (1 + Math.abs(a))),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqr(t.add(t.abs(in[0]), 1.0)))),
+            help("x", "Elementwise x / (1 + |x|).", "T.nnet.softsign")),
+    SELU(DTypeRule.FLOAT, null, unary(ScalarMath::selu),
+            (t, in, out, g) -> grads(t.switchOp(t.gt(in[0], t.constant(0.0)), t.mul(g, ScalarMath.SELU_SCALE),
+                    t.mul(g, t.add(out, ScalarMath.SELU_SCALE * ScalarMath.SELU_ALPHA)))),
+            help("x", "Elementwise scaled exponential linear unit: scale * elu(x, alpha) with Klambauer et al.'s constants.",
+                    "T.nnet.selu")),
+
     // ---- binary ----
     ADD(DTypeRule.ARITH, "+", binary(Double::sum),
             (t, in, out, g) -> grads(g, g),
@@ -177,12 +198,13 @@ public enum Scalar {
             help("a, b", "Elementwise a == b, as bool (symbolic == compares identity, as in Theano).", "T.eq")),
     NEQ(DTypeRule.PREDICATE, "!=", binary((a, b) -> a != b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a != b, as bool (symbolic != compares identity, as in Theano).", "T.neq")),
-    AND(DTypeRule.PREDICATE, "&", binary((a, b) -> a != 0 && b != 0 ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical and, as bool.", "T.and_")),
-    OR(DTypeRule.PREDICATE, "|", binary((a, b) -> a != 0 || b != 0 ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical or, as bool.", "T.or_")),
-    XOR(DTypeRule.PREDICATE, "^", binary((a, b) -> (a != 0) != (b != 0) ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical exclusive or, as bool.", "T.xor")),
+    // bools are 0/1, so one bitwise rule serves bools and integers
+    AND(DTypeRule.BITWISE, "&", binary((a, b) -> (long) a & (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise and (logical and on bools).", "T.and_", "T.bitwise_and", "np.bitwise_and")),
+    OR(DTypeRule.BITWISE, "|", binary((a, b) -> (long) a | (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise or (logical or on bools).", "T.or_", "T.bitwise_or", "np.bitwise_or")),
+    XOR(DTypeRule.BITWISE, "^", binary((a, b) -> (long) a ^ (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise exclusive or (logical on bools).", "T.xor", "T.bitwise_xor", "np.bitwise_xor")),
     ELU(DTypeRule.FLOAT, null, binary((x, a) -> x > 0 ? x : a * Math.expm1(x)),
             // out + alpha = alpha * exp(x) where x <= 0
             (t, in, out, g) -> {
@@ -266,6 +288,8 @@ public enum Scalar {
         PREDICATE,
         /** Always int64 (iround). */
         INTEGER,
+        /** The inputs' upcast, which must be bool or an integer (numpy's bitwise functions). */
+        BITWISE,
         /** The upcast of every input but the first, the condition (switch). */
         CHOICE;
 
@@ -277,6 +301,13 @@ public enum Scalar {
                 case FLOAT -> d.isFloat() ? d : DType.FLOAT64;
                 case PREDICATE -> DType.BOOL;
                 case INTEGER -> DType.INT64;
+                case BITWISE -> {
+                    if (d.isFloat()) {
+                        throw new GraphError(ErrorKind.TYPE_ERROR, "bitwise operations need bool or integer inputs, got " + d.pyName(),
+                                "compare first (x > 0) for a bool, or cast with T.cast(x, 'int64')");
+                    }
+                    yield d;
+                }
                 case CHOICE -> d;
             };
         }
@@ -290,15 +321,18 @@ public enum Scalar {
     public sealed interface Numeric {
         int arity();
 
-        record Unary(DoubleUnaryOperator f) implements Numeric {
+        record Unary(DoubleUnaryOperator f, DoubleUnaryOperator onIntegers) implements Numeric {
             public int arity() { return 1; }
+
+            /** The rule for an output of this dtype. */
+            public DoubleUnaryOperator forOutput(DType out) { return out.isInteger() ? onIntegers : f; }
         }
 
         record Binary(DoubleBinaryOperator f, DoubleBinaryOperator onIntegers) implements Numeric {
             public int arity() { return 2; }
 
             /** The rule for an output of this dtype. */
-            public DoubleBinaryOperator forOutput(DType out) { return out.isFloat() ? f : onIntegers; }
+            public DoubleBinaryOperator forOutput(DType out) { return out.isInteger() ? onIntegers : f; }
         }
 
         record Ternary(TernaryOperator f) implements Numeric {
@@ -357,7 +391,11 @@ public enum Scalar {
         }
     }
 
-    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f); }
+    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f, f); }
+
+    private static Numeric unary(DoubleUnaryOperator f, DoubleUnaryOperator onIntegers) {
+        return new Numeric.Unary(f, onIntegers);
+    }
 
     private static Numeric binary(DoubleBinaryOperator f) { return new Numeric.Binary(f, f); }
 
