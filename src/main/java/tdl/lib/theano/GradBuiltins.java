@@ -11,6 +11,7 @@ import tdl.grad.Grad;
 import tdl.graph.Variable;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
+import tdl.interp.TdlTuple;
 import tdl.scan.Jacobians;
 import tdl.syntax.TdlError;
 
