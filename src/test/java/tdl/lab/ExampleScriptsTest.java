@@ -56,6 +56,7 @@ class ExampleScriptsTest {
         assertTrue(costs.size() == 4 && Math.abs(costs.get(0) - Math.log(10)) < 1e-6, out);
         assertTrue(costs.get(3) < 1.5 && costs.get(3) < costs.get(0) / 1.5, out);
         assertTrue(valid.size() == 1 && valid.get(0) < 50, out);
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("lenet_filters.png")), out);
     }
 
     @Test
