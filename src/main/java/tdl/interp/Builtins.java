@@ -378,17 +378,18 @@ final class Builtins {
     private Object extreme(Args a, int sign) {
         a.check(Integer.MAX_VALUE, "key", "default");
         String fn = sign < 0 ? "min" : "max";
-        List<Object> items = a.size() == 1 ? p.access.toList(a.positional().get(0)) : a.positional();
         if (a.size() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, fn + " expected at least 1 argument, got 0");
-        if (items.isEmpty()) {
+        // walked, not copied: max(range(10**11)) runs in constant memory and stops on an interrupt
+        Iterator<Object> items = a.size() == 1 ? p.access.iterate(a.positional().get(0)) : a.positional().iterator();
+        if (!items.hasNext()) {
             if (a.keywords().containsKey("default")) return a.keywords().get("default");
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() arg is an empty sequence");
         }
         Object key = a.keywords().get("key");
-        Object best = items.get(0);
+        Object best = items.next();
         Object bestKey = key == null ? best : p.calls.call(key, java.util.Arrays.asList(best), null, (String) null);
-        for (int i = 1; i < items.size(); i++) {
-            Object o = items.get(i);
+        while (items.hasNext()) {
+            Object o = items.next();
             Object k = key == null ? o : p.calls.call(key, java.util.Arrays.asList(o), null, (String) null);
             if (p.truth(p.compare(sign < 0 ? "<" : ">", k, bestKey))) {
                 best = o;

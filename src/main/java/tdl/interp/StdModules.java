@@ -126,6 +126,11 @@ final class StdModules {
         fn(m, "factorial", (rt, a) -> {
             long n = Ops.toLong(a.get(0, "n")), r = 1;
             if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "factorial() not defined for negative values");
+            if (n > 20) {
+                // 21! does not fit in a 64-bit int: refuse rather than return a wrapped-around number
+                throw new TdlError(ErrorKind.OVERFLOW_ERROR, "factorial(" + n + ") is larger than a 64-bit int can hold",
+                        "TDL ints are 64-bit, so factorial() takes n <= 20");
+            }
             for (long i = 2; i <= n; i++) r *= i;
             return r;
         });
@@ -157,7 +162,8 @@ final class StdModules {
                 try {
                     Thread.sleep(Math.max(0, Math.min(20, (end - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    Thread.currentThread().interrupt(); // checkInterrupt says why: Ctrl-C or the time limit
+                    in.checkInterrupt();
                     throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
                 }
             }
