@@ -212,6 +212,10 @@ public final class Main implements Callable<Integer> {
             host = factory.create(settings);
             job.run(host);
             return OK;
+        } catch (tdl.syntax.ScriptExit e) {
+            // sys.exit(): Python prints nothing for a status, the message for anything else
+            if (e.text() != null) err.println(e.text());
+            return e.status();
         } catch (TdlError e) {
             err.println(host != null ? host.format(e) : e.format());
             return SCRIPT_ERROR;

@@ -76,7 +76,7 @@ final class Builtins {
         });
         def("enumerate", (rt, a) -> {
             a.check(2, "start");
-            long start = Ops.toLong(a.get(1, "start", 0L));
+            long start = intArg(a.get(1, "start", 0L), "enumerate");
             List<Object> out = new ArrayList<>();
             for (Object o : p.access.toList(a.get(0, "iterable"))) out.add(TdlTuple.of(start++, o));
             return new TdlIterator(out.iterator());
@@ -183,7 +183,11 @@ final class Builtins {
             Object r = p.binary("**", a.get(0, "base"), a.get(1, "exp"));
             return a.has(2, "mod") ? p.binary("%", r, a.get(2, "mod")) : r;
         });
-        def("chr", (rt, a) -> new String(Character.toChars((int) Ops.toLong(a.get(0, "i")))));
+        def("chr", (rt, a) -> {
+            long i = intArg(a.check(1).get(0, "i"), "chr");
+            if (i < 0 || i > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.VALUE_ERROR, "chr() arg not in range(0x110000)");
+            return new String(Character.toChars((int) i));
+        });
         def("ord", (rt, a) -> {
             String s = (String) a.get(0, "c");
             if (s.codePointCount(0, s.length()) != 1) {
@@ -192,7 +196,7 @@ final class Builtins {
             return (long) s.codePointAt(0);
         });
         def("super", this::superCall);
-        def("exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? p.str(a.get(0, "code")) : "0"); });
+        def("exit", (rt, a) -> { throw exit(in, a); });
         in.builtins.put("quit", in.builtins.get("exit"));
     }
 
@@ -330,6 +334,15 @@ final class Builtins {
         }
         for (Map.Entry<String, Object> e : a.keywords().entrySet()) DictKeys.put(m, e.getKey(), e.getValue());
         return m;
+    }
+
+    /** sys.exit / exit / quit: None or nothing is status 0, an int (or bool) that status, anything else printed with status 1. */
+    static tdl.syntax.ScriptExit exit(Interpreter in, Args a) {
+        Object code = a.check(1, "code").get(0, "code", null);
+        if (code == null) return new tdl.syntax.ScriptExit(0, null);
+        if (code instanceof Boolean b) return new tdl.syntax.ScriptExit(b ? 1 : 0, null);
+        if (code instanceof Long l) return new tdl.syntax.ScriptExit((int) (long) l, null);
+        return new tdl.syntax.ScriptExit(1, in.str(code));
     }
 
     private long intArg(Object v, String fn) {

@@ -36,7 +36,7 @@ final class StdModules {
     private void sys() {
         TdlModule sys = new TdlModule("sys");
         sys.put("argv", new ArrayList<>());
-        fn(sys, "exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? in.str(a.get(0, "code")) : "0"); });
+        fn(sys, "exit", (rt, a) -> { throw Builtins.exit(in, a); });
         sys.put("stdout", stream("stdout", false));
         sys.put("stderr", stream("stderr", true));
         sys.put("version", "3.x (TDL)");
