@@ -203,7 +203,8 @@ final class StdModules {
             return null;
         });
         fn(os, "chdir", (rt, a) -> { in.changeDirectory(in.str(a.get(0, "path"))); return null; });
-        fn(os, "getcwd", (rt, a) -> in.workingDirectory().toString());
+        // with file access off the host's folder is not the script's business: PermissionError as for other os calls
+        fn(os, "getcwd", (rt, a) -> in.resolvePath(".", false).toString());
         fn(os, "listdir", (rt, a) -> {
             Path p = in.resolvePath(in.str(a.get(0, "path", ".")), false);
             try (Stream<Path> s = Files.list(p)) {

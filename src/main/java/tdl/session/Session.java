@@ -66,7 +66,7 @@ public final class Session {
     public void runFile(Path file, List<String> argv) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SourceText.decodeUtf8(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "cannot read script " + file + ": " + e.getMessage());
         }
