@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import tdl.graph.DType;
+import tdl.graph.GraphError;
 import tdl.graph.Variable;
+import tdl.vocab.ErrorKind;
 
 /**
  * The scalar functions an {@link ElemwiseOp} maps over arrays (with numpy broadcasting), one entry
@@ -37,7 +39,7 @@ public enum Scalar {
             help("x", "Elementwise square root.", "T.sqrt", "np.sqrt")),
     SQR(DTypeRule.ARITH, null, unary(a -> a * a),
             (t, in, out, g) -> grads(t.mul(g, t.mul(in[0], 2.0))),
-            help("x", "Elementwise square.", "T.sqr", "np.square")),
+            help("x", "Elementwise square.", "T.sqr", "T.square", "np.square")),
     TANH(DTypeRule.FLOAT, null, unary(Math::tanh),
             (t, in, out, g) -> grads(t.mul(g, t.sub(1.0, t.sqr(out)))),
             help("x", "Elementwise hyperbolic tangent.", "T.tanh", "np.tanh")),
@@ -59,8 +61,9 @@ public enum Scalar {
             help("x", "Elementwise test for NaN, as bool.", "T.isnan", "np.isnan")),
     ISINF(DTypeRule.PREDICATE, null, unary(a -> Double.isInfinite(a) ? 1 : 0), Derivative.NONE,
             help("x", "Elementwise test for +-inf, as bool.", "T.isinf", "np.isinf")),
-    NOT(DTypeRule.PREDICATE, null, unary(a -> a == 0 ? 1 : 0), Derivative.NONE,
-            help("x", "Elementwise logical not, as bool.", "T.invert")),
+    NOT(DTypeRule.BITWISE, "~", unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
+            help("x", "Elementwise bitwise not: logical not on bools, ~x on integers.", "T.invert", "T.bitwise_not",
+                    "np.invert", "np.bitwise_not")),
     SIN(DTypeRule.FLOAT, null, unary(Math::sin),
             (t, in, out, g) -> grads(t.mul(g, other(t, "COS", in[0]))),
             help("x", "Elementwise sine.", "T.sin", "np.sin")),
@@ -69,7 +72,87 @@ public enum Scalar {
             help("x", "Elementwise cosine.", "T.cos", "np.cos")),
     INV(DTypeRule.FLOAT, null, unary(a -> 1.0 / a),
             (t, in, out, g) -> grads(t.neg(t.mul(g, t.sqr(out)))),
-            help("x", "Elementwise 1 / x.", "T.inv")),
+            help("x", "Elementwise 1 / x.", "T.inv", "T.reciprocal")),
+    TAN(DTypeRule.FLOAT, null, unary(Math::tan),
+            (t, in, out, g) -> grads(t.mul(g, t.add(t.sqr(out), 1.0))),
+            help("x", "Elementwise tangent.", "T.tan", "np.tan")),
+    ARCSIN(DTypeRule.FLOAT, null, unary(Math::asin),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqrt(t.sub(1.0, t.sqr(in[0]))))),
+            help("x", "Elementwise inverse sine.", "T.arcsin", "np.arcsin")),
+    ARCCOS(DTypeRule.FLOAT, null, unary(Math::acos),
+            (t, in, out, g) -> grads(t.neg(t.trueDiv(g, t.sqrt(t.sub(1.0, t.sqr(in[0])))))),
+            help("x", "Elementwise inverse cosine.", "T.arccos", "np.arccos")),
+    ARCTAN(DTypeRule.FLOAT, null, unary(Math::atan),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.add(t.sqr(in[0]), 1.0))),
+            help("x", "Elementwise inverse tangent.", "T.arctan", "np.arctan")),
+    SINH(DTypeRule.FLOAT, null, unary(Math::sinh),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "COSH", in[0]))),
+            help("x", "Elementwise hyperbolic sine.", "T.sinh", "np.sinh")),
+    COSH(DTypeRule.FLOAT, null, unary(Math::cosh),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "SINH", in[0]))),
+            help("x", "Elementwise hyperbolic cosine.", "T.cosh", "np.cosh")),
+    ARCSINH(DTypeRule.FLOAT, null, unary(ScalarMath::asinh),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqrt(t.add(t.sqr(in[0]), 1.0)))),
+            help("x", "Elementwise inverse hyperbolic sine.", "T.arcsinh", "np.arcsinh")),
+    ARCCOSH(DTypeRule.FLOAT, null, unary(ScalarMath::acosh),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqrt(t.sub(t.sqr(in[0]), 1.0)))),
+            help("x", "Elementwise inverse hyperbolic cosine.", "T.arccosh", "np.arccosh")),
+    ARCTANH(DTypeRule.FLOAT, null, unary(ScalarMath::atanh),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sub(1.0, t.sqr(in[0])))),
+            help("x", "Elementwise inverse hyperbolic tangent.", "T.arctanh", "np.arctanh")),
+    LOG2(DTypeRule.FLOAT, null, unary(ScalarMath::log2),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.mul(in[0], ScalarMath.LN2))),
+            help("x", "Elementwise base-2 logarithm.", "T.log2", "np.log2")),
+    LOG10(DTypeRule.FLOAT, null, unary(Math::log10),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.mul(in[0], ScalarMath.LN10))),
+            help("x", "Elementwise base-10 logarithm.", "T.log10", "np.log10")),
+    EXPM1(DTypeRule.FLOAT, null, unary(Math::expm1),
+            (t, in, out, g) -> grads(t.mul(g, t.add(out, 1.0))),
+            help("x", "Elementwise exp(x) - 1, accurate for small x.", "T.expm1", "np.expm1")),
+    EXP2(DTypeRule.FLOAT, null, unary(a -> Math.pow(2, a)),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, ScalarMath.LN2))),
+            help("x", "Elementwise 2**x.", "T.exp2", "np.exp2")),
+    ERF(DTypeRule.FLOAT, null, unary(ScalarMath::erf),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(t.exp(t.neg(t.sqr(in[0]))), 2 / Math.sqrt(Math.PI)))),
+            help("x", "Elementwise error function.", "T.erf")),
+    ERFC(DTypeRule.FLOAT, null, unary(ScalarMath::erfc),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(t.exp(t.neg(t.sqr(in[0]))), -2 / Math.sqrt(Math.PI)))),
+            help("x", "Elementwise complementary error function 1 - erf(x).", "T.erfc")),
+    ERFINV(DTypeRule.FLOAT, null, unary(ScalarMath::erfinv),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(t.exp(t.sqr(out)), Math.sqrt(Math.PI) / 2))),
+            help("x", "Elementwise inverse error function, on (-1, 1).", "T.erfinv")),
+    GAMMA(DTypeRule.FLOAT, null, unary(ScalarMath::gamma),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, other(t, "PSI", in[0])))),
+            help("x", "Elementwise gamma function.", "T.gamma")),
+    GAMMALN(DTypeRule.FLOAT, null, unary(ScalarMath::gammaln),
+            (t, in, out, g) -> grads(t.mul(g, other(t, "PSI", in[0]))),
+            help("x", "Elementwise log(gamma(x)), for x > 0.", "T.gammaln")),
+    PSI(DTypeRule.FLOAT, null, unary(ScalarMath::psi), Derivative.UNDEFINED,
+            help("x", "Elementwise digamma function gamma'(x) / gamma(x) (no gradient, as in Theano 1.0).", "T.psi")),
+    TRUNC(DTypeRule.FLOAT, null, unary(ScalarMath::trunc), Derivative.ZERO,
+            help("x", "Elementwise rounding toward zero.", "T.trunc", "np.trunc")),
+    IROUND(DTypeRule.INTEGER, null, unary(Math::rint), Derivative.NONE,
+            help("x", "Elementwise rounding to the nearest integer (halves to even), as int64.", "T.iround")),
+
+    HARD_SIGMOID(DTypeRule.FLOAT, null, unary(a -> Math.min(1, Math.max(0, a * 0.2 + 0.5))),
+            (t, in, out, g) -> {
+                Variable inside = t.and(t.gt(out, t.constant(0.0)), t.lt(out, t.constant(1.0)));
+                return grads(t.switchOp(inside, t.mul(g, 0.2), t.constant(g.dtype(), 0)));
+            },
+            help("x", "Elementwise piecewise-linear sigmoid clip(0.2 * x + 0.5, 0, 1), as Theano's.", "T.nnet.hard_sigmoid")),
+    // Theano's approximation, its constants and its gradient (that of the exact sigmoid at the approximate value)
+    ULTRA_FAST_SIGMOID(DTypeRule.FLOAT, null, unary(ScalarMath::ultraFastSigmoid),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, t.sub(1.0, out)))),
+            help("x", "Elementwise piecewise approximation of the sigmoid (Theano's; within 0.02 of it).",
+                    "T.nnet.ultra_fast_sigmoid")),
+    SOFTSIGN(DTypeRule.FLOAT, null, unary(a -> a / (1 + Math.abs(a))),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqr(t.add(t.abs(in[0]), 1.0)))),
+            help("x", "Elementwise x / (1 + |x|).", "T.nnet.softsign")),
+    SELU(DTypeRule.FLOAT, null, unary(ScalarMath::selu),
+            (t, in, out, g) -> grads(t.switchOp(t.gt(in[0], t.constant(0.0)), t.mul(g, ScalarMath.SELU_SCALE),
+                    t.mul(g, t.add(out, ScalarMath.SELU_SCALE * ScalarMath.SELU_ALPHA)))),
+            help("x", "Elementwise scaled exponential linear unit: scale * elu(x, alpha) with Klambauer et al.'s constants.",
+                    "T.nnet.selu")),
 
     // ---- binary ----
     ADD(DTypeRule.ARITH, "+", binary(Double::sum),
@@ -115,12 +198,13 @@ public enum Scalar {
             help("a, b", "Elementwise a == b, as bool (symbolic == compares identity, as in Theano).", "T.eq")),
     NEQ(DTypeRule.PREDICATE, "!=", binary((a, b) -> a != b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a != b, as bool (symbolic != compares identity, as in Theano).", "T.neq")),
-    AND(DTypeRule.PREDICATE, "&", binary((a, b) -> a != 0 && b != 0 ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical and, as bool.", "T.and_")),
-    OR(DTypeRule.PREDICATE, "|", binary((a, b) -> a != 0 || b != 0 ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical or, as bool.", "T.or_")),
-    XOR(DTypeRule.PREDICATE, "^", binary((a, b) -> (a != 0) != (b != 0) ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical exclusive or, as bool.", "T.xor")),
+    // bools are 0/1, so one bitwise rule serves bools and integers
+    AND(DTypeRule.BITWISE, "&", binary((a, b) -> (long) a & (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise and (logical and on bools).", "T.and_", "T.bitwise_and", "np.bitwise_and")),
+    OR(DTypeRule.BITWISE, "|", binary((a, b) -> (long) a | (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise or (logical or on bools).", "T.or_", "T.bitwise_or", "np.bitwise_or")),
+    XOR(DTypeRule.BITWISE, "^", binary((a, b) -> (long) a ^ (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise exclusive or (logical on bools).", "T.xor", "T.bitwise_xor", "np.bitwise_xor")),
     ELU(DTypeRule.FLOAT, null, binary((x, a) -> x > 0 ? x : a * Math.expm1(x)),
             // out + alpha = alpha * exp(x) where x <= 0
             (t, in, out, g) -> {
@@ -131,6 +215,13 @@ public enum Scalar {
             },
             help("x, alpha=1.0", "Elementwise exponential linear unit: x if x > 0 else alpha * (exp(x) - 1).",
                     "T.nnet.elu")),
+    ARCTAN2(DTypeRule.FLOAT, null, binary(Math::atan2),
+            // d/da atan2(a, b) = b / (a^2 + b^2), d/db = -a / (a^2 + b^2)
+            (t, in, out, g) -> {
+                Variable r2 = t.add(t.sqr(in[0]), t.sqr(in[1]));
+                return grads(t.trueDiv(t.mul(g, in[1]), r2), t.neg(t.trueDiv(t.mul(g, in[0]), r2)));
+            },
+            help("a, b", "Elementwise angle of the point (b, a): arctan(a / b) in the right quadrant.", "T.arctan2", "np.arctan2")),
 
     // ---- ternary ----
     SWITCH(DTypeRule.CHOICE, null, ternary((c, a, b) -> c != 0 ? a : b),
@@ -195,6 +286,10 @@ public enum Scalar {
         FLOAT,
         /** Always bool. */
         PREDICATE,
+        /** Always int64 (iround). */
+        INTEGER,
+        /** The inputs' upcast, which must be bool or an integer (numpy's bitwise functions). */
+        BITWISE,
         /** The upcast of every input but the first, the condition (switch). */
         CHOICE;
 
@@ -205,6 +300,14 @@ public enum Scalar {
                 case ARITH -> d == DType.BOOL ? DType.INT64 : d;
                 case FLOAT -> d.isFloat() ? d : DType.FLOAT64;
                 case PREDICATE -> DType.BOOL;
+                case INTEGER -> DType.INT64;
+                case BITWISE -> {
+                    if (d.isFloat()) {
+                        throw new GraphError(ErrorKind.TYPE_ERROR, "bitwise operations need bool or integer inputs, got " + d.pyName(),
+                                "compare first (x > 0) for a bool, or cast with T.cast(x, 'int64')");
+                    }
+                    yield d;
+                }
                 case CHOICE -> d;
             };
         }
@@ -218,15 +321,18 @@ public enum Scalar {
     public sealed interface Numeric {
         int arity();
 
-        record Unary(DoubleUnaryOperator f) implements Numeric {
+        record Unary(DoubleUnaryOperator f, DoubleUnaryOperator onIntegers) implements Numeric {
             public int arity() { return 1; }
+
+            /** The rule for an output of this dtype. */
+            public DoubleUnaryOperator forOutput(DType out) { return out.isInteger() ? onIntegers : f; }
         }
 
         record Binary(DoubleBinaryOperator f, DoubleBinaryOperator onIntegers) implements Numeric {
             public int arity() { return 2; }
 
             /** The rule for an output of this dtype. */
-            public DoubleBinaryOperator forOutput(DType out) { return out.isFloat() ? f : onIntegers; }
+            public DoubleBinaryOperator forOutput(DType out) { return out.isInteger() ? onIntegers : f; }
         }
 
         record Ternary(TernaryOperator f) implements Numeric {
@@ -254,6 +360,12 @@ public enum Scalar {
             return r;
         };
 
+        /** No gradient is defined: asking for one is an error (psi, as in Theano 1.0). */
+        Derivative UNDEFINED = (t, in, out, g) -> {
+            throw new GraphError(ErrorKind.GRADIENT_ERROR, "this function has no gradient",
+                    "leave it out of the cost, or hold it fixed with grad(..., consider_constant=[...])");
+        };
+
         Variable[] of(TensorOps t, Variable[] in, Variable out, Variable g);
     }
 
@@ -279,7 +391,11 @@ public enum Scalar {
         }
     }
 
-    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f); }
+    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f, f); }
+
+    private static Numeric unary(DoubleUnaryOperator f, DoubleUnaryOperator onIntegers) {
+        return new Numeric.Unary(f, onIntegers);
+    }
 
     private static Numeric binary(DoubleBinaryOperator f) { return new Numeric.Binary(f, f); }
 

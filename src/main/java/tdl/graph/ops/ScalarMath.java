@@ -14,6 +14,8 @@ public final class ScalarMath {
     public static final double LN2_LO = 1.9082149292705877e-10;
     public static final double ROUND = 0x1.8p52;                 // adding and subtracting it rounds to an integer
     public static final double FLOOR = -708;                     // exp(-708) is still a normal double
+    static final double LN2 = 0.6931471805599453;
+    static final double LN10 = 2.302585092994046;
     private static final double[] C = taylor();                  // 1/13!, 1/12!, ..., 1/1!, 1/0!
 
     private ScalarMath() {}
@@ -57,6 +59,83 @@ public final class ScalarMath {
     public static double pyMod(double a, double b) {
         double m = a % b;
         return m != 0 && (m < 0) != (b < 0) ? m + b : m;
+    }
+
+    /** log2, exact at powers of two as numpy's: x = m * 2^e with m in [1, 2) gives e + log2(m). */
+    public static double log2(double x) {
+        if (!(x > 0) || Double.isInfinite(x) || x < Double.MIN_NORMAL) return Math.log(x) / LN2;
+        int e = Math.getExponent(x);
+        double m = x / Math.scalb(1.0, e);
+        return e + Math.log(m) / LN2;
+    }
+
+    /** asinh without cancellation for small |x| and without overflow for large |x|. */
+    public static double asinh(double x) {
+        double a = Math.abs(x);
+        double r = a > 1e8 ? Math.log(a) + LN2 : Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
+        return Math.copySign(r, x);
+    }
+
+    /** acosh for x >= 1 (NaN below, as numpy). */
+    public static double acosh(double x) {
+        if (x > 1e8) return Math.log(x) + LN2;
+        return Math.log1p(x - 1 + Math.sqrt((x - 1) * (x + 1)));
+    }
+
+    /** atanh for |x| <= 1 (+-inf at +-1, NaN beyond, as numpy). */
+    public static double atanh(double x) {
+        return 0.5 * Math.log1p(2 * x / (1 - x));
+    }
+
+    /** Rounds toward zero, keeping the sign of zero (numpy's trunc). */
+    public static double trunc(double x) {
+        return x < 0 ? Math.ceil(x) : Math.floor(x);
+    }
+
+    public static double erf(double x) { return org.apache.commons.math3.special.Erf.erf(x); }
+
+    public static double erfc(double x) { return org.apache.commons.math3.special.Erf.erfc(x); }
+
+    public static double erfinv(double x) { return org.apache.commons.math3.special.Erf.erfInv(x); }
+
+    public static double gamma(double x) { return org.apache.commons.math3.special.Gamma.gamma(x); }
+
+    /** log(gamma(x)) for x > 0 (NaN elsewhere: scipy gives log|gamma(x)| there). */
+    public static double gammaln(double x) { return org.apache.commons.math3.special.Gamma.logGamma(x) + 0.0; } // + 0.0: lgamma(1) is +0, as scipy
+
+    /**
+     * The digamma function, gamma'(x) / gamma(x): reflection below 0, the recurrence psi(x) =
+     * psi(x + 1) - 1/x up to x >= 10, then the asymptotic series to the x^-14 term (commons-math's
+     * digamma stops earlier and is off by 1e-9 near 0.3).
+     */
+    public static double psi(double x) {
+        if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) return Double.NaN;
+        if (x <= 0 && x == Math.floor(x)) return Double.NaN;
+        if (x < 0) return psi(1 - x) - Math.PI / Math.tan(Math.PI * x);
+        double shift = 0;
+        while (x < 10) {
+            shift -= 1 / x;
+            x += 1;
+        }
+        double f = 1 / (x * x);
+        double series = f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132
+                - f * (691.0 / 32760 - f * (1.0 / 12)))))));
+        return shift + Math.log(x) - 0.5 / x - series;
+    }
+
+    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+    public static double selu(double x) {
+        return SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
+    }
+
+    /** Theano's ultra_fast_sigmoid: 0.5 * (tanh~(x / 2) + 1) with its piecewise tanh approximation. */
+    public static double ultraFastSigmoid(double v) {
+        double x = Math.abs(0.5 * v);
+        double z = x < 1.7 ? 1.5 * x / (1 + x) : x < 3 ? 0.935409070603099 + 0.0458812946797165 * (x - 1.7) : 0.99505475368673;
+        if (Double.isNaN(v)) return v;
+        return 0.5 * ((v < 0 ? -z : z) + 1.0);
     }
 
     /** numpy's sign: NaN stays NaN, zero stays zero. */

@@ -40,6 +40,7 @@ final class TensorModule {
             });
         }
         installShapeOps(t);
+        ShapeFunctions.install(t);
     }
 
     private static void installShapeOps(TdlModule t) {
