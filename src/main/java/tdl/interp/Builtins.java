@@ -76,7 +76,7 @@ final class Builtins {
         });
         def("enumerate", (rt, a) -> {
             a.check(2, "start");
-            long start = Ops.toLong(a.get(1, "start", 0L));
+            long start = intArg(a.get(1, "start", 0L), "enumerate");
             List<Object> out = new ArrayList<>();
             for (Object o : p.access.toList(a.get(0, "iterable"))) out.add(TdlTuple.of(start++, o));
             return new TdlIterator(out.iterator());
@@ -183,7 +183,11 @@ final class Builtins {
             Object r = p.binary("**", a.get(0, "base"), a.get(1, "exp"));
             return a.has(2, "mod") ? p.binary("%", r, a.get(2, "mod")) : r;
         });
-        def("chr", (rt, a) -> new String(Character.toChars((int) Ops.toLong(a.get(0, "i")))));
+        def("chr", (rt, a) -> {
+            long i = intArg(a.check(1).get(0, "i"), "chr");
+            if (i < 0 || i > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.VALUE_ERROR, "chr() arg not in range(0x110000)");
+            return new String(Character.toChars((int) i));
+        });
         def("ord", (rt, a) -> {
             String s = (String) a.get(0, "c");
             if (s.codePointCount(0, s.length()) != 1) {
@@ -192,7 +196,7 @@ final class Builtins {
             return (long) s.codePointAt(0);
         });
         def("super", this::superCall);
-        def("exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? p.str(a.get(0, "code")) : "0"); });
+        def("exit", (rt, a) -> { throw exit(in, a); });
         in.builtins.put("quit", in.builtins.get("exit"));
     }
 
@@ -332,6 +336,15 @@ final class Builtins {
         return m;
     }
 
+    /** sys.exit / exit / quit: None or nothing is status 0, an int (or bool) that status, anything else printed with status 1. */
+    static tdl.syntax.ScriptExit exit(Interpreter in, Args a) {
+        Object code = a.check(1, "code").get(0, "code", null);
+        if (code == null) return new tdl.syntax.ScriptExit(0, null);
+        if (code instanceof Boolean b) return new tdl.syntax.ScriptExit(b ? 1 : 0, null);
+        if (code instanceof Long l) return new tdl.syntax.ScriptExit((int) (long) l, null);
+        return new tdl.syntax.ScriptExit(1, in.str(code));
+    }
+
     private long intArg(Object v, String fn) {
         if (Ops.isInt(v)) return Ops.toLong(v);
         throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object cannot be interpreted as an integer",
@@ -378,17 +391,18 @@ final class Builtins {
     private Object extreme(Args a, int sign) {
         a.check(Integer.MAX_VALUE, "key", "default");
         String fn = sign < 0 ? "min" : "max";
-        List<Object> items = a.size() == 1 ? p.access.toList(a.positional().get(0)) : a.positional();
         if (a.size() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, fn + " expected at least 1 argument, got 0");
-        if (items.isEmpty()) {
+        // walked, not copied: max(range(10**11)) runs in constant memory and stops on an interrupt
+        Iterator<Object> items = a.size() == 1 ? p.access.iterate(a.positional().get(0)) : a.positional().iterator();
+        if (!items.hasNext()) {
             if (a.keywords().containsKey("default")) return a.keywords().get("default");
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() arg is an empty sequence");
         }
         Object key = a.keywords().get("key");
-        Object best = items.get(0);
+        Object best = items.next();
         Object bestKey = key == null ? best : p.calls.call(key, java.util.Arrays.asList(best), null, (String) null);
-        for (int i = 1; i < items.size(); i++) {
-            Object o = items.get(i);
+        while (items.hasNext()) {
+            Object o = items.next();
             Object k = key == null ? o : p.calls.call(key, java.util.Arrays.asList(o), null, (String) null);
             if (p.truth(p.compare(sign < 0 ? "<" : ">", k, bestKey))) {
                 best = o;

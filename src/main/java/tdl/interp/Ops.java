@@ -62,15 +62,16 @@ final class Ops {
     }
 
     private static Object repeat(Object seq, long n) {
-        if (seq instanceof String s) return n <= 0 ? "" : s.repeat((int) n);
+        // sizes checked first (reliability): a count past Java's limits is a MemoryError, not a wrap-around
+        if (seq instanceof String s) return s.repeat(tdl.graph.Memory.repeated(s.length(), n, 2, "string") / Math.max(1, s.length()));
         if (seq instanceof ArrayList<?> l) {
-            ArrayList<Object> r = new ArrayList<>();
-            for (long i = 0; i < n; i++) r.addAll(l);
+            ArrayList<Object> r = new ArrayList<>(tdl.graph.Memory.repeated(l.size(), n, 4, "list"));
+            for (long i = 0; i < n && !l.isEmpty(); i++) r.addAll(l);
             return r;
         }
         if (seq instanceof TdlTuple t) {
-            ArrayList<Object> r = new ArrayList<>();
-            for (long i = 0; i < n; i++) r.addAll(t.items());
+            ArrayList<Object> r = new ArrayList<>(tdl.graph.Memory.repeated(t.items().size(), n, 4, "tuple"));
+            for (long i = 0; i < n && !t.items().isEmpty(); i++) r.addAll(t.items());
             return new TdlTuple(r);
         }
         return TypeHooks.UNSUPPORTED;

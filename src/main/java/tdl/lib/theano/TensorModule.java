@@ -49,7 +49,7 @@ final class TensorModule {
                 a.get(2, "ndim", null)));
         t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a, 0, "x"), ((Number) a.get(1, "ndim", 1L)).intValue()));
         t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.get(0, "tensor_list")),
-                ((Number) a.get(1, "axis", 0L)).intValue()));
+                Symbolic.axis(rt, a.get(1, "axis", 0L), "concatenate")));
         t.put("join", (TdlCallable) (rt, a) -> {
             List<Object> rest = a.positional().subList(1, a.size());
             return ops(rt).concatenate(list(rt, new ArrayList<>(rest)), ((Number) a.get(0, "axis")).intValue());
