@@ -1,6 +1,7 @@
 package tdl.lib.numpy;
 
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,37 +123,19 @@ public final class ArrayHooks implements TypeHooks {
     }
 
     @Override
-    public Object binary(Runtime rt, String op, Object a, Object b) {
+    public Object binary(Runtime rt, Operator op, Object a, Object b) {
         if (!operand(a) || !operand(b)) {
-            if (op.equals("==")) return Boolean.FALSE;
-            if (op.equals("!=")) return Boolean.TRUE;
+            if (op == Operator.EQ) return Boolean.FALSE;
+            if (op == Operator.NE) return Boolean.TRUE;
             return UNSUPPORTED;
         }
         HostMath m = new HostMath(rt);
-        if (op.equals("@")) {
-            return scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
-        }
-        Scalar s = switch (op) {
-            case "+" -> Scalar.ADD;
-            case "-" -> Scalar.SUB;
-            case "*" -> Scalar.MUL;
-            case "/" -> Scalar.TRUE_DIV;
-            case "//" -> Scalar.INT_DIV;
-            case "%" -> Scalar.MOD;
-            case "**" -> Scalar.POW;
-            case "&" -> Scalar.AND;
-            case "|" -> Scalar.OR;
-            case "^" -> Scalar.XOR;
-            case "<" -> Scalar.LT;
-            case "<=" -> Scalar.LE;
-            case ">" -> Scalar.GT;
-            case ">=" -> Scalar.GE;
-            case "==" -> Scalar.EQ;
-            case "!=" -> Scalar.NEQ;
-            default -> null;
+        return switch (op) {
+            case MATMUL -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
+            case ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, AND, OR, XOR, LT, LE, GT, GE, EQ, NE ->
+                    m.binary(Scalar.forOperator(op), a, b);
+            case LSHIFT, RSHIFT, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> UNSUPPORTED;
         };
-        if (s == null) return UNSUPPORTED;
-        return m.binary(s, a, b);
     }
 
     /** Operands numpy arithmetic accepts here: arrays, Python numbers, nested lists/tuples. */
@@ -161,20 +144,20 @@ public final class ArrayHooks implements TypeHooks {
     }
 
     @Override
-    public Object unary(Runtime rt, String op, Object a) {
+    public Object unary(Runtime rt, Operator op, Object a) {
         HostMath m = new HostMath(rt);
         NDArray x = (NDArray) a;
         return switch (op) {
-            case "-" -> m.unary(Scalar.NEG, x);
-            case "+" -> x.copy();
-            case "abs" -> m.unary(Scalar.ABS, x);
-            case "~" -> {
+            case NEG, ABS -> m.unary(Scalar.forOperator(op), x);
+            case POS -> x.copy();
+            case INVERT -> {
                 if (x.dtype().isFloat()) {
                     throw new TdlError(ErrorKind.TYPE_ERROR, "ufunc 'invert' not supported for the input types");
                 }
                 yield x.dtype() == DType.BOOL ? m.unary(Scalar.NOT, x) : m.binary(Scalar.SUB, m.unary(Scalar.NEG, x), 1L);
             }
-            default -> UNSUPPORTED;
+            case NOT, ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, MATMUL, AND, OR, XOR, LSHIFT, RSHIFT, LT, LE, GT, GE, EQ, NE,
+                    IN, NOT_IN, IS, IS_NOT -> UNSUPPORTED;
         };
     }
 
