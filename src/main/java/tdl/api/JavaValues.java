@@ -1,5 +1,6 @@
 package tdl.api;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class JavaValues {
             throw cannot(v, type, "only functions, compiled functions, classes and callable objects can be called");
         }
         if (t == List.class || t == java.util.Collection.class || t == Iterable.class) {
-            if (v instanceof TdlTuple || v instanceof List<?>) return (T) new ArrayList<>((List<?>) toJava(v));
+            if (Sequences.isListOrTuple(v)) return (T) new ArrayList<>((List<?>) toJava(v));
             if (v instanceof NDArray a) return (T) toJava(NumpyConvert.toList(a));
         }
         if (t == Map.class && v instanceof Map<?, ?>) return (T) toJava(v);
@@ -209,7 +210,7 @@ final class JavaValues {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "'" + v + "' is symbolic and has no value to convert to " + type.getSimpleName(),
                         "compile it with theano.function or call .eval() in the script");
             }
-            if (!(v instanceof List<?> || v instanceof TdlTuple || NumpyConvert.isNumber(v))) throw cannot(v, type, null);
+            if (!(Sequences.isListOrTuple(v) || NumpyConvert.isNumber(v))) throw cannot(v, type, null);
             a = NumpyConvert.toArray(v);
         }
         if (rank >= 0 && a.rank() != rank) {

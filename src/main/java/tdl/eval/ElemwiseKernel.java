@@ -30,7 +30,7 @@ final class ElemwiseKernel implements Kernel {
         this.scalar = ((ElemwiseOp) node.op()).scalar();
         this.outDtype = node.output().dtype();
         int arity = scalar.arity();
-        this.u = scalar.numeric() instanceof Scalar.Numeric.Unary r ? r.f() : null;
+        this.u = scalar.numeric() instanceof Scalar.Numeric.Unary r ? r.forOutput(outDtype) : null;
         this.b = scalar.numeric() instanceof Scalar.Numeric.Binary r ? r.forOutput(outDtype) : null;
         this.t = scalar.numeric() instanceof Scalar.Numeric.Ternary r ? r.f() : null;
         this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;

@@ -5,7 +5,6 @@ import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,10 +179,5 @@ public final class FunctionCompiler {
                 case IGNORE -> { }
             }
         }
-    }
-
-    /** Updates given as a dict (insertion order kept) in the list form compile takes. */
-    public static List<Map.Entry<SharedVariable, Variable>> updatesOf(Map<SharedVariable, Variable> dict) {
-        return new ArrayList<>(new LinkedHashMap<>(dict).entrySet());
     }
 }

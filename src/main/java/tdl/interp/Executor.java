@@ -21,7 +21,16 @@ final class Executor {
 
     private final Interpreter in;
 
-    Executor(Interpreter in) { this.in = in; }
+    // attribute, item and call helpers held directly (built before us by the Interpreter), rather
+    // than reached through in.protocol on every statement
+    private final Access access;
+    private final Calls calls;
+
+    Executor(Interpreter in) {
+        this.in = in;
+        this.access = in.protocol.access;
+        this.calls = in.protocol.calls;
+    }
 
     private Evaluator ev() { return in.evaluator; }
 
@@ -123,7 +132,7 @@ final class Executor {
             SourcePos saved = in.currentPos;
             in.currentPos = a.pos();
             try {
-                in.protocol.access.setAttr(obj, a.name(), value);
+                access.setAttr(obj, a.name(), value);
             } catch (RuntimeException t) {
                 throw in.convert(t, a.pos());
             } finally {
@@ -147,7 +156,7 @@ final class Executor {
         SourcePos saved = in.currentPos;
         in.currentPos = pos;
         try {
-            in.protocol.access.setItem(obj, idx, value);
+            access.setItem(obj, idx, value);
         } catch (RuntimeException t) {
             throw in.convert(t, pos);
         } finally {
@@ -158,7 +167,7 @@ final class Executor {
     private void unpack(List<Expr> targets, Object value, Scope sc, SourcePos pos) {
         List<Object> items;
         try {
-            items = in.protocol.access.toList(value);
+            items = access.toList(value);
         } catch (TdlError e) {
             if (e.kind() != ErrorKind.TYPE_ERROR) throw e;
             throw new TdlError(ErrorKind.TYPE_ERROR, "cannot unpack non-iterable " + in.typeName(value) + " object", pos, null);
@@ -195,14 +204,14 @@ final class Executor {
             Object obj = ev().eval(at.object(), sc);
             Object old;
             try {
-                old = in.protocol.access.getAttr(obj, at.name());
+                old = access.getAttr(obj, at.name());
             } catch (RuntimeException e) {
                 throw in.convert(e, at.pos());
             }
             Object rhs = ev().eval(a.value(), sc);
             Object nv = inPlace(a.op(), old, rhs, a.pos());
             try {
-                in.protocol.access.setAttr(obj, at.name(), nv);
+                access.setAttr(obj, at.name(), nv);
             } catch (RuntimeException e) {
                 throw in.convert(e, at.pos());
             }
@@ -211,7 +220,7 @@ final class Executor {
             Object idx = ev().index(s.index(), sc);
             Object old;
             try {
-                old = in.protocol.access.getItem(obj, idx);
+                old = access.getItem(obj, idx);
             } catch (RuntimeException e) {
                 throw in.convert(e, s.pos());
             }
@@ -233,7 +242,7 @@ final class Executor {
         in.currentPos = pos;
         try {
             if (op == Operator.ADD && old instanceof ArrayList<?> l) {
-                ((ArrayList<Object>) l).addAll(in.protocol.access.toList(rhs));
+                ((ArrayList<Object>) l).addAll(access.toList(rhs));
                 return l;
             }
             TypeHooks h = in.hooksFor(old);
@@ -254,14 +263,14 @@ final class Executor {
             Object obj = ev().eval(s.object(), sc);
             Object idx = ev().index(s.index(), sc);
             try {
-                in.protocol.access.delItem(obj, idx);
+                access.delItem(obj, idx);
             } catch (RuntimeException e) {
                 throw in.convert(e, s.pos());
             }
         } else if (t instanceof Expr.Attribute a) {
             Object obj = ev().eval(a.object(), sc);
             try {
-                in.protocol.access.delAttr(obj, a.name());
+                access.delAttr(obj, a.name());
             } catch (RuntimeException e) {
                 throw in.convert(e, a.pos());
             }
@@ -280,7 +289,7 @@ final class Executor {
         Object iterable = ev().eval(f.iterable(), sc);
         Iterator<Object> it;
         try {
-            it = in.protocol.access.iterate(iterable);
+            it = access.iterate(iterable);
         } catch (RuntimeException e) {
             throw in.convert(e, f.iterable().pos());
         }
@@ -337,7 +346,7 @@ final class Executor {
         for (int i = decorators.size() - 1; i >= 0; i--) {
             Object dec = ev().eval(decorators.get(i), sc);
             try {
-                f = in.protocol.calls.call(dec, List.of(f), null, (String) null);
+                f = calls.call(dec, List.of(f), null, (String) null);
             } catch (RuntimeException e) {
                 throw in.convert(e, decorators.get(i).pos());
             }
@@ -419,7 +428,7 @@ final class Executor {
         }
         Object v = ev().eval(r.exception(), sc);
         if (r.cause() != null) ev().eval(r.cause(), sc);
-        if (v instanceof TdlClass c && c.exception) v = in.protocol.calls.instantiate(c, List.of(), null);
+        if (v instanceof TdlClass c && c.exception) v = calls.instantiate(c, List.of(), null);
         if (v instanceof TdlInstance i && i.cls.exception) throw Exceptions.toError(in, i, r.exception().pos());
         throw new TdlError(ErrorKind.TYPE_ERROR, "exceptions must derive from BaseException", r.exception().pos(), null);
     }
@@ -429,7 +438,7 @@ final class Executor {
         Object enter = optionalAttr(ctx, "__enter__");
         Object exit = optionalAttr(ctx, "__exit__");
         Object bound = ctx;
-        if (enter != null) bound = in.protocol.calls.call(enter, List.of(), null, (String) null);
+        if (enter != null) bound = calls.call(enter, List.of(), null, (String) null);
         if (w.target() != null) assign(w.target(), bound, sc);
         boolean ok = false;
         try {
@@ -438,19 +447,19 @@ final class Executor {
         } catch (TdlError e) {
             if (exit != null) {
                 TdlInstance inst = in.exceptions.instanceOf(e);
-                Object suppress = in.protocol.calls.call(exit, java.util.Arrays.asList(inst.cls, inst, null), null, (String) null);
+                Object suppress = calls.call(exit, java.util.Arrays.asList(inst.cls, inst, null), null, (String) null);
                 if (in.truth(suppress)) return;
             }
             throw e;
         } finally {
-            if (ok && exit != null) in.protocol.calls.call(exit, java.util.Arrays.asList(null, null, null), null, (String) null);
+            if (ok && exit != null) calls.call(exit, java.util.Arrays.asList(null, null, null), null, (String) null);
         }
     }
 
     private Object optionalAttr(Object obj, String name) {
         if (!(obj instanceof TdlInstance) && in.hooksFor(obj) == null) return null;
         try {
-            return in.protocol.access.getAttr(obj, name);
+            return access.getAttr(obj, name);
         } catch (TdlError e) {
             if (e.kind() == ErrorKind.ATTRIBUTE_ERROR) return null;
             throw e;

@@ -266,9 +266,6 @@ public final class Interpreter implements Runtime {
     /** The built-in module registered under {@code name}, or null. */
     public TdlModule module(String name) { return modules.get(name); }
 
-    /** Every built-in module name, for ImportError messages and completion. */
-    public List<String> moduleNames() { return new ArrayList<>(modules.keySet()); }
-
     /** Names visible in __main__ (globals then builtins), for REPL completion. */
     public List<String> visibleNames() {
         List<String> names = new ArrayList<>(mainGlobals.keySet());

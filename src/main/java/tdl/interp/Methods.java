@@ -2,7 +2,6 @@ package tdl.interp;
 
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +162,4 @@ final class Methods {
             default: throw new IllegalStateException(name);
         }
     }
-
-    static List<Object> listOf(Object... xs) { return new ArrayList<>(Arrays.asList(xs)); }
 }

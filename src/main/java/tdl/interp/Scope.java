@@ -1,6 +1,5 @@
 package tdl.interp;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +27,6 @@ final class Scope {
 
     static Scope module(Map<String, Object> globals) {
         return new Scope(globals, globals, null, false);
-    }
-
-    Scope child() {
-        return new Scope(new HashMap<>(), globals, closureScope(), false);
     }
 
     /** The scope a function defined here closes over. */

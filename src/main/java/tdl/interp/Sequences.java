@@ -6,7 +6,12 @@ import java.util.List;
 public final class Sequences {
     private Sequences() {}
 
-    /** The items of a list or tuple value, or null for anything else. */
+    /** True for a list or a tuple value. */
+    public static boolean isListOrTuple(Object value) {
+        return value instanceof List<?> || value instanceof TdlTuple;
+    }
+
+    /** The items of a list or tuple value (a view, not a copy), or null for anything else. */
     public static List<?> items(Object value) {
         if (value instanceof List<?> l) return l;
         if (value instanceof TdlTuple t) return t.items();

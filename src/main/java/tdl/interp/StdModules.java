@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
@@ -294,6 +293,4 @@ final class StdModules {
         });
         in.registerModule(r);
     }
-
-    static LinkedHashMap<Object, Object> emptyDict() { return new LinkedHashMap<>(); }
 }

@@ -62,8 +62,9 @@ public enum Scalar {
             help("x", "Elementwise test for NaN, as bool.", "T.isnan", "np.isnan")),
     ISINF(DTypeRule.PREDICATE, null, unary(a -> Double.isInfinite(a) ? 1 : 0), Derivative.NONE,
             help("x", "Elementwise test for +-inf, as bool.", "T.isinf", "np.isinf")),
-    NOT(DTypeRule.PREDICATE, null, unary(a -> a == 0 ? 1 : 0), Derivative.NONE,
-            help("x", "Elementwise logical not, as bool.", "T.invert")),
+    NOT(DTypeRule.BITWISE, "~", unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
+            help("x", "Elementwise bitwise not: logical not on bools, ~x on integers.", "T.invert", "T.bitwise_not",
+                    "np.invert", "np.bitwise_not")),
     SIN(DTypeRule.FLOAT, null, unary(Math::sin),
             (t, in, out, g) -> grads(t.mul(g, other(t, "COS", in[0]))),
             help("x", "Elementwise sine.", "T.sin", "np.sin")),
@@ -178,12 +179,13 @@ public enum Scalar {
             help("a, b", "Elementwise a == b, as bool (symbolic == compares identity, as in Theano).", "T.eq")),
     NEQ(DTypeRule.PREDICATE, Operator.NE, binary((a, b) -> a != b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a != b, as bool (symbolic != compares identity, as in Theano).", "T.neq")),
-    AND(DTypeRule.PREDICATE, Operator.AND, binary((a, b) -> a != 0 && b != 0 ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical and, as bool.", "T.and_")),
-    OR(DTypeRule.PREDICATE, Operator.OR, binary((a, b) -> a != 0 || b != 0 ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical or, as bool.", "T.or_")),
-    XOR(DTypeRule.PREDICATE, Operator.XOR, binary((a, b) -> (a != 0) != (b != 0) ? 1 : 0), Derivative.NONE,
-            help("a, b", "Elementwise logical exclusive or, as bool.", "T.xor")),
+    // bools are 0/1, so one bitwise rule serves bools and integers
+    AND(DTypeRule.BITWISE, Operator.AND, binary((a, b) -> (long) a & (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise and (logical and on bools).", "T.and_", "T.bitwise_and", "np.bitwise_and")),
+    OR(DTypeRule.BITWISE, Operator.OR, binary((a, b) -> (long) a | (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise or (logical or on bools).", "T.or_", "T.bitwise_or", "np.bitwise_or")),
+    XOR(DTypeRule.BITWISE, Operator.XOR, binary((a, b) -> (long) a ^ (long) b), Derivative.NONE,
+            help("a, b", "Elementwise bitwise exclusive or (logical on bools).", "T.xor", "T.bitwise_xor", "np.bitwise_xor")),
     ELU(DTypeRule.FLOAT, null, binary((x, a) -> x > 0 ? x : a * Math.expm1(x)),
             // out + alpha = alpha * exp(x) where x <= 0
             (t, in, out, g) -> {
@@ -273,6 +275,8 @@ public enum Scalar {
         PREDICATE,
         /** Always int64 (iround). */
         INTEGER,
+        /** The inputs' upcast, which must be bool or an integer (numpy's bitwise functions). */
+        BITWISE,
         /** The upcast of every input but the first, the condition (switch). */
         CHOICE;
 
@@ -284,6 +288,13 @@ public enum Scalar {
                 case FLOAT -> d.isFloat() ? d : DType.FLOAT64;
                 case PREDICATE -> DType.BOOL;
                 case INTEGER -> DType.INT64;
+                case BITWISE -> {
+                    if (d.isFloat()) {
+                        throw new GraphError(ErrorKind.TYPE_ERROR, "bitwise operations need bool or integer inputs, got " + d.pyName(),
+                                "compare first (x > 0) for a bool, or cast with T.cast(x, 'int64')");
+                    }
+                    yield d;
+                }
                 case CHOICE -> d;
             };
         }
@@ -297,15 +308,18 @@ public enum Scalar {
     public sealed interface Numeric {
         int arity();
 
-        record Unary(DoubleUnaryOperator f) implements Numeric {
+        record Unary(DoubleUnaryOperator f, DoubleUnaryOperator onIntegers) implements Numeric {
             public int arity() { return 1; }
+
+            /** The rule for an output of this dtype. */
+            public DoubleUnaryOperator forOutput(DType out) { return out.isInteger() ? onIntegers : f; }
         }
 
         record Binary(DoubleBinaryOperator f, DoubleBinaryOperator onIntegers) implements Numeric {
             public int arity() { return 2; }
 
             /** The rule for an output of this dtype. */
-            public DoubleBinaryOperator forOutput(DType out) { return out.isFloat() ? f : onIntegers; }
+            public DoubleBinaryOperator forOutput(DType out) { return out.isInteger() ? onIntegers : f; }
         }
 
         record Ternary(TernaryOperator f) implements Numeric {
@@ -364,7 +378,11 @@ public enum Scalar {
         }
     }
 
-    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f); }
+    private static Numeric unary(DoubleUnaryOperator f) { return new Numeric.Unary(f, f); }
+
+    private static Numeric unary(DoubleUnaryOperator f, DoubleUnaryOperator onIntegers) {
+        return new Numeric.Unary(f, onIntegers);
+    }
 
     private static Numeric binary(DoubleBinaryOperator f) { return new Numeric.Binary(f, f); }
 

@@ -1,10 +1,10 @@
 package tdl.lib.image;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import tdl.graph.NDArray;
-import tdl.interp.Sequences;
 import tdl.interp.Runtime;
 import tdl.interp.TdlTuple;
 import tdl.interp.TypeHooks;
@@ -17,7 +17,7 @@ final class ImageArgs {
     static NDArray hostArray(Runtime rt, Object v, String fn, String param) {
         if (v instanceof NDArray a) return a;
         throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() " + param + " must be a host array, not " + typeName(rt, v),
-                v instanceof List || v instanceof TdlTuple ? "convert it with np.asarray(...)"
+                Sequences.isListOrTuple(v) ? "convert it with np.asarray(...)"
                         : "a symbolic value has no pixels yet: use .eval() or shared.get_value()");
     }
 

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,9 +107,7 @@ public final class NumpyConvert {
 
     /** The items of a list or tuple, or null for anything else. */
     static List<?> items(Object o) {
-        if (o instanceof List<?> l) return l;
-        if (o instanceof TdlTuple t) return t.items();
-        return null;
+        return Sequences.items(o);
     }
 
     /** A keyword-only argument, or {@code fallback} when it was not passed. */

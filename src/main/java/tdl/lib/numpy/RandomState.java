@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;
 import tdl.syntax.TdlError;
@@ -29,7 +30,7 @@ public final class RandomState {
             long s = seed instanceof Boolean b ? (b ? 1 : 0) : ((Number) seed).longValue();
             checkSeed(s);
             mt.seed(s);
-        } else if (seed instanceof List<?> || seed instanceof tdl.interp.TdlTuple || seed instanceof tdl.graph.NDArray) {
+        } else if (Sequences.isListOrTuple(seed) || seed instanceof tdl.graph.NDArray) {
             tdl.graph.NDArray a = NumpyConvert.toArray(seed);
             if (a.rank() != 1 || a.size() == 0 || a.dtype().isFloat()) {
                 throw new TdlError(ErrorKind.VALUE_ERROR, "Seed must be a non-empty 1-d sequence of integers");

@@ -18,10 +18,6 @@ public record FormatSpec(String lineStyle, char marker, String color) {
     /** No format string: a solid line in the next cycle colour. */
     public static final FormatSpec DEFAULT = new FormatSpec("-", (char) 0, null);
 
-    public boolean hasLine() { return !lineStyle.isEmpty(); }
-
-    public boolean hasMarker() { return marker != 0; }
-
     public static FormatSpec parse(String fmt) {
         if (Colors.isNamed(fmt)) return new FormatSpec("-", (char) 0, fmt);
         String line = null;

@@ -1,12 +1,12 @@
 package tdl.lib.plot;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.interp.Runtime;
-import tdl.interp.TdlTuple;
 import tdl.interp.TypeHooks;
 import tdl.syntax.TdlError;
 
@@ -79,8 +79,8 @@ record PlotData(int rows, List<double[]> columns, String shape) {
     }
 
     private static List<Object> items(Runtime rt, Object value) {
-        if (value instanceof List<?> l) return new ArrayList<>(l);
-        if (value instanceof TdlTuple t) return t.items();
+        List<?> seq = Sequences.items(value);
+        if (seq != null) return new ArrayList<>(seq);
         TypeHooks hooks = rt.hooksFor(value);
         Iterable<?> it = null;
         if (hooks != null) it = hooks.iterate(rt, value);

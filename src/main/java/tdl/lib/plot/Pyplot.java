@@ -1,5 +1,6 @@
 package tdl.lib.plot;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ public final class Pyplot {
         List<Object> pos = a.positional();
         Object labels = pos.isEmpty() ? a.keywords().get("labels") : pos.get(pos.size() - 1);
         if (labels != null) {
-            List<Object> names = labels instanceof TdlTuple t ? t.items() : labels instanceof List<?> l ? new ArrayList<>(l) : null;
+            List<Object> names = Sequences.items(labels) == null ? null : new ArrayList<>(Sequences.items(labels));
             if (names == null) throw new TdlError(ErrorKind.TYPE_ERROR, "legend() labels must be a list of strings");
             for (int i = 0; i < names.size() && i < f.lines.size(); i++) {
                 f.lines.set(i, f.lines.get(i).withLabel(rt.str(names.get(i))));
@@ -124,7 +125,7 @@ public final class Pyplot {
         Object first = pos.isEmpty() ? null : pos.get(0);
         Object low = a.keywords().getOrDefault(lo, a.keywords().get(xAxis ? "xmin" : "ymin"));
         Object high = a.keywords().getOrDefault(hi, a.keywords().get(xAxis ? "xmax" : "ymax"));
-        if (first instanceof TdlTuple || first instanceof List<?>) {
+        if (Sequences.isListOrTuple(first)) {
             List<Object> pair = first instanceof TdlTuple t ? t.items() : new ArrayList<>((List<?>) first);
             if (pair.size() != 2) throw new TdlError(ErrorKind.VALUE_ERROR, (xAxis ? "xlim" : "ylim") + "() takes a (low, high) pair");
             low = pair.get(0);

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.TensorType;
@@ -41,7 +42,7 @@ final class Constructors {
             DType dt = Symbolic.dtype(rt, a.get(0, "dtype", null), DType.FLOAT64);
             Object bc = a.get(1, "broadcastable", null);
             int rank = a.keywords().containsKey("ndim") ? ((Number) a.keywords().get("ndim")).intValue()
-                    : bc instanceof TdlTuple tu ? tu.size() : bc instanceof java.util.List<?> l ? l.size() : 0;
+                    : Sequences.items(bc) != null ? Sequences.items(bc).size() : 0;
             Object name = a.get(2, "name", null);
             return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name));
         });

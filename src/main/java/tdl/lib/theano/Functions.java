@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -13,10 +14,8 @@ import tdl.function.ProfileRegistry;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
-import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
-import tdl.interp.TdlTuple;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
 
@@ -32,7 +31,7 @@ final class Functions {
                 "allow_input_downcast", "mode", "no_default_updates");
         List<Variable> inputs = variables(rt, a.get(0, "inputs"), "inputs");
         Object outSpec = a.get(1, "outputs", null);
-        boolean listOutput = outSpec == null || outSpec instanceof List<?> || outSpec instanceof TdlTuple;
+        boolean listOutput = outSpec == null || Sequences.isListOrTuple(outSpec);
         List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
                 : List.of(Symbolic.lift(rt, outSpec, "a function output"));
         List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null));

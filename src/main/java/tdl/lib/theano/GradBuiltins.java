@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,10 +9,8 @@ import java.util.Set;
 import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
 import tdl.graph.Variable;
-import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
-import tdl.interp.TdlTuple;
 import tdl.scan.Jacobians;
 import tdl.syntax.TdlError;
 
@@ -23,7 +22,7 @@ final class GradBuiltins {
         a.check(4, "cost", "wrt", "consider_constant", "disconnected_inputs", "known_grads", "return_disconnected");
         Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
         Object wrtSpec = a.get(1, "wrt");
-        boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
+        boolean many = Sequences.isListOrTuple(wrtSpec);
         List<Variable> wrt = variables(rt, wrtSpec, "wrt");
         Set<Variable> constants = new LinkedHashSet<>(variables(rt, a.get(2, "consider_constant", new ArrayList<>()),
                 "consider_constant"));
@@ -53,7 +52,7 @@ final class GradBuiltins {
     /** Theano's convention: a list of wrt variables gives a list of results, a single one a single result. */
     private static Object perWrt(Runtime rt, Object wrtSpec, java.util.function.Function<List<Variable>, List<Variable>> f) {
         List<Variable> results = f.apply(variables(rt, wrtSpec, "wrt"));
-        boolean many = wrtSpec instanceof List<?> || wrtSpec instanceof TdlTuple;
+        boolean many = Sequences.isListOrTuple(wrtSpec);
         return many ? new ArrayList<Object>(results) : results.get(0);
     }
 

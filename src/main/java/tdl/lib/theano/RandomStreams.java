@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import tdl.graph.ops.RandomCounter;
 import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ShapeOp;
 import tdl.graph.ops.TensorOps;
-import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.syntax.TdlError;

@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ final class Scan {
         List<OutputInfo> infos = null;
         if (infoSpec != null) {
             infos = new ArrayList<>();
-            for (Object o : infoSpec instanceof List<?> || infoSpec instanceof TdlTuple ? items(infoSpec) : List.of(infoSpec)) {
+            for (Object o : items(infoSpec)) {
                 infos.add(info(rt, o));
             }
         }
@@ -108,13 +109,13 @@ final class Scan {
         Map<?, ?> updatesSpec = null;
         if (result instanceof Map<?, ?> m) {
             updatesSpec = m;
-        } else if ((result instanceof TdlTuple || result instanceof List<?>) && items(result).size() == 2
+        } else if ((Sequences.isListOrTuple(result)) && items(result).size() == 2
                 && items(result).get(1) instanceof Map<?, ?> m) {
             updatesSpec = m;
             Object o = items(result).get(0);
-            if (o instanceof List<?> || o instanceof TdlTuple) outItems.addAll(items(o));
+            if (Sequences.isListOrTuple(o)) outItems.addAll(items(o));
             else if (o != null) outItems.add(o);
-        } else if (result instanceof TdlTuple || result instanceof List<?>) {
+        } else if (Sequences.isListOrTuple(result)) {
             outItems.addAll(items(result));
         } else if (result != null) {
             outItems.add(result);
@@ -155,9 +156,6 @@ final class Scan {
     }
 
     private static List<Object> items(Object spec) {
-        if (spec == null) return List.of();
-        if (spec instanceof List<?> l) return new ArrayList<>(l);
-        if (spec instanceof TdlTuple tu) return new ArrayList<>(tu.items());
-        return List.of(spec);
+        return spec == null ? List.of() : new ArrayList<>(Sequences.itemsOrSingle(spec));
     }
 }

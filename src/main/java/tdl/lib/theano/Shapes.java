@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class Shapes {
             Variable shape = v.dtype() == DType.INT64 ? v : Symbolic.ops(rt).cast(v, DType.INT64);
             return Symbolic.ops(rt).reshape(x, shape, ((Number) ndim).intValue());
         }
-        List<Object> parts = spec instanceof TdlTuple t ? t.items() : spec instanceof List<?> l ? new ArrayList<>(l) : List.of(spec);
+        List<Object> parts = new ArrayList<>(Sequences.itemsOrSingle(spec));
         List<Variable> dims = new ArrayList<>();
         for (Object p : parts) {
             Variable d = Symbolic.lift(rt, p, "a reshape dimension");
@@ -49,7 +50,7 @@ final class Shapes {
 
     /** x.dimshuffle(1, 0), x.dimshuffle('x', 0), x.dimshuffle((0, 'x')). */
     static Variable dimshuffle(Runtime rt, Variable x, List<Object> args) {
-        List<?> items = args.size() == 1 && (args.get(0) instanceof TdlTuple || args.get(0) instanceof List<?>)
+        List<?> items = args.size() == 1 && (Sequences.isListOrTuple(args.get(0)))
                 ? (args.get(0) instanceof TdlTuple t ? t.items() : (List<?>) args.get(0)) : args;
         int[] pattern = new int[items.size()];
         for (int i = 0; i < pattern.length; i++) {

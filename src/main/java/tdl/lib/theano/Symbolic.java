@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;
 import tdl.graph.Constant;
@@ -7,7 +8,6 @@ import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
-import tdl.interp.Sequences;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
@@ -31,7 +31,7 @@ final class Symbolic {
         if (value instanceof Integer i) return new Constant(NDArray.scalar(DType.INT64, i));
         if (value instanceof Double d) return new Constant(NDArray.scalar(DType.FLOAT64, d));
         if (value instanceof NDArray a) return new Constant(a.copy());
-        if (value instanceof List<?> || value instanceof tdl.interp.TdlTuple) {
+        if (Sequences.isListOrTuple(value)) {
             List<?> items = value instanceof List<?> l ? l : ((tdl.interp.TdlTuple) value).items();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
             if (symbolic) {

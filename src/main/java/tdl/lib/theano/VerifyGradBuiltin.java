@@ -1,12 +1,12 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.function.VerifyGrad;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
-import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.NumpyConvert;

@@ -1,5 +1,6 @@
 package tdl.graph.ops;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -124,6 +125,23 @@ class ScalarTest {
     }
 
     @org.junit.jupiter.api.Test
+    void bitwiseOnIntegersLogicalOnBoolsRefusedOnFloats() {
+        // numpy: a & b, a | b, a ^ b, ~a for a = [5, 12, -3], b = [3, 10, 6]
+        Variable a = t.constant(new NDArray(DType.INT64, new int[] {3}, new double[] {5, 12, -3}));
+        Variable b = t.constant(new NDArray(DType.INT64, new int[] {3}, new double[] {3, 10, 6}));
+        assertArrayEquals(new double[] {1, 8, 4}, Eager.evaluate(t.and(a, b)).data());
+        assertArrayEquals(new double[] {7, 14, -1}, Eager.evaluate(t.or(a, b)).data());
+        assertArrayEquals(new double[] {6, 6, -5}, Eager.evaluate(t.xor(a, b)).data());
+        assertArrayEquals(new double[] {-6, -13, 2}, Eager.evaluate(t.not(a)).data());
+        assertEquals(DType.INT64, t.and(a, b).dtype());
+        Variable yes = t.constant(new NDArray(DType.BOOL, new int[] {2}, new double[] {1, 0}));
+        assertArrayEquals(new double[] {0, 1}, Eager.evaluate(t.not(yes)).data());
+        assertEquals(DType.BOOL, t.not(yes).dtype());
+        GraphError e = assertThrows(GraphError.class, () -> t.and(t.constant(1.5), a));
+        assertEquals(ErrorKind.TYPE_ERROR, e.kind());
+    }
+
+    @org.junit.jupiter.api.Test
     void psiAndArcsinhHoldAcrossTheirDomains() {
         // scipy.special.psi and np.arcsinh at these points
         double[] x = {-2.5, -0.5, 0.01, 30.0, 1e5};
@@ -164,7 +182,8 @@ class ScalarTest {
         if (points == null) {
             // predicates: no gradient reaches any input, as Theano's are disconnected
             List<Variable> in = new ArrayList<>();
-            for (int i = 0; i < s.arity(); i++) in.add(new Variable(new TensorType(DType.FLOAT64, 1), "v"));
+            DType d = s.dtypeRule() == Scalar.DTypeRule.BITWISE ? DType.INT64 : DType.FLOAT64;
+            for (int i = 0; i < s.arity(); i++) in.add(new Variable(new TensorType(d, 1), "v"));
             Apply node = t.elemwise(s, in.toArray(Variable[]::new)).owner();
             for (Variable g : node.op().grad(node, List.of(t.constant(1.0)))) assertEquals(null, g, s.name());
             return;
