@@ -203,8 +203,7 @@ final class Ops {
             return x < y ? -1 : x > y ? 1 : 0;
         }
         if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
-        List<?> la = a instanceof TdlTuple t ? t.items() : a instanceof ArrayList<?> l ? l : null;
-        List<?> lb = b instanceof TdlTuple t ? t.items() : b instanceof ArrayList<?> l ? l : null;
+        List<?> la = Sequences.items(a), lb = Sequences.items(b);
         if (la != null && lb != null && (a instanceof TdlTuple) == (b instanceof TdlTuple)) {
             for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
                 if (!in.equalsValues(la.get(i), lb.get(i))) return in.compareValues(op, la.get(i), lb.get(i));

@@ -62,7 +62,7 @@ public enum Scalar {
             help("x", "Elementwise test for NaN, as bool.", "T.isnan", "np.isnan")),
     ISINF(DTypeRule.PREDICATE, null, unary(a -> Double.isInfinite(a) ? 1 : 0), Derivative.NONE,
             help("x", "Elementwise test for +-inf, as bool.", "T.isinf", "np.isinf")),
-    NOT(DTypeRule.BITWISE, "~", unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
+    NOT(DTypeRule.BITWISE, Operator.INVERT, unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
             help("x", "Elementwise bitwise not: logical not on bools, ~x on integers.", "T.invert", "T.bitwise_not",
                     "np.invert", "np.bitwise_not")),
     SIN(DTypeRule.FLOAT, null, unary(Math::sin),

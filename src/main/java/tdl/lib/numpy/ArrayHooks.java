@@ -5,7 +5,6 @@ import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.ops.Scalar;
 import tdl.interp.Args;
@@ -154,7 +153,7 @@ public final class ArrayHooks implements TypeHooks {
                 if (x.dtype().isFloat()) {
                     throw new TdlError(ErrorKind.TYPE_ERROR, "ufunc 'invert' not supported for the input types");
                 }
-                yield x.dtype() == DType.BOOL ? m.unary(Scalar.NOT, x) : m.binary(Scalar.SUB, m.unary(Scalar.NEG, x), 1L);
+                yield m.unary(Scalar.forOperator(op), x); // logical not on bools, ~x on integers
             }
             case NOT, ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, MATMUL, AND, OR, XOR, LSHIFT, RSHIFT, LT, LE, GT, GE, EQ, NE,
                     IN, NOT_IN, IS, IS_NOT -> UNSUPPORTED;

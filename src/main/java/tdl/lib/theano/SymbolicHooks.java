@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import tdl.vocab.Operator;
 import tdl.graph.ops.Scalar;
@@ -14,7 +15,6 @@ import tdl.graph.ops.TensorOps;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
-import tdl.interp.TdlTuple;
 import tdl.interp.TypeHooks;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
@@ -40,8 +40,8 @@ final class SymbolicHooks implements TypeHooks {
     public Object binary(Runtime rt, Operator op, Object a, Object b) {
         if (op == Operator.EQ) return a == b; // identity, as Theano's variables
         if (op == Operator.NE) return a != b;
-        if (!Symbolic.isTensorLike(a) && !(a instanceof List<?>) && !(a instanceof TdlTuple)) return UNSUPPORTED;
-        if (!Symbolic.isTensorLike(b) && !(b instanceof List<?>) && !(b instanceof TdlTuple)) return UNSUPPORTED;
+        if (!Symbolic.isTensorLike(a) && !Sequences.isListOrTuple(a)) return UNSUPPORTED;
+        if (!Symbolic.isTensorLike(b) && !Sequences.isListOrTuple(b)) return UNSUPPORTED;
         TensorOps t = Symbolic.ops(rt);
         return switch (op) {
             case MATMUL -> t.dot(lift(rt, op, a, "left"), lift(rt, op, b, "right"));
