@@ -137,6 +137,58 @@ public final class ArrayHooks implements TypeHooks {
         };
     }
 
+    /**
+     * a op= b writes into a, as numpy does (a second name for the array sees the change): the
+     * result must have a's shape, and its dtype must cast to a's within its kind ('same_kind':
+     * an int array cannot take a float result, so {@code a /= 2} on ints is a TypeError).
+     */
+    @Override
+    public Object inPlace(Runtime rt, Operator op, Object a, Object b) {
+        Scalar s = Scalar.forOperator(op);
+        if (s == null || s.arity() != 2 || !operand(b)) return UNSUPPORTED; // @=, <<=: rebind, as before
+        NDArray self = (NDArray) a;
+        NDArray out = new HostMath(rt).binary(s, self, b);
+        if (!java.util.Arrays.equals(out.shape(), self.shape())) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "non-broadcastable output operand with shape " + npShape(self.shape())
+                    + " doesn't match the broadcast shape " + npShape(out.shape()));
+        }
+        if (kindRank(out.dtype()) > kindRank(self.dtype())) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "Cannot cast ufunc '" + ufuncName(s) + "' output from dtype('" + out.dtype().pyName()
+                    + "') to dtype('" + self.dtype().pyName() + "') with casting rule 'same_kind'",
+                    "write a = a " + op.symbol() + " b for a new array of the wider dtype, or convert with astype first");
+        }
+        double[] src = out.data(), dst = self.data();
+        for (int i = 0; i < dst.length; i++) dst[i] = self.dtype().coerce(src[i]);
+        return self;
+    }
+
+    /** A shape as numpy's ufunc messages write it: (3,) and (2,3), no spaces. */
+    private static String npShape(int[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) sb.append(i > 0 ? "," : "").append(shape[i]);
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** numpy's kinds in 'same_kind' order: a result casts to a dtype of its kind or a later one. */
+    private static int kindRank(tdl.graph.DType d) {
+        return switch (d) {
+            case BOOL -> 0;
+            case UINT8 -> 1;
+            case INT8, INT32, INT64 -> 2;
+            case FLOAT32, FLOAT64 -> 3;
+        };
+    }
+
+    /** The ufunc numpy names in its messages: np.add's "add", floor division's "floor_divide". */
+    private static String ufuncName(Scalar s) {
+        for (String n : s.help().names()) if (n.startsWith("np.")) return n.substring(3);
+        return switch (s) {
+            case INT_DIV -> "floor_divide";
+            case MOD -> "remainder";
+            default -> s.pyName();
+        };
+    }
+
     /** Operands numpy arithmetic accepts here: arrays, Python numbers, nested lists/tuples. */
     private static boolean operand(Object o) {
         return o instanceof NDArray || NumpyConvert.isNumber(o) || NumpyConvert.items(o) != null;
