@@ -135,6 +135,26 @@ public enum Scalar {
     IROUND(DTypeRule.INTEGER, null, unary(Math::rint), Derivative.NONE,
             help("x", "Elementwise rounding to the nearest integer (halves to even), as int64.", "T.iround")),
 
+    HARD_SIGMOID(DTypeRule.FLOAT, null, unary(a -> Math.min(1, Math.max(0, a * 0.2 + 0.5))),
+            (t, in, out, g) -> {
+                Variable inside = t.and(t.gt(out, t.constant(0.0)), t.lt(out, t.constant(1.0)));
+                return grads(t.switchOp(inside, t.mul(g, 0.2), t.constant(g.dtype(), 0)));
+            },
+            help("x", "Elementwise piecewise-linear sigmoid clip(0.2 * x + 0.5, 0, 1), as Theano's.", "T.nnet.hard_sigmoid")),
+    // Theano's approximation, its constants and its gradient (that of the exact sigmoid at the approximate value)
+    ULTRA_FAST_SIGMOID(DTypeRule.FLOAT, null, unary(ScalarMath::ultraFastSigmoid),
+            (t, in, out, g) -> grads(t.mul(g, t.mul(out, t.sub(1.0, out)))),
+            help("x", "Elementwise piecewise approximation of the sigmoid (Theano's; within 0.02 of it).",
+                    "T.nnet.ultra_fast_sigmoid")),
+    SOFTSIGN(DTypeRule.FLOAT, null, unary(a -> a / (1 + Math.abs(a))),
+            (t, in, out, g) -> grads(t.trueDiv(g, t.sqr(t.add(t.abs(in[0]), 1.0)))),
+            help("x", "Elementwise x / (1 + |x|).", "T.nnet.softsign")),
+    SELU(DTypeRule.FLOAT, null, unary(ScalarMath::selu),
+            (t, in, out, g) -> grads(t.switchOp(t.gt(in[0], t.constant(0.0)), t.mul(g, ScalarMath.SELU_SCALE),
+                    t.mul(g, t.add(out, ScalarMath.SELU_SCALE * ScalarMath.SELU_ALPHA)))),
+            help("x", "Elementwise scaled exponential linear unit: scale * elu(x, alpha) with Klambauer et al.'s constants.",
+                    "T.nnet.selu")),
+
     // ---- binary ----
     ADD(DTypeRule.ARITH, Operator.ADD, binary(Double::sum),
             (t, in, out, g) -> grads(g, g),

@@ -123,6 +123,21 @@ public final class ScalarMath {
         return shift + Math.log(x) - 0.5 / x - series;
     }
 
+    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+    public static double selu(double x) {
+        return SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
+    }
+
+    /** Theano's ultra_fast_sigmoid: 0.5 * (tanh~(x / 2) + 1) with its piecewise tanh approximation. */
+    public static double ultraFastSigmoid(double v) {
+        double x = Math.abs(0.5 * v);
+        double z = x < 1.7 ? 1.5 * x / (1 + x) : x < 3 ? 0.935409070603099 + 0.0458812946797165 * (x - 1.7) : 0.99505475368673;
+        if (Double.isNaN(v)) return v;
+        return 0.5 * ((v < 0 ? -z : z) + 1.0);
+    }
+
     /** numpy's sign: NaN stays NaN, zero stays zero. */
     public static double sign(double a) {
         return Double.isNaN(a) ? a : Math.signum(a);

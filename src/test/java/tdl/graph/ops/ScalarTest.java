@@ -82,6 +82,10 @@ class ScalarTest {
             case TRUNC -> values(new double[] {-2.5, -1.5, 0.5, 1.5, 2.7}, new double[] {-2.0, -1.0, 0.0, 1.0, 2.0});
             case IROUND -> values(new double[] {-2.5, -1.5, 0.5, 1.5, 2.7}, new double[] {-2.0, -2.0, 0.0, 2.0, 3.0});
             case ARCTAN2 -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {0.5, 2.0, -1.25, 3.0, 1.5}, new double[] {-1.2490457723982544, -0.14888994760949725, 2.9829373914033916, 0.22923193327699531, 1.0303768265243125});
+            case HARD_SIGMOID -> values(new double[] {-3.0, -1.0, 0.5, 2.0, 4.0}, new double[] {0.0, 0.3, 0.6, 0.9, 1.0});
+            case ULTRA_FAST_SIGMOID -> values(new double[] {-7.0, -4.0, -0.3, 2.6, 5.0}, new double[] {0.00247262315663499, 0.025413270496493057, 0.40217391304347827, 0.923913043478261, 0.9860570531734361});
+            case SOFTSIGN -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {-0.6, -0.23076923076923075, 0.16666666666666669, 0.4117647058823529, 0.7142857142857143});
+            case SELU -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {-1.3658143533672527, -0.4556673153791221, 0.2101401974710961, 0.7354906911488363, 2.626752468388701});
             case ADD -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {0.5, 2.0, -1.25, 3.0, 1.5}, new double[] {-1.0, 1.7, -1.05, 3.7, 4.0});
             case SUB -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {0.5, 2.0, -1.25, 3.0, 1.5}, new double[] {-2.0, -2.3, 1.45, -2.3, 1.0});
             case MUL -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {0.5, 2.0, -1.25, 3.0, 1.5}, new double[] {-0.75, -0.6, -0.25, 2.0999999999999996, 3.75});
@@ -159,7 +163,9 @@ class ScalarTest {
         NDArray notIntegers = NDArray.of(new double[] {0.3, 1.2, -0.7, 2.6, -1.4, 0.45}, 2, 3);
         return switch (s) {
             case NEG, ABS, EXP, SQR, TANH, SIGMOID, SOFTPLUS, SIN, COS, ARCTAN, SINH, COSH, ARCSINH, EXPM1, EXP2, ERF, ERFC,
-                    TAN -> List.of(mixed);
+                    TAN, SOFTSIGN, SELU -> List.of(mixed);
+            case HARD_SIGMOID -> List.of(NDArray.of(new double[] {-3.1, -1.0, 0.5, 2.0, 4.0, -2.2}, 2, 3));
+            case ULTRA_FAST_SIGMOID -> List.of();
             case LOG, LOG1P, SQRT, INV, LOG2, LOG10, GAMMA, GAMMALN -> List.of(pos);
             case ARCSIN, ARCCOS, ARCTANH, ERFINV -> List.of(NDArray.of(new double[] {-0.8, -0.35, 0.1, 0.4, 0.75, -0.05}, 2, 3));
             case ARCCOSH -> List.of(NDArray.of(new double[] {1.2, 1.5, 2.0, 3.5, 10.0, 1.05}, 2, 3));
@@ -186,6 +192,17 @@ class ScalarTest {
             for (int i = 0; i < s.arity(); i++) in.add(new Variable(new TensorType(d, 1), "v"));
             Apply node = t.elemwise(s, in.toArray(Variable[]::new)).owner();
             for (Variable g : node.op().grad(node, List.of(t.constant(1.0)))) assertEquals(null, g, s.name());
+            return;
+        }
+        if (s == Scalar.ULTRA_FAST_SIGMOID) {
+            // Theano's gradient is the exact sigmoid's at the approximate value, y (1 - y), not the
+            // approximation's own slope: check that rule
+            NDArray x = NDArray.of(new double[] {-7.0, -1.2, 0.4, 3.5}, 4);
+            Variable v = t.constant(x);
+            Apply node = t.elemwise(s, v).owner();
+            double[] y = Eager.evaluate(node.output()).data();
+            double[] g = Eager.evaluate(node.op().grad(node, List.of(t.constant(NDArray.of(new double[] {1, 1, 1, 1}, 4)))).get(0)).data();
+            for (int i = 0; i < 4; i++) assertEquals(y[i] * (1 - y[i]), g[i], 1e-15);
             return;
         }
         if (points.isEmpty()) {
