@@ -246,7 +246,12 @@ final class Evaluator {
         String name = c.function() instanceof Expr.Name n ? n.id()
                 : c.function() instanceof Expr.Attribute at ? at.name() : null;
         Map<String, Object> kw = kwargs;
-        return at(c.pos(), () -> p.calls.call(f, args, kw, name));
+        try {
+            return at(c.pos(), () -> p.calls.call(f, args, kw, name));
+        } catch (TdlError e) {
+            e.callSite(c.pos());
+            throw e;
+        }
     }
 
     // ---- comprehensions: the loop variables live in their own scope ----

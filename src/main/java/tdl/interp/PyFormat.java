@@ -296,7 +296,7 @@ final class PyFormat {
                     continue;
                 }
                 case 'c':
-                    sb.append(value instanceof String s ? s : new String(Character.toChars((int) Ops.toLong(value))));
+                    sb.append(percentC(value));
                     continue;
                 case 'o': case 'x': case 'X': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
                     Object num = in.toNumber(value, "%" + type);
@@ -392,5 +392,16 @@ final class PyFormat {
             else if (c == ch && depth == 0) return i;
         }
         return -1;
+    }
+
+    /** Python's %c: a one-character string, or an int code point below 0x110000. */
+    private static String percentC(Object value) {
+        if (value instanceof String s && s.codePointCount(0, s.length()) == 1) return s;
+        if (value instanceof Long || value instanceof Boolean) {
+            long cp = Ops.toLong(value);
+            if (cp < 0 || cp > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "%c arg not in range(0x110000)");
+            return new String(Character.toChars((int) cp));
+        }
+        throw new TdlError(ErrorKind.TYPE_ERROR, "%c requires int or char");
     }
 }

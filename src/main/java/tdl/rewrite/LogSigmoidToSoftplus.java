@@ -16,7 +16,7 @@ public final class LogSigmoidToSoftplus implements Rewrite {
         Apply log = Patterns.elemwise(node.output(), Scalar.LOG);
         Apply sig = log == null ? null : Patterns.elemwise(log.inputs().get(0), Scalar.SIGMOID);
         if (sig == null) return null;
-        Variable negX = Patterns.make(Scalar.NEG, node, sig.inputs().get(0));
+        Variable negX = Patterns.neg(sig.inputs().get(0), node);
         return Patterns.make(Scalar.NEG, node, Patterns.make(Scalar.SOFTPLUS, node, negX));
     }
 }

@@ -11,8 +11,10 @@ import tdl.graph.Variable;
  * <ol>
  *   <li>merge — equal constants and equal subgraphs become one;</li>
  *   <li>canonicalize — fold constants, sink and drop fills, drop sum_to_shape where shapes provably
- *       match ({@link ShapeFacts}), simplify algebra (x*1, x+0, x-0, x/1, --x);</li>
- *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid);</li>
+ *       match ({@link ShapeFacts}), simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
+ *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel});</li>
+ *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products),
+ *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
  *   <li>fuse — trees of float64 elementwise nodes become one fused loop ({@link FusionPhase});</li>
@@ -30,10 +32,12 @@ public record Pipeline(List<Phase> phases) {
         return new Pipeline(List.of(
                 new MergePhase(),
                 new LocalPhase("canonicalize", List.of(
-                        new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg())),
+                        new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
+                        new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
-                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new LogOneMinusSigmoidToSoftplus(),
-                        new LogOnePlusToLog1p(), new SigmoidFromExp(), new DoubleNeg())),
+                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),
+                        new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),
+                        new LogSoftmax(), new SoftmaxGradOfLog(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
                 new FusionPhase(),

@@ -7,8 +7,10 @@ import tdl.graph.Variable;
 import tdl.graph.ops.AllocOp;
 import tdl.graph.ops.DimShuffleOp;
 import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.ShapeOp;
+import tdl.graph.ops.SoftmaxOp;
 import tdl.graph.ops.SubtensorOp;
 import tdl.graph.ops.SumToShapeOp;
 
@@ -35,7 +37,8 @@ public final class ShapeFacts {
     /**
      * A variable with v's shape: through elementwise ops whose other operands hold one element
      * ({@link #isSingleton}: they never widen a shape) or share the representative, through {@code SumToShape(g, x)}
-     * (x's shape by definition) and through {@code alloc(c, x.shape[0], ..., x.shape[n-1])}.
+     * (x's shape by definition), through {@code alloc(c, x.shape[0], ..., x.shape[n-1])}, softmax(x)
+     * and inc_subtensor(x, ...).
      */
     public static Variable representative(Variable v) {
         int[] budget = {BUDGET};
@@ -52,6 +55,8 @@ public final class ShapeFacts {
                 next = a.inputs().get(1);
             } else if (a.op() instanceof AllocOp) {
                 next = allocModel(a);
+            } else if (a.op() instanceof SoftmaxOp || a.op() instanceof IncSubtensorOp) {
+                next = a.inputs().get(0); // softmax and inc_subtensor(x, ...) have x's shape
             } else if (a.op() instanceof ElemwiseOp) {
                 next = elemwiseModel(a, cur.rank(), budget);
             }

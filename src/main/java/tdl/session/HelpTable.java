@@ -69,9 +69,25 @@ public final class HelpTable {
         if (value instanceof TdlModule m) {
             List<String> names = new ArrayList<>(m.members().keySet());
             names.removeIf(n -> n.startsWith("_"));
-            return "module " + m.name() + ": " + String.join(", ", names);
+            return wrap("module " + m.name() + ": " + String.join(", ", names), 100);
         }
         return name + ": " + interp.typeName(value) + " " + interp.repr(value) + " (no documentation)";
+    }
+
+    /** Breaks a long line at spaces so no line passes {@code width}; continuation lines are indented. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() - lineStart + 1 + word.length() > width && out.length() > lineStart) {
+                out.append("\n    ");
+                lineStart = out.length() - 4;
+            } else if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     private Entry find(String name) {

@@ -226,6 +226,24 @@ class FunctionCompilerTest {
     }
 
     @Test
+    void nanGuardStillBlamesAnOpInARewrittenProduct() {
+        // (g / sigmoid(x)) * sigmoid(x) * (1 - sigmoid(x)) becomes g * sigmoid(-x); with
+        // g = exp(x)**2 it still overflows at x = 1000, and the guard still names the step
+        TensorOps at5 = new TensorOps(() -> "train.tdl:5"), at7 = new TensorOps(() -> "train.tdl:7");
+        Variable x = TestGraphs.vector("x");
+        Variable s = T.sigmoid(x), g = at5.sqr(at5.exp(x));
+        Variable out = at7.mul(at7.trueDiv(g, s), at7.mul(s, T.sub(1.0, s)));
+        CompiledFunction f = FunctionCompiler.compile(List.of(x), List.of(out), List.of(), Map.of(),
+                FunctionCompiler.Options.defaults().withNanGuard(true));
+        assertTrue(f.rewriteLog().count("MulCanonizer") > 0, f.rewriteLog().toString());
+        assertArrayEquals(new double[] {Math.exp(4) / (1 + Math.exp(2))}, f.call(List.of(vec(2))).get(0).data(), 1e-12);
+        GraphError e = assertThrows(GraphError.class, () -> f.call(List.of(vec(2, 1000))));
+        assertEquals(ErrorKind.FLOATING_POINT_ERROR, e.kind());
+        assertEquals("train.tdl:5", e.blamed().origin());
+        assertTrue(e.getMessage().contains("Elemwise{exp}"), e.getMessage());
+    }
+
+    @Test
     void givensMustKeepTheRank() {
         Variable x = TestGraphs.vector("x"), m = TestGraphs.matrix("m");
         GraphError e = assertThrows(GraphError.class, () -> FunctionCompiler.compile(List.of(m), List.of(T.exp(x)),

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
+import tdl.grad.Grad;
+import java.util.Set;
 import tdl.rewrite.Pipeline;
 
 /** Each rewrite changes no result beyond rounding; the stabilisers stay finite where the plain form overflows. */
@@ -26,9 +28,14 @@ class RewriteNumericTest {
         return switch (rewrite) {
             case "LogOnePlusExpToSoftplus" -> T.log(T.add(one, T.exp(X)));
             case "LogSigmoidToSoftplus" -> T.log(T.sigmoid(X));
-            case "LogOneMinusSigmoidToSoftplus" -> T.log(T.sub(1.0, T.sigmoid(X)));
+            case "OneMinusSigmoid" -> T.mul(T.sub(1.0, T.sigmoid(X)), Y);
+            case "MulCanonizer" -> T.mul(T.trueDiv(T.exp(X), T.mul(Y, T.exp(X))), T.neg(T.trueDiv(Y, T.add(X, 3.0))));
+            case "DistributeToCancel" -> T.mul(T.add(T.trueDiv(T.sqr(X), T.exp(X)), Y), T.exp(X));
+            case "LogSoftmax" -> T.mul(T.log(T.softmax(X)), Y);
+            case "SoftmaxGradOfLog" -> T.mul(Grad.grad(T.sum(T.categoricalCrossentropy(T.softmax(X),
+                    T.constant(NDArray.of(new double[] {2, 0, 3, 2}, 4).astype(tdl.graph.DType.INT64)))), List.of(X), Set.of(), OnUnused.RAISE, null).get(0), Y);
+            case "SigmoidInProducts" -> T.add(T.trueDiv(T.mul(Y, T.exp(X)), T.add(T.exp(X), 1.0)), T.trueDiv(1.0, T.add(one, T.exp(T.neg(X)))));
             case "LogOnePlusToLog1p" -> T.log(T.add(one, T.abs(X)));
-            case "SigmoidFromExp" -> T.trueDiv(1.0, T.add(one, T.exp(T.neg(X))));
             case "TransposedDot" -> T.add(T.dot(T.transpose(X), Y), T.dot(X, T.transpose(Y)));
             case "MulByOne" -> T.mul(T.mul(X, 1.0), Y);
             case "AddZero" -> T.mul(T.add(X, 0.0), Y);
@@ -50,8 +57,9 @@ class RewriteNumericTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "LogOneMinusSigmoidToSoftplus",
-            "LogOnePlusToLog1p", "SigmoidFromExp", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
+    @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
+            "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
+            "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
@@ -109,5 +117,85 @@ class RewriteNumericTest {
         assertEquals(0.0, at(out, -1000, Pipeline.standard()), 0.0);
         assertEquals(1.0, at(out, 1000, Pipeline.standard()), 0.0);
         assertEquals(1 / (1 + Math.exp(-0.3)), at(out, 0.3, Pipeline.standard()), 1e-15);
+    }
+
+    /** d/dx sum(f(x)) at one point, compiled with the given pipeline. */
+    private static double gradAt(Function<Variable, Variable> f, double xv, Pipeline p) {
+        Variable g = Grad.grad(T.sum(f.apply(X)), List.of(X), Set.of(), OnUnused.RAISE, null).get(0);
+        return at(g, xv, p);
+    }
+
+    @Test
+    void gradientOfLogSigmoidIsFiniteAtTheTails() {
+        Function<Variable, Variable> f = v -> T.log(T.sigmoid(v));
+        // d/dx log(sigmoid(x)) = 1 - sigmoid(x) = sigmoid(-x)
+        assertTrue(Double.isNaN(gradAt(f, -1000, Pipeline.none())), "plain gradient was already finite");
+        assertEquals(1.0, gradAt(f, -1000, Pipeline.standard()), 0.0);
+        assertEquals(0.5, gradAt(f, 0, Pipeline.standard()), 1e-15);
+        assertEquals(0.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
+        assertEquals(1 / (1 + Math.exp(2.5)), gradAt(f, 2.5, Pipeline.standard()), 1e-15);
+    }
+
+    @Test
+    void gradientOfLogOneMinusSigmoidIsFiniteAtTheTails() {
+        Function<Variable, Variable> f = v -> T.log(T.sub(1.0, T.sigmoid(v)));
+        // d/dx log(1 - sigmoid(x)) = -sigmoid(x)
+        assertEquals(-0.0, gradAt(f, -1000, Pipeline.standard()), 0.0);
+        assertEquals(-1.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
+        assertEquals(-1 / (1 + Math.exp(-0.7)), gradAt(f, 0.7, Pipeline.standard()), 1e-15);
+    }
+
+    /** The tutorial's cross-entropy of p = 1 / (1 + exp(-z)) against target y. */
+    private static Variable tutorialXent(Variable z, double y) {
+        Variable p = T.trueDiv(1.0, T.add(T.constant(1.0), T.exp(T.neg(z))));
+        return T.sub(T.mul(T.neg(T.constant(y)), T.log(p)), T.mul(T.constant(1 - y), T.log(T.sub(1.0, p))));
+    }
+
+    @Test
+    void tutorialCrossEntropyAndItsGradientAreFiniteAtTheTails() {
+        // xent = softplus(-z) for y = 1 and softplus(z) for y = 0; d xent / dz = sigmoid(z) - y
+        for (double y : new double[] {0, 1}) {
+            Function<Variable, Variable> f = v -> tutorialXent(v, y);
+            for (double z : new double[] {-1000, -3, 0, 3, 1000}) {
+                double sig = 1 / (1 + Math.exp(-z));
+                double xent = y == 1 ? Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z))) : Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                assertEquals(xent, at(f.apply(X), z, Pipeline.standard()), 1e-12 * Math.max(1, xent), "xent y=" + y + " z=" + z);
+                assertEquals(sig - y, gradAt(f, z, Pipeline.standard()), 1e-15, "gradient y=" + y + " z=" + z);
+            }
+            assertTrue(Double.isNaN(gradAt(f, y == 1 ? -1000 : 1000, Pipeline.none())), "plain gradient was already finite");
+        }
+    }
+
+    @Test
+    void expOverOnePlusExpIsFiniteAtTheTails() {
+        Function<Variable, Variable> f = v -> T.trueDiv(T.exp(v), T.add(T.exp(v), 1.0));
+        assertTrue(Double.isNaN(at(f.apply(X), 1000, Pipeline.standard().without("SigmoidInProducts"))), "plain form was already finite");
+        assertEquals(1.0, at(f.apply(X), 1000, Pipeline.standard()), 0.0);
+        assertEquals(0.0, at(f.apply(X), -1000, Pipeline.standard()), 0.0);
+        assertEquals(1 / (1 + Math.exp(-0.3)), at(f.apply(X), 0.3, Pipeline.standard()), 1e-15);
+        // d/dx sigmoid(x) = sigmoid(x) sigmoid(-x)
+        assertEquals(0.0, gradAt(f, 1000, Pipeline.standard()), 0.0);
+        assertEquals(0.25, gradAt(f, 0, Pipeline.standard()), 1e-15);
+    }
+
+    @Test
+    void logSoftmaxAndItsGradientAreFiniteForFarApartLogits() {
+        Variable labels = TestGraphs.T.constant(tdl.graph.NDArray.of(new double[] {1, 1}, 2).astype(tdl.graph.DType.INT64));
+        Variable p = T.softmax(X);
+        NDArray logits = NDArray.of(new double[] {1000, -1000, 0, -1000, 1000, 3}, 2, 3);
+        // log_softmax row 0 at class 1: -2000; row 1: -log(1 + e^-997 + e^-2000) = 0; gradient (softmax - onehot) / 2
+        double[] grad = {0.5, -0.5, 0, 0, 0, 0};
+        Variable[] costs = {
+                T.neg(T.mean(T.subtensor(T.log(p), List.of(new tdl.graph.ops.Index.Vector(T.arange(T.constant(2L))), new tdl.graph.ops.Index.Vector(labels))), null, false)),
+                T.mean(T.categoricalCrossentropy(p, labels), null, false),
+                T.mean(T.categoricalCrossentropy(p, T.constant(NDArray.of(new double[] {0, 1, 0, 0, 1, 0}, 2, 3))), null, false)};
+        for (Variable cost : costs) {
+            Variable g = Grad.grad(cost, List.of(X), Set.of(), OnUnused.RAISE, null).get(0);
+            NDArray plain = run(g, Pipeline.none(), logits, logits);
+            assertTrue(Double.isNaN(plain.data()[0]), "plain gradient was already finite");
+            assertEquals(1000.0, run(cost, Pipeline.standard(), logits, logits).item(), 1e-9);
+            double[] got = run(g, Pipeline.standard(), logits, logits).data();
+            for (int i = 0; i < grad.length; i++) assertEquals(grad[i], got[i], 1e-12, "gradient element " + i);
+        }
     }
 }

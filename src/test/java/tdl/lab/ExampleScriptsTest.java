@@ -45,4 +45,15 @@ class ExampleScriptsTest {
         List<Double> mse = numbersAfter(out, "mean squared error (\\S+)");
         assertTrue(mse.size() >= 2 && mse.get(mse.size() - 1) < mse.get(0) / 10, out);
     }
+
+    @Test
+    void tutorialLogisticRegressionTrainsWithFiniteCost(@TempDir Path dir) {
+        // Theano's tutorial program as typed; before the product rewrites its weights became NaN
+        String out = run(dir, "logreg_tutorial.tdl", "500");
+        List<Double> cost = numbersAfter(out, "final cost (\\S+)");
+        List<Double> accuracy = numbersAfter(out, "training accuracy (\\S+)");
+        assertTrue(cost.size() == 1 && Double.isFinite(cost.get(0)), out);
+        assertTrue(accuracy.size() == 1 && accuracy.get(0) > 0.9, out);
+        assertTrue(out.contains("prediction on D:"), out);
+    }
 }

@@ -45,6 +45,26 @@ class MetaCommandsTest {
     }
 
     @Test
+    void varsWithANameShowsThatVariableOnly() {
+        String out = run("import numpy as np\nw = np.zeros((3, 2))\nn = 4\n:vars w\n:vars nothere\n").out();
+        assertTrue(out.matches("(?s).*\\bw\\s+ndarray\\s+shape \\(3, 2\\) float64.*"), out);
+        assertFalse(out.matches("(?s).*\\bn\\s+int\\s+4.*"), out);
+        assertTrue(out.contains("no variable named 'nothere'"), out);
+    }
+
+    @Test
+    void helpOnAModuleWrapsAtWordsWithinTheWidth() {
+        String out = run(":help T\n").out();
+        assertTrue(out.contains("module "), out);
+        for (String line : out.split("\n")) {
+            if (line.startsWith(">>>") || line.isBlank()) continue;
+            assertTrue(line.length() <= 100, "too long: " + line);
+            assertFalse(line.endsWith(",") && line.length() > 100, line);
+        }
+        assertTrue(out.contains("sigmoid") && out.contains("\n    "), out);
+    }
+
+    @Test
     void loadRunsAFileIntoTheSession() throws Exception {
         Files.writeString(dir.resolve("lib.tdl"), "def square(v):\n    return v * v\nloaded = square(7)\n");
         ReplDriver d = ReplDriver.run("import os\nos.chdir(" + pyString(dir.toString()) + ")\n:load lib.tdl\nloaded + square(2)\n:load missing.tdl\n",

@@ -77,7 +77,10 @@ class RewritesTest {
     @Test
     void reciprocalOfOnePlusExpNegBecomesSigmoid() {
         Variable before = t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(t.neg(x))));
-        assertEquals("sigmoid(x)", shape(rewrite(before)));
+        RewriteLog log = new RewriteLog();
+        assertEquals("sigmoid(x)", shape(rewrite(before, log)));
+        assertEquals(1, log.count("SigmoidInProducts"), log.toString());
+        assertEquals("sigmoid(x)", shape(rewrite(t.elemwise(Scalar.INV, t.add(t.exp(t.neg(x)), t.constant(1.0))))));
     }
 
     @Test
@@ -230,5 +233,103 @@ class RewritesTest {
         Variable y = x;
         for (int i = 0; i < 5000; i++) y = t.mul(t.add(y, 0.0), 1.0);
         assertSame(x, rewrite(y));
+    }
+
+    private static Variable gradOfSum(Variable f, Variable wrt) {
+        return tdl.grad.Grad.grad(new TensorOps(() -> "r.tdl:1").sum(f), List.of(wrt), java.util.Set.of(),
+                tdl.vocab.OnUnused.RAISE, null).get(0);
+    }
+
+    @Test
+    void commonFactorsCancelInAProduct() {
+        Variable s = t.sigmoid(x), g = new Variable(new TensorType(DType.FLOAT64, 2), "g");
+        Variable before = t.mul(t.trueDiv(g, s), t.mul(s, t.sub(1.0, s)));
+        RewriteLog log = new RewriteLog();
+        assertEquals("mul(g, sigmoid(neg(x)))", shape(rewrite(before, log)));
+        assertEquals(1, log.count("MulCanonizer"), log.toString());
+        // a factor read through a quotient: e / (1 / d) / d is e
+        Variable d = t.add(x, 2.0), e = t.exp(x);
+        assertEquals("exp(x)", shape(rewrite(t.trueDiv(t.trueDiv(e, t.trueDiv(1.0, d)), d))));
+    }
+
+    @Test
+    void gradientOfLogSigmoidBecomesSigmoidOfMinusX() {
+        Variable after = rewrite(gradOfSum(t.log(t.sigmoid(x)), x));
+        assertTrue(shape(after).contains("sigmoid(neg(x))") && !shape(after).contains("true_div"), shape(after));
+    }
+
+    @Test
+    void cancellingKeepsTheShapeOrDoesNotHappen() {
+        // x / x broadcasts a scalar c to x's shape: dropping x would leave a scalar
+        Variable c = new Variable(new TensorType(DType.FLOAT64, 2), "c");
+        Variable before = t.mul(t.sum(c), t.trueDiv(x, x));
+        assertTrue(shape(rewrite(before)).contains("true_div(x, x)"), shape(rewrite(before)));
+    }
+
+    @Test
+    void sigmoidFormsOfExp() {
+        assertEquals("sigmoid(neg(x))", shape(rewrite(t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(x))))));
+        assertEquals("sigmoid(x)", shape(rewrite(t.trueDiv(t.exp(x), t.add(t.constant(1.0), t.exp(x))))));
+        assertEquals("sigmoid(x)", shape(rewrite(t.trueDiv(t.exp(x), t.add(t.exp(x), 1.0)))));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertEquals("mul(y, sigmoid(neg(x)))", shape(rewrite(t.trueDiv(y, t.add(t.exp(x), 1.0)))));
+        assertEquals("sigmoid(neg(x))", shape(rewrite(t.trueDiv(t.sigmoid(x), t.exp(x)))));
+    }
+
+    @Test
+    void oneMinusSigmoidBecomesSigmoidOfMinusX() {
+        RewriteLog log = new RewriteLog();
+        assertEquals("sigmoid(neg(x))", shape(rewrite(t.sub(1.0, t.sigmoid(x)), log)));
+        assertEquals(1, log.count("OneMinusSigmoid"));
+        assertEquals("sigmoid(x)", shape(rewrite(t.sub(1.0, t.sigmoid(t.neg(x))))));
+    }
+
+    @Test
+    void logOfTheTutorialsSigmoidBecomesSoftplus() {
+        Variable p = t.trueDiv(1.0, t.add(t.constant(1.0), t.exp(t.neg(x))));
+        assertEquals("neg(softplus(neg(x)))", shape(rewrite(t.log(p))));
+        assertEquals("neg(softplus(x))", shape(rewrite(t.log(t.sub(1.0, p)))));
+    }
+
+    @Test
+    void aSumIsMultipliedOutWhenATermThenCancels() {
+        Variable e = t.exp(x);
+        RewriteLog log = new RewriteLog();
+        Variable before = t.mul(t.add(t.trueDiv(t.sqr(x), e), t.tanh(x)), e);
+        assertEquals("add(sqr(x), mul(tanh(x), exp(x)))", shape(rewrite(before, log)));
+        assertTrue(log.count("DistributeToCancel") > 0, log.toString());
+        // nothing would cancel: the product stays as written
+        Variable kept = t.mul(t.add(t.sqr(x), t.tanh(x)), e);
+        assertEquals("mul(add(sqr(x), tanh(x)), exp(x))", shape(rewrite(kept)));
+    }
+
+    @Test
+    void logOfSoftmaxBecomesLogSoftmax() {
+        RewriteLog log = new RewriteLog();
+        Variable after = rewrite(t.log(t.softmax(x)), log);
+        assertEquals("sub(sub(x, Max{[1], keepdims}(x)), log(Sum{[1], keepdims}(exp(sub(x, Max{[1], keepdims}(x))))))", shape(after));
+        assertEquals(1, log.count("LogSoftmax"));
+        // indexing first: log(softmax(x)[i, j]) reads the log-softmax instead
+        Variable i = new Variable(new TensorType(DType.INT64, 1), "i");
+        Variable read = t.subtensor(t.softmax(x), List.of(new tdl.graph.ops.Index.Vector(i), new tdl.graph.ops.Index.Vector(i)));
+        String s = shape(rewrite(t.log(read)));
+        assertTrue(s.startsWith("AdvancedSubtensor(sub(sub(x, Max") && !s.contains("Softmax"), s);
+    }
+
+    @Test
+    void softmaxPullbackThroughLogCancelsTheDivision() {
+        // categorical_crossentropy(softmax(x), i) = -log(softmax(x)[arange(n), i]): the log's
+        // pullback divides by softmax(x)[arange(n), i] inside the scatter of the indexing gradient
+        Variable i = new Variable(new TensorType(DType.INT64, 1), "i");
+        Variable g = gradOfSum(t.categoricalCrossentropy(t.softmax(x), i), x);
+        assertTrue(shape(g).contains("true_div"), shape(g));
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(g, log));
+        assertTrue(log.count("SoftmaxGradOfLog") > 0, log.toString());
+        assertTrue(!after.contains("true_div"), after);
+        // the elementwise form (one-hot targets) needs only the product rules
+        Variable onehot = new Variable(new TensorType(DType.FLOAT64, 2), "t");
+        String elementwise = shape(rewrite(gradOfSum(t.categoricalCrossentropy(t.softmax(x), onehot), x)));
+        assertTrue(!elementwise.contains("true_div"), elementwise);
     }
 }

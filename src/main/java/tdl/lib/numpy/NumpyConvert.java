@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.interp.RangeValue;
 import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
@@ -105,9 +106,22 @@ public final class NumpyConvert {
         for (Object item : items) fill(item, shape, depth + 1, data, pos);
     }
 
-    /** The items of a list or tuple, or null for anything else. */
+    /** The items of a list, tuple or range, or null for anything else. */
     static List<?> items(Object o) {
+        if (o instanceof RangeValue r) return rangeItems(r);
         return Sequences.items(o);
+    }
+
+    /** A range is a sequence: np.array(range(5)) is array([0, 1, 2, 3, 4]). */
+    private static List<Long> rangeItems(RangeValue r) {
+        long n = r.length();
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new TdlError(ErrorKind.MEMORY_ERROR, "cannot make an array of " + n + " elements from a range",
+                    "arrays hold at most " + (Integer.MAX_VALUE - 8) + " elements");
+        }
+        List<Long> out = new ArrayList<>((int) n);
+        for (long i = 0, v = r.start(); i < n; i++, v += r.step()) out.add(v);
+        return out;
     }
 
     /** A keyword-only argument, or {@code fallback} when it was not passed. */

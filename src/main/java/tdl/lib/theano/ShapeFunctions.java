@@ -1,0 +1,158 @@
+package tdl.lib.theano;
+
+import java.util.ArrayList;
+import java.util.List;
+import tdl.graph.Variable;
+import tdl.graph.ops.TensorOps;
+import tdl.interp.Args;
+import tdl.interp.Builtin;
+import tdl.interp.Runtime;
+import tdl.interp.Sequences;
+import tdl.interp.TdlCallable;
+import tdl.interp.TdlModule;
+import tdl.syntax.TdlError;
+import tdl.vocab.ErrorKind;
+
+/**
+ * theano.tensor's shape helpers and closeness tests that are compositions of existing ops
+ * (dimshuffle, reshape, concatenate, stack, elementwise): no new op, so their gradients are those
+ * of the parts. TDL keeps no broadcastable flags (docs/decisions.md): {@code unbroadcast} is the
+ * identity and {@code addbroadcast} checks at run time that the axes have length 1.
+ */
+final class ShapeFunctions {
+    private ShapeFunctions() {}
+
+    static void install(TdlModule t) {
+        put(t, "shape_padleft", (rt, a) -> {
+            a.check(2, "t", "n_ones");
+            Variable x = arg(rt, a, 0, "t");
+            return padAt(rt, x, 0, integer(a.get(1, "n_ones", 1L), "n_ones"));
+        });
+        put(t, "shape_padright", (rt, a) -> {
+            a.check(2, "t", "n_ones");
+            Variable x = arg(rt, a, 0, "t");
+            return padAt(rt, x, x.rank(), integer(a.get(1, "n_ones", 1L), "n_ones"));
+        });
+        put(t, "shape_padaxis", (rt, a) -> {
+            a.check(2, "t", "axis");
+            Variable x = arg(rt, a, 0, "t");
+            return padAt(rt, x, newAxis(x, integer(a.get(1, "axis"), "axis")), 1);
+        });
+        put(t, "expand_dims", (rt, a) -> {
+            a.check(2, "a", "axis");
+            Variable x = arg(rt, a, 0, "a");
+            return padAt(rt, x, newAxis(x, integer(a.get(1, "axis"), "axis")), 1);
+        });
+        put(t, "unbroadcast", (rt, a) -> arg(rt, a, 0, "x"));
+        put(t, "addbroadcast", (rt, a) -> {
+            Variable x = arg(rt, a, 0, "x");
+            List<Integer> axes = new ArrayList<>();
+            for (Object o : a.positional().subList(1, a.size())) axes.add(axis(x, integer(o, "axis")));
+            return ones(rt, x, axes);
+        });
+        put(t, "patternbroadcast", (rt, a) -> {
+            a.check(2, "x", "broadcastable");
+            Variable x = arg(rt, a, 0, "x");
+            List<?> pattern = Sequences.items(a.get(1, "broadcastable"));
+            if (pattern == null || pattern.size() != x.rank()) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "patternbroadcast needs one True/False per axis of the rank-" + x.rank() + " input");
+            }
+            List<Integer> axes = new ArrayList<>();
+            for (int i = 0; i < pattern.size(); i++) if (rt.truth(pattern.get(i))) axes.add(i);
+            return ones(rt, x, axes);
+        });
+        put(t, "horizontal_stack", (rt, a) -> matrices(rt, a, "horizontal_stack", 1));
+        put(t, "vertical_stack", (rt, a) -> matrices(rt, a, "vertical_stack", 0));
+        put(t, "stacklists", (rt, a) -> stacklists(rt, a.check(1, "arg").get(0, "arg")));
+        put(t, "isclose", (rt, a) -> {
+            a.check(5, "a", "b", "rtol", "atol", "equal_nan");
+            return isclose(rt, arg(rt, a, 0, "a"), arg(rt, a, 1, "b"), number(a.get(2, "rtol", 1e-5)),
+                    number(a.get(3, "atol", 1e-8)), rt.truth(a.get(4, "equal_nan", false)));
+        });
+        put(t, "allclose", (rt, a) -> {
+            a.check(5, "a", "b", "rtol", "atol", "equal_nan");
+            Variable close = isclose(rt, arg(rt, a, 0, "a"), arg(rt, a, 1, "b"), number(a.get(2, "rtol", 1e-5)),
+                    number(a.get(3, "atol", 1e-8)), rt.truth(a.get(4, "equal_nan", false)));
+            return Symbolic.ops(rt).all(close, null, false);
+        });
+    }
+
+    private static void put(TdlModule m, String name, TdlCallable body) { m.put(name, new Builtin(name, body)); }
+
+    private static Variable arg(Runtime rt, Args a, int i, String name) {
+        return Symbolic.lift(rt, a.get(i, name), a.function() + "() argument '" + name + "'");
+    }
+
+    private static int integer(Object o, String what) {
+        if (o instanceof Long || o instanceof Integer) return ((Number) o).intValue();
+        throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be an int, got " + (o == null ? "None" : o));
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Number n) return n.doubleValue();
+        throw new TdlError(ErrorKind.TYPE_ERROR, "rtol and atol must be numbers, got " + o);
+    }
+
+    /** A new axis index in [0, rank], negative counting from the end as numpy's expand_dims. */
+    private static int newAxis(Variable x, int axis) {
+        int r = x.rank();
+        int a = axis < 0 ? axis + r + 1 : axis;
+        if (a < 0 || a > r) throw new TdlError(ErrorKind.INDEX_ERROR, "axis " + axis + " is out of bounds for a new axis of a rank-" + r + " tensor");
+        return a;
+    }
+
+    private static int axis(Variable x, int axis) {
+        int r = x.rank();
+        int a = axis < 0 ? axis + r : axis;
+        if (a < 0 || a >= r) throw new TdlError(ErrorKind.INDEX_ERROR, "axis " + axis + " is out of bounds for a rank-" + r + " tensor");
+        return a;
+    }
+
+    /** {@code n} new length-1 axes inserted before axis {@code at}. */
+    private static Variable padAt(Runtime rt, Variable x, int at, int n) {
+        if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "n_ones must be >= 0, got " + n);
+        int[] pattern = new int[x.rank() + n];
+        int k = 0;
+        for (int i = 0; i < at; i++) pattern[k++] = i;
+        for (int i = 0; i < n; i++) pattern[k++] = -1;
+        for (int i = at; i < x.rank(); i++) pattern[k++] = i;
+        return Symbolic.ops(rt).dimshuffle(x, pattern);
+    }
+
+    /** x reshaped to its own shape with length 1 at {@code axes}: a run-time error when such an axis is longer. */
+    private static Variable ones(Runtime rt, Variable x, List<Integer> axes) {
+        if (axes.isEmpty()) return x;
+        TensorOps t = Symbolic.ops(rt);
+        List<Variable> dims = new ArrayList<>();
+        for (int i = 0; i < x.rank(); i++) dims.add(axes.contains(i) ? t.constant(1L) : t.shapeAt(x, i));
+        return t.reshape(x, dims);
+    }
+
+    private static Variable matrices(Runtime rt, Args a, String name, int axis) {
+        List<Variable> xs = new ArrayList<>();
+        for (Object o : a.positional()) xs.add(Symbolic.lift(rt, o, name + "() argument"));
+        for (Variable x : xs) {
+            if (x.rank() != 2) throw new TdlError(ErrorKind.TYPE_ERROR, name + " takes matrices, got a rank-" + x.rank() + " tensor",
+                    "use T.concatenate([...], axis=" + axis + ") for other ranks");
+        }
+        return Symbolic.ops(rt).concatenate(xs, axis);
+    }
+
+    private static Variable stacklists(Runtime rt, Object arg) {
+        List<?> items = Sequences.items(arg);
+        if (items == null) return Symbolic.lift(rt, arg, "a stacklists() element");
+        List<Variable> parts = new ArrayList<>();
+        for (Object o : items) parts.add(stacklists(rt, o));
+        return Symbolic.ops(rt).stack(parts, 0);
+    }
+
+    /** numpy's isclose: |a - b| <= atol + rtol * |b|, infinities close to themselves, NaN close to NaN only with equal_nan. */
+    private static Variable isclose(Runtime rt, Variable a, Variable b, double rtol, double atol, boolean equalNan) {
+        TensorOps t = Symbolic.ops(rt);
+        Variable finite = t.le(t.abs(t.sub(a, b)), t.add(t.mul(t.abs(b), rtol), t.constant(atol)));
+        Variable noNan = t.not(t.or(t.isnan(a), t.isnan(b)));
+        Variable sameInf = t.and(t.and(t.isinf(a), t.isinf(b)), t.eq(a, b));
+        Variable close = t.or(t.and(finite, noNan), sameInf);
+        return equalNan ? t.or(close, t.and(t.isnan(a), t.isnan(b))) : close;
+    }
+}
