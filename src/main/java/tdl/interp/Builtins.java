@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,13 +53,14 @@ final class Builtins {
         type("function", v -> v instanceof TdlFunction, (rt, a) -> { throw new TdlError(ErrorKind.TYPE_ERROR, "cannot create 'function' instances"); });
         type("module", v -> v instanceof TdlModule, (rt, a) -> new TdlModule(p.str(a.get(0, "name"))));
         in.builtins.put("object", in.exceptions.object);
+        in.builtins.put("NotImplemented", NotImplementedValue.NOT_IMPLEMENTED);
         for (Map.Entry<String, TdlClass> e : in.exceptions.all().entrySet()) in.builtins.put(e.getKey(), e.getValue());
 
         def("print", this::print);
         def("len", (rt, a) -> p.len(a.check(1).get(0, "obj")));
         def("repr", (rt, a) -> p.repr(a.check(1).get(0, "obj")));
         def("format", (rt, a) -> p.formatValue(a.get(0, "value"), null, (String) a.get(1, "format_spec", "")));
-        def("abs", (rt, a) -> p.unary("abs", a.check(1).get(0, "x")));
+        def("abs", (rt, a) -> p.unary(Operator.ABS, a.check(1).get(0, "x")));
         def("round", this::round);
         def("min", (rt, a) -> extreme(a, -1));
         def("max", (rt, a) -> extreme(a, 1));
@@ -178,10 +180,10 @@ final class Builtins {
         def("id", (rt, a) -> (long) System.identityHashCode(a.get(0, "obj")));
         def("hash", (rt, a) -> hash(a.get(0, "obj")));
         def("callable", (rt, a) -> in.isCallable(a.get(0, "obj")));
-        def("divmod", (rt, a) -> TdlTuple.of(p.binary("//", a.get(0, "a"), a.get(1, "b")), p.binary("%", a.get(0, "a"), a.get(1, "b"))));
+        def("divmod", (rt, a) -> TdlTuple.of(p.binary(Operator.FLOOR_DIV, a.get(0, "a"), a.get(1, "b")), p.binary(Operator.MOD, a.get(0, "a"), a.get(1, "b"))));
         def("pow", (rt, a) -> {
-            Object r = p.binary("**", a.get(0, "base"), a.get(1, "exp"));
-            return a.has(2, "mod") ? p.binary("%", r, a.get(2, "mod")) : r;
+            Object r = p.binary(Operator.POW, a.get(0, "base"), a.get(1, "exp"));
+            return a.has(2, "mod") ? p.binary(Operator.MOD, r, a.get(2, "mod")) : r;
         });
         def("chr", (rt, a) -> {
             long i = intArg(a.check(1).get(0, "i"), "chr");
@@ -369,14 +371,7 @@ final class Builtins {
         a.check(2, "ndigits");
         Object x = a.get(0, "number");
         Object nd = a.get(1, "ndigits", null);
-        if (!Ops.isNumber(x)) {
-            TypeHooks h = in.hooksFor(x);
-            if (h != null) {
-                Object r = h.unary(in, "round", x);
-                if (r != TypeHooks.UNSUPPORTED && nd == null) return r;
-            }
-            x = p.toNumber(x, "round()");
-        }
+        if (!Ops.isNumber(x)) x = p.toNumber(x, "round()");
         if (Ops.isInt(x)) {
             long v = Ops.toLong(x);
             if (nd == null || Ops.toLong(nd) >= 0) return v;
@@ -404,7 +399,7 @@ final class Builtins {
         while (items.hasNext()) {
             Object o = items.next();
             Object k = key == null ? o : p.calls.call(key, java.util.Arrays.asList(o), null, (String) null);
-            if (p.truth(p.compare(sign < 0 ? "<" : ">", k, bestKey))) {
+            if (p.truth(p.compare(sign < 0 ? Operator.LT : Operator.GT, k, bestKey))) {
                 best = o;
                 bestKey = k;
             }
@@ -417,7 +412,7 @@ final class Builtins {
         Object acc = a.get(1, "start", 0L);
         if (acc instanceof String) throw new TdlError(ErrorKind.TYPE_ERROR, "sum() can't sum strings [use ''.join(seq) instead]");
         Iterator<Object> it = p.access.iterate(a.get(0, "iterable"));
-        while (it.hasNext()) acc = p.binary("+", acc, it.next());
+        while (it.hasNext()) acc = p.binary(Operator.ADD, acc, it.next());
         return acc;
     }
 
@@ -427,7 +422,7 @@ final class Builtins {
         Integer[] order = new Integer[l.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, (x, y) -> {
-            int c = p.compareSign("<", keys.get(x), keys.get(y));
+            int c = p.compareSign(Operator.LT, keys.get(x), keys.get(y));
             if (c == Integer.MIN_VALUE) c = 0;
             return reverse ? -c : c;
         });

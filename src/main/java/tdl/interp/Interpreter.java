@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -328,7 +329,7 @@ public final class Interpreter implements Runtime {
 
     boolean equalsValues(Object a, Object b) { return protocol.equalsValues(a, b); }
 
-    int compareValues(String op, Object a, Object b) { return protocol.compareSign(op, a, b); }
+    int compareValues(Operator op, Object a, Object b) { return protocol.compareSign(op, a, b); }
 
     Object getAttr(Object obj, String name) { return protocol.getAttr(obj, name); }
 

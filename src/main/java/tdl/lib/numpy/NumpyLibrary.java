@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,9 +98,9 @@ public final class NumpyLibrary {
         }
 
         @Override
-        public Object binary(Runtime rt, String op, Object a, Object b) {
-            if (op.equals("==")) return a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a);
-            if (op.equals("!=")) return !(a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a));
+        public Object binary(Runtime rt, Operator op, Object a, Object b) {
+            if (op == Operator.EQ) return a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a);
+            if (op == Operator.NE) return !(a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a));
             return UNSUPPORTED;
         }
 

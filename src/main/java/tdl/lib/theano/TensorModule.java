@@ -12,7 +12,6 @@ import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
-import tdl.interp.TdlTuple;
 import tdl.syntax.TdlError;
 
 /** The members of theano.tensor (T) and theano.tensor.nnet that build graph nodes. */
@@ -56,7 +55,7 @@ final class TensorModule {
         });
         t.put("stack", (TdlCallable) (rt, a) -> {
             Object first = a.get(0, "tensors");
-            Object items = first instanceof List<?> || first instanceof TdlTuple ? first : new ArrayList<>(a.positional());
+            Object items = Sequences.isListOrTuple(first) ? first : new ArrayList<>(a.positional());
             return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
         });
         t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
