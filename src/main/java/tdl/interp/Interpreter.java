@@ -304,6 +304,7 @@ public final class Interpreter implements Runtime {
             String message = g.getMessage();
             if (blamed != null && where != pos) message += "\n  " + operandOrigins(blamed) + "; called at " + pos;
             TdlError e = new TdlError(g.kind(), message, where, g.hint());
+            e.at(pos); // the call site is this frame's traceback entry; the built-at line stays the error's position
             e.initCause(g);
             return e;
         }
