@@ -167,10 +167,14 @@ public final class Interpreter implements Runtime {
     }
 
     @Override
-    public void registerModule(TdlModule module) { modules.put(module.name(), module); }
+    public void registerModule(TdlModule module) {
+        // libraries fill member tables directly: name their bare lambdas once the table is complete
+        module.members().replaceAll(Builtin::named);
+        modules.put(module.name(), module);
+    }
 
     @Override
-    public void defineGlobal(String name, Object value) { builtins.put(name, value); }
+    public void defineGlobal(String name, Object value) { builtins.put(name, Builtin.named(name, value)); }
 
     @Override
     public Object builtin(String name) { return builtins.get(name); }
