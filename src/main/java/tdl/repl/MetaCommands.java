@@ -45,7 +45,7 @@ final class MetaCommands {
             }
             case ":help", ":h" -> out.println(arg.isEmpty() ? overview() : describe(arg));
             case ":load" -> load(arg);
-            case ":vars" -> out.print(vars(repl.session().interpreter()));
+            case ":vars" -> out.print(vars(repl.session().interpreter(), arg));
             case ":graph" -> graph(arg);
             case ":time" -> time(arg);
             case ":reset" -> {
@@ -164,9 +164,15 @@ final class MetaCommands {
     }
 
     /** One line per user variable: name, kind, shape or type. */
-    static String vars(Interpreter interp) {
+    /** Every variable, or with {@code only} (":vars NAME") that variable alone. */
+    static String vars(Interpreter interp, String only) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> sorted = new TreeMap<>(interp.globals());
+        if (!only.isEmpty()) {
+            if (!sorted.containsKey(only)) return "no variable named '" + only + "'\n";
+            Object v = sorted.get(only);
+            return String.format("%-16s %-16s %s%n", only, interp.typeName(v), shape(interp, v));
+        }
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             Object v = e.getValue();
             if (e.getKey().startsWith("_") || v instanceof TdlModule || e.getKey().equals("argv")) continue;

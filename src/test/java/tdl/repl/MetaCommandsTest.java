@@ -45,6 +45,14 @@ class MetaCommandsTest {
     }
 
     @Test
+    void varsWithANameShowsThatVariableOnly() {
+        String out = run("import numpy as np\nn = 4\ndata = np.ones(5)\n:vars data\n:vars nope\n").out();
+        assertTrue(out.matches("(?s).*\\bdata\\s+ndarray\\s+shape \\(5,\\) float64.*"), out);
+        assertFalse(out.matches("(?s).*\\bn\\s+int\\s+4.*"), "only the variable asked for: " + out);
+        assertTrue(out.contains("no variable named 'nope'"), out);
+    }
+
+    @Test
     void loadRunsAFileIntoTheSession() throws Exception {
         Files.writeString(dir.resolve("lib.tdl"), "def square(v):\n    return v * v\nloaded = square(7)\n");
         ReplDriver d = ReplDriver.run("import os\nos.chdir(" + pyString(dir.toString()) + ")\n:load lib.tdl\nloaded + square(2)\n:load missing.tdl\n",
