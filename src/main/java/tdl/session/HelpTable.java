@@ -69,9 +69,30 @@ public final class HelpTable {
         if (value instanceof TdlModule m) {
             List<String> names = new ArrayList<>(m.members().keySet());
             names.removeIf(n -> n.startsWith("_"));
-            return "module " + m.name() + ": " + String.join(", ", names);
+            return wrap("module " + m.name() + ": " + String.join(", ", names), WIDTH, "    ");
         }
         return name + ": " + interp.typeName(value) + " " + interp.repr(value) + " (no documentation)";
+    }
+
+    /** Terminal width the member listing wraps at. */
+    static final int WIDTH = 79;
+
+    /** Breaks {@code text} at spaces so no line passes {@code width}; continuation lines start with {@code indent}. */
+    static String wrap(String text, int width, String indent) {
+        StringBuilder sb = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                sb.append('\n').append(indent);
+                lineLength = indent.length();
+            } else if (lineLength > 0) {
+                sb.append(' ');
+                lineLength++;
+            }
+            sb.append(word);
+            lineLength += word.length();
+        }
+        return sb.toString();
     }
 
     private Entry find(String name) {

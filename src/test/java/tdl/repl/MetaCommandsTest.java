@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,20 @@ class MetaCommandsTest {
         assertTrue(out.matches("(?s).*\\bn\\s+int\\s+4.*"), out);
         assertTrue(out.matches("(?s).*\\bdata\\s+ndarray\\s+shape \\(5,\\) float64.*"), out);
         assertFalse(out.matches("(?s).*\\bnp\\s+module.*"), "imported modules are not variables: " + out);
+    }
+
+    @Test
+    void helpOnAModuleWrapsItsMembersAtWordBoundaries() {
+        String out = run("import theano.tensor as T\n:help T\n").out();
+        int start = out.indexOf("module theano.tensor: ");
+        assertTrue(start >= 0, out);
+        List<String> lines = out.substring(start).lines().takeWhile(l -> l.startsWith("module") || l.startsWith("    ")).toList();
+        assertTrue(lines.size() > 3, out);
+        for (String l : lines) {
+            assertTrue(l.length() <= 79, "line too long: " + l);
+            assertTrue(l.strip().matches("(module theano\\.tensor: )?([A-Za-z_0-9.]+, )*[A-Za-z_0-9.]+,?"), "broken inside a word: " + l);
+        }
+        assertTrue(String.join(" ", lines).contains(" dot,"), out);
     }
 
     @Test
