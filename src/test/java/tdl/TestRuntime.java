@@ -100,6 +100,17 @@ public class TestRuntime implements Runtime {
     @Override public Long seed() { return seed; }
 
     @Override
+    public String typeName(Object v) {
+        TypeHooks h = hooksFor(v);
+        if (h != null) return h.typeName(v);
+        if (v instanceof Long) return "int";
+        if (v instanceof Double) return "float";
+        if (v instanceof Boolean) return "bool";
+        if (v instanceof String) return "str";
+        return v == null ? "NoneType" : v.getClass().getSimpleName();
+    }
+
+    @Override
     public String str(Object v) {
         TypeHooks h = hooksFor(v);
         return h != null ? h.str(this, v) : String.valueOf(v);

@@ -21,6 +21,7 @@ import tdl.graph.ops.FusedElemwiseOp;
 import tdl.graph.ops.IfElseOp;
 import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.JoinOp;
+import tdl.graph.ops.MaskIndexOp;
 import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ReduceOp;
 import tdl.graph.ops.ReshapeOp;
@@ -57,6 +58,7 @@ public final class Kernels {
         if (op instanceof AllocOp) return ShapeKernels.alloc(node);
         if (op instanceof EyeOp) return ShapeKernels.eye(node);
         if (op instanceof ARangeOp) return ShapeKernels.arange(node);
+        if (op instanceof MaskIndexOp m) return ShapeKernels.maskIndex(node, m.axis(), m.offset());
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
         if (op instanceof IfElseOp) return ShapeKernels.ifelse(node);
         if (op instanceof RandomOp) return new RandomKernel(node);

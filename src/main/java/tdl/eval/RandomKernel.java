@@ -43,7 +43,7 @@ final class RandomKernel implements Kernel {
         long seed, evaluation;
         synchronized (c) {
             seed = c.seed();
-            evaluation = c.next();
+            evaluation = op.advances() ? c.next() : c.peekKey()[1];
         }
         long key = mix(mix(seed ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(evaluation + 0x632BE59BD9B4E019L));
         double[] a = in[1].data(), b = in[2].data(), o = out.data();

@@ -218,6 +218,31 @@ final class ShapeKernels {
         };
     }
 
+    /** mask.nonzero()[axis], after checking that the mask fits x's leading axes (numpy's message). */
+    static Kernel maskIndex(Apply node, int axis, int offset) {
+        int[] shape = new int[1];
+        return (in, reuse) -> {
+            NDArray mask = in[0], x = in[1];
+            for (int a = 0; a < mask.rank(); a++) {
+                if (mask.dim(a) != x.dim(offset + a)) {
+                    throw new GraphError(ErrorKind.INDEX_ERROR, "boolean index did not match indexed array along dimension "
+                            + (offset + a) + "; dimension is " + x.dim(offset + a) + " but corresponding boolean dimension is " + mask.dim(a),
+                            "the mask must have the shape of x's leading axes", node);
+                }
+            }
+            double[] m = mask.data();
+            int n = 0;
+            for (double v : m) if (v != 0) n++;
+            shape[0] = n;
+            NDArray out = Kernels.output(reuse, DType.INT64, shape);
+            int stride = 1; // elements per step along `axis` within the mask
+            for (int a = axis + 1; a < mask.rank(); a++) stride *= mask.dim(a);
+            int size = mask.dim(axis);
+            for (int i = 0, k = 0; i < m.length; i++) if (m[i] != 0) out.data()[k++] = (i / stride) % size;
+            return out;
+        };
+    }
+
     static Kernel softmax(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

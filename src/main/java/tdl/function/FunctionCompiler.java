@@ -33,18 +33,23 @@ public final class FunctionCompiler {
      * Everything {@code function(...)} can be told besides the graph. {@code nanGuard} (the
      * --nan-guard option) stops a call at the first step whose output holds NaN or Inf.
      */
-    public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile, boolean nanGuard) {
-        public static Options defaults() { return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false); }
+    public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile, boolean nanGuard,
+                          NoDefaultUpdates noDefaultUpdates) {
+        public static Options defaults() {
+            return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false, NoDefaultUpdates.NONE);
+        }
 
-        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard); }
+        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard, noDefaultUpdates); }
 
-        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard); }
+        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard, noDefaultUpdates); }
 
-        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard); }
+        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard, noDefaultUpdates); }
 
-        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard); }
+        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard, noDefaultUpdates); }
 
-        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g); }
+        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g, noDefaultUpdates); }
+
+        public Options withNoDefaultUpdates(NoDefaultUpdates n) { return new Options(onUnused, name, pipeline, profile, nanGuard, n); }
     }
 
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
@@ -60,6 +65,7 @@ public final class FunctionCompiler {
         List<Variable> results = new ArrayList<>(outputs);
         for (Map.Entry<SharedVariable, Variable> u : updates) results.add(u.getValue());
         results = Rebuild.substitute(results, givens);
+        results = options.noDefaultUpdates().apply(results);
 
         List<String> warnings = new ArrayList<>();
         checkMissingAndUnused(inputs, results, options.onUnused(), warnings);

@@ -36,6 +36,8 @@ public final class Plan implements InnerPlan {
     private final int[] sharedSlots;
     private final NDArray[] initial;
     private final Step[] steps;
+    // lazy ifelse: per step, null or the guards (cond slot, taken when true?, block end) checked before it
+    private final int[][] guards;
     private final int[] resultSlots;
     private final List<Variable> slotVariables;
     private final NDArray[] slots;
@@ -49,12 +51,14 @@ public final class Plan implements InnerPlan {
     private final NDArray[] resultBuffer;
 
     private Plan(int inputCount, List<SharedVariable> shared, List<Integer> sharedSlots, NDArray[] initial,
-                 List<Step> steps, int[] resultSlots, List<Variable> slotVariables, Profile profile, boolean nanGuard) {
+                 List<Step> steps, int[][] guards, int[] resultSlots, List<Variable> slotVariables, Profile profile,
+                 boolean nanGuard) {
         this.inputCount = inputCount;
         this.shared = shared.toArray(new SharedVariable[0]);
         this.sharedSlots = sharedSlots.stream().mapToInt(Integer::intValue).toArray();
         this.initial = initial;
         this.steps = steps.toArray(new Step[0]);
+        this.guards = guards;
         this.resultSlots = resultSlots;
         this.resultBuffer = new NDArray[resultSlots.length];
         this.slotVariables = List.copyOf(slotVariables);
@@ -84,7 +88,8 @@ public final class Plan implements InnerPlan {
         List<Integer> sharedSlots = new ArrayList<>();
         List<NDArray> constants = new ArrayList<>();
         List<Integer> constantSlots = new ArrayList<>();
-        List<Apply> order = GraphWalk.toposort(results);
+        LazyBranches.Schedule schedule = LazyBranches.schedule(GraphWalk.toposort(results), results);
+        List<Apply> order = schedule.order();
         for (Variable leaf : GraphWalk.leaves(results)) {
             if (slotOf.containsKey(leaf)) continue;
             int slot = slotVars.size();
@@ -121,7 +126,18 @@ public final class Plan implements InnerPlan {
         for (int i = 0; i < constants.size(); i++) initial[constantSlots.get(i)] = constants.get(i);
         int[] resultSlots = new int[results.size()];
         for (int i = 0; i < resultSlots.length; i++) resultSlots[i] = slotOf.get(results.get(i));
-        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, resultSlots, slotVars, profile, nanGuard);
+        int[][] guards = new int[steps.size()][];
+        for (Map.Entry<Integer, List<LazyBranches.Guard>> e : schedule.guards().entrySet()) {
+            List<LazyBranches.Guard> gs = e.getValue();
+            int[] g = new int[3 * gs.size()];
+            for (int i = 0; i < gs.size(); i++) {
+                g[3 * i] = slotOf.get(gs.get(i).cond());
+                g[3 * i + 1] = gs.get(i).whenTrue() ? 1 : 0;
+                g[3 * i + 2] = gs.get(i).end();
+            }
+            guards[e.getKey()] = g;
+        }
+        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, guards, resultSlots, slotVars, profile, nanGuard);
     }
 
     /**
@@ -134,6 +150,10 @@ public final class Plan implements InnerPlan {
         if (profile != null || nanGuard) return runChecked(arguments);
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
+            if (guards[s] != null) {
+                int skip = skipTo(s);
+                if (skip >= 0) { s = skip - 1; continue; }
+            }
             Step st = steps[s];
             NDArray[] a = args[s];
             for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
@@ -151,6 +171,10 @@ public final class Plan implements InnerPlan {
         long start = System.nanoTime();
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
+            if (guards[s] != null) {
+                int skip = skipTo(s);
+                if (skip >= 0) { s = skip - 1; continue; }
+            }
             Step st = steps[s];
             NDArray[] a = args[s];
             for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
@@ -162,6 +186,16 @@ public final class Plan implements InnerPlan {
         }
         if (profile != null) profile.callDone(System.nanoTime() - start);
         return results();
+    }
+
+    /** The end of the first block starting at step s that its ifelse's condition does not take, or -1. */
+    private int skipTo(int s) {
+        int[] g = guards[s];
+        for (int i = 0; i < g.length; i += 3) {
+            boolean truth = slots[g[i]].data()[0] != 0;
+            if (truth != (g[i + 1] == 1)) return g[i + 2];
+        }
+        return -1;
     }
 
     private static void checkFinite(Step st, NDArray out) {

@@ -53,6 +53,9 @@ public interface Runtime {
     /** Python's str() of any value, through the hooks where needed. */
     String str(Object value);
 
+    /** Python's type(value).__name__, for messages ("int", "list", "TensorVariable"). */
+    String typeName(Object value);
+
     /** Python's repr() of any value. */
     String repr(Object value);
 

@@ -45,7 +45,7 @@ final class MetaCommands {
             }
             case ":help", ":h" -> out.println(arg.isEmpty() ? overview() : describe(arg));
             case ":load" -> load(arg);
-            case ":vars" -> out.print(vars(repl.session().interpreter(), arg));
+            case ":vars" -> out.print(arg.isEmpty() ? vars(repl.session().interpreter()) : vars(repl.session().interpreter(), arg));
             case ":graph" -> graph(arg);
             case ":time" -> time(arg);
             case ":reset" -> {
@@ -70,7 +70,7 @@ final class MetaCommands {
                 "Commands:",
                 "  :help            this list          :help NAME   signature and doc of a built-in (e.g. :help T.dot)",
                 "  :load FILE       run a file into this session",
-                "  :vars            your variables with their kinds and shapes",
+                "  :vars [NAME]     your variables (or that one) with their kinds and shapes",
                 "  :graph EXPR      the graph of a symbolic expression before and after rewrites",
                 "  :time STATEMENT  run a statement and print how long it took",
                 "  :reset           forget every variable (a fresh session)",
@@ -164,21 +164,22 @@ final class MetaCommands {
     }
 
     /** One line per user variable: name, kind, shape or type. */
-    /** Every variable, or with {@code only} (":vars NAME") that variable alone. */
-    static String vars(Interpreter interp, String only) {
+    static String vars(Interpreter interp) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> sorted = new TreeMap<>(interp.globals());
-        if (!only.isEmpty()) {
-            if (!sorted.containsKey(only)) return "no variable named '" + only + "'\n";
-            Object v = sorted.get(only);
-            return String.format("%-16s %-16s %s%n", only, interp.typeName(v), shape(interp, v));
-        }
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             Object v = e.getValue();
             if (e.getKey().startsWith("_") || v instanceof TdlModule || e.getKey().equals("argv")) continue;
             sb.append(String.format("%-16s %-16s %s%n", e.getKey(), interp.typeName(v), shape(interp, v)));
         }
         return sb.length() == 0 ? "(no variables yet)\n" : sb.toString();
+    }
+
+    /** {@code :vars NAME}: that variable only. */
+    static String vars(Interpreter interp, String name) {
+        if (!interp.globals().containsKey(name)) return "no variable named '" + name + "'; :vars lists them all\n";
+        Object v = interp.globals().get(name);
+        return String.format("%-16s %-16s %s%n", name, interp.typeName(v), shape(interp, v));
     }
 
     private static String shape(Interpreter interp, Object v) {

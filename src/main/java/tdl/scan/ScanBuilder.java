@@ -12,6 +12,7 @@ import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.GraphError;
 import tdl.graph.SharedVariable;
+import tdl.graph.Rebuild;
 import tdl.graph.Variable;
 import tdl.graph.ops.TensorOps;
 import tdl.vocab.ErrorKind;
@@ -51,6 +52,7 @@ public final class ScanBuilder {
     private final List<Variable> seqInner = new ArrayList<>();
     private final List<List<Variable>> tapInner = new ArrayList<>();
     private final List<Variable> nonSeqInner = new ArrayList<>();
+    private final Map<Variable, Variable> nonSeqPlaceholders = new IdentityHashMap<>();
 
     /**
      * {@code outputsInfo} null when the script gave none (no output is fed back); {@code nSteps} null
@@ -84,8 +86,13 @@ public final class ScanBuilder {
             }
             tapInner.add(vs);
         }
+        // fn sees the outer non-sequences themselves, as in Theano: T.grad(y[i], x) inside fn then
+        // follows y's graph back to x. build() swaps each computed one for an inner input afterwards.
         for (Variable ns : nonSeqs) {
-            nonSeqInner.add(ns instanceof SharedVariable || ns instanceof Constant || ns.isInput() ? ns : new Variable(ns.type(), ns.name()));
+            nonSeqInner.add(ns);
+            if (!(ns instanceof SharedVariable || ns instanceof Constant || ns.isInput())) {
+                nonSeqPlaceholders.computeIfAbsent(ns, v -> new Variable(v.type(), v.name()));
+            }
         }
     }
 
@@ -116,6 +123,17 @@ public final class ScanBuilder {
      * (new values of shared variables, carried from step to step; insertion order kept).
      */
     public Result build(List<Variable> returned, Map<SharedVariable, Variable> stepUpdates) {
+        if (!nonSeqPlaceholders.isEmpty()) {
+            // fn's graph over the outer non-sequences becomes a graph over inner inputs (Theano's clone)
+            List<Variable> all = new ArrayList<>(returned);
+            all.addAll(stepUpdates.values());
+            all = Rebuild.substitute(all, nonSeqPlaceholders);
+            returned = all.subList(0, returned.size());
+            Map<SharedVariable, Variable> replaced = new LinkedHashMap<>();
+            int k = returned.size();
+            for (SharedVariable sv : stepUpdates.keySet()) replaced.put(sv, all.get(k++));
+            stepUpdates = replaced;
+        }
         List<Variable> outs = new ArrayList<>(returned);
         if (!infosGiven) {
             for (int j = 0; j < outs.size(); j++) {
@@ -153,7 +171,7 @@ public final class ScanBuilder {
         Set<Variable> bound = Collections.newSetFromMap(new IdentityHashMap<>());
         bound.addAll(innerInputs);
         for (int i = 0; i < nonSeqs.size(); i++) {
-            Variable inner = nonSeqInner.get(i);
+            Variable inner = nonSeqPlaceholders.getOrDefault(nonSeqInner.get(i), nonSeqInner.get(i));
             if (inner instanceof Constant || !bound.add(inner)) continue;
             innerInputs.add(inner);
             outerNonSeq.add(nonSeqs.get(i));

@@ -69,30 +69,25 @@ public final class HelpTable {
         if (value instanceof TdlModule m) {
             List<String> names = new ArrayList<>(m.members().keySet());
             names.removeIf(n -> n.startsWith("_"));
-            return wrap("module " + m.name() + ": " + String.join(", ", names), WIDTH, "    ");
+            return wrap("module " + m.name() + ": " + String.join(", ", names), 100);
         }
         return name + ": " + interp.typeName(value) + " " + interp.repr(value) + " (no documentation)";
     }
 
-    /** Terminal width the member listing wraps at. */
-    static final int WIDTH = 79;
-
-    /** Breaks {@code text} at spaces so no line passes {@code width}; continuation lines start with {@code indent}. */
-    static String wrap(String text, int width, String indent) {
-        StringBuilder sb = new StringBuilder();
-        int lineLength = 0;
+    /** Breaks a long line at spaces so no line passes {@code width}; continuation lines are indented. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
         for (String word : text.split(" ")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
-                sb.append('\n').append(indent);
-                lineLength = indent.length();
-            } else if (lineLength > 0) {
-                sb.append(' ');
-                lineLength++;
+            if (out.length() - lineStart + 1 + word.length() > width && out.length() > lineStart) {
+                out.append("\n    ");
+                lineStart = out.length() - 4;
+            } else if (out.length() > 0) {
+                out.append(' ');
             }
-            sb.append(word);
-            lineLength += word.length();
+            out.append(word);
         }
-        return sb.toString();
+        return out.toString();
     }
 
     private Entry find(String name) {

@@ -10,8 +10,8 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 
 /**
- * ifelse(cond, a, b) on a scalar condition. Lazy in {@code Eager} (only the taken branch is
- * computed); a compiled plan may still compute both branches until it schedules lazily.
+ * ifelse(cond, a, b) on a scalar condition. Lazy in {@code Eager} and in compiled plans (only the
+ * nodes the taken branch alone needs are computed; see tdl.function.LazyBranches).
  */
 public record IfElseOp() implements Op {
     @Override

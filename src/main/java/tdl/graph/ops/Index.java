@@ -19,6 +19,9 @@ public sealed interface Index {
     /** x[ivec]: an integer vector index. */
     record Vector(Variable v) implements Index {}
 
+    /** x[mask]: a boolean array covering x's leading axes; read as mask.nonzero(), as numpy does. */
+    record Mask(Variable mask) implements Index {}
+
     All ALL = new All();
     NewAxis NEW_AXIS = new NewAxis();
 }

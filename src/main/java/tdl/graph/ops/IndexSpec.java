@@ -80,6 +80,10 @@ public sealed interface IndexSpec {
             for (int j = 0; j < s.inputCount(); j++) {
                 TensorType t = indexInputs.get(k++);
                 if (s instanceof Vector) {
+                    if (t.dtype() == tdl.graph.DType.BOOL) {
+                        // never read a mask as the integer indices 0 and 1
+                        throw new GraphError(ErrorKind.TYPE_ERROR, op + ": a boolean index reached an integer index slot", "index with x[mask] directly");
+                    }
                     if (t.rank() > 1 || t.dtype().isFloat()) {
                         throw new GraphError(ErrorKind.TYPE_ERROR, op + ": an index array must be an integer vector, got " + t,
                                 "cast it with T.cast(x, 'int64')");

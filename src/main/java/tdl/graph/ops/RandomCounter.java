@@ -27,6 +27,9 @@ public final class RandomCounter {
     /** The key of the evaluation about to run (seed and evaluation read together), advancing the counter. */
     public synchronized long[] nextKey() { return new long[] {seed, evaluations++}; }
 
+    /** The key of the evaluation about to run, without advancing (a draw compiled with no_default_updates). */
+    public synchronized long[] peekKey() { return new long[] {seed, evaluations}; }
+
     /** Re-keys the draw and restarts its sequence (stream.seed(n)). */
     public synchronized void reseed(long newSeed) {
         seed = newSeed;

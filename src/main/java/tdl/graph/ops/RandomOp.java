@@ -13,11 +13,22 @@ import tdl.graph.Variable;
 /**
  * A random draw of rank {@code ndim}: inputs are the size (an int vector of length ndim) and two
  * parameters broadcast against it (uniform: low, high; normal: avg, std; binomial: n, p). Every
- * evaluation draws fresh numbers (the kernel advances {@link #counter}), so the op is stochastic:
+ * evaluation draws fresh numbers (the kernel advances {@link #counter} unless {@code advances} is
+ * false), so the op is stochastic:
  * never folded or merged. Draws are constants to grad: no gradient flows into any input.
  */
-public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter) implements Op {
+public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, boolean advances) implements Op {
     public enum Kind { UNIFORM, NORMAL, BINOMIAL }
+
+    /** A draw that advances its stream on each evaluation (the default update of Theano's RandomStreams). */
+    public RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter) { this(kind, dtype, ndim, counter, true); }
+
+    /**
+     * The same draw reading the stream's current state without advancing it: what a function compiled
+     * with {@code no_default_updates} computes (every call repeats the numbers until something else
+     * advances the stream).
+     */
+    public RandomOp frozen() { return new RandomOp(kind, dtype, ndim, counter, false); }
 
     @Override
     public String name() { return "RandomStreams." + kind.name().toLowerCase(); }

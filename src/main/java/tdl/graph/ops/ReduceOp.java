@@ -66,11 +66,28 @@ public record ReduceOp(Kind kind, List<Integer> axes, boolean keepdims) implemen
         Variable outK = keepdims ? node.output() : restoreAxes(t, node.output(), x.rank());
         Variable gx = switch (kind) {
             case SUM -> t.add(t.zerosLike(x), gk);
-            case PROD -> t.trueDiv(t.mul(gk, outK), x); // like Theano without no_zeros_in_input: x = 0 gives nan
+            case PROD -> prodGrad(t, x, gk, outK);
             case MAX, MIN -> t.mul(gk, t.cast(t.eq(x, outK), x.dtype())); // to every tied extreme
             default -> throw new AssertionError(kind);
         };
         return List.of(gx);
+    }
+
+    /**
+     * Theano's Prod gradient (no_zeros_in_input=False): in a group without zeros, g * prod / x; in a
+     * group with one zero, the zero gets g * (the product of the others, ProdWithoutZeros) and the
+     * rest 0; with several zeros, 0 everywhere. Never NaN, and no NaN in an intermediate either (the
+     * division is by x with its zeros replaced by 1), so --nan-guard stays quiet.
+     */
+    private Variable prodGrad(TensorOps t, Variable x, Variable gk, Variable outK) {
+        int[] ax = axes == null ? null : axes.stream().mapToInt(Integer::intValue).toArray();
+        Variable zero = t.constant(x.dtype(), 0), one = t.constant(x.dtype(), 1);
+        Variable isZero = t.eq(x, zero);
+        Variable zerosInGroup = t.sum(t.cast(isZero, x.dtype()), ax, true);
+        Variable noZeros = t.trueDiv(t.mul(gk, outK), t.switchOp(isZero, one, x));
+        Variable withoutZeros = t.prod(t.switchOp(isZero, one, x), ax, true);
+        Variable oneZero = t.switchOp(isZero, t.mul(gk, withoutZeros), zero);
+        return t.switchOp(t.eq(zerosInGroup, zero), noZeros, t.switchOp(t.eq(zerosInGroup, one), oneZero, zero));
     }
 
     /** Re-inserts the reduced axes as broadcastable size-1 axes. */

@@ -138,6 +138,15 @@ public final class TensorOps {
         return switchOp(gt(x, zero), x, zero);
     }
 
+    /**
+     * Theano's relu with a slope: 0.5*(1+alpha)*x + 0.5*(1-alpha)*|x| (x for x > 0, alpha*x below),
+     * built from elementwise ops so alpha may be symbolic and gets a gradient.
+     */
+    public Variable relu(Variable x, Variable alpha) {
+        Variable f1 = mul(add(constant(1.0), alpha), 0.5), f2 = mul(sub(1.0, alpha), 0.5);
+        return add(mul(f1, x), mul(f2, abs(x)));
+    }
+
     public Variable cast(Variable x, DType to) {
         return x.dtype() == to ? x : apply(new CastOp(to), x);
     }
@@ -346,7 +355,9 @@ public final class TensorOps {
     public Variable onesLike(Variable x) { return fill(x, constant(x.dtype(), 1)); }
 
     /** eye(n, m, k); m null means n. */
-    public Variable eye(Variable n, Variable m, int k) { return apply(new EyeOp(k, DType.FLOAT64), n, m == null ? n : m); }
+    public Variable eye(Variable n, Variable m, int k) { return eye(n, m, k, DType.FLOAT64); }
+
+    public Variable eye(Variable n, Variable m, int k, DType dtype) { return apply(new EyeOp(k, dtype), n, m == null ? n : m); }
 
     public Variable arange(Variable start, Variable stop, Variable step) { return apply(new ARangeOp(), start, stop, step); }
 
@@ -426,7 +437,8 @@ public final class TensorOps {
 
     /** Static structure plus symbolic parts; trailing ':' entries are dropped (they change nothing). */
     private Built build(Variable x, List<Index> idx) {
-        List<Index> list = new ArrayList<>(idx);
+        List<Index> list = expandMasks(x, idx);
+        idx = list;
         while (!list.isEmpty() && isFullSlice(list.get(list.size() - 1))) list.remove(list.size() - 1);
         if (idx.size() > x.rank()) {
             throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + x.rank() + ": " + idx.size() + " given");
@@ -451,6 +463,30 @@ public final class TensorOps {
             }
         }
         return new Built(specs, inputs);
+    }
+
+    /**
+     * A boolean mask of rank k over axes a..a+k-1 becomes k integer vectors, the coordinates of its
+     * true entries (numpy's x[mask] == x[mask.nonzero()]); MaskIndexOp checks the mask's shape.
+     */
+    private List<Index> expandMasks(Variable x, List<Index> idx) {
+        List<Index> out = new ArrayList<>();
+        int axis = 0;
+        for (Index i : idx) {
+            if (i instanceof Index.Mask m) {
+                int k = m.mask().rank();
+                if (axis + k > x.rank()) {
+                    throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + x.rank()
+                            + ": a boolean index of rank " + k + " at axis " + axis);
+                }
+                for (int a = 0; a < k; a++) out.add(new Index.Vector(apply(new MaskIndexOp(a, axis), m.mask(), x)));
+                axis += k;
+            } else {
+                out.add(i);
+                if (!(i instanceof Index.NewAxis)) axis++;
+            }
+        }
+        return out;
     }
 
     private static boolean isFullSlice(Index i) {

@@ -20,7 +20,8 @@ final class Constructors {
         for (int rank = 0; rank < KINDS.length; rank++) {
             String kind = KINDS[rank];
             t.put(kind, single(kind, rank, null));
-            t.put(kind + "s", plural(kind, rank, null));
+            String plural = kind.equals("matrix") ? "matrices" : kind + "s"; // Theano's spelling
+            t.put(plural, plural(kind, rank, null));
             for (String prefix : new String[] {"d", "i", "l", "f", "b"}) {
                 DType dt = switch (prefix) {
                     case "d", "f" -> DType.FLOAT64;
@@ -29,7 +30,7 @@ final class Constructors {
                     default -> DType.INT8;
                 };
                 t.put(prefix + kind, single(prefix + kind, rank, dt));
-                t.put(prefix + kind + "s", plural(prefix + kind, rank, dt));
+                t.put(prefix + plural, plural(prefix + plural, rank, dt));
             }
         }
         // row and col are matrices in TDL (broadcasting is decided from run-time shapes)
@@ -63,7 +64,7 @@ final class Constructors {
 
     private static TdlCallable plural(String fn, int rank, DType fixed) {
         return (rt, a) -> {
-            if (fn.startsWith("f")) Float32Warning.once(rt, "T." + fn + "s");
+            if (fn.startsWith("f")) Float32Warning.once(rt, "T." + fn);
             java.util.List<Object> out = new java.util.ArrayList<>();
             java.util.List<Object> names = a.positional();
             if (names.size() == 1 && names.get(0) instanceof Long n) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
+import tdl.function.NoDefaultUpdates;
+import tdl.graph.ops.RandomCounter;
+import tdl.graph.ops.RandomOp;
 import tdl.vocab.OnUnused;
 import tdl.function.ProfileRegistry;
 import tdl.graph.NDArray;
@@ -41,7 +44,8 @@ final class Functions {
         if (mode == null) throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
         ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
         FunctionCompiler.Options options = profiles.apply(FunctionCompiler.Options.defaults().withOnUnused(mode)
-                .withName(name == null ? null : rt.str(name)).withProfile(rt.truth(a.get(6, "profile", false))));
+                .withName(name == null ? null : rt.str(name)).withProfile(rt.truth(a.get(6, "profile", false)))
+                .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false))));
         CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
         profiles.register(f);
         return new ScriptFunction(f, listOutput);
@@ -67,6 +71,27 @@ final class Functions {
             values.put(Symbolic.lift(rt, e.getKey(), "an eval() key"), NumpyConvert.toArray(e.getValue()));
         }
         return FunctionCompiler.evaluate(v, values);
+    }
+
+    /** True (every draw), False/None (none) or a list of random draws whose streams this function must not advance. */
+    private static NoDefaultUpdates noDefaultUpdates(Runtime rt, Object spec) {
+        if (spec == null || Boolean.FALSE.equals(spec)) return NoDefaultUpdates.NONE;
+        if (Boolean.TRUE.equals(spec)) return new NoDefaultUpdates(true, java.util.Set.of());
+        List<?> items = Sequences.items(spec);
+        if (items == null) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "no_default_updates must be True, False or a list of random draws, got "
+                    + Symbolic.typeName(rt, spec));
+        }
+        List<RandomCounter> counters = new ArrayList<>();
+        for (Object o : items) {
+            if (!(o instanceof Variable v && v.owner() != null && v.owner().op() instanceof RandomOp r)) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "no_default_updates lists random draws (the results of srng.uniform(...), "
+                        + "srng.normal(...), srng.binomial(...)), got " + Symbolic.typeName(rt, o),
+                        "pass the draw itself, e.g. no_default_updates=[rv_u]");
+            }
+            counters.add(r.counter());
+        }
+        return NoDefaultUpdates.of(counters);
     }
 
     private static List<Variable> variables(Runtime rt, Object spec, String what) {

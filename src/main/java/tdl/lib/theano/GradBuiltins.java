@@ -11,6 +11,7 @@ import tdl.grad.Grad;
 import tdl.graph.Variable;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
+import tdl.interp.TdlTuple;
 import tdl.scan.Jacobians;
 import tdl.syntax.TdlError;
 
@@ -32,15 +33,26 @@ final class GradBuiltins {
             case "ignore" -> OnUnused.IGNORE;
             default -> throw new TdlError(ErrorKind.VALUE_ERROR, "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
         };
+        if (a.get(4, "known_grads", null) != null) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "grad(known_grads=...) is not supported",
+                    "build the cost so that its gradient flows to the variables, e.g. T.sum(y * known_grad)");
+        }
+        Object rd = a.get(5, "return_disconnected", "zero");
+        if (!"zero".equals(rd)) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "grad(return_disconnected=" + rt.repr(rd) + ") is not supported",
+                    "TDL returns zeros for disconnected inputs (return_disconnected='zero')");
+        }
         tdl.grad.GradResult result = Grad.gradWithWarnings(cost, wrt, constants, mode, rt.currentPos());
         for (String w : result.warnings()) rt.err().println("warning: " + w);
         List<Variable> grads = result.grads();
         if (!many) return grads.get(0);
+        if (wrtSpec instanceof TdlTuple) return new TdlTuple(new ArrayList<Object>(grads)); // Theano: tuple in, tuple out
         return new ArrayList<Object>(grads);
     }
 
     static Object jacobian(Runtime rt, Args a) {
         Variable y = Symbolic.lift(rt, a.get(0, "expression"), "the expression");
+        if (y.rank() == 0) return grad(rt, a); // Theano: the jacobian of a scalar is its gradient
         return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.jacobian(y, wrt, OnUnused.RAISE, rt.currentPos()));
     }
 
@@ -52,8 +64,8 @@ final class GradBuiltins {
     /** Theano's convention: a list of wrt variables gives a list of results, a single one a single result. */
     private static Object perWrt(Runtime rt, Object wrtSpec, java.util.function.Function<List<Variable>, List<Variable>> f) {
         List<Variable> results = f.apply(variables(rt, wrtSpec, "wrt"));
-        boolean many = Sequences.isListOrTuple(wrtSpec);
-        return many ? new ArrayList<Object>(results) : results.get(0);
+        if (wrtSpec instanceof TdlTuple) return new TdlTuple(new ArrayList<Object>(results));
+        return wrtSpec instanceof List<?> ? new ArrayList<Object>(results) : results.get(0);
     }
 
     static List<Variable> variables(Runtime rt, Object spec, String what) {

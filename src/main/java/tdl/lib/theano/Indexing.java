@@ -42,6 +42,13 @@ final class Indexing {
     }
 
     private static Index vectorOrScalar(Variable v) {
+        if (v.dtype() == tdl.graph.DType.BOOL) {
+            if (v.rank() == 0) {
+                throw new TdlError(ErrorKind.INDEX_ERROR, "a boolean scalar index is not supported",
+                        "use T.switch(cond, x, 0), or index with a boolean array covering x's leading axes");
+            }
+            return new Index.Mask(v);
+        }
         if (v.dtype().isFloat()) {
             throw new TdlError(ErrorKind.INDEX_ERROR, "indices must be integers, got a " + v.dtype().pyName() + " tensor",
                     "cast with T.cast(i, 'int64') or use an integer variable (T.iscalar, T.ivector, T.lvector)");

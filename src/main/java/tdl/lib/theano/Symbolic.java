@@ -50,16 +50,7 @@ final class Symbolic {
                 || v instanceof Boolean || v instanceof Integer;
     }
 
-    static String typeName(Runtime rt, Object v) {
-        if (v == null) return "NoneType";
-        var h = rt.hooksFor(v);
-        if (h != null) return h.typeName(v);
-        if (v instanceof String) return "str";
-        if (v instanceof List<?>) return "list";
-        if (v instanceof tdl.interp.TdlTuple) return "tuple";
-        if (v instanceof java.util.Map<?, ?>) return "dict";
-        return v.getClass().getSimpleName();
-    }
+    static String typeName(Runtime rt, Object v) { return rt.typeName(v); }
 
     /**
      * A dtype argument given as 'float64', np.float64 or None (then {@code fallback}). float32 has no

@@ -23,8 +23,8 @@ final class TensorModule {
         ElemwiseFunctions.install(t, nnet);
         unary(t, "transpose", TensorOps::transpose);
         for (TdlModule m : new TdlModule[] {t, nnet}) {
-            unary(m, "relu", TensorOps::relu);
-            unary(m, "softmax", TensorOps::softmax);
+            m.put("relu", (TdlCallable) TensorModule::relu);
+            m.put("softmax", (TdlCallable) TensorModule::softmax);
             binary(m, "binary_crossentropy", TensorOps::binaryCrossentropy);
             binary(m, "categorical_crossentropy", TensorOps::categoricalCrossentropy);
         }
@@ -59,28 +59,35 @@ final class TensorModule {
             Object items = first instanceof List<?> || first instanceof TdlTuple ? first : new ArrayList<>(a.positional());
             return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
         });
-        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
-        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
         t.put("alloc", (TdlCallable) (rt, a) -> {
+            a.check(Integer.MAX_VALUE); // Theano's alloc(value, *shape) takes no keywords: cast value for another dtype
             List<Variable> ds = new ArrayList<>();
             for (Object o : a.positional().subList(1, a.size())) ds.add(Symbolic.lift(rt, o, "an alloc dimension"));
             return ops(rt).alloc(arg(rt, a, 0, "value"), ds.toArray(new Variable[0]));
         });
-        t.put("fill", (TdlCallable) (rt, a) -> ops(rt).fill(arg(rt, a, 0, "model"), arg(rt, a, 1, "value")));
-        t.put("zeros_like", (TdlCallable) (rt, a) -> ops(rt).zerosLike(arg(rt, a, 0, "x")));
-        t.put("ones_like", (TdlCallable) (rt, a) -> ops(rt).onesLike(arg(rt, a, 0, "x")));
+        t.put("fill", (TdlCallable) (rt, a) -> ops(rt).fill(arg(rt, a.check(2, "model", "value"), 0, "model"), arg(rt, a, 1, "value")));
+        t.put("zeros_like", (TdlCallable) (rt, a) -> like(rt, a, 0));
+        t.put("ones_like", (TdlCallable) (rt, a) -> like(rt, a, 1));
         t.put("eye", (TdlCallable) (rt, a) -> {
+            a.check(4, "n", "m", "k", "dtype");
             Variable n = arg(rt, a, 0, "n");
             Variable m = a.has(1, "m") && a.get(1, "m") != null ? arg(rt, a, 1, "m") : n;
-            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue());
+            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue(), Symbolic.dtype(rt, a.get(3, "dtype", null), DType.FLOAT64));
         });
         t.put("arange", (TdlCallable) (rt, a) -> {
+            a.check(4, "start", "stop", "step", "dtype");
             Variable start = arg(rt, a, 0, "start");
+            Variable r;
             if (!a.has(1, "stop") || a.get(1, "stop") == null) {
-                return ops(rt).arange(Symbolic.lift(rt, 0L, "arange start"), start, Symbolic.lift(rt, 1L, "arange step"));
+                r = ops(rt).arange(Symbolic.lift(rt, 0L, "arange start"), start, Symbolic.lift(rt, 1L, "arange step"));
+            } else {
+                Variable step = a.has(2, "step") ? arg(rt, a, 2, "step") : Symbolic.lift(rt, 1L, "arange step");
+                r = ops(rt).arange(start, arg(rt, a, 1, "stop"), step);
             }
-            Variable step = a.has(2, "step") ? arg(rt, a, 2, "step") : Symbolic.lift(rt, 1L, "arange step");
-            return ops(rt).arange(start, arg(rt, a, 1, "stop"), step);
+            Object dt = a.get(3, "dtype", null);
+            return dt == null ? r : ops(rt).cast(r, Symbolic.dtype(rt, dt, r.dtype()));
         });
         t.put("set_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, true, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("inc_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, false, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
@@ -95,6 +102,38 @@ final class TensorModule {
     }
 
     static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
+
+    /** nnet.relu(x, alpha=0): alpha a number or a variable (a learnable slope gets its gradient too). */
+    private static Object relu(Runtime rt, Args a) {
+        a.check(2, "x", "alpha");
+        Variable x = arg(rt, a, 0, "x");
+        Object alpha = a.get(1, "alpha", 0L);
+        if (alpha instanceof Number n && n.doubleValue() == 0) return ops(rt).relu(x);
+        return ops(rt).relu(x, Symbolic.lift(rt, alpha, "relu() argument 'alpha'"));
+    }
+
+    /**
+     * nnet.softmax(x) row-wise over a matrix; a vector is taken as one row and the result has shape
+     * (1, n), as in Theano 1.0 (its Softmax pads a vector on the left). Other ranks raise, as there.
+     */
+    private static Object softmax(Runtime rt, Args a) {
+        a.check(1, "x");
+        Variable x = arg(rt, a, 0, "x");
+        if (x.rank() == 1) x = ops(rt).dimshuffle(x, -1, 0);
+        else if (x.rank() != 2) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "softmax: x must be a 1-d or 2-d tensor of floats, got " + x.type(),
+                    "reshape to (rows, classes) first, e.g. x.reshape((-1, x.shape[-1]))");
+        }
+        return ops(rt).softmax(x);
+    }
+
+    /** zeros_like / ones_like(model, dtype=None, opt=False): model's shape, dtype or model's dtype. */
+    private static Variable like(Runtime rt, Args a, int value) {
+        a.check(3, "model", "dtype", "opt");
+        Variable model = arg(rt, a, 0, "model");
+        DType dtype = Symbolic.dtype(rt, a.get(1, "dtype", null), model.dtype());
+        return ops(rt).fill(model, ops(rt).constant(dtype, value));
+    }
 
     static Variable arg(Runtime rt, Args a, int i, String name) {
         return Symbolic.lift(rt, a.get(i, name), a.function() + "() argument '" + name + "'");

@@ -3,6 +3,7 @@ package tdl.lib.theano;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
@@ -75,8 +76,15 @@ public final class TheanoLibrary {
         theano.put("sandbox", sandbox);
         rt.defineGlobal("RandomStreams", randomStreams);
 
+        theano.put("dot", tensor.members().get("dot"));
+        // tutorials import from theano.tensor.basic: the same functions as theano.tensor
+        TdlModule basic = new TdlModule("theano.tensor.basic");
+        for (Map.Entry<String, Object> e : tensor.members().entrySet()) {
+            if (!(e.getValue() instanceof TdlModule)) basic.put(e.getKey(), e.getValue());
+        }
+        tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox)) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic)) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);
         rt.defineGlobal("T", tensor);
