@@ -171,6 +171,12 @@ public final class TdlSession {
 
     Interpreter interpreter() { return session.interpreter(); }
 
+    static TdlError outOfMemory() {
+        long max = Runtime.getRuntime().maxMemory();
+        return new TdlError(ErrorKind.MEMORY_ERROR, "out of memory (the JVM's heap holds at most " + (max >> 20) + " MB)",
+                "use smaller arrays, or give the JVM a larger heap with -Xmx");
+    }
+
     /** Graph errors raised outside a script statement (a compiled function called from Java) become TdlErrors too. */
     private <R> R guard(java.util.function.Supplier<R> body) {
         try {
@@ -183,6 +189,10 @@ public final class TdlSession {
             throw e;
         } catch (StackOverflowError so) {
             throw new TdlError(ErrorKind.RECURSION_ERROR, "maximum recursion depth exceeded");
+        } catch (OutOfMemoryError oom) {
+            // the last resort (sizes are checked before big allocations): what failed is garbage now,
+            // so the session and the JVM's other sessions go on
+            throw outOfMemory();
         } finally {
             out.flush();
             err.flush();

@@ -212,6 +212,10 @@ public final class Main implements Callable<Integer> {
             host = factory.create(settings);
             job.run(host);
             return OK;
+        } catch (tdl.syntax.ScriptExit e) {
+            // sys.exit(): Python prints nothing for a status, the message for anything else
+            if (e.text() != null) err.println(e.text());
+            return e.status();
         } catch (TdlError e) {
             err.println(host != null ? host.format(e) : e.format());
             return SCRIPT_ERROR;
@@ -219,7 +223,13 @@ public final class Main implements Callable<Integer> {
             err.println("RecursionError: maximum recursion depth exceeded");
             if (settings.debug()) e.printStackTrace(err);
             return SCRIPT_ERROR;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // the script's data did not fit: a MemoryError of the script, not a crash of ours
+            err.println("MemoryError: out of memory (the JVM's heap holds at most " + (java.lang.Runtime.getRuntime().maxMemory() >> 20) + " MB)");
+            err.println("  hint: use smaller arrays, or give the JVM a larger heap (TDL_JAVA_OPTS=-Xmx8g)");
+            if (settings.debug()) e.printStackTrace(err);
+            return SCRIPT_ERROR;
+        } catch (RuntimeException e) {
             err.println("tdl: internal error: " + e);
             if (settings.debug()) e.printStackTrace(err);
             else err.println("  (run with --debug for the Java stack trace, and please report it)");

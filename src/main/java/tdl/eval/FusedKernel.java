@@ -18,6 +18,8 @@ import tdl.graph.ops.Scalar;
  */
 final class FusedKernel implements Kernel {
     static final int CHUNK = 256;
+    // the interrupt flag is read once per 64 chunks (16,384 elements): invisible in the loop's cost
+    private static final int STOP_MASK = 64 * CHUNK - 1;
 
     private final Apply node;
     private final Scalar[] ops;
@@ -83,6 +85,7 @@ final class FusedKernel implements Kernel {
         }
         int last = ops.length - 1;
         for (int base = 0; base < total; base += CHUNK) {
+            if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check(); // a huge array stops between chunks
             int len = Math.min(CHUNK, total - base);
             for (int i = 0; i < in.length; i++) {
                 if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);

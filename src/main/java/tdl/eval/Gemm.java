@@ -70,14 +70,15 @@ public final class Gemm {
             return;
         }
         boolean split = (long) m * n * k >= PARALLEL_WORK && threads() > 1;
+        Thread owner = Thread.currentThread();
         if (!split) {
-            block(a, ta, b, tb, c, m, n, k, 0, m, 0, n, w.panel(0, k));
+            block(a, ta, b, tb, c, m, n, k, 0, m, 0, n, w.panel(0, k), owner);
             return;
         }
         // split the longer side of C (16-aligned columns, so both halves keep full vector tiles); the
         // blocks are fixed by the shape alone, so the numbers do not depend on which thread runs which
         Halves h = w.halves;
-        h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k));
+        h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k), owner);
         if (n >= m) {
             int strip = VectorGemm.STRIP;
             h.splitColumns(Math.min(n, Math.max(strip, (n / 2 / strip) * strip)));
@@ -92,19 +93,21 @@ public final class Gemm {
     }
 
     private static void block(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k,
-                              int i0, int i1, int j0, int j1, double[] panel) {
+                              int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
         if (i0 >= i1 || j0 >= j1) return;
         int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
-        VectorGemm.multiply(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel);
+        VectorGemm.multiply(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
     }
 
     /** A split product: part 0 is C's first rows or columns, part 1 the rest, each with its own panel. */
     private static final class Halves implements HandOff.Parts {
         private double[] a, b, c, p0, p1;
         private boolean ta, tb;
+        private Thread owner; // whose interrupt stops both halves (the pool thread's own flag is not it)
         private int m, n, k, rowMid, colMid;
 
-        void set(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k, double[] p0, double[] p1) {
+        void set(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int n, int k, double[] p0, double[] p1, Thread owner) {
+            this.owner = owner;
             this.a = a;
             this.ta = ta;
             this.b = b;
@@ -129,14 +132,15 @@ public final class Gemm {
 
         @Override
         public void run(int part) {
-            if (part == 0) block(a, ta, b, tb, c, m, n, k, 0, rowMid, 0, colMid, p0);
-            else if (colMid < n) block(a, ta, b, tb, c, m, n, k, 0, m, colMid, n, p1);
-            else block(a, ta, b, tb, c, m, n, k, rowMid, m, 0, n, p1);
+            if (part == 0) block(a, ta, b, tb, c, m, n, k, 0, rowMid, 0, colMid, p0, owner);
+            else if (colMid < n) block(a, ta, b, tb, c, m, n, k, 0, m, colMid, n, p1, owner);
+            else block(a, ta, b, tb, c, m, n, k, rowMid, m, 0, n, p1, owner);
         }
 
         /** Lets go of the operands so a finished product keeps no arrays alive. */
         void clear() {
             a = b = c = null;
+            owner = null;
         }
     }
 

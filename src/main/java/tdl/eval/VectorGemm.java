@@ -28,10 +28,10 @@ final class VectorGemm {
      * A(i, p) = a[i * ars + p * acs] and B(p, j) = b[p * brs + j * bcs]: strides express plain
      * operands and transposed stored ones alike, so one kernel serves A·B, Aᵀ·B, A·Bᵀ and Aᵀ·Bᵀ. Each strip of B's columns is first copied into
      * {@code panel} (k rows of STRIP contiguous doubles) so the tile loop reads memory in order
-     * instead of striding a row of B per multiply-add.
+     * instead of striding a row of B per multiply-add. Stops (GraphError) when {@code owner} is interrupted.
      */
     static void multiply(double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c, int k, int n,
-                         int i0, int i1, int j0, int j1, double[] panel) {
+                         int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
         int tmp = k * STRIP; // after the packed strip: a 4 x STRIP tile for the last, narrower strip
         for (int j = j0; j < j1; j += STRIP) {
             int w = Math.min(STRIP, j1 - j);
@@ -48,6 +48,8 @@ final class VectorGemm {
             // real columns get the same numbers) into the scratch tile, then its w columns copied out
             int i = i0;
             for (; i + 4 <= i1; i += 4) {
+                // an interrupt of the thread the product works for stops it within 256 rows of a strip
+                if ((i & 255) == 0) tdl.graph.Interrupts.check(owner);
                 if (w == STRIP) tile4x3(a, ars, acs, panel, k, i, c, i * n + j, n);
                 else {
                     tile4x3(a, ars, acs, panel, k, i, panel, tmp, STRIP);

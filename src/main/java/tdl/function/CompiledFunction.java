@@ -31,6 +31,7 @@ public final class CompiledFunction {
     // reused by every call (calls are synchronized): the converted arguments and borrowed outputs
     private final NDArray[] argBuffer;
     private final NDArray[] borrowed;
+    private final java.util.concurrent.locks.ReentrantLock[] locks;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, Profile profile,
@@ -46,6 +47,26 @@ public final class CompiledFunction {
         this.updateBuffers = new NDArray[updates.size()][2];
         this.argBuffer = new NDArray[inputs.size()];
         this.borrowed = new NDArray[outputs.size()];
+        this.locks = sharedLocks();
+    }
+
+    /**
+     * The distinct locks of the shared variables this function reads or updates, in one global
+     * order (identity hash; in practice there is one, the session's): a call holds
+     * them all from reading the first value to storing the last update, so two functions updating
+     * the same variables from several threads lose nothing. A session's variables share one lock.
+     */
+    private java.util.concurrent.locks.ReentrantLock[] sharedLocks() {
+        List<Variable> roots = new ArrayList<>(outputs);
+        for (Map.Entry<SharedVariable, Variable> u : updates) {
+            roots.add(u.getKey());
+            roots.add(u.getValue());
+        }
+        java.util.LinkedHashSet<java.util.concurrent.locks.ReentrantLock> found = new java.util.LinkedHashSet<>();
+        for (Variable v : tdl.graph.GraphWalk.leaves(roots)) if (v instanceof SharedVariable sv) found.add(sv.lock());
+        java.util.concurrent.locks.ReentrantLock[] l = found.toArray(new java.util.concurrent.locks.ReentrantLock[0]);
+        java.util.Arrays.sort(l, java.util.Comparator.comparingInt(System::identityHashCode));
+        return l;
     }
 
     /** The name given at compile time, or null. */
@@ -108,6 +129,7 @@ public final class CompiledFunction {
 
     /** Runs the plan on argBuffer, fills {@link #borrowed} with the outputs, stores the updates. */
     private void run(Runnable beforeUpdates) {
+        for (int i = 0; i < locks.length; i++) locks[i].lock();
         try {
             for (int i = 0; i < argBuffer.length; i++) argBuffer[i] = convert(i, argBuffer[i]);
             NDArray[] results = plan.run(argBuffer);
@@ -117,6 +139,7 @@ public final class CompiledFunction {
         } finally {
             java.util.Arrays.fill(argBuffer, null);
             plan.release();
+            for (int i = locks.length - 1; i >= 0; i--) locks[i].unlock();
         }
     }
 

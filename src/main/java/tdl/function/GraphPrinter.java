@@ -1,5 +1,6 @@
 package tdl.function;
 
+import tdl.vocab.Operator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,8 +62,8 @@ public final class GraphPrinter {
         Op op = a.op();
         List<Variable> in = a.inputs();
         if (op instanceof ElemwiseOp e) {
-            String infix = e.scalar().infix();
-            if (infix != null && in.size() == 2) return List.of("(", in.get(0), " " + infix + " ", in.get(1), ")");
+            Operator infix = e.scalar().operator();
+            if (infix != null && in.size() == 2) return List.of("(", in.get(0), " " + infix.symbol() + " ", in.get(1), ")");
             if (e.scalar() == Scalar.NEG) return List.of("-", in.get(0));
             return call(e.scalar().pyName(), in, "");
         }

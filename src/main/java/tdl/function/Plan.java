@@ -14,6 +14,7 @@ import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.GraphError;
 import tdl.graph.GraphWalk;
+import tdl.graph.Interrupts;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
@@ -156,6 +157,7 @@ public final class Plan implements InnerPlan {
             }
             Step st = steps[s];
             NDArray[] a = args[s];
+            Interrupts.check(); // between nodes; long kernels also check inside
             for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             slots[st.output()] = runStep(s, st, a);
         }
@@ -177,6 +179,7 @@ public final class Plan implements InnerPlan {
             }
             Step st = steps[s];
             NDArray[] a = args[s];
+            Interrupts.check(); // between nodes; long kernels also check inside
             for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             long t0 = System.nanoTime();
             NDArray out = runStep(s, st, a);

@@ -29,7 +29,7 @@ public final class NDArray {
     }
 
     public static NDArray zeros(DType dtype, int... shape) {
-        return new NDArray(dtype, shape, new double[(int) sizeOf(shape)]);
+        return new NDArray(dtype, shape, Memory.doubles(shape, dtype));
     }
 
     public static NDArray scalar(DType dtype, double value) {

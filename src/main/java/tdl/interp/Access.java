@@ -311,6 +311,9 @@ final class Access {
 
     // ---- iteration ----
 
+    /** Built-ins that walk a sequence look at the interrupt flag once per this many items (plus one). */
+    private static final int CHECK_EVERY = 4095;
+
     @SuppressWarnings("unchecked")
     Iterator<Object> iterate(Object v) {
         if (v instanceof ArrayList<?> l) {
@@ -319,7 +322,10 @@ final class Access {
             return new Iterator<>() {
                 int i;
                 public boolean hasNext() { return i < list.size(); }
-                public Object next() { return list.get(i++); }
+                public Object next() {
+                    if ((i & CHECK_EVERY) == CHECK_EVERY) in.checkInterrupt(); // sum/max/list() of a huge list
+                    return list.get(i++);
+                }
             };
         }
         if (v instanceof TdlTuple t) return t.items().iterator();
@@ -330,7 +336,10 @@ final class Access {
                 long i;
                 final long n = r.length();
                 public boolean hasNext() { return i < n; }
-                public Object next() { return r.get(i++); }
+                public Object next() {
+                    if ((i & CHECK_EVERY) == CHECK_EVERY) in.checkInterrupt(); // sum(range(10**12)) must stop
+                    return r.get(i++);
+                }
             };
         }
         if (v instanceof TdlIterator it) return it.it();
@@ -395,7 +404,8 @@ final class Access {
     List<Object> toList(Object v) {
         if (v instanceof ArrayList<?> l) return new ArrayList<Object>(l);
         if (v instanceof TdlTuple t) return new ArrayList<>(t.items());
-        List<Object> out = new ArrayList<>();
+        // list(range(10**10)) is refused before it fills the heap: a boxed int and its reference per item
+        List<Object> out = v instanceof RangeValue r ? new ArrayList<>(tdl.graph.Memory.repeated(r.length(), 1, 20, "list")) : new ArrayList<>();
         Iterator<Object> it = iterate(v);
         while (it.hasNext()) out.add(it.next());
         return out;

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,13 +53,14 @@ final class Builtins {
         type("function", v -> v instanceof TdlFunction, (rt, a) -> { throw new TdlError(ErrorKind.TYPE_ERROR, "cannot create 'function' instances"); });
         type("module", v -> v instanceof TdlModule, (rt, a) -> new TdlModule(p.str(a.get(0, "name"))));
         in.builtins.put("object", in.exceptions.object);
+        in.builtins.put("NotImplemented", NotImplementedValue.NOT_IMPLEMENTED);
         for (Map.Entry<String, TdlClass> e : in.exceptions.all().entrySet()) in.builtins.put(e.getKey(), e.getValue());
 
         def("print", this::print);
         def("len", (rt, a) -> p.len(a.check(1).get(0, "obj")));
         def("repr", (rt, a) -> p.repr(a.check(1).get(0, "obj")));
         def("format", (rt, a) -> p.formatValue(a.get(0, "value"), null, (String) a.get(1, "format_spec", "")));
-        def("abs", (rt, a) -> p.unary("abs", a.check(1).get(0, "x")));
+        def("abs", (rt, a) -> p.unary(Operator.ABS, a.check(1).get(0, "x")));
         def("round", this::round);
         def("min", (rt, a) -> extreme(a, -1));
         def("max", (rt, a) -> extreme(a, 1));
@@ -76,7 +78,7 @@ final class Builtins {
         });
         def("enumerate", (rt, a) -> {
             a.check(2, "start");
-            long start = Ops.toLong(a.get(1, "start", 0L));
+            long start = intArg(a.get(1, "start", 0L), "enumerate");
             List<Object> out = new ArrayList<>();
             for (Object o : p.access.toList(a.get(0, "iterable"))) out.add(TdlTuple.of(start++, o));
             return new TdlIterator(out.iterator());
@@ -178,12 +180,16 @@ final class Builtins {
         def("id", (rt, a) -> (long) System.identityHashCode(a.get(0, "obj")));
         def("hash", (rt, a) -> hash(a.get(0, "obj")));
         def("callable", (rt, a) -> in.isCallable(a.get(0, "obj")));
-        def("divmod", (rt, a) -> TdlTuple.of(p.binary("//", a.get(0, "a"), a.get(1, "b")), p.binary("%", a.get(0, "a"), a.get(1, "b"))));
+        def("divmod", (rt, a) -> TdlTuple.of(p.binary(Operator.FLOOR_DIV, a.get(0, "a"), a.get(1, "b")), p.binary(Operator.MOD, a.get(0, "a"), a.get(1, "b"))));
         def("pow", (rt, a) -> {
-            Object r = p.binary("**", a.get(0, "base"), a.get(1, "exp"));
-            return a.has(2, "mod") ? p.binary("%", r, a.get(2, "mod")) : r;
+            Object r = p.binary(Operator.POW, a.get(0, "base"), a.get(1, "exp"));
+            return a.has(2, "mod") ? p.binary(Operator.MOD, r, a.get(2, "mod")) : r;
         });
-        def("chr", (rt, a) -> new String(Character.toChars((int) Ops.toLong(a.get(0, "i")))));
+        def("chr", (rt, a) -> {
+            long i = intArg(a.check(1).get(0, "i"), "chr");
+            if (i < 0 || i > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.VALUE_ERROR, "chr() arg not in range(0x110000)");
+            return new String(Character.toChars((int) i));
+        });
         def("ord", (rt, a) -> {
             String s = (String) a.get(0, "c");
             if (s.codePointCount(0, s.length()) != 1) {
@@ -192,7 +198,7 @@ final class Builtins {
             return (long) s.codePointAt(0);
         });
         def("super", this::superCall);
-        def("exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? p.str(a.get(0, "code")) : "0"); });
+        def("exit", (rt, a) -> { throw exit(in, a); });
         in.builtins.put("quit", in.builtins.get("exit"));
     }
 
@@ -332,6 +338,15 @@ final class Builtins {
         return m;
     }
 
+    /** sys.exit / exit / quit: None or nothing is status 0, an int (or bool) that status, anything else printed with status 1. */
+    static tdl.syntax.ScriptExit exit(Interpreter in, Args a) {
+        Object code = a.check(1, "code").get(0, "code", null);
+        if (code == null) return new tdl.syntax.ScriptExit(0, null);
+        if (code instanceof Boolean b) return new tdl.syntax.ScriptExit(b ? 1 : 0, null);
+        if (code instanceof Long l) return new tdl.syntax.ScriptExit((int) (long) l, null);
+        return new tdl.syntax.ScriptExit(1, in.str(code));
+    }
+
     private long intArg(Object v, String fn) {
         if (Ops.isInt(v)) return Ops.toLong(v);
         throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object cannot be interpreted as an integer",
@@ -356,14 +371,7 @@ final class Builtins {
         a.check(2, "ndigits");
         Object x = a.get(0, "number");
         Object nd = a.get(1, "ndigits", null);
-        if (!Ops.isNumber(x)) {
-            TypeHooks h = in.hooksFor(x);
-            if (h != null) {
-                Object r = h.unary(in, "round", x);
-                if (r != TypeHooks.UNSUPPORTED && nd == null) return r;
-            }
-            x = p.toNumber(x, "round()");
-        }
+        if (!Ops.isNumber(x)) x = p.toNumber(x, "round()");
         if (Ops.isInt(x)) {
             long v = Ops.toLong(x);
             if (nd == null || Ops.toLong(nd) >= 0) return v;
@@ -378,19 +386,20 @@ final class Builtins {
     private Object extreme(Args a, int sign) {
         a.check(Integer.MAX_VALUE, "key", "default");
         String fn = sign < 0 ? "min" : "max";
-        List<Object> items = a.size() == 1 ? p.access.toList(a.positional().get(0)) : a.positional();
         if (a.size() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, fn + " expected at least 1 argument, got 0");
-        if (items.isEmpty()) {
+        // walked, not copied: max(range(10**11)) runs in constant memory and stops on an interrupt
+        Iterator<Object> items = a.size() == 1 ? p.access.iterate(a.positional().get(0)) : a.positional().iterator();
+        if (!items.hasNext()) {
             if (a.keywords().containsKey("default")) return a.keywords().get("default");
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() arg is an empty sequence");
         }
         Object key = a.keywords().get("key");
-        Object best = items.get(0);
+        Object best = items.next();
         Object bestKey = key == null ? best : p.calls.call(key, java.util.Arrays.asList(best), null, (String) null);
-        for (int i = 1; i < items.size(); i++) {
-            Object o = items.get(i);
+        while (items.hasNext()) {
+            Object o = items.next();
             Object k = key == null ? o : p.calls.call(key, java.util.Arrays.asList(o), null, (String) null);
-            if (p.truth(p.compare(sign < 0 ? "<" : ">", k, bestKey))) {
+            if (p.truth(p.compare(sign < 0 ? Operator.LT : Operator.GT, k, bestKey))) {
                 best = o;
                 bestKey = k;
             }
@@ -403,7 +412,7 @@ final class Builtins {
         Object acc = a.get(1, "start", 0L);
         if (acc instanceof String) throw new TdlError(ErrorKind.TYPE_ERROR, "sum() can't sum strings [use ''.join(seq) instead]");
         Iterator<Object> it = p.access.iterate(a.get(0, "iterable"));
-        while (it.hasNext()) acc = p.binary("+", acc, it.next());
+        while (it.hasNext()) acc = p.binary(Operator.ADD, acc, it.next());
         return acc;
     }
 
@@ -413,7 +422,7 @@ final class Builtins {
         Integer[] order = new Integer[l.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, (x, y) -> {
-            int c = p.compareSign("<", keys.get(x), keys.get(y));
+            int c = p.compareSign(Operator.LT, keys.get(x), keys.get(y));
             if (c == Integer.MIN_VALUE) c = 0;
             return reverse ? -c : c;
         });

@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -202,7 +203,7 @@ final class Evaluator {
         for (int i = 0; i < n; i++) {
             Object right = eval(c.operands().get(i + 1), sc);
             Object l = left, r = right;
-            String op = c.ops().get(i);
+            Operator op = c.ops().get(i);
             result = at(c.pos(), () -> p.compare(op, l, r));
             if (i < n - 1 && !truth(result, c.pos())) return result;
             left = right;

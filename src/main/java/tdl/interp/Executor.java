@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -230,21 +231,23 @@ final class Executor {
         }
     }
 
-    /** x op= y: lists extend in place; hooked values may handle "op=" themselves (numpy's in-place ops). */
+    /**
+     * x op= y, as Python: lists extend in place; a hooked value may handle it itself, a TDL instance
+     * through its in-place method ({@code __iadd__}); otherwise, or when that returns
+     * NotImplemented, x = x op y.
+     */
     @SuppressWarnings("unchecked")
-    private Object inPlace(String op, Object old, Object rhs, SourcePos pos) {
+    private Object inPlace(Operator op, Object old, Object rhs, SourcePos pos) {
         SourcePos saved = in.currentPos;
         in.currentPos = pos;
         try {
-            if (op.equals("+") && old instanceof ArrayList<?> l) {
+            if (op == Operator.ADD && old instanceof ArrayList<?> l) {
                 ((ArrayList<Object>) l).addAll(access.toList(rhs));
                 return l;
             }
             TypeHooks h = in.hooksFor(old);
-            if (h != null) {
-                Object r = h.binary(in, op + "=", old, rhs);
-                if (r != TypeHooks.UNSUPPORTED) return r;
-            }
+            Object r = h != null ? h.inPlace(in, op, old, rhs) : in.protocol.inPlaceMethod(op, old, rhs);
+            if (r != TypeHooks.UNSUPPORTED) return r;
             return in.protocol.binary(op, old, rhs);
         } catch (RuntimeException | StackOverflowError t) {
             throw in.convert(t, pos);

@@ -94,7 +94,7 @@ final class Imports {
         if (cached != null) return cached;
         String text;
         try {
-            text = Files.readString(checked, StandardCharsets.UTF_8);
+            text = tdl.syntax.SourceText.decodeUtf8(Files.readAllBytes(checked), checked.toString());
         } catch (IOException e) {
             throw new TdlError(ErrorKind.IMPORT_ERROR, "cannot read " + checked + ": " + e.getMessage());
         }

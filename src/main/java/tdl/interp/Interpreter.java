@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import tdl.graph.Apply;
@@ -47,6 +51,12 @@ public final class Interpreter implements Runtime {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private volatile long deadline;          // System.nanoTime() bound, 0 = none
     private volatile boolean checks;         // interrupt or deadline pending: the fast-path test
+    // guards runner, poked and alarm: an interrupt either reaches the run in progress or is dropped
+    private final Object runLock = new Object();
+    private Thread runner;                   // the thread of the run in progress, null between runs
+    private boolean poked;                   // we interrupted runner (so endRun withdraws it)
+    private ScheduledFuture<?> alarm;
+    private ScheduledThreadPoolExecutor watchdog;
     SourcePos currentPos;
     int depth;
     /** Maximum nesting of TDL calls before RecursionError (Python's default is 1000). */
@@ -96,32 +106,99 @@ public final class Interpreter implements Runtime {
         return call(f, List.of(args), null);
     }
 
-    /** Sets the deadline after which running code fails with TimeoutError; null clears it. */
-    public void setTimeLimit(java.time.Duration limit) {
-        deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
-        if (deadline == 0 && limit != null) deadline = 1;
-        checks = deadline != 0 || interrupted.get();
+    /**
+     * Starts the outermost run on the current thread: an interrupt from before is dropped (an
+     * interrupt applies to the run in progress only), and with a limit an alarm interrupts this
+     * thread at the deadline so that kernels deep in a compiled call stop too.
+     */
+    public void startRun(java.time.Duration limit) {
+        synchronized (runLock) {
+            interrupted.set(false);
+            runner = Thread.currentThread();
+            deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
+            if (deadline == 0 && limit != null) deadline = 1;
+            checks = deadline != 0;
+            if (limit != null) alarm = watchdog().schedule(this::alarm, limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
-    /** Asks running code to stop with KeyboardInterrupt at the next statement, loop turn or call. */
+    /** Ends the outermost run: the alarm is cancelled and our own interrupt of this thread withdrawn. */
+    public void endRun() {
+        synchronized (runLock) {
+            if (alarm != null) alarm.cancel(false);
+            alarm = null;
+            if (poked) Thread.interrupted(); // ours, not the embedder's: must not reach its next call
+            poked = false;
+            runner = null;
+            interrupted.set(false);
+            deadline = 0;
+            checks = false;
+        }
+    }
+
+    private void alarm() {
+        synchronized (runLock) {
+            if (runner == null) return;
+            checks = true;
+            poked = true;
+            runner.interrupt();
+        }
+    }
+
+    /** One timer thread per session that uses a time limit, gone when idle (no thread per run). */
+    private ScheduledThreadPoolExecutor watchdog() {
+        if (watchdog == null) {
+            watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "tdl-time-limit");
+                t.setDaemon(true);
+                return t;
+            });
+            watchdog.setKeepAliveTime(2, TimeUnit.SECONDS);
+            watchdog.allowCoreThreadTimeOut(true);
+            watchdog.setRemoveOnCancelPolicy(true);
+        }
+        return watchdog;
+    }
+
+    /**
+     * Asks the running code to stop with KeyboardInterrupt at the next statement, loop turn, call,
+     * scan step or kernel block; safe from any thread. Dropped when nothing runs.
+     */
     public void interrupt() {
-        interrupted.set(true);
-        checks = true;
+        synchronized (runLock) {
+            if (runner == null) return;
+            interrupted.set(true);
+            checks = true;
+            poked = true;
+            runner.interrupt();
+        }
     }
 
     @Override
     public void checkInterrupt() {
-        if (!checks) return;
+        if (!checks && !Thread.currentThread().isInterrupted()) return;
+        TdlError stop = stopError();
+        if (stop != null) throw stop;
+    }
+
+    /**
+     * Why the run must stop, with the thread's flag consumed; null when it need not. A
+     {@code Thread.interrupt()} of the running thread from outside counts as KeyboardInterrupt.
+     */
+    private TdlError stopError() {
         if (interrupted.getAndSet(false)) {
+            Thread.interrupted();
             checks = deadline != 0;
-            throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
+            return new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
         }
         if (deadline != 0 && System.nanoTime() - deadline > 0) {
-            // the deadline stays set, so a script that catches the error is stopped again at once;
-            // the session clears it when the run ends
-            throw new TdlError(ErrorKind.TIMEOUT_ERROR, "the script ran longer than its time limit",
+            // the deadline (and the alarm's interrupt) stay set, so a script that catches the error
+            // is stopped again at once; endRun clears them
+            return new TdlError(ErrorKind.TIMEOUT_ERROR, "the script ran longer than its time limit",
                     "the embedding application bounds how long a script may run");
         }
+        if (Thread.interrupted()) return new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
+        return null;
     }
 
     // ---- Runtime ----
@@ -167,10 +244,14 @@ public final class Interpreter implements Runtime {
     }
 
     @Override
-    public void registerModule(TdlModule module) { modules.put(module.name(), module); }
+    public void registerModule(TdlModule module) {
+        // libraries fill member tables directly: name their bare lambdas once the table is complete
+        module.members().replaceAll(Builtin::named);
+        modules.put(module.name(), module);
+    }
 
     @Override
-    public void defineGlobal(String name, Object value) { builtins.put(name, value); }
+    public void defineGlobal(String name, Object value) { builtins.put(name, Builtin.named(name, value)); }
 
     @Override
     public Object builtin(String name) { return builtins.get(name); }
@@ -252,7 +333,7 @@ public final class Interpreter implements Runtime {
 
     boolean equalsValues(Object a, Object b) { return protocol.equalsValues(a, b); }
 
-    int compareValues(String op, Object a, Object b) { return protocol.compareSign(op, a, b); }
+    int compareValues(Operator op, Object a, Object b) { return protocol.compareSign(op, a, b); }
 
     Object getAttr(Object obj, String name) { return protocol.getAttr(obj, name); }
 
@@ -296,6 +377,12 @@ public final class Interpreter implements Runtime {
 
     RuntimeException convert(Throwable t, SourcePos pos) {
         if (t instanceof ControlSignal cs) return cs;
+        if (t instanceof TdlError e && e.kind() == ErrorKind.KEYBOARD_INTERRUPT
+                || t instanceof GraphError g0 && g0.kind() == ErrorKind.KEYBOARD_INTERRUPT) {
+            // a kernel or a library saw the thread's stop flag: say why it was set (interrupt or time limit)
+            TdlError stop = stopError();
+            if (stop != null) return stop.at(pos);
+        }
         if (t instanceof TdlError e) return e.at(pos);
         if (t instanceof GraphError g) {
             SourcePos where = pos;
@@ -304,6 +391,7 @@ public final class Interpreter implements Runtime {
             String message = g.getMessage();
             if (blamed != null && where != pos) message += "\n  " + operandOrigins(blamed) + "; called at " + pos;
             TdlError e = new TdlError(g.kind(), message, where, g.hint());
+            e.at(pos); // the call site is this frame's traceback entry; the built-at line stays the error's position
             e.initCause(g);
             return e;
         }

@@ -1,6 +1,7 @@
 package tdl.interp;
 
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,10 @@ final class Ops {
     }
 
     /** Result of an arithmetic operator on plain values, or TypeHooks.UNSUPPORTED. */
-    static Object arith(Interpreter in, String op, Object a, Object b) {
+    static Object arith(Interpreter in, Operator op, Object a, Object b) {
         if (isNumber(a) && isNumber(b)) return numeric(op, a, b);
         switch (op) {
-            case "+":
+            case ADD:
                 if (a instanceof String x && b instanceof String y) return x + y;
                 if (a instanceof List<?> x && b instanceof List<?> y && !(a instanceof TdlTuple)) {
                     ArrayList<Object> r = new ArrayList<>(x);
@@ -48,11 +49,11 @@ final class Ops {
                     return new TdlTuple(r);
                 }
                 break;
-            case "*":
+            case MUL:
                 if (isInt(b) && !isNumber(a)) return repeat(a, toLong(b));
                 if (isInt(a) && !isNumber(b)) return repeat(b, toLong(a));
                 break;
-            case "%":
+            case MOD:
                 if (a instanceof String s) return PyFormat.percent(in, s, b);
                 break;
             default:
@@ -62,71 +63,79 @@ final class Ops {
     }
 
     private static Object repeat(Object seq, long n) {
-        if (seq instanceof String s) return n <= 0 ? "" : s.repeat((int) n);
+        // sizes checked first (reliability): a count past Java's limits is a MemoryError, not a wrap-around
+        if (seq instanceof String s) return s.repeat(tdl.graph.Memory.repeated(s.length(), n, 2, "string") / Math.max(1, s.length()));
         if (seq instanceof ArrayList<?> l) {
-            ArrayList<Object> r = new ArrayList<>();
-            for (long i = 0; i < n; i++) r.addAll(l);
+            ArrayList<Object> r = new ArrayList<>(tdl.graph.Memory.repeated(l.size(), n, 4, "list"));
+            for (long i = 0; i < n && !l.isEmpty(); i++) r.addAll(l);
             return r;
         }
         if (seq instanceof TdlTuple t) {
-            ArrayList<Object> r = new ArrayList<>();
-            for (long i = 0; i < n; i++) r.addAll(t.items());
+            ArrayList<Object> r = new ArrayList<>(tdl.graph.Memory.repeated(t.items().size(), n, 4, "tuple"));
+            for (long i = 0; i < n && !t.items().isEmpty(); i++) r.addAll(t.items());
             return new TdlTuple(r);
         }
         return TypeHooks.UNSUPPORTED;
     }
 
-    static Object numeric(String op, Object a, Object b) {
-        boolean ints = isInt(a) && isInt(b);
-        if (ints) {
+    /** A binary operator on two numbers (bools count as ints), or TypeHooks.UNSUPPORTED. */
+    static Object numeric(Operator op, Object a, Object b) {
+        if (isInt(a) && isInt(b)) {
             long x = toLong(a), y = toLong(b);
-            switch (op) {
-                case "+": return x + y;
-                case "-": return x - y;
-                case "*": return x * y;
-                case "/":
+            boolean bools = a instanceof Boolean && b instanceof Boolean;
+            return switch (op) {
+                case ADD -> x + y;
+                case SUB -> x - y;
+                case MUL -> x * y;
+                case TRUE_DIV -> {
                     if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "division by zero");
-                    return (double) x / (double) y;
-                case "//":
+                    yield (double) x / (double) y;
+                }
+                case FLOOR_DIV -> {
                     if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-                    return Math.floorDiv(x, y);
-                case "%":
+                    yield Math.floorDiv(x, y);
+                }
+                case MOD -> {
                     if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-                    return Math.floorMod(x, y);
-                case "**":
-                    if (y >= 0) return ipow(x, y);
+                    yield Math.floorMod(x, y);
+                }
+                case POW -> {
+                    if (y >= 0) yield ipow(x, y);
                     if (x == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power (division by zero)");
-                    return Math.pow(x, y);
-                case "&":
-                    return a instanceof Boolean && b instanceof Boolean ? (Object) ((x & y) != 0) : (Object) (x & y);
-                case "|":
-                    return a instanceof Boolean && b instanceof Boolean ? (Object) ((x | y) != 0) : (Object) (x | y);
-                case "^":
-                    return a instanceof Boolean && b instanceof Boolean ? (Object) ((x ^ y) != 0) : (Object) (x ^ y);
-                case "<<":
+                    yield Math.pow(x, y);
+                }
+                case AND -> bools ? (Object) ((x & y) != 0) : (Object) (x & y);
+                case OR -> bools ? (Object) ((x | y) != 0) : (Object) (x | y);
+                case XOR -> bools ? (Object) ((x ^ y) != 0) : (Object) (x ^ y);
+                case LSHIFT -> {
                     if (y < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative shift count");
-                    return y >= 64 ? 0L : x << y;
-                case ">>":
+                    yield y >= 64 ? 0L : x << y;
+                }
+                case RSHIFT -> {
                     if (y < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative shift count");
-                    return x >> Math.min(y, 63);
-                default: return TypeHooks.UNSUPPORTED;
-            }
+                    yield x >> Math.min(y, 63);
+                }
+                case MATMUL, LT, LE, GT, GE, EQ, NE, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> TypeHooks.UNSUPPORTED;
+            };
         }
         double x = toDouble(a), y = toDouble(b);
-        switch (op) {
-            case "+": return x + y;
-            case "-": return x - y;
-            case "*": return x * y;
-            case "/":
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case TRUE_DIV -> {
                 if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "float division by zero");
-                return x / y;
-            case "//":
+                yield x / y;
+            }
+            case FLOOR_DIV -> {
                 if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "float floor division by zero");
-                return Math.floor(x / y);
-            case "%":
+                yield Math.floor(x / y);
+            }
+            case MOD -> {
                 if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "float modulo (division by zero)");
-                return fmod(x, y);
-            case "**":
+                yield fmod(x, y);
+            }
+            case POW -> {
                 if (x == 0 && y < 0) {
                     throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power (division by zero)");
                 }
@@ -134,9 +143,11 @@ final class Ops {
                     throw new TdlError(ErrorKind.VALUE_ERROR, "negative number cannot be raised to a fractional power",
                             "complex numbers are not supported");
                 }
-                return Math.pow(x, y);
-            default: return TypeHooks.UNSUPPORTED;
-        }
+                yield Math.pow(x, y);
+            }
+            case AND, OR, XOR, LSHIFT, RSHIFT, MATMUL, LT, LE, GT, GE, EQ, NE, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS ->
+                    TypeHooks.UNSUPPORTED;
+        };
     }
 
     static double fmod(double x, double y) {
@@ -185,7 +196,7 @@ final class Ops {
     }
 
     /** Ordering of plain values: negative, zero or positive; TdlError TypeError when not ordered. */
-    static int compare(Interpreter in, String op, Object a, Object b) {
+    static int compare(Interpreter in, Operator op, Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
             if (isInt(a) && isInt(b)) return Long.compare(toLong(a), toLong(b));
             double x = toDouble(a), y = toDouble(b);
@@ -193,15 +204,14 @@ final class Ops {
             return x < y ? -1 : x > y ? 1 : 0;
         }
         if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
-        List<?> la = a instanceof TdlTuple t ? t.items() : a instanceof ArrayList<?> l ? l : null;
-        List<?> lb = b instanceof TdlTuple t ? t.items() : b instanceof ArrayList<?> l ? l : null;
+        List<?> la = Sequences.items(a), lb = Sequences.items(b);
         if (la != null && lb != null && (a instanceof TdlTuple) == (b instanceof TdlTuple)) {
             for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
                 if (!in.equalsValues(la.get(i), lb.get(i))) return in.compareValues(op, la.get(i), lb.get(i));
             }
             return Integer.compare(la.size(), lb.size());
         }
-        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + op + "' not supported between instances of '" + in.typeName(a)
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + op.symbol() + "' not supported between instances of '" + in.typeName(a)
                 + "' and '" + in.typeName(b) + "'");
     }
 }

@@ -1,6 +1,7 @@
 package tdl.interp;
 
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -44,6 +45,7 @@ final class Protocol {
         if (v instanceof TdlIterator) return "iterator";
         if (v instanceof SuperProxy) return "super";
         if (v instanceof SliceValue) return "slice";
+        if (v == NotImplementedValue.NOT_IMPLEMENTED) return "NotImplementedType";
         TypeHooks h = in.hooksFor(v);
         if (h != null) return h.typeName(v);
         if (v instanceof TdlCallable) return "builtin_function_or_method";
@@ -185,80 +187,94 @@ final class Protocol {
 
     boolean equalsValues(Object a, Object b) {
         if (a == b) return true;
-        Object r = compare("==", a, b);
+        Object r = compare(Operator.EQ, a, b);
         return r instanceof Boolean bb ? bb : truth(r);
     }
 
-    int compareSign(String op, Object a, Object b) {
+    int compareSign(Operator op, Object a, Object b) {
         if (in.hooksFor(a) == null && in.hooksFor(b) == null && !(a instanceof TdlInstance) && !(b instanceof TdlInstance)) {
             return Ops.compare(in, op, a, b);
         }
-        if (truth(compare("<", a, b))) return -1;
-        if (truth(compare(">", a, b))) return 1;
+        if (truth(compare(Operator.LT, a, b))) return -1;
+        if (truth(compare(Operator.GT, a, b))) return 1;
         return 0;
     }
 
-    /** Every comparison operator of the language. */
-    Object compare(String op, Object a, Object b) {
+    /** Every comparison operator of the language (LT ... IS_NOT). */
+    Object compare(Operator op, Object a, Object b) {
         switch (op) {
-            case "is": return isSame(a, b);
-            case "is not": return !isSame(a, b);
-            case "in": return contains(b, a);
-            case "not in": return !contains(b, a);
-            default: break;
+            case IS: return isSame(a, b);
+            case IS_NOT: return !isSame(a, b);
+            case IN: return contains(b, a);
+            case NOT_IN: return !contains(b, a);
+            default: if (!op.isComparison()) throw new IllegalArgumentException("not a comparison: " + op);
         }
         if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
             Object r = hooked(op, a, b);
             if (r != TypeHooks.UNSUPPORTED) return r;
-            if (op.equals("==")) return a == b;
-            if (op.equals("!=")) return a != b;
+            if (op == Operator.EQ) return a == b;
+            if (op == Operator.NE) return a != b;
             throw unsupportedCompare(op, a, b);
         }
         Object user = userOperator(op, a, b);
         if (user != TypeHooks.UNSUPPORTED) return user;
-        switch (op) {
-            case "==": return Ops.pyEquals(in, a, b);
-            case "!=": return !Ops.pyEquals(in, a, b);
-            default: break;
-        }
-        if (a == null || b == null) throw unsupportedCompare(op, a, b);
+        if (op == Operator.EQ) return Ops.pyEquals(in, a, b); // identity for instances, as object.__eq__
+        if (op == Operator.NE) return !Ops.pyEquals(in, a, b);
+        if (a == null || b == null || a instanceof TdlInstance || b instanceof TdlInstance) throw unsupportedCompare(op, a, b);
         int c = Ops.compare(in, op, a, b);
         if (c == Integer.MIN_VALUE) return false;
-        switch (op) {
-            case "<": return c < 0;
-            case "<=": return c <= 0;
-            case ">": return c > 0;
-            case ">=": return c >= 0;
-            default: throw new IllegalStateException(op);
-        }
+        return switch (op) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            case GE -> c >= 0;
+            case EQ, NE, IN, NOT_IN, IS, IS_NOT, ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, MATMUL, AND, OR, XOR,
+                    LSHIFT, RSHIFT, NEG, POS, INVERT, NOT, ABS -> throw new IllegalStateException(op.name());
+        };
     }
 
-    private TdlError unsupportedCompare(String op, Object a, Object b) {
-        return new TdlError(ErrorKind.TYPE_ERROR, "'" + op + "' not supported between instances of '" + typeName(a)
+    private TdlError unsupportedCompare(Operator op, Object a, Object b) {
+        return new TdlError(ErrorKind.TYPE_ERROR, "'" + op.symbol() + "' not supported between instances of '" + typeName(a)
                 + "' and '" + typeName(b) + "'");
     }
 
-    private static final Map<String, String> DUNDER = Map.ofEntries(
-            Map.entry("+", "__add__"), Map.entry("-", "__sub__"), Map.entry("*", "__mul__"),
-            Map.entry("/", "__truediv__"), Map.entry("//", "__floordiv__"), Map.entry("%", "__mod__"),
-            Map.entry("**", "__pow__"), Map.entry("@", "__matmul__"), Map.entry("==", "__eq__"),
-            Map.entry("!=", "__ne__"), Map.entry("<", "__lt__"), Map.entry("<=", "__le__"),
-            Map.entry(">", "__gt__"), Map.entry(">=", "__ge__"));
+    /**
+     * Operators a TDL class defines, in Python's order: the left operand's method ({@code __add__}),
+     * then the right operand's reflected one ({@code __radd__}; for {@code a < b}, {@code b.__gt__(a)}),
+     * the right one first when its class is a subclass of the left's. A method returning
+     * NotImplemented passes the turn. Arithmetic is not reflected between operands of one class;
+     * comparisons are. Without {@code __ne__}, != is the negation of {@code __eq__}.
+     */
+    private Object userOperator(Operator op, Object a, Object b) {
+        TdlClass ca = a instanceof TdlInstance i ? i.cls : null, cb = b instanceof TdlInstance i ? i.cls : null;
+        if (ca == null && cb == null) return TypeHooks.UNSUPPORTED;
+        boolean reflect = op.isComparison() || ca != cb;
+        boolean rightFirst = reflect && ca != null && cb != null && ca != cb && cb.isSubclassOf(ca);
+        if (rightFirst) {
+            Object r = method(b, op, op.reflected(), a);
+            if (r != TypeHooks.UNSUPPORTED) return r;
+        }
+        Object r = method(a, op, op.dunder(), b);
+        if (r != TypeHooks.UNSUPPORTED || !reflect || rightFirst) return r;
+        return method(b, op, op.reflected(), a);
+    }
 
-    /** Operators a TDL class defines (__add__, __eq__, __lt__, ...). */
-    private Object userOperator(String op, Object a, Object b) {
-        String name = DUNDER.get(op);
-        if (name == null) return TypeHooks.UNSUPPORTED;
-        if (a instanceof TdlInstance i) {
-            Object m = i.cls.lookup(name);
-            if (m != Scope.MISSING && !(m instanceof Builtin)) return calls.call(m, java.util.Arrays.asList(a, b), null, (String) null);
+    /** self.name(other) when self's class defines it and it does not return NotImplemented, else UNSUPPORTED. */
+    private Object method(Object self, Operator op, String name, Object other) {
+        if (name == null || !(self instanceof TdlInstance i)) return TypeHooks.UNSUPPORTED;
+        Object m = i.cls.lookup(name);
+        if (m == Scope.MISSING || m instanceof Builtin) {
+            if (op != Operator.NE) return TypeHooks.UNSUPPORTED;
+            Object eq = method(self, Operator.EQ, Operator.EQ.dunder(), other); // object.__ne__ inverts __eq__
+            return eq == TypeHooks.UNSUPPORTED ? eq : !truth(eq);
         }
-        if (b instanceof TdlInstance i && !op.equals("==") && !op.equals("!=")) {
-            String rname = "__r" + name.substring(2);
-            Object m = i.cls.lookup(rname);
-            if (m != Scope.MISSING) return calls.call(m, java.util.Arrays.asList(b, a), null, (String) null);
-        }
-        return TypeHooks.UNSUPPORTED;
+        Object r = calls.call(m, java.util.Arrays.asList(self, other), null, (String) null);
+        return r == NotImplementedValue.NOT_IMPLEMENTED ? TypeHooks.UNSUPPORTED : r;
+    }
+
+    /** x op= y on a TDL instance: its in-place method ({@code __iadd__}) if it has one, else UNSUPPORTED. */
+    Object inPlaceMethod(Operator op, Object a, Object b) {
+        return method(a, op, op.inPlace(), b);
     }
 
     boolean isSame(Object a, Object b) {
@@ -297,7 +313,7 @@ final class Protocol {
         }
         TypeHooks h = in.hooksFor(container);
         if (h != null) {
-            Object r = h.binary(in, "in", item, container);
+            Object r = h.binary(in, Operator.IN, item, container);
             if (r != TypeHooks.UNSUPPORTED) return truth(r);
         }
         Iterator<Object> it = access.iterate(container);
@@ -307,8 +323,9 @@ final class Protocol {
 
     // ---- arithmetic ----
 
-    Object binary(String op, Object a, Object b) {
-        if (a instanceof String fmt && op.equals("%")) return PyFormat.percent(in, fmt, b);
+    /** A binary arithmetic or bitwise operator (ADD ... RSHIFT). */
+    Object binary(Operator op, Object a, Object b) {
+        if (a instanceof String fmt && op == Operator.MOD) return PyFormat.percent(in, fmt, b);
         if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
             Object r = hooked(op, a, b);
             if (r != TypeHooks.UNSUPPORTED) return r;
@@ -321,15 +338,19 @@ final class Protocol {
         throw unsupported(op, a, b);
     }
 
-    private TdlError unsupported(String op, Object a, Object b) {
+    private TdlError unsupported(Operator op, Object a, Object b) {
         String hint = null;
-        if (op.equals("+") && (a instanceof String || b instanceof String)) hint = "convert with str() first, or use an f-string";
-        return new TdlError(ErrorKind.TYPE_ERROR, "unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '"
+        // str() helps only when the other side is a plain Python number; for an array or a tensor it would be wrong advice
+        Object other = a instanceof String ? b : a;
+        if (op == Operator.ADD && (a instanceof String || b instanceof String) && (other instanceof Number || other instanceof Boolean)) {
+            hint = "convert with str() first, or use an f-string";
+        }
+        return new TdlError(ErrorKind.TYPE_ERROR, "unsupported operand type(s) for " + op.symbol() + ": '" + typeName(a) + "' and '"
                 + typeName(b) + "'", hint);
     }
 
     /** The higher-priority operand's hooks first, then the other's; original operand order. */
-    private Object hooked(String op, Object a, Object b) {
+    private Object hooked(Operator op, Object a, Object b) {
         TypeHooks ha = in.hooksFor(a), hb = in.hooksFor(b);
         TypeHooks first = ha, second = hb;
         if (ha == null || (hb != null && hb.priority() > ha.priority())) { first = hb; second = ha; }
@@ -338,7 +359,8 @@ final class Protocol {
         return r;
     }
 
-    Object unary(String op, Object a) {
+    /** NEG, POS, INVERT or ABS (abs()). */
+    Object unary(Operator op, Object a) {
         TypeHooks h = in.hooksFor(a);
         if (h != null) {
             Object r = h.unary(in, op, a);
@@ -346,25 +368,24 @@ final class Protocol {
         } else if (a instanceof Long || a instanceof Boolean) {
             long l = Ops.toLong(a);
             switch (op) {
-                case "-": return -l;
-                case "+": return l;
-                case "~": return ~l;
-                case "abs": return Math.abs(l);
+                case NEG: return -l;
+                case POS: return l;
+                case INVERT: return ~l;
+                case ABS: return Math.abs(l);
                 default: break;
             }
         } else if (a instanceof Double d) {
             switch (op) {
-                case "-": return -d;
-                case "+": return d;
-                case "abs": return Math.abs(d);
+                case NEG: return -d;
+                case POS: return d;
+                case ABS: return Math.abs(d);
                 default: break;
             }
-        } else if (a instanceof TdlInstance i) {
-            String name = switch (op) { case "-" -> "__neg__"; case "+" -> "__pos__"; case "abs" -> "__abs__"; default -> "__invert__"; };
-            Object m = i.cls.lookup(name);
+        } else if (a instanceof TdlInstance i && op.dunder() != null) {
+            Object m = i.cls.lookup(op.dunder());
             if (m != Scope.MISSING) return calls.call(m, List.of(i), null, (String) null);
         }
-        String shown = op.equals("abs") ? "abs()" : "unary " + op;
+        String shown = op == Operator.ABS ? "abs()" : "unary " + op.symbol();
         throw new TdlError(ErrorKind.TYPE_ERROR, "bad operand type for " + shown + ": '" + typeName(a) + "'");
     }
 

@@ -35,7 +35,7 @@ final class StdModules {
     private void sys() {
         TdlModule sys = new TdlModule("sys");
         sys.put("argv", new ArrayList<>());
-        fn(sys, "exit", (rt, a) -> { throw new TdlError(ErrorKind.SYSTEM_EXIT, a.size() > 0 ? in.str(a.get(0, "code")) : "0"); });
+        fn(sys, "exit", (rt, a) -> { throw Builtins.exit(in, a); });
         sys.put("stdout", stream("stdout", false));
         sys.put("stderr", stream("stderr", true));
         sys.put("version", "3.x (TDL)");
@@ -125,6 +125,11 @@ final class StdModules {
         fn(m, "factorial", (rt, a) -> {
             long n = Ops.toLong(a.get(0, "n")), r = 1;
             if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "factorial() not defined for negative values");
+            if (n > 20) {
+                // 21! does not fit in a 64-bit int: refuse rather than return a wrapped-around number
+                throw new TdlError(ErrorKind.OVERFLOW_ERROR, "factorial(" + n + ") is larger than a 64-bit int can hold",
+                        "TDL ints are 64-bit, so factorial() takes n <= 20");
+            }
             for (long i = 2; i <= n; i++) r *= i;
             return r;
         });
@@ -156,7 +161,8 @@ final class StdModules {
                 try {
                     Thread.sleep(Math.max(0, Math.min(20, (end - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    Thread.currentThread().interrupt(); // checkInterrupt says why: Ctrl-C or the time limit
+                    in.checkInterrupt();
                     throw new TdlError(ErrorKind.KEYBOARD_INTERRUPT, "interrupted");
                 }
             }
@@ -196,7 +202,8 @@ final class StdModules {
             return null;
         });
         fn(os, "chdir", (rt, a) -> { in.changeDirectory(in.str(a.get(0, "path"))); return null; });
-        fn(os, "getcwd", (rt, a) -> in.workingDirectory().toString());
+        // with file access off the host's folder is not the script's business: PermissionError as for other os calls
+        fn(os, "getcwd", (rt, a) -> in.resolvePath(".", false).toString());
         fn(os, "listdir", (rt, a) -> {
             Path p = in.resolvePath(in.str(a.get(0, "path", ".")), false);
             try (Stream<Path> s = Files.list(p)) {

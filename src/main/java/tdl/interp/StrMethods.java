@@ -95,7 +95,13 @@ final class StrMethods {
             }
             case "center": case "ljust": case "rjust": {
                 int w = (int) Ops.toLong(a.get(0, "width"));
-                String fill = (String) a.get(1, "fillchar", " ");
+                Object fillArg = a.get(1, "fillchar", " ");
+                if (!(fillArg instanceof String fill)) {
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "The fill character must be a unicode character, not " + in.typeName(fillArg));
+                }
+                if (fill.codePointCount(0, fill.length()) != 1) {
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "The fill character must be exactly one character long");
+                }
                 int n = w - s.length();
                 if (n <= 0) return s;
                 if (name.equals("ljust")) return s + fill.repeat(n);

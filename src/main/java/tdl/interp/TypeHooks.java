@@ -1,5 +1,7 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
+
 /**
  * How the interpreter treats a Java value type it does not know itself (host arrays, symbolic
  * variables, compiled functions, random streams ...). Library code registers one per class with
@@ -25,11 +27,17 @@ public interface TypeHooks {
 
     default Object setAttr(Runtime rt, Object self, String name, Object value) { return UNSUPPORTED; }
 
-    /** {@code op} is one of + - * / // % ** @ & | ^ < <= > >= == != ; a or b is the hooked value. */
-    default Object binary(Runtime rt, String op, Object a, Object b) { return UNSUPPORTED; }
+    /**
+     * A binary operator (arithmetic, bitwise, a rich comparison, or IN with the container as
+     * {@code b}); a or b is the hooked value.
+     */
+    default Object binary(Runtime rt, Operator op, Object a, Object b) { return UNSUPPORTED; }
 
-    /** {@code op} is one of - + ~ abs */
-    default Object unary(Runtime rt, String op, Object a) { return UNSUPPORTED; }
+    /** The augmented assignment a op= b on the hooked value a; UNSUPPORTED means a = a op b. */
+    default Object inPlace(Runtime rt, Operator op, Object a, Object b) { return UNSUPPORTED; }
+
+    /** NEG, POS, INVERT or ABS (abs()). */
+    default Object unary(Runtime rt, Operator op, Object a) { return UNSUPPORTED; }
 
     /** index: Long, SliceValue, TdlTuple of those, null (newaxis), a host array or a symbolic variable. */
     default Object getItem(Runtime rt, Object self, Object index) { return UNSUPPORTED; }

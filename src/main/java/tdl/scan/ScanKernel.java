@@ -81,6 +81,10 @@ final class ScanKernel implements MultiKernel {
             n = n < 0 ? seq.dim(0) : Math.min(n, seq.dim(0));
         }
         if (n < 0) throw error(ErrorKind.VALUE_ERROR, "n_steps is negative and there are no sequences", "give n_steps >= 0");
+        if (n > tdl.graph.Memory.MAX_ARRAY) {
+            throw error(ErrorKind.OVERFLOW_ERROR, "n_steps=" + n + " is more than a scan can run (at most " + tdl.graph.Memory.MAX_ARRAY + " steps)",
+                    "give fewer steps");
+        }
         int steps = (int) n;
 
         // argument layout of the body: seq rows, taps, shared carries, non-sequences
@@ -118,6 +122,7 @@ final class ScanKernel implements MultiKernel {
         for (int k = nonSeqStart; k < in.length; k++) bodyArgs[bodyNonSeq + (k - nonSeqStart)] = in[k];
 
         for (int s = 0; s < steps; s++) {
+            tdl.graph.Interrupts.check(); // a long scan stops between steps on an interrupt or the time limit
             for (int i = 0; i < nSeqs; i++) {
                 NDArray seq = in[1 + i];
                 int idx = op.goBackwards() ? seq.dim(0) - 1 - s : s;

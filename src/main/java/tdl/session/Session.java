@@ -66,7 +66,7 @@ public final class Session {
     public void runFile(Path file, List<String> argv) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SourceText.decodeUtf8(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new TdlError(ErrorKind.FILE_NOT_FOUND_ERROR, "cannot read script " + file + ": " + e.getMessage());
         }
@@ -120,11 +120,11 @@ public final class Session {
     }
 
     private Object bounded(java.util.function.Supplier<Object> body) {
-        if (running++ == 0) interp.setTimeLimit(options.timeLimit());
+        if (running++ == 0) interp.startRun(options.timeLimit());
         try {
             return body.get();
         } finally {
-            if (--running == 0) interp.setTimeLimit(null);
+            if (--running == 0) interp.endRun();
         }
     }
 
@@ -163,16 +163,11 @@ public final class Session {
     /**
      * Runs a job on a fresh thread with a large stack (deep recursion and deep graphs need one) and
      * waits for it: how the REPL and the Jupyter kernel run an entry. An interrupt that arrived while
-     * nothing ran is dropped first, so it cannot stop this job; interrupting the waiting thread
+     * nothing ran was dropped, so it cannot stop this job; interrupting the waiting thread
      * interrupts the job as {@link #interrupt()} does. Returns what the job threw, or null: the
      * caller reports it, and every variable stays.
      */
     public Throwable runOnWorker(Runnable job) {
-        try {
-            interp.checkInterrupt(); // clears a stale interrupt flag
-        } catch (TdlError ignored) {
-            // it was set and is now cleared
-        }
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {

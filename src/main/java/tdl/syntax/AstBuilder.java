@@ -1,5 +1,6 @@
 package tdl.syntax;
 
+import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -62,7 +63,7 @@ final class AstBuilder extends TDLBaseVisitor<List<Stmt>> {
             Expr target = expr(parts.get(0));
             Targets.checkAugmented(target);
             String op = ctx.augOp.getText();
-            return one(new Stmt.AugAssign(at(ctx.augOp), target, op.substring(0, op.length() - 1), expr(ctx.testList())));
+            return one(new Stmt.AugAssign(at(ctx.augOp), target, Operator.binary(op.substring(0, op.length() - 1)), expr(ctx.testList())));
         }
         SourcePos pos = at(ctx);
         if (parts.size() == 1) return one(new Stmt.ExprStmt(pos, expr(parts.get(0))));

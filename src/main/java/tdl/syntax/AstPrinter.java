@@ -22,7 +22,7 @@ public final class AstPrinter {
     public static String print(Stmt s) {
         if (s instanceof Stmt.ExprStmt e) return print(e.expr());
         if (s instanceof Stmt.Assign a) return "(= " + exprs(a.targets()) + " " + print(a.value()) + ")";
-        if (s instanceof Stmt.AugAssign a) return "(" + a.op() + "= " + print(a.target()) + " " + print(a.value()) + ")";
+        if (s instanceof Stmt.AugAssign a) return "(" + a.op().symbol() + "= " + print(a.target()) + " " + print(a.value()) + ")";
         if (s instanceof Stmt.If i) {
             StringBuilder sb = new StringBuilder("(if");
             for (int k = 0; k < i.conditions().size(); k++) {
@@ -132,14 +132,14 @@ public final class AstPrinter {
             }
             return sb.append(')').toString();
         }
-        if (e instanceof Expr.Binary b) return "(" + b.op() + " " + print(b.left()) + " " + print(b.right()) + ")";
-        if (e instanceof Expr.Unary u) return "(" + u.op() + " " + print(u.operand()) + ")";
+        if (e instanceof Expr.Binary b) return "(" + b.op().symbol() + " " + print(b.left()) + " " + print(b.right()) + ")";
+        if (e instanceof Expr.Unary u) return "(" + u.op().symbol() + " " + print(u.operand()) + ")";
         if (e instanceof Expr.Not n) return "(not " + print(n.operand()) + ")";
         if (e instanceof Expr.BoolOp b) return "(" + b.op() + " " + print(b.left()) + " " + print(b.right()) + ")";
         if (e instanceof Expr.Compare c) {
             StringBuilder sb = new StringBuilder("(cmp ").append(print(c.operands().get(0)));
             for (int k = 0; k < c.ops().size(); k++) {
-                sb.append(' ').append(c.ops().get(k).replace(' ', '_')).append(' ').append(print(c.operands().get(k + 1)));
+                sb.append(' ').append(c.ops().get(k).symbol().replace(' ', '_')).append(' ').append(print(c.operands().get(k + 1)));
             }
             return sb.append(')').toString();
         }

@@ -1,6 +1,7 @@
 package tdl.syntax;
 
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -152,11 +153,11 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
 
     @Override public Expr visitComparison(TDLParser.ComparisonContext ctx) {
         if (ctx.compOp().isEmpty()) return visit(ctx.expr(0));
-        List<String> ops = new ArrayList<>();
+        List<Operator> ops = new ArrayList<>();
         for (TDLParser.CompOpContext op : ctx.compOp()) {
-            if (op instanceof TDLParser.SimpleCompOpContext simple) ops.add(simple.op.getText());
-            else if (op instanceof TDLParser.NotInOpContext) ops.add("not in");
-            else ops.add("is not");
+            if (op instanceof TDLParser.SimpleCompOpContext simple) ops.add(Operator.comparison(simple.op.getText()));
+            else if (op instanceof TDLParser.NotInOpContext) ops.add(Operator.NOT_IN);
+            else ops.add(Operator.IS_NOT);
         }
         List<Expr> operands = new ArrayList<>();
         for (TDLParser.ExprContext e : ctx.expr()) operands.add(visit(e));
@@ -166,7 +167,7 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
     // ------------------------------------------------------------ arithmetic
 
     private Expr binary(Token op, TDLParser.ExprContext left, TDLParser.ExprContext right) {
-        return new Expr.Binary(at(op), op.getText(), visit(left), visit(right));
+        return new Expr.Binary(at(op), Operator.binary(op.getText()), visit(left), visit(right));
     }
 
     @Override public Expr visitPowerExpr(TDLParser.PowerExprContext ctx) {
@@ -174,7 +175,7 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
     }
 
     @Override public Expr visitUnaryExpr(TDLParser.UnaryExprContext ctx) {
-        return new Expr.Unary(at(ctx.op), ctx.op.getText(), visit(ctx.expr()));
+        return new Expr.Unary(at(ctx.op), Operator.unary(ctx.op.getText()), visit(ctx.expr()));
     }
 
     @Override public Expr visitMulExpr(TDLParser.MulExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }

@@ -31,6 +31,7 @@ class LimitsTest {
                 "np.save('a.npy', np.zeros(3))",
                 "np.load('mod.tdl')",
                 "import os\nos.makedirs('sub')",
+                "import os\nos.getcwd()",
                 "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('p.png')"}) {
             TdlError e = assertThrows(TdlError.class, () -> s.eval(code), code);
             assertEquals(ErrorKind.PERMISSION_ERROR, e.kind(), code);

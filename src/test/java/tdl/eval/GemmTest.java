@@ -47,14 +47,14 @@ class GemmTest {
             int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
             // the whole product in one block on this thread, against the split (two-thread) path
             double[] whole = new double[m * n], split = new double[m * n];
-            VectorGemm.multiply(a, ars, acs, b, brs, bcs, whole, k, n, 0, m, 0, n, panel);
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, whole, k, n, 0, m, 0, n, panel, Thread.currentThread());
             Gemm.multiply(a, ta ? k : m, ta ? m : k, ta, b, tb ? n : k, tb ? k : n, tb, split, m, n, k, new Gemm.Workspace());
             assertArrayEquals(whole, split, "ta=" + ta + " tb=" + tb);
             // odd block boundaries (edge loops instead of full tiles) give the same numbers too
             double[] pieces = new double[m * n];
-            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 0, 7, 0, 123, panel);
-            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 0, 7, 123, n, panel);
-            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 7, m, 0, n, panel);
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 0, 7, 0, 123, panel, Thread.currentThread());
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 0, 7, 123, n, panel, Thread.currentThread());
+            VectorGemm.multiply(a, ars, acs, b, brs, bcs, pieces, k, n, 7, m, 0, n, panel, Thread.currentThread());
             assertArrayEquals(whole, pieces, "ta=" + ta + " tb=" + tb);
         }
     }
@@ -73,7 +73,7 @@ class GemmTest {
                 double[] a = random(rng, m * k), b = random(rng, k * n);
                 int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
                 double[] whole = new double[m * n], split = new double[m * n];
-                VectorGemm.multiply(a, ars, acs, b, brs, bcs, whole, k, n, 0, m, 0, n, new double[VectorGemm.panelSize(k)]);
+                VectorGemm.multiply(a, ars, acs, b, brs, bcs, whole, k, n, 0, m, 0, n, new double[VectorGemm.panelSize(k)], Thread.currentThread());
                 Gemm.multiply(a, ta ? k : m, ta ? m : k, ta, b, tb ? n : k, tb ? k : n, tb, split, m, n, k, w);
                 assertArrayEquals(whole, split, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " rep " + rep);
             }

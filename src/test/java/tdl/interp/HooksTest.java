@@ -1,5 +1,6 @@
 package tdl.interp;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,9 +25,9 @@ class HooksTest {
         @Override public int priority() { return priority; }
         @Override public String typeName(Object self) { return "Box"; }
         @Override public String str(Runtime rt, Object self) { return "Box(" + ((Box) self).v() + ")"; }
-        @Override public Object binary(Runtime rt, String op, Object a, Object b) {
+        @Override public Object binary(Runtime rt, Operator op, Object a, Object b) {
             seen.add(rt.currentPos());
-            if (!op.equals("-")) return UNSUPPORTED;
+            if (op != Operator.SUB) return UNSUPPORTED;
             double x = a instanceof Box ba ? ba.v() : ((Number) a).doubleValue();
             double y = b instanceof Box bb ? bb.v() : ((Number) b).doubleValue();
             return new Box(x - y);

@@ -9,6 +9,7 @@ import tdl.graph.DType;
 import tdl.graph.GraphError;
 import tdl.graph.Variable;
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
 
 /**
  * The scalar functions an {@link ElemwiseOp} maps over arrays (with numpy broadcasting), one entry
@@ -19,10 +20,10 @@ import tdl.vocab.ErrorKind;
  */
 public enum Scalar {
     // ---- unary ----
-    NEG(DTypeRule.ARITH, null, unary(a -> -a),
+    NEG(DTypeRule.ARITH, Operator.NEG, unary(a -> -a),
             (t, in, out, g) -> grads(t.neg(g)),
             help("x", "Elementwise -x.", "T.neg")),
-    ABS(DTypeRule.ARITH, null, unary(Math::abs),
+    ABS(DTypeRule.ARITH, Operator.ABS, unary(Math::abs),
             (t, in, out, g) -> grads(t.mul(g, t.sgn(in[0]))),
             help("x", "Elementwise absolute value.", "T.abs_", "T.abs", "np.abs", "np.absolute")),
     EXP(DTypeRule.FLOAT, null, unary(Math::exp),
@@ -61,7 +62,7 @@ public enum Scalar {
             help("x", "Elementwise test for NaN, as bool.", "T.isnan", "np.isnan")),
     ISINF(DTypeRule.PREDICATE, null, unary(a -> Double.isInfinite(a) ? 1 : 0), Derivative.NONE,
             help("x", "Elementwise test for +-inf, as bool.", "T.isinf", "np.isinf")),
-    NOT(DTypeRule.BITWISE, "~", unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
+    NOT(DTypeRule.BITWISE, Operator.INVERT, unary(a -> a == 0 ? 1 : 0, a -> ~(long) a), Derivative.NONE,
             help("x", "Elementwise bitwise not: logical not on bools, ~x on integers.", "T.invert", "T.bitwise_not",
                     "np.invert", "np.bitwise_not")),
     SIN(DTypeRule.FLOAT, null, unary(Math::sin),
@@ -155,27 +156,27 @@ public enum Scalar {
                     "T.nnet.selu")),
 
     // ---- binary ----
-    ADD(DTypeRule.ARITH, "+", binary(Double::sum),
+    ADD(DTypeRule.ARITH, Operator.ADD, binary(Double::sum),
             (t, in, out, g) -> grads(g, g),
             help("a, b", "Elementwise a + b.", "T.add", "np.add")),
-    SUB(DTypeRule.ARITH, "-", binary((a, b) -> a - b),
+    SUB(DTypeRule.ARITH, Operator.SUB, binary((a, b) -> a - b),
             (t, in, out, g) -> grads(g, t.neg(g)),
             help("a, b", "Elementwise a - b.", "T.sub", "np.subtract")),
-    MUL(DTypeRule.ARITH, "*", binary((a, b) -> a * b),
+    MUL(DTypeRule.ARITH, Operator.MUL, binary((a, b) -> a * b),
             (t, in, out, g) -> grads(t.mul(g, in[1]), t.mul(g, in[0])),
             help("a, b", "Elementwise a * b.", "T.mul", "np.multiply")),
-    TRUE_DIV(DTypeRule.FLOAT, "/", binary((a, b) -> a / b),
+    TRUE_DIV(DTypeRule.FLOAT, Operator.TRUE_DIV, binary((a, b) -> a / b),
             (t, in, out, g) -> grads(t.trueDiv(g, in[1]), t.neg(t.trueDiv(t.mul(g, out), in[1]))),
             help("a, b", "Elementwise a / b, a float result.", "T.true_div", "np.divide")),
     // integer division and modulo by zero give 0 in integer dtypes, as numpy's
-    INT_DIV(DTypeRule.ARITH, "//", binary((a, b) -> Math.floor(a / b), (a, b) -> b == 0 ? 0 : Math.floor(a / b)),
+    INT_DIV(DTypeRule.ARITH, Operator.FLOOR_DIV, binary((a, b) -> Math.floor(a / b), (a, b) -> b == 0 ? 0 : Math.floor(a / b)),
             Derivative.ZERO,
             help("a, b", "Elementwise floor division a // b.", "T.int_div")),
-    MOD(DTypeRule.ARITH, "%", binary(ScalarMath::pyMod, (a, b) -> b == 0 ? 0 : ScalarMath.pyMod(a, b)),
+    MOD(DTypeRule.ARITH, Operator.MOD, binary(ScalarMath::pyMod, (a, b) -> b == 0 ? 0 : ScalarMath.pyMod(a, b)),
             // x mod y = x - floor(x / y) * y
             (t, in, out, g) -> grads(g, t.neg(t.mul(g, t.floor(t.trueDiv(in[0], in[1]))))),
             help("a, b", "Elementwise a % b with the sign of b, as Python.", "T.mod")),
-    POW(DTypeRule.ARITH, "**", binary(Math::pow),
+    POW(DTypeRule.ARITH, Operator.POW, binary(Math::pow),
             // d/dx x^y = y x^(y-1); d/dy = x^y log x (0 where x = 0)
             (t, in, out, g) -> grads(t.mul(g, t.mul(in[1], t.pow(in[0], t.sub(in[1], 1.0)))),
                     t.mul(g, t.mul(out, t.switchOp(t.eq(in[0], 0.0), t.constant(in[0].dtype(), 0), t.log(in[0]))))),
@@ -186,24 +187,24 @@ public enum Scalar {
     MINIMUM(DTypeRule.ARITH, null, binary(Math::min),
             (t, in, out, g) -> pick(t, t.le(in[0], in[1]), g),
             help("a, b", "Elementwise smaller of a and b (the gradient goes to a on ties).", "T.minimum", "np.minimum")),
-    LT(DTypeRule.PREDICATE, "<", binary((a, b) -> a < b ? 1 : 0), Derivative.NONE,
+    LT(DTypeRule.PREDICATE, Operator.LT, binary((a, b) -> a < b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a < b, as bool.", "T.lt")),
-    LE(DTypeRule.PREDICATE, "<=", binary((a, b) -> a <= b ? 1 : 0), Derivative.NONE,
+    LE(DTypeRule.PREDICATE, Operator.LE, binary((a, b) -> a <= b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a <= b, as bool.", "T.le")),
-    GT(DTypeRule.PREDICATE, ">", binary((a, b) -> a > b ? 1 : 0), Derivative.NONE,
+    GT(DTypeRule.PREDICATE, Operator.GT, binary((a, b) -> a > b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a > b, as bool.", "T.gt")),
-    GE(DTypeRule.PREDICATE, ">=", binary((a, b) -> a >= b ? 1 : 0), Derivative.NONE,
+    GE(DTypeRule.PREDICATE, Operator.GE, binary((a, b) -> a >= b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a >= b, as bool.", "T.ge")),
-    EQ(DTypeRule.PREDICATE, "==", binary((a, b) -> a == b ? 1 : 0), Derivative.NONE,
+    EQ(DTypeRule.PREDICATE, Operator.EQ, binary((a, b) -> a == b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a == b, as bool (symbolic == compares identity, as in Theano).", "T.eq")),
-    NEQ(DTypeRule.PREDICATE, "!=", binary((a, b) -> a != b ? 1 : 0), Derivative.NONE,
+    NEQ(DTypeRule.PREDICATE, Operator.NE, binary((a, b) -> a != b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a != b, as bool (symbolic != compares identity, as in Theano).", "T.neq")),
     // bools are 0/1, so one bitwise rule serves bools and integers
-    AND(DTypeRule.BITWISE, "&", binary((a, b) -> (long) a & (long) b), Derivative.NONE,
+    AND(DTypeRule.BITWISE, Operator.AND, binary((a, b) -> (long) a & (long) b), Derivative.NONE,
             help("a, b", "Elementwise bitwise and (logical and on bools).", "T.and_", "T.bitwise_and", "np.bitwise_and")),
-    OR(DTypeRule.BITWISE, "|", binary((a, b) -> (long) a | (long) b), Derivative.NONE,
+    OR(DTypeRule.BITWISE, Operator.OR, binary((a, b) -> (long) a | (long) b), Derivative.NONE,
             help("a, b", "Elementwise bitwise or (logical or on bools).", "T.or_", "T.bitwise_or", "np.bitwise_or")),
-    XOR(DTypeRule.BITWISE, "^", binary((a, b) -> (long) a ^ (long) b), Derivative.NONE,
+    XOR(DTypeRule.BITWISE, Operator.XOR, binary((a, b) -> (long) a ^ (long) b), Derivative.NONE,
             help("a, b", "Elementwise bitwise exclusive or (logical on bools).", "T.xor", "T.bitwise_xor", "np.bitwise_xor")),
     ELU(DTypeRule.FLOAT, null, binary((x, a) -> x > 0 ? x : a * Math.expm1(x)),
             // out + alpha = alpha * exp(x) where x <= 0
@@ -240,14 +241,14 @@ public enum Scalar {
             help("x, min, max", "Elementwise x limited to [min, max].", "T.clip"));
 
     private final DTypeRule dtypeRule;
-    private final String infix;
+    private final Operator operator;
     private final Numeric numeric;
     private final Derivative derivative;
     private final Help help;
 
-    Scalar(DTypeRule dtypeRule, String infix, Numeric numeric, Derivative derivative, Help help) {
+    Scalar(DTypeRule dtypeRule, Operator operator, Numeric numeric, Derivative derivative, Help help) {
         this.dtypeRule = dtypeRule;
-        this.infix = infix;
+        this.operator = operator;
         this.numeric = numeric;
         this.derivative = derivative;
         this.help = help;
@@ -261,11 +262,17 @@ public enum Scalar {
     /** Comparison and logical ops produce bool. */
     public boolean isPredicate() { return dtypeRule == DTypeRule.PREDICATE; }
 
-    /** The infix operator Python writes for this op ("+", "<=", "&"), or null for a function-style op. */
-    public String infix() { return infix; }
+    /** The Python operator that computes this function on arrays (+, <=, unary -, abs()), or null. */
+    public Operator operator() { return operator; }
+
+    /** The function an operator maps to on arrays (ADD for +), or null when none does (@, <<, is). */
+    public static Scalar forOperator(Operator op) {
+        for (Scalar s : values()) if (s.operator == op) return s;
+        return null;
+    }
 
     /** The operator for messages: '+', '<', or the function name. */
-    public String symbol() { return infix != null ? infix : pyName(); }
+    public String symbol() { return operator != null ? operator.symbol() : pyName(); }
 
     public Numeric numeric() { return numeric; }
 

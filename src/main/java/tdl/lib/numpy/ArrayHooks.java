@@ -1,10 +1,10 @@
 package tdl.lib.numpy;
 
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.ops.Scalar;
 import tdl.interp.Args;
@@ -122,37 +122,71 @@ public final class ArrayHooks implements TypeHooks {
     }
 
     @Override
-    public Object binary(Runtime rt, String op, Object a, Object b) {
+    public Object binary(Runtime rt, Operator op, Object a, Object b) {
         if (!operand(a) || !operand(b)) {
-            if (op.equals("==")) return Boolean.FALSE;
-            if (op.equals("!=")) return Boolean.TRUE;
+            if (op == Operator.EQ) return Boolean.FALSE;
+            if (op == Operator.NE) return Boolean.TRUE;
             return UNSUPPORTED;
         }
         HostMath m = new HostMath(rt);
-        if (op.equals("@")) {
-            return scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
-        }
-        Scalar s = switch (op) {
-            case "+" -> Scalar.ADD;
-            case "-" -> Scalar.SUB;
-            case "*" -> Scalar.MUL;
-            case "/" -> Scalar.TRUE_DIV;
-            case "//" -> Scalar.INT_DIV;
-            case "%" -> Scalar.MOD;
-            case "**" -> Scalar.POW;
-            case "&" -> Scalar.AND;
-            case "|" -> Scalar.OR;
-            case "^" -> Scalar.XOR;
-            case "<" -> Scalar.LT;
-            case "<=" -> Scalar.LE;
-            case ">" -> Scalar.GT;
-            case ">=" -> Scalar.GE;
-            case "==" -> Scalar.EQ;
-            case "!=" -> Scalar.NEQ;
-            default -> null;
+        return switch (op) {
+            case MATMUL -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
+            case ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, AND, OR, XOR, LT, LE, GT, GE, EQ, NE ->
+                    m.binary(Scalar.forOperator(op), a, b);
+            case LSHIFT, RSHIFT, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> UNSUPPORTED;
         };
-        if (s == null) return UNSUPPORTED;
-        return m.binary(s, a, b);
+    }
+
+    /**
+     * a op= b writes into a, as numpy does (a second name for the array sees the change): the
+     * result must have a's shape, and its dtype must cast to a's within its kind ('same_kind':
+     * an int array cannot take a float result, so {@code a /= 2} on ints is a TypeError).
+     */
+    @Override
+    public Object inPlace(Runtime rt, Operator op, Object a, Object b) {
+        Scalar s = Scalar.forOperator(op);
+        if (s == null || s.arity() != 2 || !operand(b)) return UNSUPPORTED; // @=, <<=: rebind, as before
+        NDArray self = (NDArray) a;
+        NDArray out = new HostMath(rt).binary(s, self, b);
+        if (!java.util.Arrays.equals(out.shape(), self.shape())) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "non-broadcastable output operand with shape " + npShape(self.shape())
+                    + " doesn't match the broadcast shape " + npShape(out.shape()));
+        }
+        if (kindRank(out.dtype()) > kindRank(self.dtype())) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "Cannot cast ufunc '" + ufuncName(s) + "' output from dtype('" + out.dtype().pyName()
+                    + "') to dtype('" + self.dtype().pyName() + "') with casting rule 'same_kind'",
+                    "write a = a " + op.symbol() + " b for a new array of the wider dtype, or convert with astype first");
+        }
+        double[] src = out.data(), dst = self.data();
+        for (int i = 0; i < dst.length; i++) dst[i] = self.dtype().coerce(src[i]);
+        return self;
+    }
+
+    /** A shape as numpy's ufunc messages write it: (3,) and (2,3), no spaces. */
+    private static String npShape(int[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) sb.append(i > 0 ? "," : "").append(shape[i]);
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** numpy's kinds in 'same_kind' order: a result casts to a dtype of its kind or a later one. */
+    private static int kindRank(tdl.graph.DType d) {
+        return switch (d) {
+            case BOOL -> 0;
+            case UINT8 -> 1;
+            case INT8, INT32, INT64 -> 2;
+            case FLOAT32, FLOAT64 -> 3;
+        };
+    }
+
+    /** The ufunc numpy names in its messages: np.add's "add", floor division's "floor_divide". */
+    private static String ufuncName(Scalar s) {
+        for (String n : s.help().names()) if (n.startsWith("np.")) return n.substring(3);
+        return switch (s) {
+            case INT_DIV -> "floor_divide";
+            case MOD -> "remainder";
+            default -> s.pyName();
+        };
     }
 
     /** Operands numpy arithmetic accepts here: arrays, Python numbers, nested lists/tuples. */
@@ -161,20 +195,20 @@ public final class ArrayHooks implements TypeHooks {
     }
 
     @Override
-    public Object unary(Runtime rt, String op, Object a) {
+    public Object unary(Runtime rt, Operator op, Object a) {
         HostMath m = new HostMath(rt);
         NDArray x = (NDArray) a;
         return switch (op) {
-            case "-" -> m.unary(Scalar.NEG, x);
-            case "+" -> x.copy();
-            case "abs" -> m.unary(Scalar.ABS, x);
-            case "~" -> {
+            case NEG, ABS -> m.unary(Scalar.forOperator(op), x);
+            case POS -> x.copy();
+            case INVERT -> {
                 if (x.dtype().isFloat()) {
                     throw new TdlError(ErrorKind.TYPE_ERROR, "ufunc 'invert' not supported for the input types");
                 }
-                yield x.dtype() == DType.BOOL ? m.unary(Scalar.NOT, x) : m.binary(Scalar.SUB, m.unary(Scalar.NEG, x), 1L);
+                yield m.unary(Scalar.forOperator(op), x); // logical not on bools, ~x on integers
             }
-            default -> UNSUPPORTED;
+            case NOT, ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, MATMUL, AND, OR, XOR, LSHIFT, RSHIFT, LT, LE, GT, GE, EQ, NE,
+                    IN, NOT_IN, IS, IS_NOT -> UNSUPPORTED;
         };
     }
 

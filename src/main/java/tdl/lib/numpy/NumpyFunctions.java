@@ -224,8 +224,9 @@ final class NumpyFunctions {
         double hi = NumpyConvert.toDouble(stop);
         double st = NumpyConvert.toDouble(step);
         if (st == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "division by zero");
-        int n = (int) Math.max(0, Math.ceil((hi - lo) / st));
-        double[] d = new double[n];
+        double count = Math.max(0, Math.ceil((hi - lo) / st));
+        double[] d = tdl.graph.Memory.doubles(count > Long.MAX_VALUE ? Long.MAX_VALUE : (long) count, isFloat ? DType.FLOAT64 : DType.INT64);
+        int n = d.length;
         for (int i = 0; i < n; i++) d[i] = lo + i * st;
         DType dt = NumpyConvert.dtype(a.get(3, "dtype", null));
         NDArray out = new NDArray(isFloat ? DType.FLOAT64 : DType.INT64, new int[] {n}, d);

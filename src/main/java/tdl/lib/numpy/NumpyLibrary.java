@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.vocab.Operator;
 import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class NumpyLibrary {
 
     private static TdlModule randomModule(Runtime rt) {
         TdlModule random = new TdlModule("numpy.random");
-        random.members().putAll(RandomMethods.bind(() -> NumpySession.of(rt).random()));
+        RandomMethods.bind(() -> NumpySession.of(rt).random()).forEach(random::put);
         random.put("RandomState", (TdlCallable) (r, a) -> new RandomState(a.check(1, "seed").get(0, "seed", null)));
         return random;
     }
@@ -97,9 +98,9 @@ public final class NumpyLibrary {
         }
 
         @Override
-        public Object binary(Runtime rt, String op, Object a, Object b) {
-            if (op.equals("==")) return a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a);
-            if (op.equals("!=")) return !(a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a));
+        public Object binary(Runtime rt, Operator op, Object a, Object b) {
+            if (op == Operator.EQ) return a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a);
+            if (op == Operator.NE) return !(a instanceof NpDType d ? d.sameAs(b) : ((NpDType) b).sameAs(a));
             return UNSUPPORTED;
         }
 

@@ -69,6 +69,7 @@ final class GradBuiltins {
     }
 
     static List<Variable> variables(Runtime rt, Object spec, String what) {
+        if (spec == null) throw new TdlError(ErrorKind.TYPE_ERROR, what + " must hold symbolic variables, got None");
         List<?> items = Sequences.itemsOrSingle(spec);
         List<Variable> out = new ArrayList<>();
         for (Object o : items) {

@@ -50,7 +50,19 @@ final class Symbolic {
                 || v instanceof Boolean || v instanceof Integer;
     }
 
-    static String typeName(Runtime rt, Object v) { return rt.typeName(v); }
+    static String typeName(Runtime rt, Object v) {
+        if (rt != null) return rt.typeName(v);
+        // no interpreter at hand (argument checks of static helpers): Python's names for plain values
+        if (v == null) return "NoneType";
+        if (v instanceof Boolean) return "bool";
+        if (v instanceof Long) return "int";
+        if (v instanceof Double) return "float";
+        if (v instanceof String) return "str";
+        if (v instanceof List<?>) return "list";
+        if (v instanceof tdl.interp.TdlTuple) return "tuple";
+        if (v instanceof java.util.Map<?, ?>) return "dict";
+        return "object";
+    }
 
     /**
      * A dtype argument given as 'float64', np.float64 or None (then {@code fallback}). float32 has no
@@ -83,7 +95,25 @@ final class Symbolic {
         List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
-        for (int i = 0; i < out.length; i++) out[i] = ((Number) items.get(i)).intValue();
+        for (int i = 0; i < out.length; i++) {
+            Object o = items.get(i);
+            if (!(o instanceof Long l)) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(null, o) + "' object cannot be interpreted as an integer",
+                        "axis must be None, an int or a tuple of ints");
+            }
+            out[i] = l.intValue();
+        }
         return out;
+    }
+
+    /** One int axis argument; a symbolic axis (Theano allows one) is not supported here. */
+    static int axis(Runtime rt, Object spec, String fn) {
+        if (spec instanceof Long l) return l.intValue();
+        if (spec instanceof Variable) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + "() with a symbolic axis is not supported",
+                    "give the axis as an int");
+        }
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(rt, spec) + "' object cannot be interpreted as an integer",
+                fn + "() takes the axis as an int");
     }
 }

@@ -1,6 +1,9 @@
 package tdl.lib.theano;
 
+import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
+import tdl.vocab.Operator;
+import tdl.graph.ops.Scalar;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
@@ -12,7 +15,6 @@ import tdl.graph.ops.TensorOps;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
-import tdl.interp.TdlTuple;
 import tdl.interp.TypeHooks;
 import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
@@ -35,44 +37,35 @@ final class SymbolicHooks implements TypeHooks {
     }
 
     @Override
-    public Object binary(Runtime rt, String op, Object a, Object b) {
-        if (op.equals("==")) return a == b;
-        if (op.equals("!=")) return a != b;
-        if (!Symbolic.isTensorLike(a) && !(a instanceof List<?>) && !(a instanceof TdlTuple)) return UNSUPPORTED;
-        if (!Symbolic.isTensorLike(b) && !(b instanceof List<?>) && !(b instanceof TdlTuple)) return UNSUPPORTED;
+    public Object binary(Runtime rt, Operator op, Object a, Object b) {
+        if (op == Operator.EQ) return a == b; // identity, as Theano's variables
+        if (op == Operator.NE) return a != b;
+        if (!Symbolic.isTensorLike(a) && !Sequences.isListOrTuple(a)) return UNSUPPORTED;
+        if (!Symbolic.isTensorLike(b) && !Sequences.isListOrTuple(b)) return UNSUPPORTED;
         TensorOps t = Symbolic.ops(rt);
-        Variable x = Symbolic.lift(rt, a, "left operand of " + op);
-        Variable y = Symbolic.lift(rt, b, "right operand of " + op);
         return switch (op) {
-            case "+" -> t.add(x, y);
-            case "-" -> t.sub(x, y);
-            case "*" -> t.mul(x, y);
-            case "/" -> t.trueDiv(x, y);
-            case "//" -> t.intDiv(x, y);
-            case "%" -> t.mod(x, y);
-            case "**" -> t.pow(x, y);
-            case "@" -> t.dot(x, y);
-            case "<" -> t.lt(x, y);
-            case "<=" -> t.le(x, y);
-            case ">" -> t.gt(x, y);
-            case ">=" -> t.ge(x, y);
-            case "&" -> t.and(x, y);
-            case "|" -> t.or(x, y);
-            case "^" -> t.xor(x, y);
-            default -> UNSUPPORTED;
+            case MATMUL -> t.dot(lift(rt, op, a, "left"), lift(rt, op, b, "right"));
+            case ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, AND, OR, XOR, LT, LE, GT, GE ->
+                    t.elemwise(Scalar.forOperator(op), lift(rt, op, a, "left"), lift(rt, op, b, "right"));
+            case EQ, NE, LSHIFT, RSHIFT, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> UNSUPPORTED;
         };
     }
 
+    private static Variable lift(Runtime rt, Operator op, Object v, String side) {
+        return Symbolic.lift(rt, v, side + " operand of " + op.symbol());
+    }
+
     @Override
-    public Object unary(Runtime rt, String op, Object a) {
+    public Object unary(Runtime rt, Operator op, Object a) {
         TensorOps t = Symbolic.ops(rt);
         Variable x = (Variable) a;
         return switch (op) {
-            case "-" -> t.neg(x);
-            case "+" -> x;
-            case "abs" -> t.abs(x);
-            case "~" -> t.not(x);
-            default -> UNSUPPORTED;
+            case NEG -> t.neg(x);
+            case POS -> x;
+            case ABS -> t.abs(x);
+            case INVERT -> t.not(x);
+            case NOT, ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, MATMUL, AND, OR, XOR, LSHIFT, RSHIFT, LT, LE, GT, GE, EQ, NE,
+                    IN, NOT_IN, IS, IS_NOT -> UNSUPPORTED;
         };
     }
 

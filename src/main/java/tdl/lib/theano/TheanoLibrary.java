@@ -117,11 +117,15 @@ public final class TheanoLibrary {
         NDArray array = NumpyConvert.toArray(value);
         if (value instanceof NDArray && !rt.truth(a.get(2, "borrow", false))) array = array.copy();
         Object name = a.get(1, "name", null);
-        return new SharedVariable(array, name == null ? null : rt.str(name));
+        // one lock for all of a session's shared variables: a compiled call is atomic across functions
+        return new SharedVariable(array, name == null ? null : rt.str(name), rt.sessionState(SharedLock.class, SharedLock::new));
     }
 
     /** The compiled function behind a script's {@code function(...)} value, or null (for embedders and benchmarks). */
     public static tdl.function.CompiledFunction compiledFunction(Object scriptValue) {
         return scriptValue instanceof Functions.ScriptFunction sf ? sf.compiled() : null;
     }
+
+    /** The session's lock over its shared variables (see SharedVariable#lock). */
+    static final class SharedLock extends java.util.concurrent.locks.ReentrantLock {}
 }

@@ -2,6 +2,7 @@ package tdl.syntax.ast;
 
 import java.util.List;
 import tdl.syntax.SourcePos;
+import tdl.vocab.Operator;
 
 /** Expression nodes of the TDL AST. Positions point at the spot a caret should mark. */
 public sealed interface Expr {
@@ -31,19 +32,19 @@ public sealed interface Expr {
     /** One call argument: positional (name null), keyword (name set), *seq (star) or **map (doubleStar). */
     record Argument(String name, Expr value, boolean star, boolean doubleStar) {}
 
-    /** op is one of + - * / // % ** @ & | ^ << >> */
-    record Binary(SourcePos pos, String op, Expr left, Expr right) implements Expr {}
+    /** op is a binary arithmetic or bitwise operator (ADD ... RSHIFT). */
+    record Binary(SourcePos pos, Operator op, Expr left, Expr right) implements Expr {}
 
-    /** op is one of - + ~ */
-    record Unary(SourcePos pos, String op, Expr operand) implements Expr {}
+    /** op is NEG, POS or INVERT. */
+    record Unary(SourcePos pos, Operator op, Expr operand) implements Expr {}
 
     record Not(SourcePos pos, Expr operand) implements Expr {}
 
     /** op is "and" or "or"; evaluation short-circuits and yields an operand, as in Python. */
     record BoolOp(SourcePos pos, String op, Expr left, Expr right) implements Expr {}
 
-    /** a < b <= c: ops are < <= > >= == != in "not in" is "is not"; operands has ops.size()+1 items. */
-    record Compare(SourcePos pos, List<String> ops, List<Expr> operands) implements Expr {}
+    /** a < b <= c: ops are comparisons (LT ... IS_NOT); operands has ops.size()+1 items. */
+    record Compare(SourcePos pos, List<Operator> ops, List<Expr> operands) implements Expr {}
 
     record IfExpr(SourcePos pos, Expr condition, Expr then, Expr otherwise) implements Expr {}
 

@@ -2,6 +2,7 @@ package tdl.syntax.ast;
 
 import java.util.List;
 import tdl.syntax.SourcePos;
+import tdl.vocab.Operator;
 
 /** Statement nodes of the TDL AST. */
 public sealed interface Stmt {
@@ -13,7 +14,7 @@ public sealed interface Stmt {
     record Assign(SourcePos pos, List<Expr> targets, Expr value) implements Stmt {}
 
     /** target op= value, op is one of + - * / // % ** */
-    record AugAssign(SourcePos pos, Expr target, String op, Expr value) implements Stmt {}
+    record AugAssign(SourcePos pos, Expr target, Operator op, Expr value) implements Stmt {}
 
     /** if/elif chain: conditions.get(i) guards bodies.get(i); orElse may be empty. */
     record If(SourcePos pos, List<Expr> conditions, List<List<Stmt>> bodies, List<Stmt> orElse) implements Stmt {}

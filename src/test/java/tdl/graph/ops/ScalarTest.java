@@ -223,6 +223,13 @@ class ScalarTest {
 
     @ParameterizedTest
     @EnumSource(Scalar.class)
+    void anOperatorLeadsBackToItsFunction(Scalar s) {
+        // the hooks find the function for x + y through the operator: one entry per operator
+        if (s.operator() != null) assertEquals(s, Scalar.forOperator(s.operator()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scalar.class)
     void hasHelpAndANameUsersCanType(Scalar s) {
         Scalar.Help h = s.help();
         assertFalse(h.names().isEmpty(), s + " has no T./np. name");

@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.vocab.Operator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ final class FakeRuntime extends TestRuntime {
 
     Object npKw(String name, List<Object> args, Map<String, Object> kw) { return callIn("numpy", name, args, kw); }
 
-    Object op(String op, Object a, Object b) {
+    /** a SYMBOL b through the hooks: "+", "==", ... */
+    Object op(String symbol, Object a, Object b) {
         Object self = hooksFor(a) != null ? a : b;
+        Operator op = symbol.matches("[<>=!]=?") && !symbol.equals("=") ? Operator.comparison(symbol) : Operator.binary(symbol);
         return hooksFor(self).binary(this, op, a, b);
     }
 }

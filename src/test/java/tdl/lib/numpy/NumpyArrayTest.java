@@ -88,7 +88,7 @@ class NumpyArrayTest {
         }
         assertEquals(3, rows);
         Object symbolic = new tdl.graph.Variable(new tdl.graph.TensorType(DType.FLOAT64, 1), "x");
-        assertEquals(tdl.interp.TypeHooks.UNSUPPORTED, h.binary(rt, "+", arange12(), symbolic));
+        assertEquals(tdl.interp.TypeHooks.UNSUPPORTED, h.binary(rt, tdl.vocab.Operator.ADD, arange12(), symbolic));
     }
 
     @Test
