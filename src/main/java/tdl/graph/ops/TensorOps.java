@@ -390,7 +390,10 @@ public final class TensorOps {
 
     // ---- indexing ----
 
-    /** x[idx]: basic indexing, x[ivec], or the pair form x[ivec, jvec]; None entries add axes. */
+    /**
+     * x[idx] with numpy's rules: basic indexing, integer arrays of any rank (emb[imatrix] is rank
+     * 3), arrays mixed with slices (x[1:, ivec]), the pair form x[ivec, jvec]; None entries add axes.
+     */
     public Variable subtensor(Variable x, List<Index> idx) {
         List<Index> plain = new ArrayList<>();
         List<Integer> newAxesAt = new ArrayList<>(); // output positions of None entries
@@ -414,7 +417,7 @@ public final class TensorOps {
         List<Variable> args = new ArrayList<>();
         args.add(x);
         args.addAll(b.inputs);
-        return apply(IndexSpec.readOp(b.specs), args.toArray(new Variable[0]));
+        return apply(IndexSpec.readOpFor(b.specs, b.inputs), args.toArray(new Variable[0]));
     }
 
     public Variable setSubtensor(Variable x, List<Index> idx, Variable y) { return incOrSet(true, x, idx, y); }
@@ -448,7 +451,7 @@ public final class TensorOps {
         List<Variable> inputs = new ArrayList<>();
         for (Index i : list) {
             if (i instanceof Index.Scalar s) {
-                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // a scalar broadcasts in the pair form
+                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // among arrays a scalar is a rank-0 array (numpy)
                 inputs.add(s.i());
             } else if (i instanceof Index.Vector v) {
                 specs.add(IndexSpec.VECTOR);

@@ -43,6 +43,7 @@ final class TensorModule {
     }
 
     private static void installShapeOps(TdlModule t) {
+        t.put("newaxis", null); // x[:, T.newaxis] == x[:, None], as numpy.newaxis
         t.put("shape", (TdlCallable) (rt, a) -> ops(rt).shape(arg(rt, a, 0, "x")));
         t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape"),
                 a.get(2, "ndim", null)));
