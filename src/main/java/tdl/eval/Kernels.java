@@ -11,6 +11,7 @@ import tdl.graph.ops.AdvancedSubtensor1Op;
 import tdl.graph.ops.AdvancedSubtensorOp;
 import tdl.graph.ops.AllocOp;
 import tdl.graph.ops.ArgReduceOp;
+import tdl.graph.ops.BatchedDotOp;
 import tdl.graph.ops.CastOp;
 import tdl.graph.ops.DimShuffleOp;
 import tdl.graph.ops.DotOp;
@@ -46,6 +47,7 @@ public final class Kernels {
         if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
         if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);
+        if (op instanceof BatchedDotOp) return new BatchedDotKernel(node);
         if (op instanceof ReduceOp) return new ReduceKernel(node);
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (in, reuse) -> cast(in[0], c.to(), reuse);

@@ -221,7 +221,29 @@ public final class TensorOps {
 
     // ---- linear algebra ----
 
-    public Variable dot(Variable a, Variable b) { return apply(DotOp.PLAIN, a, b); }
+    /** numpy's dot for any ranks: a's last axis with b's second-to-last (Theano's T.dot). */
+    public Variable dot(Variable a, Variable b) { return Products.dot(this, a, b); }
+
+    /** numpy's matmul, the @ operator (stacks of matrices multiply pairwise). */
+    public Variable matmul(Variable a, Variable b) { return Products.matmul(this, a, b); }
+
+    /** tensordot(a, b, n): a's last n axes with b's first n. */
+    public Variable tensordot(Variable a, Variable b, int n) { return Products.tensordot(this, a, b, n); }
+
+    /** tensordot(a, b, [axesA, axesB]). */
+    public Variable tensordot(Variable a, Variable b, int[] axesA, int[] axesB) {
+        return Products.tensordot(this, a, b, axesA, axesB, "tensordot");
+    }
+
+    /** Theano's batched_dot: out[i] = dot(a[i], b[i]). */
+    public Variable batchedDot(Variable a, Variable b) { return Products.batchedDot(this, a, b); }
+
+    /** Theano's batched_tensordot(a, b, n): axis 0 is the batch axis of both. */
+    public Variable batchedTensordot(Variable a, Variable b, int n) { return Products.batchedTensordot(this, a, b, n); }
+
+    public Variable batchedTensordot(Variable a, Variable b, int[] axesA, int[] axesB) {
+        return Products.batchedTensordot(this, a, b, axesA, axesB);
+    }
 
     /** outer(a, b) = a[:, None] * b[None, :] (operands flattened first, as numpy does). */
     public Variable outer(Variable a, Variable b) {

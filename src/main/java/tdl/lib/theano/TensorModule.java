@@ -28,6 +28,7 @@ final class TensorModule {
             binary(m, "categorical_crossentropy", TensorOps::categoricalCrossentropy);
         }
         binary(t, "dot", TensorOps::dot);
+        ProductFunctions.install(t);
         binary(t, "outer", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), DType.FLOAT64)));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
