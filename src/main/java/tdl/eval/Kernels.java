@@ -21,6 +21,7 @@ import tdl.graph.ops.ElemwiseOp;
 import tdl.graph.ops.EyeOp;
 import tdl.graph.ops.FlattenOp;
 import tdl.graph.ops.FusedElemwiseOp;
+import tdl.graph.ops.GradModifierOp;
 import tdl.graph.ops.IfElseOp;
 import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.JoinOp;
@@ -50,6 +51,7 @@ public final class Kernels {
         if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);
         if (op instanceof BatchedDotOp) return new BatchedDotKernel(node);
+        if (op instanceof GradModifierOp) return (in, reuse) -> copyAs(in[0], in[0].dtype(), in[0].shape(), reuse);
         if (op instanceof Conv2dOp) return new ConvKernel(node);
         if (op instanceof Pool2dOp) return new PoolKernel(node);
         if (op instanceof ReduceOp) return new ReduceKernel(node);
