@@ -4,7 +4,8 @@ with numpy and im2col, as a user without a deep-learning framework would. Same d
 load_mnist() on the shipped sample: the first 8000 of ../data/mnist10k-* for training.
 
 Usage: python3 bench/lenet_numpy.py [--epochs N] [--batches N] [--batch-size N] [--data DIR]
-Prints the cost every 10 minibatches and `epoch time: T s`.
+Prints the cost every 10 minibatches, `epoch time: T s` and `forward time: T s` (the forward pass
+alone over the same minibatches).
 """
 import argparse, gzip, os, time
 import numpy as np
@@ -136,6 +137,14 @@ def main():
             for prm, g in ((w0, dw0), (b0, db0), (w1, dw1), (b1, db1), (w2, dw2), (b2, db2), (w3, dw3), (b3, db3)):
                 prm -= lr * g
         print("epoch time: %.3f s (%d minibatches of %d)" % (time.perf_counter() - t0, n_batches, bs))
+    # the forward pass alone (predicted labels), as TDL's lenet_forward
+    t0 = time.perf_counter()
+    for i in range(n_batches):
+        x = train_x[i * bs:(i + 1) * bs].reshape(bs, 1, 28, 28)
+        h0 = np.tanh(pool_forward(conv_forward(x, w0)[0]) + b0[None, :, None, None])
+        h1 = np.tanh(pool_forward(conv_forward(h0, w1)[0]) + b1[None, :, None, None])
+        np.argmax(np.tanh(h1.reshape(bs, -1) @ w2 + b2) @ w3 + b3, axis=1)
+    print("forward time: %.3f s (%d minibatches of %d)" % (time.perf_counter() - t0, n_batches, bs))
 
 
 if __name__ == "__main__":
