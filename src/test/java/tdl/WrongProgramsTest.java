@@ -83,7 +83,7 @@ class WrongProgramsTest {
             "{}['k']", "[1, 2][5]", "(1, 2)[2]", "1 / 0", "1 // 0", "1 % 0", "int('1.5')", "a, b = [1, 2, 3]",
             "a, b, c2 = [1, 2]", "[].pop()", "{}.pop('k')", "np.zeros(3)[3]", "T.sum(x, axis=1)",
             "np.sum(a, axis=2)", "np.arange(0, 10, 0)", "theano.function([x], x, on_unused_input='maybe')",
-            "T.grad(T.sum(x), m)", "raise ValueError('user error')", "assert 1 == 2, 'no'",
+            "T.grad(T.sum(x), m)", "raise ValueError('user error')", "a @= a", "n = 1\nn <<= 2", "assert 1 == 2, 'no'",
             "np.random.RandomState(1).choice(0)", "np.linspace(0, 1, -1)",
     })
     void aWrongProgramGetsAPythonKindAPositionACaretAndNoJava(String program) {
