@@ -143,9 +143,14 @@ public final class FunctionCompiler {
                     || (want == DType.FLOAT64 && got == DType.FLOAT32)
                     || (want.isInteger() && (got.isInteger() || got == DType.BOOL));
             if (!ok) {
+                // the fix named here works: T.cast to the shared variable's dtype gives exactly its type
+                String hint = "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')";
+                if (want == DType.FLOAT32 && got == DType.FLOAT64) {
+                    hint += "; where a Python float such as 0.1 made it float64, floatX=float32 (THEANO_FLAGS=floatX=float32"
+                            + " or tdl --floatX float32) keeps Python floats float32";
+                }
                 throw new GraphError(ErrorKind.TYPE_ERROR, what + "the shared variable has type " + sv.type()
-                        + " but the update expression has type " + value.type(),
-                        "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')");
+                        + " but the update expression has type " + value.type(), hint);
             }
         }
     }
