@@ -161,6 +161,14 @@ public final class FunctionCompiler {
             if (k instanceof Constant) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, "givens: cannot substitute the constant " + k);
             }
+            if (k.dtype() == DType.FLOAT32 && v.dtype() == DType.FLOAT64 && k.rank() == v.rank()) {
+                // Theano refuses this (the replacement's type must convert to the key's); it would
+                // silently turn a float32 graph into a float64 one
+                throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()
+                        + " but its replacement has type " + v.type(),
+                        "store the data as float32, e.g. theano.shared(np.asarray(data, dtype=theano.config.floatX)),"
+                                + " or cast the replacement with T.cast(..., 'float32')");
+            }
             if (k.rank() != v.rank() || (!k.dtype().isFloat() && v.dtype().isFloat())) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()
                         + " but its replacement has type " + v.type(),
