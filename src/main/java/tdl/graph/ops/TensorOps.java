@@ -144,6 +144,15 @@ public final class TensorOps {
     public Variable eq(Variable a, double b) { return eq(a, constant(b)); }
     public Variable neq(Variable a, Variable b) { return elemwise(Scalar.NEQ, a, b); }
     public Variable and(Variable a, Variable b) { return elemwise(Scalar.AND, a, b); }
+
+    /** numpy's isclose: |a - b| <= atol + rtol * |b|, infinities close to themselves, NaN close to NaN only with equal_nan. */
+    public Variable isclose(Variable a, Variable b, double rtol, double atol, boolean equalNan) {
+        Variable finite = le(abs(sub(a, b)), add(mul(abs(b), constant(rtol)), constant(atol)));
+        Variable noNan = not(or(isnan(a), isnan(b)));
+        Variable sameInf = and(and(isinf(a), isinf(b)), eq(a, b));
+        Variable close = or(and(finite, noNan), sameInf);
+        return equalNan ? or(close, and(isnan(a), isnan(b))) : close;
+    }
     public Variable or(Variable a, Variable b) { return elemwise(Scalar.OR, a, b); }
     public Variable xor(Variable a, Variable b) { return elemwise(Scalar.XOR, a, b); }
     public Variable not(Variable x) { return elemwise(Scalar.NOT, x); }
@@ -240,7 +249,29 @@ public final class TensorOps {
 
     // ---- linear algebra ----
 
-    public Variable dot(Variable a, Variable b) { return apply(DotOp.PLAIN, a, b); }
+    /** numpy's dot for any ranks: a's last axis with b's second-to-last (Theano's T.dot). */
+    public Variable dot(Variable a, Variable b) { return Products.dot(this, a, b); }
+
+    /** numpy's matmul, the @ operator (stacks of matrices multiply pairwise). */
+    public Variable matmul(Variable a, Variable b) { return Products.matmul(this, a, b); }
+
+    /** tensordot(a, b, n): a's last n axes with b's first n. */
+    public Variable tensordot(Variable a, Variable b, int n) { return Products.tensordot(this, a, b, n); }
+
+    /** tensordot(a, b, [axesA, axesB]). */
+    public Variable tensordot(Variable a, Variable b, int[] axesA, int[] axesB) {
+        return Products.tensordot(this, a, b, axesA, axesB, "tensordot");
+    }
+
+    /** Theano's batched_dot: out[i] = dot(a[i], b[i]). */
+    public Variable batchedDot(Variable a, Variable b) { return Products.batchedDot(this, a, b); }
+
+    /** Theano's batched_tensordot(a, b, n): axis 0 is the batch axis of both. */
+    public Variable batchedTensordot(Variable a, Variable b, int n) { return Products.batchedTensordot(this, a, b, n); }
+
+    public Variable batchedTensordot(Variable a, Variable b, int[] axesA, int[] axesB) {
+        return Products.batchedTensordot(this, a, b, axesA, axesB);
+    }
 
     /** outer(a, b) = a[:, None] * b[None, :] (operands flattened first, as numpy does). */
     public Variable outer(Variable a, Variable b) {
@@ -409,7 +440,10 @@ public final class TensorOps {
 
     // ---- indexing ----
 
-    /** x[idx]: basic indexing, x[ivec], or the pair form x[ivec, jvec]; None entries add axes. */
+    /**
+     * x[idx] with numpy's rules: basic indexing, integer arrays of any rank (emb[imatrix] is rank
+     * 3), arrays mixed with slices (x[1:, ivec]), the pair form x[ivec, jvec]; None entries add axes.
+     */
     public Variable subtensor(Variable x, List<Index> idx) {
         List<Index> plain = new ArrayList<>();
         List<Integer> newAxesAt = new ArrayList<>(); // output positions of None entries
@@ -433,7 +467,7 @@ public final class TensorOps {
         List<Variable> args = new ArrayList<>();
         args.add(x);
         args.addAll(b.inputs);
-        return apply(IndexSpec.readOp(b.specs), args.toArray(new Variable[0]));
+        return apply(IndexSpec.readOpFor(b.specs, b.inputs), args.toArray(new Variable[0]));
     }
 
     public Variable setSubtensor(Variable x, List<Index> idx, Variable y) { return incOrSet(true, x, idx, y); }
@@ -467,7 +501,7 @@ public final class TensorOps {
         List<Variable> inputs = new ArrayList<>();
         for (Index i : list) {
             if (i instanceof Index.Scalar s) {
-                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // a scalar broadcasts in the pair form
+                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // among arrays a scalar is a rank-0 array (numpy)
                 inputs.add(s.i());
             } else if (i instanceof Index.Vector v) {
                 specs.add(IndexSpec.VECTOR);

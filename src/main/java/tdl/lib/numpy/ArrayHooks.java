@@ -130,7 +130,7 @@ public final class ArrayHooks implements TypeHooks {
         }
         HostMath m = new HostMath(rt);
         return switch (op) {
-            case MATMUL -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
+            case MATMUL -> scalarIfRank0(m.run(v -> m.ops().matmul(v.get(0), v.get(1)), a, b));
             case ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, AND, OR, XOR, LT, LE, GT, GE, EQ, NE ->
                     m.binary(Scalar.forOperator(op), a, b);
             case LSHIFT, RSHIFT, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> UNSUPPORTED;

@@ -21,8 +21,15 @@ final class NumpyFunctions {
     static void install(Map<String, Object> np) {
         // creation
         np.put("array", (TdlCallable) (rt, a) -> {
-            a.check(2, "object", "dtype", "copy", "ndmin");
-            return NumpyConvert.copyOf(a.get(0, "object"), NumpyConvert.dtype(a.get(1, "dtype", null)));
+            a.check(4, "object", "dtype", "copy", "ndmin");
+            NDArray out = NumpyConvert.copyOf(a.get(0, "object"), NumpyConvert.dtype(a.get(1, "dtype", null)));
+            int ndmin = (int) NumpyConvert.toDouble(a.get(3, "ndmin", 0L));
+            if (ndmin <= out.rank()) return out;
+            // numpy prepends ones to the shape
+            int[] shape = new int[ndmin];
+            java.util.Arrays.fill(shape, 1);
+            System.arraycopy(out.shape(), 0, shape, ndmin - out.rank(), out.rank());
+            return out.reshape(shape);
         });
         np.put("asarray", (TdlCallable) (rt, a) -> NumpyConvert.toArray(a.check(2, "a", "dtype").get(0, "a"),
                 NumpyConvert.dtype(a.get(1, "dtype", null))));
@@ -120,6 +127,15 @@ final class NumpyFunctions {
             HostMath m = new HostMath(rt);
             return ArrayHooks.scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a.check(2, "a", "b").get(0, "a"), a.get(1, "b")));
         });
+        np.put("matmul", (TdlCallable) (rt, a) -> {
+            HostMath m = new HostMath(rt);
+            return ArrayHooks.scalarIfRank0(m.run(v -> m.ops().matmul(v.get(0), v.get(1)), a.check(2, "x1", "x2").get(0, "x1"), a.get(1, "x2")));
+        });
+        np.put("tensordot", (TdlCallable) (rt, a) -> {
+            HostMath m = new HostMath(rt);
+            TensordotAxes axes = TensordotAxes.parse(a.check(3, "a", "b", "axes").get(2, "axes", 2L), "tensordot");
+            return ArrayHooks.scalarIfRank0(m.run(v -> axes.apply(m.ops(), v.get(0), v.get(1), false), a.get(0, "a"), a.get(1, "b")));
+        });
         np.put("outer", (TdlCallable) (rt, a) -> {
             HostMath m = new HostMath(rt);
             return m.run(v -> m.ops().outer(v.get(0), v.get(1)), a.check(2, "a", "b").get(0, "a"), a.get(1, "b"));
@@ -141,7 +157,8 @@ final class NumpyFunctions {
             boolean vectors = !parts.isEmpty() && NumpyConvert.toArray(parts.get(0)).rank() == 1;
             return concat(rt, parts, vectors ? 0 : 1);
         });
-        np.put("diag", (TdlCallable) (rt, a) -> diag(NumpyConvert.toArray(a.check(2, "v", "k").get(0, "v"))));
+        np.put("diag", (TdlCallable) (rt, a) -> diag(NumpyConvert.toArray(a.check(2, "v", "k").get(0, "v")),
+                (int) NumpyConvert.toDouble(a.get(1, "k", 0L))));
         np.put("tile", (TdlCallable) (rt, a) -> tile(NumpyConvert.toArray(a.check(2, "A", "reps").get(0, "A")), a.get(1, "reps")));
         // comparisons of whole arrays
         np.put("allclose", (TdlCallable) (rt, a) -> {
@@ -260,19 +277,17 @@ final class NumpyFunctions {
     }
 
     private static NDArray isclose(Runtime rt, Args a) {
-        a.check(4, "a", "b", "rtol", "atol", "equal_nan");
+        a.check(5, "a", "b", "rtol", "atol", "equal_nan");
         HostMath m = new HostMath(rt);
         Object x = a.get(0, "a");
         Object y = a.get(1, "b");
         double rtol = NumpyConvert.toDouble(a.get(2, "rtol", 1e-5));
         double atol = NumpyConvert.toDouble(a.get(3, "atol", 1e-8));
-        // |a - b| <= atol + rtol * |b|
+        boolean equalNan = rt.truth(a.get(4, "equal_nan", false));
         HostMath.checkBroadcast(x, y);
         return m.run(v -> {
             var t = m.ops();
-            Variable fx = t.cast(v.get(0), DType.FLOAT64);
-            Variable fy = t.cast(v.get(1), DType.FLOAT64);
-            return t.le(t.abs(t.sub(fx, fy)), t.add(t.constant(atol), t.mul(t.constant(rtol), t.abs(fy))));
+            return t.isclose(t.cast(v.get(0), DType.FLOAT64), t.cast(v.get(1), DType.FLOAT64), rtol, atol, equalNan);
         }, x, y);
     }
 
@@ -330,17 +345,19 @@ final class NumpyFunctions {
         return m.run(v -> m.ops().concatenate(v, ax), parts.toArray());
     }
 
-    private static NDArray diag(NDArray v) {
+    /** numpy.diag: a vector on the k-th diagonal of a square matrix, or a matrix's k-th diagonal. */
+    private static NDArray diag(NDArray v, int k) {
+        int row0 = Math.max(-k, 0), col0 = Math.max(k, 0);
         if (v.rank() == 1) {
-            int n = v.size();
+            int n = v.size() + Math.abs(k);
             NDArray out = NDArray.zeros(v.dtype(), n, n);
-            for (int i = 0; i < n; i++) out.data()[i * n + i] = v.data()[i];
+            for (int i = 0; i < v.size(); i++) out.data()[(row0 + i) * n + col0 + i] = v.data()[i];
             return out;
         }
         if (v.rank() == 2) {
-            int n = Math.min(v.dim(0), v.dim(1));
+            int n = Math.max(0, Math.min(v.dim(0) - row0, v.dim(1) - col0));
             double[] d = new double[n];
-            for (int i = 0; i < n; i++) d[i] = v.data()[i * v.dim(1) + i];
+            for (int i = 0; i < n; i++) d[i] = v.data()[(row0 + i) * v.dim(1) + col0 + i];
             return new NDArray(v.dtype(), new int[] {n}, d);
         }
         throw new TdlError(ErrorKind.VALUE_ERROR, "Input must be 1- or 2-d.");

@@ -45,6 +45,7 @@ public final class TheanoLibrary {
         gradient.put("jacobian", (TdlCallable) GradBuiltins::jacobian);
         gradient.put("hessian", (TdlCallable) GradBuiltins::hessian);
         gradient.put("verify_grad", (TdlCallable) VerifyGradBuiltin::verifyGrad);
+        GradModifiers.install(gradient);
 
         TdlModule printing = PrintingModule.create();
         TdlModule config = TheanoConfig.of(rt).module();
