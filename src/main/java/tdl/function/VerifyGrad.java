@@ -35,26 +35,28 @@ public final class VerifyGrad {
      */
     public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
                                 long seed, double eps, double tol) {
-<<<<<<< HEAD
-        return verify(f, points, seed, eps, tol, DType.FLOAT64);
-    }
-
-    /**
-     * Like {@link #verify(java.util.function.Function, List, long, double, double)} over inputs of
-     * {@code dtype} (float64 or float32). In float32 the points and their perturbations are float32
-     * values and the step is the one float32 actually took, as Theano's numeric_grad perturbs in the
-     * input's dtype (Theano uses eps 3e-4 and tolerance 1e-2 there).
-     */
-    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
-                                long seed, double eps, double tol, DType dtype) {
-=======
         return verify(f, points, seed, eps, tol, tol);
     }
 
     /** As Theano's verify_grad: an element fails when its absolute error exceeds absTol and its relative error relTol. */
     public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
                                 long seed, double eps, double absTol, double relTol) {
->>>>>>> main
+        return verify(f, points, seed, eps, absTol, relTol, DType.FLOAT64);
+    }
+
+    /** Over inputs of {@code dtype}, with one tolerance (see the full form). */
+    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
+                                long seed, double eps, double tol, DType dtype) {
+        return verify(f, points, seed, eps, tol, tol, dtype);
+    }
+
+    /**
+     * Over inputs of {@code dtype} (float64 or float32). In float32 the points and their
+     * perturbations are float32 values and the step is the one float32 actually took, as Theano's
+     * numeric_grad perturbs in the input's dtype (Theano uses eps 3e-4 and tolerance 1e-2 there).
+     */
+    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
+                                long seed, double eps, double absTol, double relTol, DType dtype) {
         List<Variable> inputs = new ArrayList<>();
         List<NDArray> pts = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
