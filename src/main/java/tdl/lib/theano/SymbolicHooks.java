@@ -26,6 +26,7 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal",
             "get_value", "set_value");
 
     @Override
@@ -144,7 +145,10 @@ final class SymbolicHooks implements TypeHooks {
 
     private TdlCallable method(Variable v, String name) {
         switch (name) {
-            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "var": case "std":
+            case "var": case "std": case "cumsum": case "cumprod": case "repeat": case "squeeze": case "sort": case "argsort":
+            case "nonzero": case "nonzero_values": case "norm": case "diagonal":
+                return ExtraFunctions.method(name, v);
+            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean":
                 return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
             case "argmax": case "argmin":
                 return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
@@ -153,7 +157,7 @@ final class SymbolicHooks implements TypeHooks {
             case "dimshuffle":
                 return (rt, a) -> Shapes.dimshuffle(rt, v, a.positional());
             case "flatten":
-                return (rt, a) -> Symbolic.ops(rt).flatten(v, ((Number) a.get(0, "ndim", 1L)).intValue());
+                return (rt, a) -> Symbolic.ops(rt).flatten(v, TensorModule.flattenNdim(a.check(1, "ndim", "outdim"), 0));
             case "astype":
                 return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.get(0, "dtype"), v.dtype()));
             case "clip":

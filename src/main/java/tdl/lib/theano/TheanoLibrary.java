@@ -29,6 +29,7 @@ public final class TheanoLibrary {
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
         Constructors.install(tensor);
         TensorModule.installOps(tensor, nnet);
+        ExtraFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
 
         TdlCallable shared = TheanoLibrary::shared;
