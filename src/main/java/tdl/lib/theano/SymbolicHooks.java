@@ -26,7 +26,7 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
-            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal",
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace",
             "get_value", "set_value");
 
     @Override
@@ -169,6 +169,7 @@ final class SymbolicHooks implements TypeHooks {
             case "log": return (rt, a) -> Symbolic.ops(rt).log(v);
             case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(v);
             case "copy": return (rt, a) -> v;
+            case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(v);
             case "eval":
                 return (rt, a) -> Functions.evalVariable(rt, v, a);
             default: break;

@@ -30,6 +30,7 @@ public final class TheanoLibrary {
         Constructors.install(tensor);
         TensorModule.installOps(tensor, nnet);
         ExtraFunctions.install(rt, tensor);
+        LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
 
         TdlCallable shared = TheanoLibrary::shared;
