@@ -12,6 +12,7 @@ final class Bench {
     private int batches = 500;
     private int samples = 10;
     private int repeat = 7;
+    private int lenetBatches = 4;
     private boolean numpy = true;
     private boolean profile;
     private Path numpyScript;
@@ -24,12 +25,13 @@ final class Bench {
     }
 
     static final String USAGE = "usage: tdl bench [--epochs N] [--batches N] [--samples N] [--repeat N] "
-            + "[--no-numpy] [--numpy PATH] [--profile]\n"
+            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet]\n"
             + "  --epochs N   RBM epochs to time (default 3); --batches N times N minibatches and scales to 500\n"
             + "  --samples N  samples of the sampling phase to time (default 10, each 1000 Gibbs steps)\n"
             + "  --repeat N   repetitions of the compile, call and start-up workloads (default 7)\n"
             + "  --no-numpy   skip the numpy reference; --numpy PATH: where rbm_numpy.py is\n"
-            + "  --profile    also print the per-op profile of the benchmarked functions";
+            + "  --profile    also print the per-op profile of the benchmarked functions\n"
+            + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Bench b = new Bench(out, err);
@@ -42,6 +44,8 @@ final class Bench {
                     case "--repeat" -> b.repeat = positive(args, ++i);
                     case "--no-numpy" -> b.numpy = false;
                     case "--profile" -> b.profile = true;
+                    case "--lenet-batches" -> b.lenetBatches = Math.min(16, positive(args, ++i));
+                    case "--no-lenet" -> b.lenetBatches = 0;
                     case "--numpy" -> b.numpyScript = Path.of(value(args, ++i));
                     case "-h", "--help" -> {
                         out.println(USAGE);
@@ -57,7 +61,7 @@ final class Bench {
         }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,
-                    b.profile), out, err).run();
+                    b.profile, b.lenetBatches), out, err).run();
             return Main.OK;
         } catch (TdlError e) {
             err.println(e.format());

@@ -13,7 +13,9 @@ import tdl.graph.ops.AllocOp;
 import tdl.graph.ops.ArgReduceOp;
 import tdl.graph.ops.CastOp;
 import tdl.graph.ops.DimShuffleOp;
+import tdl.graph.ops.Conv2dOp;
 import tdl.graph.ops.DotOp;
+import tdl.graph.ops.Pool2dOp;
 import tdl.graph.ops.ElemwiseOp;
 import tdl.graph.ops.EyeOp;
 import tdl.graph.ops.FlattenOp;
@@ -57,6 +59,8 @@ public final class Kernels {
         if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
         if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
         if (op instanceof DotOp) return new DotKernel(node);
+        if (op instanceof Conv2dOp) return new ConvKernel(node);
+        if (op instanceof Pool2dOp) return new PoolKernel(node);
         if (op instanceof ReduceOp) return new ReduceKernel(node);
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (in, reuse) -> cast(in[0], c.to(), reuse);

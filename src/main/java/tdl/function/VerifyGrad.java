@@ -35,6 +35,12 @@ public final class VerifyGrad {
      */
     public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
                                 long seed, double eps, double tol) {
+        return verify(f, points, seed, eps, tol, tol);
+    }
+
+    /** As Theano's verify_grad: an element fails when its absolute error exceeds absTol and its relative error relTol. */
+    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
+                                long seed, double eps, double absTol, double relTol) {
         List<Variable> inputs = new ArrayList<>();
         List<NDArray> pts = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -77,12 +83,12 @@ public final class VerifyGrad {
                     worstRel = rel;
                     where = "input " + i + ", element " + j + ": analytic " + a + ", numeric " + numeric;
                 }
-                if (abs > tol && rel > tol) failed = true;
+                if (abs > absTol && rel > relTol) failed = true;
             }
         }
         if (failed) {
             throw new GraphError(ErrorKind.GRADIENT_ERROR, "verify_grad: analytic and numeric gradients mismatch: worst absolute error "
-                    + worstAbs + ", worst relative error " + worstRel + " (tolerance " + tol + "; " + where + ")",
+                    + worstAbs + ", worst relative error " + worstRel + " (abs_tol " + absTol + ", rel_tol " + relTol + "; " + where + ")",
                     "the op's gradient rule is wrong, or the function is not differentiable at this point");
         }
         return new Result(worstAbs, worstRel, where);

@@ -78,6 +78,9 @@ final class Calls {
         in.frames.add(new Object[] {f, args.isEmpty() ? null : args.get(0)});
         try {
             return in.executor.runFunction(f, scope);
+        } catch (TdlError e) {
+            e.leftFunction(f.name);
+            throw e;
         } finally {
             in.frames.remove(in.frames.size() - 1);
             in.depth--;

@@ -244,10 +244,14 @@ public final class Interpreter implements Runtime {
     }
 
     @Override
-    public void registerModule(TdlModule module) { modules.put(module.name(), module); }
+    public void registerModule(TdlModule module) {
+        // libraries fill member tables directly: name their bare lambdas once the table is complete
+        module.members().replaceAll(Builtin::named);
+        modules.put(module.name(), module);
+    }
 
     @Override
-    public void defineGlobal(String name, Object value) { builtins.put(name, value); }
+    public void defineGlobal(String name, Object value) { builtins.put(name, Builtin.named(name, value)); }
 
     @Override
     public Object builtin(String name) { return builtins.get(name); }
@@ -387,6 +391,7 @@ public final class Interpreter implements Runtime {
             String message = g.getMessage();
             if (blamed != null && where != pos) message += "\n  " + operandOrigins(blamed) + "; called at " + pos;
             TdlError e = new TdlError(g.kind(), message, where, g.hint());
+            e.at(pos); // the call site is this frame's traceback entry; the built-at line stays the error's position
             e.initCause(g);
             return e;
         }

@@ -340,7 +340,11 @@ final class Protocol {
 
     private TdlError unsupported(Operator op, Object a, Object b) {
         String hint = null;
-        if (op == Operator.ADD && (a instanceof String || b instanceof String)) hint = "convert with str() first, or use an f-string";
+        // str() helps only when the other side is a plain Python number; for an array or a tensor it would be wrong advice
+        Object other = a instanceof String ? b : a;
+        if (op == Operator.ADD && (a instanceof String || b instanceof String) && (other instanceof Number || other instanceof Boolean)) {
+            hint = "convert with str() first, or use an f-string";
+        }
         return new TdlError(ErrorKind.TYPE_ERROR, "unsupported operand type(s) for " + op.symbol() + ": '" + typeName(a) + "' and '"
                 + typeName(b) + "'", hint);
     }

@@ -15,6 +15,7 @@ public final class TdlModule {
     public TdlModule(String name, Map<String, Object> members) {
         this.name = name;
         this.members = members;
+        members.replaceAll(Builtin::named);
     }
 
     public String name() { return name; }
@@ -23,7 +24,7 @@ public final class TdlModule {
     public Map<String, Object> members() { return members; }
 
     public TdlModule put(String member, Object value) {
-        members.put(member, value);
+        members.put(member, Builtin.named(member, value));
         return this;
     }
 

@@ -20,8 +20,8 @@ import tdl.vocab.ErrorKind;
  * output, the gradient carried from the next step), giving the gradient of the previous state (the
  * new carry), of the sequence elements (stacked), and of the non-sequences (accumulated). The last
  * carry is the gradient of the initial state.
- * <p>Supported: recurrent outputs with taps [-1]. Not supported (GradientError): several taps, a
- * body that updates shared variables, a body that draws random numbers (the backward pass would
+ * <p>An output with taps other than [-1] (e.g. [-2, -1]) carries the gradients owed to its last
+ * -min(taps) states as a stack. Not supported (GradientError): a body that updates shared variables, a body that draws random numbers (the backward pass would
  * draw different ones).
  */
 final class ScanGrad {
@@ -30,12 +30,6 @@ final class ScanGrad {
     static List<Variable> grad(Apply node, List<Variable> outputGrads) {
         ScanOp op = (ScanOp) node.op();
         String what = "gradient through " + op.name();
-        for (List<Integer> taps : op.taps()) {
-            if (!taps.isEmpty() && !taps.equals(List.of(-1))) {
-                throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": outputs with taps " + taps + " are not supported",
-                        "only outputs fed back as the previous step (taps=[-1]) can be differentiated");
-            }
-        }
         if (op.nShared() > 0) {
             throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the scan updates shared variables inside its body",
                     "compute the value without updates inside scan, or treat it as constant (consider_constant)");
@@ -54,14 +48,19 @@ final class ScanGrad {
         int initStart = 1 + nSeqs;
         List<Variable> nonSeqOuter = outer.subList(initStart + op.nRecurrent(), outer.size());
 
-        // the tap placeholder, initial value and carry placeholder of each recurrent output
-        Variable[] tapOf = new Variable[nOut], initOf = new Variable[nOut], carry = new Variable[nOut], gout = new Variable[nOut];
+        // the tap placeholders, initial value and carry placeholder of each recurrent output; an
+        // output with taps other than [-1] carries a stack of the gradients still owed to its last
+        // m = -min(taps) states: row i for the state i + 1 steps before the current one
+        Variable[] initOf = new Variable[nOut], carry = new Variable[nOut], gout = new Variable[nOut];
+        List<List<Variable>> tapsOf = new ArrayList<>(java.util.Collections.nCopies(nOut, List.of()));
         int tapAt = nSeqs, initAt = initStart;
         for (int j = 0; j < nOut; j++) {
-            if (op.taps().get(j).isEmpty()) continue;
-            tapOf[j] = fIn.get(tapAt++);
+            List<Integer> taps = op.taps().get(j);
+            if (taps.isEmpty()) continue;
+            tapsOf.set(j, fIn.subList(tapAt, tapAt + taps.size()));
+            tapAt += taps.size();
             initOf[j] = outer.get(initAt++);
-            carry[j] = new Variable(tapOf[j].type(), "carry" + j);
+            carry[j] = new Variable(op.stackedInit(j) ? initOf[j].type() : tapsOf.get(j).get(0).type(), "carry" + j);
         }
         Variable cost = null;
         for (int j = 0; j < nOut; j++) {
@@ -70,7 +69,10 @@ final class ScanGrad {
                 gout[j] = new Variable(op.innerOutputs().get(j).type(), "gout" + j);
                 g = gout[j];
             }
-            if (carry[j] != null) g = g == null ? carry[j] : t.add(g, carry[j]);
+            if (carry[j] != null) {
+                Variable owed = op.stackedInit(j) ? t.subtensor(carry[j], List.of(new Index.Scalar(t.constant(0L)))) : carry[j];
+                g = g == null ? owed : t.add(g, owed);
+            }
             if (g == null) continue;
             Variable term = t.sum(t.mul(op.innerOutputs().get(j), g));
             cost = cost == null ? term : t.add(cost, term);
@@ -80,7 +82,7 @@ final class ScanGrad {
 
         // pullbacks of the body: previous states, float sequence elements, float non-sequences
         List<Variable> wrt = new ArrayList<>();
-        for (int j = 0; j < nOut; j++) if (tapOf[j] != null) wrt.add(tapOf[j]);
+        for (int j = 0; j < nOut; j++) wrt.addAll(tapsOf.get(j));
         List<Integer> floatSeqs = new ArrayList<>(), floatNonSeqs = new ArrayList<>();
         for (int i = 0; i < nSeqs; i++) if (seqInner.get(i).dtype().isFloat()) { floatSeqs.add(i); wrt.add(seqInner.get(i)); }
         for (int k = 0; k < nonSeqInner.size(); k++) {
@@ -97,13 +99,25 @@ final class ScanGrad {
             bSeqOuter.add(t.subtensor(s, List.of(new Index.Range(null, steps, null))));
         }
         for (int j = 0; j < nOut; j++) {
-            if (tapOf[j] == null) continue;
-            bSeqInner.add(tapOf[j]);
-            // the state before each step: the initial value, then every output but the last
+            if (initOf[j] == null) continue;
             Variable out = node.outputs().get(j);
-            Variable head = t.subtensor(initOf[j], List.of(Index.NEW_AXIS));
-            Variable allButLast = t.subtensor(out, List.of(new Index.Range(null, t.constant(-1L), null)));
-            bSeqOuter.add(t.concatenate(List.of(head, allButLast), 0));
+            if (!op.stackedInit(j)) {
+                bSeqInner.add(tapsOf.get(j).get(0));
+                // the state before each step: the initial value, then every output but the last
+                Variable head = t.subtensor(initOf[j], List.of(Index.NEW_AXIS));
+                Variable allButLast = t.subtensor(out, List.of(new Index.Range(null, t.constant(-1L), null)));
+                bSeqOuter.add(t.concatenate(List.of(head, allButLast), 0));
+                continue;
+            }
+            // the initial states then the outputs: state k + tap of step k is row m + k + tap
+            List<Integer> taps = op.taps().get(j);
+            long m = -java.util.Collections.min(taps);
+            Variable all = t.concatenate(List.of(initOf[j], out), 0);
+            for (int q = 0; q < taps.size(); q++) {
+                bSeqInner.add(tapsOf.get(j).get(q));
+                Variable from = t.constant(m + taps.get(q));
+                bSeqOuter.add(t.subtensor(all, List.of(new Index.Range(from, t.add(from, steps), null))));
+            }
         }
         for (int j = 0; j < nOut; j++) {
             if (gout[j] == null) continue;
@@ -113,9 +127,12 @@ final class ScanGrad {
         List<Variable> bTaps = new ArrayList<>(), bOuts = new ArrayList<>(), bInits = new ArrayList<>();
         int p = 0;
         for (int j = 0; j < nOut; j++) {
-            if (tapOf[j] == null) continue;
+            if (initOf[j] == null) continue;
             bTaps.add(carry[j]);
-            bOuts.add(pulled.get(p++));
+            List<Integer> taps = op.taps().get(j);
+            List<Variable> pulledTaps = pulled.subList(p, p + taps.size());
+            p += taps.size();
+            bOuts.add(op.stackedInit(j) ? owedAfter(t, carry[j], taps, pulledTaps) : pulledTaps.get(0));
             bInits.add(t.zerosLike(initOf[j]));
         }
         int nCarries = bTaps.size();
@@ -152,9 +169,10 @@ final class ScanGrad {
         Index last = new Index.Scalar(t.constant(-1L));
         int c = 0;
         for (int j = 0; j < nOut; j++) {
-            if (tapOf[j] == null) continue;
-            int slot = initStart + c;
-            result.set(slot, t.subtensor(b.outputs().get(c), List.of(last)));
+            if (initOf[j] == null) continue;
+            Variable owed = t.subtensor(b.outputs().get(c), List.of(last));
+            // the stack's row i is the state i + 1 steps before the first; the initial value lists them oldest first
+            result.set(initStart + c, op.stackedInit(j) ? reverse(t, owed) : owed);
             c++;
         }
         for (int q = 0; q < floatNonSeqs.size(); q++) {
@@ -170,6 +188,25 @@ final class ScanGrad {
             result.set(1 + i, op.goBackwards() ? reverse(t, padded) : padded);
         }
         return result;
+    }
+
+    /**
+     * The gradients owed to the states before the previous step, once step k is pulled back: the
+     * old stack shifted by one (row i + 1 becomes row i, the last row starts at zero) plus, for
+     * each tap, the pullback into state k + tap, which is row -1 - tap of the new stack.
+     */
+    private static Variable owedAfter(TensorOps t, Variable carry, List<Integer> taps, List<Variable> pulledTaps) {
+        int m = -java.util.Collections.min(taps);
+        List<Variable> rows = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            Variable row = i + 1 < m ? t.subtensor(carry, List.of(new Index.Scalar(t.constant((long) i + 1))))
+                    : t.zerosLike(t.subtensor(carry, List.of(new Index.Scalar(t.constant(0L)))));
+            for (int q = 0; q < taps.size(); q++) {
+                if (-1 - taps.get(q) == i) row = t.add(row, pulledTaps.get(q));
+            }
+            rows.add(t.subtensor(row, List.of(Index.NEW_AXIS)));
+        }
+        return t.concatenate(rows, 0);
     }
 
     private static Variable reverse(TensorOps t, Variable x) {

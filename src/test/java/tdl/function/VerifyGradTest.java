@@ -30,4 +30,15 @@ class VerifyGradTest {
         assertEquals(ErrorKind.GRADIENT_ERROR, e.kind());
         assertTrue(e.getMessage().startsWith("verify_grad: ") && e.getMessage().contains("mismatch"), e.getMessage());
     }
+
+    @Test
+    void anElementFailsOnlyWhenBothItsAbsoluteAndItsRelativeErrorAreAboveTheirTolerances() {
+        // Theano's rule: the floor kink's absolute error (about 5000 * r, r < 1) is under abs_tol = 1e5
+        VerifyGrad.Result res = VerifyGrad.verify(in -> T.floor(in.get(0)), List.of(NDArray.of(new double[] {0.5, 1.0}, 2)),
+                1, 1e-4, 1e5, 1e-4);
+        assertEquals(1.0, res.maxRelError(), 1e-12);
+        // and its relative error (1) is under rel_tol = 2; only both tolerances exceeded fail (aKinkIsReportedAsAMismatch)
+        res = VerifyGrad.verify(in -> T.floor(in.get(0)), List.of(NDArray.of(new double[] {0.5, 1.0}, 2)), 1, 1e-4, 1e-4, 2);
+        assertTrue(res.maxAbsError() > 1, res.toString());
+    }
 }

@@ -125,6 +125,15 @@ public final class TensorOps {
     public Variable eq(Variable a, double b) { return eq(a, constant(b)); }
     public Variable neq(Variable a, Variable b) { return elemwise(Scalar.NEQ, a, b); }
     public Variable and(Variable a, Variable b) { return elemwise(Scalar.AND, a, b); }
+
+    /** numpy's isclose: |a - b| <= atol + rtol * |b|, infinities close to themselves, NaN close to NaN only with equal_nan. */
+    public Variable isclose(Variable a, Variable b, double rtol, double atol, boolean equalNan) {
+        Variable finite = le(abs(sub(a, b)), add(mul(abs(b), constant(rtol)), constant(atol)));
+        Variable noNan = not(or(isnan(a), isnan(b)));
+        Variable sameInf = and(and(isinf(a), isinf(b)), eq(a, b));
+        Variable close = or(and(finite, noNan), sameInf);
+        return equalNan ? or(close, and(isnan(a), isnan(b))) : close;
+    }
     public Variable or(Variable a, Variable b) { return elemwise(Scalar.OR, a, b); }
     public Variable xor(Variable a, Variable b) { return elemwise(Scalar.XOR, a, b); }
     public Variable not(Variable x) { return elemwise(Scalar.NOT, x); }

@@ -4,6 +4,7 @@ import tdl.vocab.ErrorKind;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.interp.Args;
+import tdl.interp.Builtin;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
@@ -20,7 +21,8 @@ public final class ImageLibrary {
     private ImageLibrary() {}
 
     public static void install(Runtime rt) {
-        TdlCallable tile = ImageLibrary::tileRasterImages;
+        // named once so the global and utils.tile_raster_images are the same object
+        TdlCallable tile = new Builtin("tile_raster_images", ImageLibrary::tileRasterImages);
         TdlCallable save = ImageLibrary::saveImage;
         rt.defineGlobal("tile_raster_images", tile);
         rt.defineGlobal("save_image", save);

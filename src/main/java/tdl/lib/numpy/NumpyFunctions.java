@@ -21,8 +21,15 @@ final class NumpyFunctions {
     static void install(Map<String, Object> np) {
         // creation
         np.put("array", (TdlCallable) (rt, a) -> {
-            a.check(2, "object", "dtype", "copy", "ndmin");
-            return NumpyConvert.copyOf(a.get(0, "object"), NumpyConvert.dtype(a.get(1, "dtype", null)));
+            a.check(4, "object", "dtype", "copy", "ndmin");
+            NDArray out = NumpyConvert.copyOf(a.get(0, "object"), NumpyConvert.dtype(a.get(1, "dtype", null)));
+            int ndmin = (int) NumpyConvert.toDouble(a.get(3, "ndmin", 0L));
+            if (ndmin <= out.rank()) return out;
+            // numpy prepends ones to the shape
+            int[] shape = new int[ndmin];
+            java.util.Arrays.fill(shape, 1);
+            System.arraycopy(out.shape(), 0, shape, ndmin - out.rank(), out.rank());
+            return out.reshape(shape);
         });
         np.put("asarray", (TdlCallable) (rt, a) -> NumpyConvert.toArray(a.check(2, "a", "dtype").get(0, "a"),
                 NumpyConvert.dtype(a.get(1, "dtype", null))));
@@ -258,19 +265,17 @@ final class NumpyFunctions {
     }
 
     private static NDArray isclose(Runtime rt, Args a) {
-        a.check(4, "a", "b", "rtol", "atol", "equal_nan");
+        a.check(5, "a", "b", "rtol", "atol", "equal_nan");
         HostMath m = new HostMath(rt);
         Object x = a.get(0, "a");
         Object y = a.get(1, "b");
         double rtol = NumpyConvert.toDouble(a.get(2, "rtol", 1e-5));
         double atol = NumpyConvert.toDouble(a.get(3, "atol", 1e-8));
-        // |a - b| <= atol + rtol * |b|
+        boolean equalNan = rt.truth(a.get(4, "equal_nan", false));
         HostMath.checkBroadcast(x, y);
         return m.run(v -> {
             var t = m.ops();
-            Variable fx = t.cast(v.get(0), DType.FLOAT64);
-            Variable fy = t.cast(v.get(1), DType.FLOAT64);
-            return t.le(t.abs(t.sub(fx, fy)), t.add(t.constant(atol), t.mul(t.constant(rtol), t.abs(fy))));
+            return t.isclose(t.cast(v.get(0), DType.FLOAT64), t.cast(v.get(1), DType.FLOAT64), rtol, atol, equalNan);
         }, x, y);
     }
 

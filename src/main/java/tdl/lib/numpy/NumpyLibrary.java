@@ -74,7 +74,7 @@ public final class NumpyLibrary {
 
     private static TdlModule randomModule(Runtime rt) {
         TdlModule random = new TdlModule("numpy.random");
-        random.members().putAll(RandomMethods.bind(() -> NumpySession.of(rt).random()));
+        RandomMethods.bind(() -> NumpySession.of(rt).random()).forEach(random::put);
         random.put("RandomState", (TdlCallable) (r, a) -> new RandomState(a.check(1, "seed").get(0, "seed", null)));
         return random;
     }

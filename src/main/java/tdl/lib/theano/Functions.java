@@ -42,9 +42,12 @@ final class Functions {
         Object name = a.get(4, "name", null);
         OnUnused mode = OnUnused.fromName(String.valueOf(a.get(5, "on_unused_input", "raise")));
         if (mode == null) throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
+        String compileMode = compileMode(rt, a.get(8, "mode", null));
         ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
         FunctionCompiler.Options options = profiles.apply(FunctionCompiler.Options.defaults().withOnUnused(mode)
-                .withName(name == null ? null : rt.str(name)).withProfile(rt.truth(a.get(6, "profile", false)))
+                .withName(name == null ? null : rt.str(name))
+                .withProfile(rt.truth(a.get(6, "profile", false)) || compileMode.equals("ProfileMode"))
+                .withNanGuard(compileMode.equals("NanGuardMode") || compileMode.equals("DebugMode"))
                 .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false))));
         CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
         profiles.register(f);
@@ -71,6 +74,26 @@ final class Functions {
             values.put(Symbolic.lift(rt, e.getKey(), "an eval() key"), NumpyConvert.toArray(e.getValue()));
         }
         return FunctionCompiler.evaluate(v, values);
+    }
+
+    /**
+     * Theano's mode names. FAST_RUN and FAST_COMPILE both run the standard rewrites (same values);
+     * DebugMode and NanGuardMode stop at the first NaN or Inf and name the op (as --nan-guard);
+     * ProfileMode profiles the function. Anything else is an error rather than silently ignored.
+     */
+    private static String compileMode(Runtime rt, Object mode) {
+        if (mode == null) return "FAST_RUN";
+        if (mode instanceof String m) {
+            switch (m) {
+                case "FAST_RUN", "FAST_COMPILE", "Mode" -> { return "FAST_RUN"; }
+                case "DebugMode", "DEBUG_MODE" -> { return "DebugMode"; }
+                case "NanGuardMode" -> { return "NanGuardMode"; }
+                case "ProfileMode", "PROFILE_MODE" -> { return "ProfileMode"; }
+                default -> { }
+            }
+        }
+        throw new TdlError(ErrorKind.VALUE_ERROR, "function(mode=" + rt.repr(mode) + "): unknown mode",
+                "use None, 'FAST_RUN', 'FAST_COMPILE', 'DebugMode', 'NanGuardMode' or 'ProfileMode'");
     }
 
     /** True (every draw), False/None (none) or a list of random draws whose streams this function must not advance. */

@@ -30,6 +30,13 @@ final class Scan {
         a.check(12, "fn", "sequences", "outputs_info", "non_sequences", "n_steps", "truncate_gradient",
                 "go_backwards", "mode", "name", "profile", "allow_gc", "strict");
         Object fn = a.get(0, "fn");
+        Object truncate = a.get(5, "truncate_gradient", -1L);
+        if (!(truncate instanceof Long l && l == -1)) {
+            // a different gradient from Theano's would be silently wrong: refuse rather than ignore it
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "scan(truncate_gradient=" + rt.repr(truncate)
+                    + ") is not supported: TDL backpropagates through every step",
+                    "leave truncate_gradient at -1 (full backpropagation through time)");
+        }
         boolean back = rt.truth(a.get(6, "go_backwards", false));
         Object name = a.get(8, "name", null);
         Object[] r = build(rt, fn, a.get(1, "sequences", null), a.get(2, "outputs_info", null),

@@ -146,13 +146,7 @@ final class ShapeFunctions {
         return Symbolic.ops(rt).stack(parts, 0);
     }
 
-    /** numpy's isclose: |a - b| <= atol + rtol * |b|, infinities close to themselves, NaN close to NaN only with equal_nan. */
     private static Variable isclose(Runtime rt, Variable a, Variable b, double rtol, double atol, boolean equalNan) {
-        TensorOps t = Symbolic.ops(rt);
-        Variable finite = t.le(t.abs(t.sub(a, b)), t.add(t.mul(t.abs(b), rtol), t.constant(atol)));
-        Variable noNan = t.not(t.or(t.isnan(a), t.isnan(b)));
-        Variable sameInf = t.and(t.and(t.isinf(a), t.isinf(b)), t.eq(a, b));
-        Variable close = t.or(t.and(finite, noNan), sameInf);
-        return equalNan ? t.or(close, t.and(t.isnan(a), t.isnan(b))) : close;
+        return Symbolic.ops(rt).isclose(a, b, rtol, atol, equalNan);
     }
 }

@@ -24,11 +24,11 @@ final class TensorModule {
         for (TdlModule m : new TdlModule[] {t, nnet}) {
             m.put("relu", (TdlCallable) TensorModule::relu);
             m.put("softmax", (TdlCallable) TensorModule::softmax);
-            binary(m, "binary_crossentropy", TensorOps::binaryCrossentropy);
-            binary(m, "categorical_crossentropy", TensorOps::categoricalCrossentropy);
+            binary(m, "binary_crossentropy", "output", "target", TensorOps::binaryCrossentropy);
+            binary(m, "categorical_crossentropy", "coding_dist", "true_dist", TensorOps::categoricalCrossentropy);
         }
-        binary(t, "dot", TensorOps::dot);
-        binary(t, "outer", TensorOps::outer);
+        binary(t, "dot", "l", "r", TensorOps::dot);
+        binary(t, "outer", "x", "y", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), DType.FLOAT64)));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
             t.put(r, (TdlCallable) (rt, a) -> {
@@ -47,7 +47,7 @@ final class TensorModule {
         t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape"),
                 a.get(2, "ndim", null)));
         t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a.check(3, "x", "ndim", "outdim"), 0, "x"), flattenNdim(a, 1)));
-        t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.get(0, "tensor_list")),
+        t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.check(2, "tensor_list", "axis").get(0, "tensor_list")),
                 Symbolic.axis(rt, a.get(1, "axis", 0L), "concatenate")));
         t.put("join", (TdlCallable) (rt, a) -> {
             List<Object> rest = a.positional().subList(1, a.size());
@@ -173,8 +173,12 @@ final class TensorModule {
 
     private interface Binary { Variable apply(TensorOps t, Variable x, Variable y); }
 
-    private static void binary(TdlModule m, String name, Binary f) {
-        m.put(name, (TdlCallable) (rt, a) -> f.apply(ops(rt), arg(rt, a, 0, "a"), arg(rt, a, 1, "b")));
+    /** A two-argument function under Theano's parameter names; anything else passed is a TypeError. */
+    private static void binary(TdlModule m, String name, String first, String second, Binary f) {
+        m.put(name, (TdlCallable) (rt, a) -> {
+            a.check(2, first, second);
+            return f.apply(ops(rt), arg(rt, a, 0, first), arg(rt, a, 1, second));
+        });
     }
 
 }

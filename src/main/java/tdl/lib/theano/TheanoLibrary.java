@@ -32,6 +32,8 @@ public final class TheanoLibrary {
         ExtraFunctions.install(rt, tensor);
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
+        List<TdlModule> convModules = ConvModule.install(nnet);
+        tensor.put("signal", convModules.get(1));
 
         TdlCallable shared = TheanoLibrary::shared;
         TdlCallable function = Functions::function;
@@ -87,6 +89,7 @@ public final class TheanoLibrary {
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
                 sharedRandom, rngMrg, sandbox, basic)) rt.registerModule(m);
+        for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);
         rt.defineGlobal("T", tensor);

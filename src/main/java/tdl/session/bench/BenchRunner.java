@@ -25,9 +25,9 @@ import tdl.session.SessionOptions;
 public final class BenchRunner {
     /** What to run: RBM epochs (of {@code batches} minibatches, scaled to 500), samples, repetitions. */
     public record Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
-                           boolean profile) {}
+                           boolean profile, int lenetBatches) {}
 
-    private final int epochs, batches, samples, repeat;
+    private final int epochs, batches, samples, repeat, lenetBatches;
     private final boolean numpy, profile;
     private final Path numpyScript;
     private final PrintStream out;
@@ -41,6 +41,7 @@ public final class BenchRunner {
         this.numpy = s.numpy();
         this.numpyScript = s.numpyScript();
         this.profile = s.profile();
+        this.lenetBatches = s.lenetBatches();
         this.out = out;
         this.err = err;
     }
@@ -130,6 +131,13 @@ public final class BenchRunner {
             rows.add(new BenchRow("  .tdl loop, after the RBM, same JVM", sameJvm.loop(), null, "-"));
         }
         if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
+        LenetBench.Result lenet = lenetBatches == 0 ? null : LenetBench.run(lenetBatches, Math.min(repeat, 3),
+                numpy ? NumpyReference.find(null, "lenet_numpy.py", Path.of("").toAbsolutePath(), jarDir()) : null, out, err);
+        if (lenet != null) {
+            rows.add(new BenchRow("LeNet training epoch (16 x 500)", lenet.epoch(), lenet.numpyEpoch(), "<= 0.5 x numpy"));
+            rows.add(new BenchRow("LeNet forward pass (16 x 500)", lenet.forward(), lenet.numpyForward(), "-"));
+            rows.add(new BenchRow("compile train_lenet", new double[] {lenet.compileSeconds()}, null, "-"));
+        }
         out.print(BenchRow.table(rows));
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
@@ -139,6 +147,7 @@ public final class BenchRunner {
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
+        if (lenet != null && lenet.numpyError() != null) out.println("numpy LeNet reference: " + lenet.numpyError());
         if (profile) out.print(s.profileReport());
     }
 

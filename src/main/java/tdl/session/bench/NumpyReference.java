@@ -28,13 +28,18 @@ final class NumpyReference {
      * directory or the jar (the launcher runs target/tdl-*.jar of a checkout).
      */
     static Path find(Path given, Path workingDir, Path jarDir) {
+        return find(given, "rbm_numpy.py", workingDir, jarDir);
+    }
+
+    /** Like {@link #find(Path, Path, Path)}, for any script of the repository's bench/ folder. */
+    static Path find(Path given, String script, Path workingDir, Path jarDir) {
         if (given != null) return Files.isRegularFile(given) ? given : null;
         List<Path> starts = new ArrayList<>();
         starts.add(workingDir);
         if (jarDir != null) starts.add(jarDir);
         for (Path start : starts) {
             for (Path d = start.toAbsolutePath(); d != null; d = d.getParent()) {
-                Path p = d.resolve("bench/rbm_numpy.py");
+                Path p = d.resolve("bench").resolve(script);
                 if (Files.isRegularFile(p)) return p;
             }
         }
