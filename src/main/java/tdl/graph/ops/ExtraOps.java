@@ -109,29 +109,35 @@ public final class ExtraOps {
     /**
      * The axes of x that have length 1 whatever the inputs' values: new axes of a dimshuffle
      * (shape_padleft, x[None]), axes kept by keepdims reductions, constants' length-1 axes, and
-     * elementwise results where every operand has length 1. The rest are unknown (false).
+     * elementwise results where every operand has length 1. The rest are unknown (false). The walk
+     * stops after {@link #UNIT_AXES_DEPTH} nodes (deep graphs must not overflow the stack; stopping
+     * early only leaves axes unknown, so nothing is squeezed that should not be).
      */
-    public static boolean[] knownUnitAxes(Variable x) {
+    public static boolean[] knownUnitAxes(Variable x) { return knownUnitAxes(x, UNIT_AXES_DEPTH); }
+
+    private static final int UNIT_AXES_DEPTH = 64;
+
+    private static boolean[] knownUnitAxes(Variable x, int depth) {
         boolean[] out = new boolean[x.rank()];
         if (x instanceof Constant c) {
             for (int i = 0; i < out.length; i++) out[i] = c.value().dim(i) == 1;
             return out;
         }
-        if (x.owner() == null) return out;
+        if (x.owner() == null || depth == 0) return out;
         var op = x.owner().op();
         List<Variable> in = x.owner().inputs();
         if (op instanceof DimShuffleOp d) {
-            boolean[] src = knownUnitAxes(in.get(0));
+            boolean[] src = knownUnitAxes(in.get(0), depth - 1);
             for (int i = 0; i < out.length; i++) out[i] = d.pattern().get(i) < 0 || src[d.pattern().get(i)];
         } else if (op instanceof ReduceOp r && r.keepdims()) {
-            boolean[] src = knownUnitAxes(in.get(0));
+            boolean[] src = knownUnitAxes(in.get(0), depth - 1);
             for (int i = 0; i < out.length; i++) out[i] = r.reduces(i) || src[i];
         } else if (op instanceof CastOp || op instanceof SpecifyShapeOp) {
-            return knownUnitAxes(in.get(0));
+            return knownUnitAxes(in.get(0), depth - 1);
         } else if (op instanceof ElemwiseOp) {
             Arrays.fill(out, true);
             for (Variable v : in) {
-                boolean[] s = knownUnitAxes(v);
+                boolean[] s = knownUnitAxes(v, depth - 1);
                 int off = out.length - s.length;
                 for (int i = 0; i < s.length; i++) out[off + i] &= s[i];
             }

@@ -121,6 +121,30 @@ class ExtraOpsTest {
     }
 
     @Test
+    void takePutAlongAxisAndSpecifyShapeGradients() {
+        // np.take_along_axis(x, [[2, 0, 0], [1, 1, 2]], axis=1)
+        Variable idx = t.constant(new NDArray(DType.INT64, new int[] {2, 3}, new double[] {2, 0, 0, 1, 1, 2}));
+        assertArrayEquals(new double[] {3, 1, 1, 5, 5, 6}, eval(t.apply(new TakeAlongAxisOp(1), m, idx)));
+        // z = np.zeros((2, 3)); np.add.at(z, (np.arange(2)[:, None], idx), x)
+        assertArrayEquals(new double[] {5, 0, 1, 0, 9, 6}, eval(t.apply(new PutAlongAxisOp(1), m, idx, m)));
+        GradCheck.check(v -> t.apply(new TakeAlongAxisOp(1), v.get(0), idx), GradCheck.rand(30, -1, 1, 2, 3));
+        GradCheck.check(v -> t.apply(new PutAlongAxisOp(1), v.get(0), idx, m), GradCheck.rand(31, -1, 1, 2, 3));
+        Variable idx0 = t.constant(new NDArray(DType.INT64, new int[] {2, 3}, new double[] {1, 0, 1, 1, 0, 0}));
+        GradCheck.check(v -> t.apply(new TakeAlongAxisOp(0), v.get(0), idx0), GradCheck.rand(32, -1, 1, 2, 3));
+        GradCheck.check(v -> e.specifyShape(v.get(0), List.of(t.constant(2L), t.constant(3L))), GradCheck.rand(33, -1, 1, 2, 3));
+        assertEquals(ErrorKind.INDEX_ERROR, assertThrows(GraphError.class,
+                () -> eval(t.apply(new TakeAlongAxisOp(1), m, t.constant(new NDArray(DType.INT64, new int[] {2, 1}, new double[] {3, 0}))))).kind());
+    }
+
+    @Test
+    void knownUnitAxesStopsOnDeepGraphs() {
+        Variable y = t.dimshuffle(m, -1, 0, 1);
+        for (int i = 0; i < 5000; i++) y = t.add(y, 1.0);
+        assertEquals(3, e.squeeze(y, null).rank()); // too deep to prove: left alone, never over-squeezed
+        assertEquals(2, e.squeeze(t.dimshuffle(m, -1, 0, 1), null).rank());
+    }
+
+    @Test
     void nonzero() {
         Variable z = t.constant(new NDArray(DType.INT64, new int[] {2, 3}, new double[] {0, 1, 0, 2, 0, 3}));
         // np.nonzero(z); np.flatnonzero(z)
