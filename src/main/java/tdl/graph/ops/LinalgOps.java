@@ -1,7 +1,6 @@
 package tdl.graph.ops;
 
 import java.util.List;
-import tdl.graph.DType;
 import tdl.graph.GraphError;
 import tdl.graph.Variable;
 import tdl.vocab.ErrorKind;
@@ -46,7 +45,7 @@ public final class LinalgOps {
             if (k > 1) base = t.dot(base, base);
         }
         if (result != null) return result;
-        return t.cast(t.eye(t.shapeAt(m, 0), t.shapeAt(m, 1), 0), m.dtype().isFloat() ? m.dtype() : DType.FLOAT64);
+        return t.cast(t.eye(t.shapeAt(m, 0), t.shapeAt(m, 1), 0), m.dtype());
     }
 
     /**

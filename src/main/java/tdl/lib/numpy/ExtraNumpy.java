@@ -51,6 +51,10 @@ final class ExtraNumpy {
         if (!METHODS.contains(name)) return null;
         Builtin f = (Builtin) ALL.members().get(name);
         return (rt, a) -> {
+            if (name.equals("sort") && a.has(0, "axis") && a.get(0, "axis") == null) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "'NoneType' object cannot be interpreted as an integer",
+                        "a.sort() sorts along one axis in place; np.sort(a, axis=None) returns the flattened array sorted");
+            }
             List<Object> pos = new ArrayList<>();
             pos.add(self);
             pos.addAll(a.positional());
