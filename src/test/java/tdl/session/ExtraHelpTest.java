@@ -19,7 +19,7 @@ class ExtraHelpTest {
         "theano.tensor.slinalg.solve_upper_triangular", "theano.tensor.slinalg.solve_symmetric", "theano.tensor.slinalg.Solve",
         "np.cumsum", "np.cumprod", "np.diff", "np.repeat", "np.squeeze", "np.roll", "np.tile", "np.sort", "np.argsort", "np.nonzero",
         "np.flatnonzero", "np.bincount", "np.tril", "np.triu", "np.diag", "np.diagonal", "np.trace", "np.fill_diagonal",
-        "numpy.linalg.inv", "np.linalg.det", "np.linalg.solve", "np.linalg.cholesky", "np.linalg.norm", "np.linalg.matrix_power",
+        "T.ptp", "T.swapaxes", "np.ptp", "np.swapaxes", "numpy.linalg.inv", "np.linalg.det", "np.linalg.solve", "np.linalg.cholesky", "np.linalg.norm", "np.linalg.matrix_power",
     };
 
     @Test

@@ -166,6 +166,10 @@ public final class ExtraOps {
     /** Row and column indices of diagonal {@code offset} of matrix a. */
     private Variable[] diagonalIndices(Variable a, int offset) {
         Variable n = t.shapeAt(a, 0), m = t.shapeAt(a, 1);
+        if (offset == 0) { // the common case, without the offset arithmetic
+            Variable k = t.arange(t.minimum(n, m));
+            return new Variable[] {k, k};
+        }
         Variable off = t.constant((long) Math.abs(offset));
         Variable len = offset >= 0 ? t.minimum(n, t.sub(m, off)) : t.minimum(t.sub(n, off), m);
         Variable k = t.arange(t.maximum(len, t.constant(0L)));
@@ -282,6 +286,17 @@ public final class ExtraOps {
         Variable p = l == 1 ? a : l == 2 ? t.sqr(a) : t.pow(a, l);
         Variable s = t.sum(p, axes, keepdims);
         return l == 1 ? s : l == 2 ? t.sqrt(s) : t.pow(s, 1.0 / l);
+    }
+
+    /** numpy.ptp: max - min over axes (all when null). */
+    public Variable ptp(Variable x, int[] axes) { return t.sub(t.max(x, axes, false), t.min(x, axes, false)); }
+
+    /** x with axes a1 and a2 exchanged. */
+    public Variable swapaxes(Variable x, int a1, int a2) {
+        int i = axis(a1, x.rank()), j = axis(a2, x.rank());
+        int[] p = new int[x.rank()];
+        for (int k = 0; k < p.length; k++) p[k] = k == i ? j : k == j ? i : k;
+        return t.dimshuffle(x, p);
     }
 
     // ---- sorting ----

@@ -32,7 +32,7 @@ final class ExtraNumpy {
     private static final TdlModule ALL = define(new TdlModule("(numpy extra)"));
 
     static final List<String> METHODS = List.of("cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero",
-            "diagonal", "trace");
+            "diagonal", "trace", "swapaxes");
 
     static void install(Map<String, Object> np, Runtime rt) {
         for (Map.Entry<String, Object> e : ALL.members().entrySet()) if (!e.getKey().startsWith("linalg.")) np.put(e.getKey(), e.getValue());
@@ -134,6 +134,21 @@ final class ExtraNumpy {
             NDArray x = array(a, 0, "a");
             if (x.size() == 0) return x.copy();
             return run(rt, c -> c.e().roll(c.x(), c.v().get(1), ax), x, NumpyConvert.toLong(shift, "shift"));
+        });
+        put(m, "ptp", (rt, a) -> {
+            NDArray x = array(a.check(3, "a", "axis", "keepdims"), 0, "a");
+            if (x.size() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation maximum which has no identity");
+            int[] axes = Reductions.axes(a.get(1, "axis", null), x.rank());
+            if (Boolean.TRUE.equals(a.get(2, "keepdims", false))) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.ptp(..., keepdims=True)");
+            return scalarIfRank0(run(rt, c -> c.e().ptp(c.x(), axes), x));
+        });
+        put(m, "swapaxes", (rt, a) -> {
+            NDArray x = array(a.check(3, "a", "axis1", "axis2"), 0, "a");
+            int a1 = integer(a, 1, "axis1", 0), a2 = integer(a, 2, "axis2", 0);
+            for (int ax : new int[] {a1, a2}) {
+                if (ax < -x.rank() || ax >= x.rank()) throw new TdlError(ErrorKind.AXIS_ERROR, "axis " + ax + " is out of bounds for array of dimension " + x.rank());
+            }
+            return run(rt, c -> c.e().swapaxes(c.x(), a1, a2), x);
         });
         put(m, "sort", (rt, a) -> sort(rt, a, false));
         put(m, "argsort", (rt, a) -> sort(rt, a, true));

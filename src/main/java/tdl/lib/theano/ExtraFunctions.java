@@ -27,7 +27,7 @@ final class ExtraFunctions {
     /** Names Theano 1.0 exports in theano.tensor itself; the rest of extra_ops lives only in the submodule. */
     private static final List<String> IN_TENSOR = List.of("cumsum", "cumprod", "bincount", "squeeze", "repeat", "fill_diagonal",
             "fill_diagonal_offset", "roll", "tile", "specify_shape", "sort", "argsort", "nonzero", "flatnonzero", "nonzero_values",
-            "tril", "triu", "diag", "diagonal", "var", "std");
+            "tril", "triu", "diag", "diagonal", "var", "std", "ptp", "swapaxes");
 
     /** The functions by name; immutable after class initialisation (the bodies keep no state). */
     private static final TdlModule ALL = define(new TdlModule("(extra)"));
@@ -143,6 +143,11 @@ final class ExtraFunctions {
                 throw new TdlError(ErrorKind.VALUE_ERROR, "diagonal: axis1 and axis2 must be 0 and 1 (in either order) for a matrix");
             }
             return e(rt).extractDiag(a1 == 0 ? v : Symbolic.ops(rt).transpose(v), constInt(a.get(1, "offset", 0L), "offset"));
+        });
+        put(m, "ptp", (rt, a) -> e(rt).ptp(arg(rt, a.check(2, "a", "axis"), 0, "a"), Symbolic.axes(a.get(1, "axis", null))));
+        put(m, "swapaxes", (rt, a) -> {
+            a.check(3, "y", "axis1", "axis2");
+            return e(rt).swapaxes(arg(rt, a, 0, "y"), constInt(a.get(1, "axis1"), "axis1"), constInt(a.get(2, "axis2"), "axis2"));
         });
         put(m, "var", (rt, a) -> varStd(rt, a, false));
         put(m, "std", (rt, a) -> varStd(rt, a, true));

@@ -26,7 +26,7 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
-            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace",
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes",
             "get_value", "set_value");
 
     @Override
@@ -146,7 +146,7 @@ final class SymbolicHooks implements TypeHooks {
     private TdlCallable method(Variable v, String name) {
         switch (name) {
             case "var": case "std": case "cumsum": case "cumprod": case "repeat": case "squeeze": case "sort": case "argsort":
-            case "nonzero": case "nonzero_values": case "norm": case "diagonal":
+            case "nonzero": case "nonzero_values": case "norm": case "diagonal": case "ptp": case "swapaxes":
                 return ExtraFunctions.method(name, v);
             case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean":
                 return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
