@@ -14,9 +14,10 @@ import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.SubtensorOp;
 
 /**
- * Reads (x[idx]) and writes (set/inc_subtensor) for basic indexing (a strided view of x), x[ivec]
- * and x[ivec, jvec] (a list of contiguous blocks of x). Indices are checked and wrapped as numpy
- * does; slices clamp as Python's slice.indices.
+ * Reads (x[idx]) and writes (set/inc_subtensor) for basic indexing (a strided view of x) and
+ * advanced indexing (integer arrays of any rank mixed with slices: a list of contiguous blocks of
+ * x, one per position of the result's leading dimensions). Indices are checked and wrapped as
+ * numpy does; slices clamp as Python's slice.indices.
  */
 final class IndexKernel implements Kernel {
     private final Apply node;
@@ -35,7 +36,7 @@ final class IndexKernel implements Kernel {
         Op op = node.op();
         if (op instanceof SubtensorOp s) idx = s.idx();
         else if (op instanceof AdvancedSubtensor1Op) idx = List.of(IndexSpec.VECTOR);
-        else if (op instanceof AdvancedSubtensorOp) idx = List.of(IndexSpec.VECTOR, IndexSpec.VECTOR);
+        else if (op instanceof AdvancedSubtensorOp a) idx = a.idx();
         else idx = ((IncSubtensorOp) op).idx();
         this.write = op instanceof IncSubtensorOp;
         this.set = write && ((IncSubtensorOp) op).set();
@@ -147,26 +148,37 @@ final class IndexKernel implements Kernel {
                 offset += checked(Kernels.intValue(in[p++]), dim, a) * xst[a];
                 continue;
             }
-            IndexSpec.Slice sl = (IndexSpec.Slice) s;
-            // primitives and presence flags, not boxed Longs: bounds past 127 would allocate
-            long lo = sl.lo() ? Kernels.intValue(in[p++]) : 0;
-            long hi = sl.hi() ? Kernels.intValue(in[p++]) : 0;
-            long step = sl.step() ? Kernels.intValue(in[p++]) : 1;
-            if (step == 0) throw new GraphError(ErrorKind.VALUE_ERROR, "slice step cannot be zero", null, node);
-            long start, stop;
-            if (step > 0) {
-                start = !sl.lo() ? 0 : clamp(lo < 0 ? lo + dim : lo, 0, dim);
-                stop = !sl.hi() ? dim : clamp(hi < 0 ? hi + dim : hi, 0, dim);
-            } else {
-                start = !sl.lo() ? dim - 1 : clamp(lo < 0 ? lo + dim : lo, -1, dim - 1);
-                stop = !sl.hi() ? -1 : clamp(hi < 0 ? hi + dim : hi, -1, dim - 1);
-            }
-            long len = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
-            if (len > 0) offset += (int) start * xst[a];
-            shape[n] = (int) len;
-            strides[n++] = (int) step * xst[a];
+            p = slice((IndexSpec.Slice) s, in, p, dim);
+            if (sliceLen > 0) offset += sliceStart * xst[a];
+            shape[n] = sliceLen;
+            strides[n++] = sliceStep * xst[a];
         }
         sel.offset = offset;
+    }
+
+    // the last slice() result: first position, step and length (fields, so no allocation per call)
+    private int sliceStart, sliceStep, sliceLen;
+
+    /** Resolves one slice against an axis of size dim into sliceStart/Step/Len; returns the next input. */
+    private int slice(IndexSpec.Slice sl, NDArray[] in, int p, int dim) {
+        // primitives and presence flags, not boxed Longs: bounds past 127 would allocate
+        long lo = sl.lo() ? Kernels.intValue(in[p++]) : 0;
+        long hi = sl.hi() ? Kernels.intValue(in[p++]) : 0;
+        long step = sl.step() ? Kernels.intValue(in[p++]) : 1;
+        if (step == 0) throw new GraphError(ErrorKind.VALUE_ERROR, "slice step cannot be zero", null, node);
+        long start, stop;
+        if (step > 0) {
+            start = !sl.lo() ? 0 : clamp(lo < 0 ? lo + dim : lo, 0, dim);
+            stop = !sl.hi() ? dim : clamp(hi < 0 ? hi + dim : hi, 0, dim);
+        } else {
+            start = !sl.lo() ? dim - 1 : clamp(lo < 0 ? lo + dim : lo, -1, dim - 1);
+            stop = !sl.hi() ? -1 : clamp(hi < 0 ? hi + dim : hi, -1, dim - 1);
+        }
+        long len = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
+        sliceStart = (int) start;
+        sliceStep = (int) step;
+        sliceLen = (int) len;
+        return p;
     }
 
     private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -180,29 +192,106 @@ final class IndexKernel implements Kernel {
         return (int) j;
     }
 
+    // advanced indexing, per call: the index arrays, the axis each indexes and its strides over
+    // the broadcast index shape; the slices' axis, start and step; each leading result
+    // dimension's source (a slice number, or -1 - b for dimension b of the broadcast index shape)
+    private final NDArray[] arrays = new NDArray[4];
+    private final int[] arrayAxis = new int[4];
+    private final int[][] arrayStrides = new int[4][4];
+    private final int[] sliceAxis = new int[4], sliceStarts = new int[4], sliceSteps = new int[4], sliceLens = new int[4];
+    private final int[] bshape = new int[4], dimSource = new int[4], outer = new int[4], counter = new int[4];
+
+    /**
+     * numpy's advanced indexing: the index arrays (points are rank-0 arrays) broadcast to one
+     * shape B; the result is B's dimensions where the first array is when the arrays are adjacent
+     * (else first), the slices' lengths, then x's axes after the index, which form each block.
+     */
     private void advanced(NDArray x, NDArray[] in, int p) {
-        int nv = idx.size();
+        int r = x.rank(), ni = idx.size();
         int[] xst = Broadcast.strides(x.shape(), xStrides);
-        NDArray iv = in[p], jv = nv == 2 ? in[p + 1] : null;
-        int[] ishape = iv.shape();
-        if (jv != null) {
-            ishape = Broadcast.shape(iv.shape(), jv.shape()); // vectors: one operand's own shape
-            if (ishape == null) {
-                throw Kernels.shapeError(node, "shape mismatch: indexing arrays could not be broadcast together with shapes "
-                        + NDArray.shapeString(iv.shape()) + " and " + NDArray.shapeString(jv.shape()),
-                        "the two index vectors must have the same length");
+        int na = 0, ns = 0, first = -1, last = -1, brank = 0;
+        for (int a = 0; a < ni; a++) {
+            IndexSpec s = idx.get(a);
+            if (s instanceof IndexSpec.Slice sl) {
+                p = slice(sl, in, p, x.dim(a));
+                sliceAxis[ns] = a;
+                sliceStarts[ns] = sliceStart;
+                sliceSteps[ns] = sliceStep;
+                sliceLens[ns++] = sliceLen;
+            } else {
+                arrays[na] = in[p++];
+                arrayAxis[na++] = a;
+                brank = Math.max(brank, in[p - 1].rank());
+                if (first < 0) first = a;
+                last = a;
             }
         }
-        int count = (int) NDArray.sizeOf(ishape);
-        int[] blocks = sel.blocks(count);
-        sel.blockSize = x.rank() == nv ? 1 : xst[nv - 1];
-        for (int k = 0; k < count; k++) {
-            int off = checked((long) iv.data()[iv.size() == 1 ? 0 : k], x.dim(0), 0) * xst[0];
-            if (jv != null) off += checked((long) jv.data()[jv.size() == 1 ? 0 : k], x.dim(1), 1) * xst[1];
-            blocks[k] = off;
+        // broadcast the index shapes (aligned from the right)
+        for (int b = 0; b < brank; b++) bshape[b] = 1;
+        for (int k = 0; k < na; k++) {
+            int[] sh = arrays[k].shape();
+            for (int d = 0; d < sh.length; d++) {
+                int b = brank - sh.length + d;
+                if (sh[d] != 1 && bshape[b] != 1 && bshape[b] != sh[d]) throw indexShapeError(na);
+                if (sh[d] != 1) bshape[b] = sh[d];
+            }
         }
-        int[] shape = sel.shapeOfRank(ishape.length + x.rank() - nv);
-        System.arraycopy(ishape, 0, shape, 0, ishape.length);
-        System.arraycopy(x.shape(), nv, shape, ishape.length, x.rank() - nv);
+        for (int k = 0; k < na; k++) {
+            int[] sh = arrays[k].shape();
+            int stride = 1;
+            for (int b = brank - 1; b >= 0; b--) {
+                int d = b - (brank - sh.length);
+                boolean own = d >= 0 && sh[d] != 1;
+                arrayStrides[k][b] = own ? stride : 0;
+                if (d >= 0) stride *= sh[d];
+            }
+        }
+        // order the leading result dimensions
+        boolean adjacent = last - first + 1 == na;
+        int nd = 0;
+        if (!adjacent) for (int b = 0; b < brank; b++) dimSource[nd++] = -1 - b;
+        for (int a = 0, k = 0; a < ni; a++) {
+            if (idx.get(a) instanceof IndexSpec.Slice) dimSource[nd++] = k++;
+            else if (adjacent && a == first) for (int b = 0; b < brank; b++) dimSource[nd++] = -1 - b;
+        }
+        long count = 1;
+        for (int d = 0; d < nd; d++) {
+            outer[d] = dimSource[d] >= 0 ? sliceLens[dimSource[d]] : bshape[-1 - dimSource[d]];
+            count *= outer[d];
+        }
+        int[] shape = sel.shapeOfRank(nd + r - ni);
+        System.arraycopy(outer, 0, shape, 0, nd);
+        System.arraycopy(x.shape(), ni, shape, nd, r - ni);
+        sel.blockSize = ni == r ? 1 : xst[ni - 1];
+        int[] blocks = sel.blocks((int) count);
+        for (int d = 0; d < nd; d++) counter[d] = 0;
+        for (int k = 0; k < count; k++) {
+            int off = 0;
+            for (int d = 0; d < nd; d++) {
+                int src = dimSource[d];
+                if (src >= 0) off += (sliceStarts[src] + counter[d] * sliceSteps[src]) * xst[sliceAxis[src]];
+            }
+            for (int j = 0; j < na; j++) {
+                int pos = 0;
+                int[] st = arrayStrides[j];
+                for (int d = 0; d < nd; d++) if (dimSource[d] < 0) pos += counter[d] * st[-1 - dimSource[d]];
+                int axis = arrayAxis[j];
+                off += checked((long) arrays[j].data()[pos], x.dim(axis), axis) * xst[axis];
+            }
+            blocks[k] = off;
+            for (int d = nd - 1; d >= 0; d--) {
+                if (++counter[d] < outer[d]) break;
+                counter[d] = 0;
+            }
+        }
+        for (int k = 0; k < na; k++) arrays[k] = null; // do not keep the call's inputs alive
+    }
+
+    private GraphError indexShapeError(int na) {
+        StringBuilder shapes = new StringBuilder();
+        for (int k = 0; k < na; k++) shapes.append(k > 0 ? " " : "").append(NDArray.shapeString(arrays[k].shape()));
+        for (int k = 0; k < na; k++) arrays[k] = null;
+        return Kernels.shapeError(node, "shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes,
+                "the index arrays must have the same shape, or broadcast (a dimension of 1 stretches)");
     }
 }

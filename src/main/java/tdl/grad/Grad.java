@@ -16,6 +16,7 @@ import tdl.graph.GraphWalk;
 import tdl.graph.NDArray;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;
+import tdl.graph.ops.GradModifierOp;
 import tdl.graph.ops.TensorOps;
 
 /**
@@ -53,8 +54,9 @@ public final class Grad {
         }
         TensorOps t = new TensorOps(() -> origin);
 
-        // Ancestors of the cost, not looking behind constant-considered variables.
-        List<Apply> order = GraphWalk.toposort(List.of(cost), constant::contains);
+        // Ancestors of the cost, not looking behind constant-considered variables nor behind
+        // disconnected_grad(x), through which no path runs (Theano's connection_pattern [[False]]).
+        List<Apply> order = GraphWalk.toposort(List.of(cost), v -> constant.contains(v) || cutsGradient(v));
 
         // Forward pass: which variables depend on some wrt (through non-constant edges).
         Set<Variable> connected = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -127,6 +129,10 @@ public final class Grad {
             grads.add(t.zerosLike(w));
         }
         return new GradResult(grads, warnings);
+    }
+
+    private static boolean cutsGradient(Variable v) {
+        return v.owner() != null && v.owner().op() instanceof GradModifierOp m && m.kind() == GradModifierOp.Kind.DISCONNECTED;
     }
 
     /** Whether some on-path node reads {@code w}, i.e. there is a path from w to the cost. */

@@ -54,6 +54,7 @@ final class Access {
         }
         if (obj instanceof TdlFunction f) {
             if (name.equals("__name__")) return f.name;
+            if (name.equals("__doc__") && !f.attributes.containsKey(name)) return f.doc;
             Object v = f.attributes.getOrDefault(name, Scope.MISSING);
             if (v != Scope.MISSING) return v;
         }

@@ -369,6 +369,7 @@ final class Executor {
             base = tc;
         }
         Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("__doc__", Docstrings.of(c.body())); // Python's class __doc__: its own docstring, never the base's
         Scope body = new Scope(attrs, sc.globals, sc.closureScope(), true);
         execBlock(c.body(), body);
         TdlClass cls = new TdlClass(c.name(), base, attrs);

@@ -343,6 +343,9 @@ public final class Interpreter implements Runtime {
 
     String formatValue(Object v, String conv, String spec) { return protocol.formatValue(v, conv, spec); }
 
+    /** The full names of the registered built-in modules (numpy, theano.tensor.nnet, ...), for help and its tests. */
+    public List<String> moduleNames() { return new ArrayList<>(modules.keySet()); }
+
     /** The built-in module registered under {@code name}, or null. */
     public TdlModule module(String name) { return modules.get(name); }
 

@@ -21,6 +21,8 @@ public final class TdlFunction {
     /** The class whose body defined this function (for zero-argument super()). */
     TdlClass owner;
     final Map<String, Object> attributes = new HashMap<>();
+    /** The docstring (__doc__): the string literal the body starts with, or null. */
+    final String doc;
 
     static final Object NO_DEFAULT = new Object();
 
@@ -34,6 +36,7 @@ public final class TdlFunction {
         this.lambdaBody = lambdaBody;
         this.closure = closure;
         this.globals = globals;
+        this.doc = Docstrings.of(body);
     }
 
     public String name() { return name; }

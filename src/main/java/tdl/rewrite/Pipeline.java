@@ -10,7 +10,7 @@ import tdl.graph.Variable;
  * explicit instead of registered by side effect):
  * <ol>
  *   <li>merge — equal constants and equal subgraphs become one;</li>
- *   <li>canonicalize — fold constants, sink and drop fills, drop sum_to_shape where shapes provably
+ *   <li>canonicalize — drop the gradient-only view ops (zero_grad, grad_clip, ...), fold constants, sink and drop fills, drop sum_to_shape where shapes provably
  *       match ({@link ShapeFacts}), simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
  *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel});</li>
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products),
@@ -32,7 +32,7 @@ public record Pipeline(List<Phase> phases) {
         return new Pipeline(List.of(
                 new MergePhase(),
                 new LocalPhase("canonicalize", List.of(
-                        new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
+                        new DropGradModifiers(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
                         new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),

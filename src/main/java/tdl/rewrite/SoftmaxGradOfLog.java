@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Apply;
 import tdl.graph.Variable;
-import tdl.graph.ops.AdvancedSubtensor1Op;
-import tdl.graph.ops.AdvancedSubtensorOp;
 import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.ReduceOp;
 import tdl.graph.ops.Scalar;
 import tdl.graph.ops.SoftmaxOp;
-import tdl.graph.ops.SubtensorOp;
 import tdl.graph.ops.SumToShapeOp;
 
 /**
@@ -90,10 +87,7 @@ public final class SoftmaxGradOfLog implements Rewrite {
     private static Variable selection(Variable p, Apply inc, Apply like) {
         IncSubtensorOp op = (IncSubtensorOp) inc.op();
         List<Variable> idx = inc.inputs().subList(2, inc.inputs().size());
-        int n = op.idx().size();
-        boolean basic = op.idx().stream().noneMatch(s -> s instanceof IndexSpec.Vector);
-        tdl.graph.Op read = basic ? new SubtensorOp(op.idx()) : n == 1 ? new AdvancedSubtensor1Op() : n == 2 ? new AdvancedSubtensorOp() : null;
-        if (read == null) return null;
+        tdl.graph.Op read = IndexSpec.readOpFor(op.idx(), idx);
         List<Variable> args = new ArrayList<>();
         args.add(p);
         args.addAll(idx);

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tdl.function.ProfileRegistry;
+import tdl.interp.Args;
+import tdl.interp.Builtin;
 import tdl.interp.DisplaySink;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
@@ -34,13 +36,38 @@ public final class Session {
     private final Map<String, Integer> nextLine = new HashMap<>();
     /** Nesting of runs (a Java callback that re-enters the session): only the outermost sets the time limit. */
     private int running;
+    /** Read on the first help() call. */
+    private HelpTable helpTable;
 
     public Session(SessionOptions options) {
         this.options = options;
         this.interp = new Interpreter(new Interpreter.Config(options.out(), options.err(), options.seed(),
                 options.fileRoot(), options.fileAccess(), options.workingDir()));
         Library.installAll(interp);
+        interp.defineGlobal("help", new Builtin("help", this::help));
         interp.sessionState(ProfileRegistry.class, ProfileRegistry::new).configure(options.profile(), options.nanGuard());
+    }
+
+    /**
+     * Python's help(): help(obj) prints a built-in's signature and doc, a script function's or class's
+     * signature and docstring, a module's members; help('name') looks the name up as :help does.
+     * The table is read on first use, so sessions that never ask pay nothing.
+     */
+    private Object help(tdl.interp.Runtime rt, Args a) {
+        a.check(1, "request");
+        if (helpTable == null) helpTable = HelpTable.load();
+        String text;
+        if (a.size() == 0 && !a.keywords().containsKey("request")) {
+            text = "help(obj) shows what obj is and how to call it; help('T.dot') looks a name up.\n"
+                    + "At the prompt, :help NAME does the same and :help T lists a module's names.";
+        } else {
+            Object request = a.get(0, "request");
+            text = request instanceof String name
+                    ? java.util.Objects.requireNonNullElse(helpTable.describe(interp, name), "No documentation found for '" + name + "'.")
+                    : helpTable.describeValue(interp, null, request);
+        }
+        rt.out().println(text);
+        return null;
     }
 
     /**

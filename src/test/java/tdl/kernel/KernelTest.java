@@ -187,7 +187,7 @@ class KernelTest {
         Map<String, Object> c = client.request(client.shell, "inspect_request",
                 Map.of("code", "y = T.dot(", "cursor_pos", 10, "detail_level", 0)).content();
         assertEquals(true, c.get("found"));
-        assertTrue(((Map<?, ?>) c.get("data")).get("text/plain").toString().startsWith("T.dot(a, b)"), c.toString());
+        assertTrue(((Map<?, ?>) c.get("data")).get("text/plain").toString().startsWith("T.dot(l, r)"), c.toString());
         Map<String, Object> none = client.request(client.shell, "inspect_request",
                 Map.of("code", "nothing_like_this", "cursor_pos", 5, "detail_level", 0)).content();
         assertEquals(false, none.get("found"));

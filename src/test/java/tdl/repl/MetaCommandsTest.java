@@ -27,7 +27,7 @@ class MetaCommandsTest {
     @Test
     void helpOnANameGivesItsSignatureAndDocUnderAnySpelling() {
         String out = run(":help T.dot\n:help theano.tensor.nnet.sigmoid\n:help shared\n:help nosuchthing\n").out();
-        assertTrue(out.contains("T.dot(a, b)\n    Matrix product"), out);
+        assertTrue(out.contains("T.dot(l, r)\n    Matrix product"), out);
         assertTrue(out.contains("T.nnet.sigmoid(x)"), out);
         assertTrue(out.contains("shared(value, name=None, borrow=False)"), out);
         assertTrue(out.contains("no built-in or variable named 'nosuchthing'"), out);

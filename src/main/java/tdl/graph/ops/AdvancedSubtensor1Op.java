@@ -18,6 +18,7 @@ public record AdvancedSubtensor1Op() implements Op {
         Ops.arity("x[ivec]", in, 2);
         if (in.get(0).rank() < 1) throw new tdl.graph.GraphError(tdl.vocab.ErrorKind.INDEX_ERROR, "a scalar cannot be indexed");
         IndexSpec.checkInputs("x[ivec]", IDX, in.subList(1, 2));
+        if (in.get(1).rank() != 1) throw new tdl.graph.GraphError(tdl.vocab.ErrorKind.TYPE_ERROR, "AdvancedSubtensor1 takes an integer vector");
         return List.of(in.get(0).withRank(IndexSpec.resultRank(IDX, in.get(0).rank(), in.subList(1, 2))));
     }
 

@@ -9,27 +9,31 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 
 /**
- * The pair form x[ivec, jvec]: element (ivec[k], jvec[k], ...) for each k (the vectors broadcast,
- * so one may be a scalar), as in x[T.arange(n), y].
+ * Advanced indexing as numpy (and Theano's AdvancedSubtensor): integer arrays of any rank, points
+ * (rank-0 arrays) and slices, e.g. x[ivec, jvec] (the pair form x[T.arange(n), y]), emb[imatrix]
+ * (rank 3), x[1:, ivec], x[ivec, 1:]. The arrays broadcast together into one block of result
+ * dimensions, placed where the first array is when the arrays are adjacent, else first.
  */
-public record AdvancedSubtensorOp() implements Op {
-    private static final List<IndexSpec> IDX = List.of(IndexSpec.VECTOR, IndexSpec.VECTOR);
+public record AdvancedSubtensorOp(List<IndexSpec> idx) implements Op {
+    public AdvancedSubtensorOp {
+        idx = List.copyOf(idx);
+        if (IndexSpec.isBasic(idx)) throw new GraphError(ErrorKind.TYPE_ERROR, "AdvancedSubtensor needs an integer array in " + idx);
+    }
 
     @Override
-    public String name() { return "AdvancedSubtensor"; }
+    public String name() { return "AdvancedSubtensor"; } // as Theano prints it; the structure is in idx
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        Ops.arity("x[ivec, jvec]", in, 3);
-        if (in.get(0).rank() < 2) {
-            throw new GraphError(ErrorKind.INDEX_ERROR, "x[ivec, jvec] needs x of rank >= 2, got " + in.get(0));
-        }
-        IndexSpec.checkInputs("x[ivec, jvec]", IDX, in.subList(1, 3));
-        return List.of(in.get(0).withRank(IndexSpec.resultRank(IDX, in.get(0).rank(), in.subList(1, 3))));
+        if (in.isEmpty()) throw new GraphError(ErrorKind.TYPE_ERROR, "AdvancedSubtensor needs an input");
+        if (in.get(0).rank() < 1) throw new GraphError(ErrorKind.INDEX_ERROR, "a scalar cannot be indexed");
+        List<TensorType> ix = in.subList(1, in.size());
+        IndexSpec.checkInputs("indexing", idx, ix);
+        return List.of(in.get(0).withRank(IndexSpec.resultRank(idx, in.get(0).rank(), ix)));
     }
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        return SubtensorGrad.readGrad(node, outputGrads.get(0), IDX);
+        return SubtensorGrad.readGrad(node, outputGrads.get(0), idx);
     }
 }

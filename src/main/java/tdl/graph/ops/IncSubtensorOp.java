@@ -12,13 +12,14 @@ import tdl.graph.Variable;
 /**
  * set_subtensor(x[idx], y) (set = true) or inc_subtensor(x[idx], y): a new array equal to x with
  * the indexed part replaced by / incremented by y (broadcast to the part). x is not changed.
- * Inputs: x, y, then the index parts as in the read op. Repeated vector entries accumulate for
- * inc (numpy's add.at) and the last one wins for set.
+ * Inputs: x, y, then the index parts as in the read op. Any index the read ops take works here
+ * (Theano's IncSubtensor, AdvancedIncSubtensor1 and AdvancedIncSubtensor in one op). Repeated
+ * array entries accumulate for inc (numpy's add.at, Theano's advanced_inc_subtensor) and the last
+ * one wins for set.
  */
 public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
     public IncSubtensorOp {
         idx = List.copyOf(idx);
-        IndexSpec.readOp(idx); // rejects unsupported mixes early
     }
 
     @Override
@@ -62,7 +63,7 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
         if (y.dtype().isFloat()) {
             List<Variable> args = new ArrayList<>(List.of(g));
             args.addAll(ix);
-            res.set(1, t.sumToShape(t.apply(IndexSpec.readOp(idx), args.toArray(new Variable[0])), y));
+            res.set(1, t.sumToShape(t.apply(IndexSpec.readOpFor(idx, ix), args.toArray(new Variable[0])), y));
         }
         return res;
     }

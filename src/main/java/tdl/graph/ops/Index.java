@@ -16,7 +16,7 @@ public sealed interface Index {
     /** x[None]: a new size-1 axis. */
     record NewAxis() implements Index {}
 
-    /** x[ivec]: an integer vector index. */
+    /** x[ivec], x[imatrix]: an integer array index of any rank (numpy advanced indexing). */
     record Vector(Variable v) implements Index {}
 
     /** x[mask]: a boolean array covering x's leading axes; read as mask.nonzero(), as numpy does. */

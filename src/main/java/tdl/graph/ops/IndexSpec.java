@@ -23,7 +23,10 @@ public sealed interface IndexSpec {
         @Override public String toString() { return (lo ? "a" : "") + ":" + (hi ? "b" : "") + (step ? ":c" : ""); }
     }
 
-    /** An integer vector index (advanced indexing). */
+    /**
+     * An integer array index (advanced indexing): a vector, or any rank up to 4 (emb[imatrix]).
+     * Several of them broadcast together, as in numpy; the name stays Vector for the common case.
+     */
     record Vector() implements IndexSpec {
         @Override public int inputCount() { return 1; }
         @Override public String toString() { return "ivec"; }
@@ -46,16 +49,27 @@ public sealed interface IndexSpec {
         return true;
     }
 
-    /** The read op for this index structure: basic, one vector, or a pair of vectors. */
-    static Op readOp(List<IndexSpec> idx) {
+    /**
+     * The read op for this index structure and these index input types: basic (Subtensor), one
+     * integer vector on the first axis (AdvancedSubtensor1, as Theano), else the general
+     * AdvancedSubtensor (arrays of any rank mixed with slices, numpy's rules).
+     */
+    static Op readOp(List<IndexSpec> idx, List<TensorType> indexInputs) {
         if (isBasic(idx)) return new SubtensorOp(idx);
-        if (idx.equals(List.of(VECTOR))) return new AdvancedSubtensor1Op();
-        if (idx.equals(List.of(VECTOR, VECTOR))) return new AdvancedSubtensorOp();
-        throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "indexing " + idx + " mixes integer vectors with other indices",
-                "use x[ivec] or the pair form x[ivec, jvec]");
+        if (idx.equals(List.of(VECTOR)) && indexInputs.get(0).rank() == 1) return new AdvancedSubtensor1Op();
+        return new AdvancedSubtensorOp(idx);
     }
 
-    /** Output rank of reading x (rank xr) with this structure. */
+    /** {@link #readOp(List, List)} for the index inputs of a node (their types decide). */
+    static Op readOpFor(List<IndexSpec> idx, List<tdl.graph.Variable> indexInputs) {
+        return readOp(idx, indexInputs.stream().map(tdl.graph.Variable::type).toList());
+    }
+
+    /**
+     * Output rank of reading x (rank xr) with this structure. Advanced (numpy): the index arrays
+     * (points among them count as rank-0 arrays) broadcast to one block of dimensions; slices and
+     * the axes after the index keep theirs.
+     */
     static int resultRank(List<IndexSpec> idx, int xr, List<TensorType> indexInputs) {
         if (idx.size() > xr) {
             throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank " + xr + ": " + idx.size() + " given");
@@ -65,8 +79,18 @@ public sealed interface IndexSpec {
             for (IndexSpec s : idx) if (s instanceof Point) r--;
             return r;
         }
-        if (idx.size() == 1) return xr - 1 + indexInputs.get(0).rank();
-        return xr - 2 + Math.max(indexInputs.get(0).rank(), indexInputs.get(1).rank());
+        int k = 0, slices = 0, arrayRank = 0;
+        for (IndexSpec s : idx) {
+            if (s instanceof Slice) slices++;
+            else arrayRank = Math.max(arrayRank, indexInputs.get(k).rank());
+            k += s.inputCount();
+        }
+        int r = xr - idx.size() + slices + arrayRank;
+        if (r > TensorType.MAX_RANK) {
+            throw new GraphError(ErrorKind.INDEX_ERROR, "this index gives a result of rank " + r + "; TDL tensors have rank 0 to 4",
+                    "index with lower-rank integer arrays, or reshape first");
+        }
+        return r;
     }
 
     /** Checks the index inputs: scalars for points and slice parts, integer vectors for vectors. */
@@ -84,8 +108,8 @@ public sealed interface IndexSpec {
                         // never read a mask as the integer indices 0 and 1
                         throw new GraphError(ErrorKind.TYPE_ERROR, op + ": a boolean index reached an integer index slot", "index with x[mask] directly");
                     }
-                    if (t.rank() > 1 || t.dtype().isFloat()) {
-                        throw new GraphError(ErrorKind.TYPE_ERROR, op + ": an index array must be an integer vector, got " + t,
+                    if (t.dtype().isFloat()) {
+                        throw new GraphError(ErrorKind.TYPE_ERROR, op + ": an index array must hold integers, got " + t,
                                 "cast it with T.cast(x, 'int64')");
                     }
                 } else {

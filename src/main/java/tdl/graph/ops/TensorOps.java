@@ -230,7 +230,29 @@ public final class TensorOps {
 
     // ---- linear algebra ----
 
-    public Variable dot(Variable a, Variable b) { return apply(DotOp.PLAIN, a, b); }
+    /** numpy's dot for any ranks: a's last axis with b's second-to-last (Theano's T.dot). */
+    public Variable dot(Variable a, Variable b) { return Products.dot(this, a, b); }
+
+    /** numpy's matmul, the @ operator (stacks of matrices multiply pairwise). */
+    public Variable matmul(Variable a, Variable b) { return Products.matmul(this, a, b); }
+
+    /** tensordot(a, b, n): a's last n axes with b's first n. */
+    public Variable tensordot(Variable a, Variable b, int n) { return Products.tensordot(this, a, b, n); }
+
+    /** tensordot(a, b, [axesA, axesB]). */
+    public Variable tensordot(Variable a, Variable b, int[] axesA, int[] axesB) {
+        return Products.tensordot(this, a, b, axesA, axesB, "tensordot");
+    }
+
+    /** Theano's batched_dot: out[i] = dot(a[i], b[i]). */
+    public Variable batchedDot(Variable a, Variable b) { return Products.batchedDot(this, a, b); }
+
+    /** Theano's batched_tensordot(a, b, n): axis 0 is the batch axis of both. */
+    public Variable batchedTensordot(Variable a, Variable b, int n) { return Products.batchedTensordot(this, a, b, n); }
+
+    public Variable batchedTensordot(Variable a, Variable b, int[] axesA, int[] axesB) {
+        return Products.batchedTensordot(this, a, b, axesA, axesB);
+    }
 
     /** outer(a, b) = a[:, None] * b[None, :] (operands flattened first, as numpy does). */
     public Variable outer(Variable a, Variable b) {
@@ -399,7 +421,10 @@ public final class TensorOps {
 
     // ---- indexing ----
 
-    /** x[idx]: basic indexing, x[ivec], or the pair form x[ivec, jvec]; None entries add axes. */
+    /**
+     * x[idx] with numpy's rules: basic indexing, integer arrays of any rank (emb[imatrix] is rank
+     * 3), arrays mixed with slices (x[1:, ivec]), the pair form x[ivec, jvec]; None entries add axes.
+     */
     public Variable subtensor(Variable x, List<Index> idx) {
         List<Index> plain = new ArrayList<>();
         List<Integer> newAxesAt = new ArrayList<>(); // output positions of None entries
@@ -423,7 +448,7 @@ public final class TensorOps {
         List<Variable> args = new ArrayList<>();
         args.add(x);
         args.addAll(b.inputs);
-        return apply(IndexSpec.readOp(b.specs), args.toArray(new Variable[0]));
+        return apply(IndexSpec.readOpFor(b.specs, b.inputs), args.toArray(new Variable[0]));
     }
 
     public Variable setSubtensor(Variable x, List<Index> idx, Variable y) { return incOrSet(true, x, idx, y); }
@@ -457,7 +482,7 @@ public final class TensorOps {
         List<Variable> inputs = new ArrayList<>();
         for (Index i : list) {
             if (i instanceof Index.Scalar s) {
-                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // a scalar broadcasts in the pair form
+                specs.add(advanced ? IndexSpec.VECTOR : IndexSpec.POINT); // among arrays a scalar is a rank-0 array (numpy)
                 inputs.add(s.i());
             } else if (i instanceof Index.Vector v) {
                 specs.add(IndexSpec.VECTOR);

@@ -24,7 +24,8 @@ public final class ArrayHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("shape", "ndim", "dtype", "size", "T", "reshape", "sum",
             "mean", "max", "min", "argmax", "argmin", "std", "var", "prod", "copy", "astype", "tolist", "flatten",
             "ravel", "transpose", "dot", "item", "fill", "clip", "any", "all", "round", "itemsize", "nbytes",
-            "__float__", "__int__", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero", "diagonal", "trace");
+            "__float__", "__int__", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero", "diagonal", "trace",
+            "swapaxes");
 
     @Override public int priority() { return PRIORITY; }
 
@@ -132,7 +133,7 @@ public final class ArrayHooks implements TypeHooks {
         }
         HostMath m = new HostMath(rt);
         return switch (op) {
-            case MATMUL -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, b));
+            case MATMUL -> scalarIfRank0(m.run(v -> m.ops().matmul(v.get(0), v.get(1)), a, b));
             case ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, AND, OR, XOR, LT, LE, GT, GE, EQ, NE ->
                     m.binary(Scalar.forOperator(op), a, b);
             case LSHIFT, RSHIFT, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> UNSUPPORTED;

@@ -101,6 +101,16 @@ public final class ArrayIndex {
                 if (it != null) axis++;
             }
         }
+        // among index arrays an integer is a rank-0 array: it takes part in the adjacency rule
+        // (a[1, :, [0, 3]] puts the array dimension first), as in numpy
+        if (expanded.stream().anyMatch(it -> it instanceof NDArray)) {
+            for (int i = 0; i < expanded.size(); i++) {
+                Object it = expanded.get(i);
+                if (it instanceof Long || it instanceof Integer) {
+                    expanded.set(i, new NDArray(DType.INT64, new int[0], new double[] {((Number) it).longValue()}));
+                }
+            }
+        }
         int consumed = 0;
         for (Object it : expanded) if (it != null) consumed++;
         if (consumed > a.rank()) {

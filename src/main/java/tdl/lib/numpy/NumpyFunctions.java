@@ -126,6 +126,15 @@ final class NumpyFunctions {
             HostMath m = new HostMath(rt);
             return ArrayHooks.scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a.check(2, "a", "b").get(0, "a"), a.get(1, "b")));
         });
+        np.put("matmul", (TdlCallable) (rt, a) -> {
+            HostMath m = new HostMath(rt);
+            return ArrayHooks.scalarIfRank0(m.run(v -> m.ops().matmul(v.get(0), v.get(1)), a.check(2, "x1", "x2").get(0, "x1"), a.get(1, "x2")));
+        });
+        np.put("tensordot", (TdlCallable) (rt, a) -> {
+            HostMath m = new HostMath(rt);
+            TensordotAxes axes = TensordotAxes.parse(a.check(3, "a", "b", "axes").get(2, "axes", 2L), "tensordot");
+            return ArrayHooks.scalarIfRank0(m.run(v -> axes.apply(m.ops(), v.get(0), v.get(1), false), a.get(0, "a"), a.get(1, "b")));
+        });
         np.put("outer", (TdlCallable) (rt, a) -> {
             HostMath m = new HostMath(rt);
             return m.run(v -> m.ops().outer(v.get(0), v.get(1)), a.check(2, "a", "b").get(0, "a"), a.get(1, "b"));

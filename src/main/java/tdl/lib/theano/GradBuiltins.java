@@ -5,6 +5,7 @@ import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tdl.vocab.OnUnused;
 import tdl.grad.Grad;
@@ -51,12 +52,29 @@ final class GradBuiltins {
     }
 
     static Object jacobian(Runtime rt, Args a) {
+        a.check(4, "expression", "wrt", "consider_constant", "disconnected_inputs");
         Variable y = Symbolic.lift(rt, a.get(0, "expression"), "the expression");
-        if (y.rank() == 0) return grad(rt, a); // Theano: the jacobian of a scalar is its gradient
+        if (y.rank() == 0) { // Theano: the jacobian of a scalar is its gradient (grad's own parameter names)
+            Map<String, Object> options = new java.util.LinkedHashMap<>();
+            if (a.has(2, "consider_constant")) options.put("consider_constant", a.get(2, "consider_constant"));
+            if (a.has(3, "disconnected_inputs")) options.put("disconnected_inputs", a.get(3, "disconnected_inputs"));
+            return grad(rt, new Args(a.function(), java.util.Arrays.asList(y, a.get(1, "wrt")), options));
+        }
+        rejectGradOptions(a, "jacobian");
         return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.jacobian(y, wrt, OnUnused.RAISE, rt.currentPos()));
     }
 
+    /** Jacobians of vectors and Hessians are built without grad's options: refuse them rather than ignore them. */
+    private static void rejectGradOptions(Args a, String fn) {
+        if (a.has(2, "consider_constant") || a.has(3, "disconnected_inputs")) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + "() with consider_constant or disconnected_inputs is not supported",
+                    "build it from T.grad, which takes them, inside theano.scan over the elements");
+        }
+    }
+
     static Object hessian(Runtime rt, Args a) {
+        a.check(4, "cost", "wrt", "consider_constant", "disconnected_inputs");
+        rejectGradOptions(a, "hessian");
         Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
         return perWrt(rt, a.get(1, "wrt"), wrt -> Jacobians.hessian(cost, wrt, OnUnused.RAISE, rt.currentPos()));
     }

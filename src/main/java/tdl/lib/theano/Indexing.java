@@ -11,7 +11,7 @@ import tdl.interp.SliceValue;
 import tdl.interp.TdlTuple;
 import tdl.syntax.TdlError;
 
-/** Turns a script subscript (ints, slices, symbolic scalars, integer vectors) into graph indices. */
+/** Turns a script subscript (ints, slices, None, symbolic scalars, integer arrays, masks) into graph indices. */
 final class Indexing {
     private Indexing() {}
 
@@ -54,8 +54,7 @@ final class Indexing {
                     "cast with T.cast(i, 'int64') or use an integer variable (T.iscalar, T.ivector, T.lvector)");
         }
         if (v.rank() == 0) return new Index.Scalar(v);
-        if (v.rank() == 1) return new Index.Vector(v);
-        throw new TdlError(ErrorKind.INDEX_ERROR, "an index must be a scalar or a vector of integers, got rank " + v.rank());
+        return new Index.Vector(v); // an integer array of any rank: emb[imatrix] is rank 3
     }
 
     private static Variable bound(Runtime rt, Object b) {

@@ -8,6 +8,7 @@ import tdl.graph.Op;
 import tdl.graph.Variable;
 import tdl.graph.ops.AdvancedSubtensor1Op;
 import tdl.graph.ops.AdvancedSubtensorOp;
+import tdl.graph.ops.DimShuffleOp;
 import tdl.graph.ops.IncSubtensorOp;
 import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.SubtensorOp;
@@ -24,6 +25,12 @@ final class Subtensors {
     static Variable write(Runtime rt, boolean set, Variable view, Variable y) {
         Apply node = view.owner();
         List<IndexSpec> specs = node == null ? null : specs(node.op());
+        if (specs == null && node != null && node.op() instanceof DimShuffleOp d && d.pattern().contains(-1)) {
+            // x[:, None] is a new array with an extra axis, not a part of x: no x to write into
+            String f = (set ? "set" : "inc") + "_subtensor";
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, f + " of an index with None (T.newaxis) is not supported",
+                    "index without None, e.g. T." + f + "(x[:, i], y) with y shaped like that part");
+        }
         if (specs == null) {
             throw new TdlError(ErrorKind.TYPE_ERROR, (set ? "set" : "inc") + "_subtensor needs an indexed variable such as x[i] or x[:, j],"
                     + " got " + tdl.function.GraphPrinter.pp(view),
@@ -39,7 +46,7 @@ final class Subtensors {
     private static List<IndexSpec> specs(Op op) {
         if (op instanceof SubtensorOp s) return s.idx();
         if (op instanceof AdvancedSubtensor1Op) return List.of(IndexSpec.VECTOR);
-        if (op instanceof AdvancedSubtensorOp) return List.of(IndexSpec.VECTOR, IndexSpec.VECTOR);
+        if (op instanceof AdvancedSubtensorOp a) return a.idx();
         return null;
     }
 }

@@ -45,7 +45,7 @@ final class SymbolicHooks implements TypeHooks {
         if (!Symbolic.isTensorLike(b) && !Sequences.isListOrTuple(b)) return UNSUPPORTED;
         TensorOps t = Symbolic.ops(rt);
         return switch (op) {
-            case MATMUL -> t.dot(lift(rt, op, a, "left"), lift(rt, op, b, "right"));
+            case MATMUL -> t.matmul(lift(rt, op, a, "left"), lift(rt, op, b, "right"));
             case ADD, SUB, MUL, TRUE_DIV, FLOOR_DIV, MOD, POW, AND, OR, XOR, LT, LE, GT, GE ->
                     t.elemwise(Scalar.forOperator(op), lift(rt, op, a, "left"), lift(rt, op, b, "right"));
             case EQ, NE, LSHIFT, RSHIFT, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> UNSUPPORTED;

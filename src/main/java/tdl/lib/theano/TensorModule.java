@@ -28,6 +28,7 @@ final class TensorModule {
             binary(m, "categorical_crossentropy", "coding_dist", "true_dist", TensorOps::categoricalCrossentropy);
         }
         binary(t, "dot", "l", "r", TensorOps::dot);
+        ProductFunctions.install(t);
         binary(t, "outer", "x", "y", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), DType.FLOAT64)));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
@@ -43,6 +44,7 @@ final class TensorModule {
     }
 
     private static void installShapeOps(TdlModule t) {
+        t.put("newaxis", null); // x[:, T.newaxis] == x[:, None], as numpy.newaxis
         t.put("shape", (TdlCallable) (rt, a) -> ops(rt).shape(arg(rt, a, 0, "x")));
         t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape"),
                 a.get(2, "ndim", null)));

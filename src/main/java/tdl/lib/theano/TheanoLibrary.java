@@ -47,6 +47,7 @@ public final class TheanoLibrary {
         gradient.put("jacobian", (TdlCallable) GradBuiltins::jacobian);
         gradient.put("hessian", (TdlCallable) GradBuiltins::hessian);
         gradient.put("verify_grad", (TdlCallable) VerifyGradBuiltin::verifyGrad);
+        GradModifiers.install(gradient);
 
         TdlModule printing = PrintingModule.create();
         TdlModule config = new TdlModule("theano.config");

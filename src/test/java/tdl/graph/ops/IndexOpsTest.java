@@ -123,4 +123,55 @@ class IndexOpsTest {
         GradCheck.check(xs -> t.incSubtensor(xs.get(0), List.of(ivec(0, 2, 0)), xs.get(1)), x, GradCheck.rand(44, -1, 1, 3, 4));
         GradCheck.check(xs -> t.setSubtensor(xs.get(0), List.of(ivec(0, 2), ivec(1, 1)), xs.get(1)), x, GradCheck.rand(45, -1, 1));
     }
+
+    private Index imat(int rows, double... v) {
+        return new Index.Vector(t.constant(new NDArray(DType.INT64, new int[] {rows, v.length / rows}, v)));
+    }
+
+    @Test
+    void integerMatricesAndArraysMixedWithSlices() {
+        // numpy: m[np.array([[0, 2], [2, 1]])] has shape (2, 2, 4)
+        NDArray e = eval(t.subtensor(m, List.of(imat(2, 0, 2, 2, 1))));
+        assertArrayEquals(new int[] {2, 2, 4}, e.shape());
+        assertArrayEquals(new double[] {0, 1, 2, 3, 8, 9, 10, 11, 8, 9, 10, 11, 4, 5, 6, 7}, e.data());
+        assertEquals("AdvancedSubtensor", t.subtensor(m, List.of(imat(2, 0, 2, 2, 1))).owner().op().name());
+        assertEquals("AdvancedSubtensor1", t.subtensor(m, List.of(ivec(0))).owner().op().name());
+        // m[1:, [3, 0]] -> [[7, 4], [11, 8]]; m[[2, 0], 1::2] -> [[9, 11], [1, 3]]
+        assertArrayEquals(new double[] {7, 4, 11, 8}, eval(t.subtensor(m, List.of(range(1L, null, null), ivec(3, 0)))).data());
+        NDArray b = eval(t.subtensor(m, List.of(ivec(2, 0), range(1L, null, 2L))));
+        assertArrayEquals(new int[] {2, 2}, b.shape());
+        assertArrayEquals(new double[] {9, 11, 1, 3}, b.data());
+        // c = np.arange(24.).reshape(2, 3, 4): c[[1, 0], :, [3, 1]] -> [[15, 19, 23], [1, 5, 9]] (arrays apart: first)
+        Variable c = t.constant(NDArray.of(java.util.stream.IntStream.range(0, 24).asDoubleStream().toArray(), 2, 3, 4));
+        NDArray apart = eval(t.subtensor(c, List.of(ivec(1, 0), Index.ALL, ivec(3, 1))));
+        assertArrayEquals(new int[] {2, 3}, apart.shape());
+        assertArrayEquals(new double[] {15, 19, 23, 1, 5, 9}, apart.data());
+        // c[1, :, [0, 3]]: the integer is a rank-0 array, so the arrays are apart too -> shape (2, 3)
+        NDArray pointApart = eval(t.subtensor(c, List.of(at(1), Index.ALL, ivec(0, 3))));
+        assertArrayEquals(new int[] {2, 3}, pointApart.shape());
+        assertArrayEquals(new double[] {12, 16, 20, 15, 19, 23}, pointApart.data());
+        // c[:, [[0], [2]], [1, 3]] broadcasts (2, 1) with (2,) -> (2, 2, 2, ...): [[[1, 3], [9, 11]], [[13, 15], [21, 23]]]
+        NDArray bc = eval(t.subtensor(c, List.of(Index.ALL, imat(2, 0, 2), ivec(1, 3))));
+        assertArrayEquals(new int[] {2, 2, 2}, bc.shape());
+        assertArrayEquals(new double[] {1, 3, 9, 11, 13, 15, 21, 23}, bc.data());
+        // rank 5 results are refused before anything runs
+        Variable r4 = new Variable(new TensorType(DType.FLOAT64, 4), "r4");
+        assertEquals(ErrorKind.INDEX_ERROR, assertThrows(GraphError.class, () -> t.subtensor(r4, List.of(imat(1, 0)))).kind());
+    }
+
+    @Test
+    void mixedIndexGradientsAndWrites() {
+        NDArray c = GradCheck.rand(46, -1, 1, 2, 3, 4);
+        GradCheck.check(xs -> t.subtensor(xs.get(0), List.of(imat(2, 1, 0, 1, 1))), c);
+        GradCheck.check(xs -> t.subtensor(xs.get(0), List.of(ivec(1, 0, 1), Index.ALL, ivec(3, 1, 3))), c);
+        GradCheck.check(xs -> t.subtensor(xs.get(0), List.of(range(null, null, -1L), ivec(2, 2), range(1L, null, null))), c);
+        GradCheck.check(xs -> t.subtensor(xs.get(0), List.of(at(1), range(1L, null, null), imat(2, 0, 3))), c);
+        GradCheck.check(xs -> t.incSubtensor(xs.get(0), List.of(Index.ALL, ivec(2, 0, 2), range(1L, 3L, null)), xs.get(1)),
+                c, GradCheck.rand(47, -1, 1, 2, 3, 2));
+        GradCheck.check(xs -> t.setSubtensor(xs.get(0), List.of(imat(2, 1, 0), Index.ALL, range(null, 2L, null)), xs.get(1)),
+                c, GradCheck.rand(48, -1, 1, 3, 2));
+        // numpy: y = m.copy(); np.add.at(y, (slice(1, None), [0, 0]), 1.0) -> rows 1, 2 get 2 at column 0
+        NDArray acc = eval(t.incSubtensor(m, List.of(range(1L, null, null), ivec(0, 0)), t.constant(1.0)));
+        assertArrayEquals(new double[] {0, 1, 2, 3, 6, 5, 6, 7, 10, 9, 10, 11}, acc.data());
+    }
 }
