@@ -28,16 +28,16 @@ import tdl.vocab.ErrorKind;
 final class ExtraNumpy {
     private ExtraNumpy() {}
 
-    /** The functions by name; immutable after class initialisation (the bodies keep no state). */
-    private static final TdlModule ALL = define(new TdlModule("(numpy extra)"));
+    /** The functions by name, read-only (the bodies keep no state, so sessions can share them). */
+    private static final Map<String, Object> ALL = java.util.Collections.unmodifiableMap(define(new TdlModule("(numpy extra)")).members());
 
     static final List<String> METHODS = List.of("cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero",
             "diagonal", "trace", "swapaxes");
 
     static void install(Map<String, Object> np, Runtime rt) {
-        for (Map.Entry<String, Object> e : ALL.members().entrySet()) if (!e.getKey().startsWith("linalg.")) np.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, Object> e : ALL.entrySet()) if (!e.getKey().startsWith("linalg.")) np.put(e.getKey(), e.getValue());
         TdlModule linalg = new TdlModule("numpy.linalg");
-        for (Map.Entry<String, Object> e : ALL.members().entrySet()) {
+        for (Map.Entry<String, Object> e : ALL.entrySet()) {
             if (e.getKey().startsWith("linalg.")) linalg.put(e.getKey().substring(7), e.getValue());
         }
         if (rt != null && rt.builtin("LinAlgError") != null) linalg.put("LinAlgError", rt.builtin("LinAlgError"));
@@ -49,7 +49,7 @@ final class ExtraNumpy {
     /** a.name(...) for the array methods numpy has; a.sort() sorts in place and returns None, as numpy. */
     static TdlCallable method(NDArray self, String name) {
         if (!METHODS.contains(name)) return null;
-        Builtin f = (Builtin) ALL.members().get(name);
+        Builtin f = (Builtin) ALL.get(name);
         return (rt, a) -> {
             if (name.equals("sort") && a.has(0, "axis") && a.get(0, "axis") == null) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "'NoneType' object cannot be interpreted as an integer",
@@ -272,8 +272,7 @@ final class ExtraNumpy {
             throw new TdlError(ErrorKind.AXIS_ERROR, "axis " + ax + " is out of bounds for array of dimension " + x.rank());
         }
         DType d = NumpyConvert.dtype(a.get(2, "dtype", null));
-        NDArray r = run(rt, c -> product ? c.e().cumprod(c.x(), ax) : c.e().cumsum(c.x(), ax), d == null ? x : x.astype(d));
-        return r;
+        return run(rt, c -> product ? c.e().cumprod(c.x(), ax) : c.e().cumsum(c.x(), ax), d == null ? x : x.astype(d));
     }
 
     private static NDArray sort(Runtime rt, Args a, boolean arg) {

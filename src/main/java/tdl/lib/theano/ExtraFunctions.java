@@ -2,6 +2,7 @@ package tdl.lib.theano;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tdl.graph.DType;
 import tdl.graph.Variable;
 import tdl.graph.ops.ExtraOps;
@@ -29,17 +30,16 @@ final class ExtraFunctions {
             "fill_diagonal_offset", "roll", "tile", "specify_shape", "sort", "argsort", "nonzero", "flatnonzero", "nonzero_values",
             "tril", "triu", "diag", "diagonal", "var", "std", "ptp", "swapaxes");
 
-    /** The functions by name; immutable after class initialisation (the bodies keep no state). */
-    private static final TdlModule ALL = define(new TdlModule("(extra)"));
+    /** The functions by name, read-only (the bodies keep no state, so sessions can share them). */
+    private static final Map<String, Object> ALL = java.util.Collections.unmodifiableMap(define(new TdlModule("(extra)")).members());
 
     static void install(Runtime rt, TdlModule tensor) {
-        TdlModule all = ALL;
-        for (String n : IN_TENSOR) tensor.put(n, all.members().get(n));
+        for (String n : IN_TENSOR) tensor.put(n, ALL.get(n));
         TdlModule extra = new TdlModule("theano.tensor.extra_ops");
         for (String n : List.of("cumsum", "cumprod", "diff", "bincount", "squeeze", "repeat", "fill_diagonal", "fill_diagonal_offset",
-                "to_one_hot")) extra.put(n, all.members().get(n));
+                "to_one_hot")) extra.put(n, ALL.get(n));
         TdlModule sort = new TdlModule("theano.tensor.sort");
-        sort.put("sort", all.members().get("sort")).put("argsort", all.members().get("argsort"));
+        sort.put("sort", ALL.get("sort")).put("argsort", ALL.get("argsort"));
         tensor.put("extra_ops", extra);
         rt.registerModule(extra);
         rt.registerModule(sort);
@@ -47,7 +47,7 @@ final class ExtraFunctions {
 
     /** A tensor method: the module function with the variable as its first argument. */
     static TdlCallable method(String function, Variable self) {
-        Object f = ALL.members().get(function);
+        Object f = ALL.get(function);
         if (!(f instanceof Builtin b)) return null;
         return (rt, a) -> {
             List<Object> pos = new ArrayList<>();
@@ -64,7 +64,7 @@ final class ExtraFunctions {
         put(m, "cumprod", (rt, a) -> e(rt).cumprod(x(rt, a.check(2, "x", "axis"), "x"), optAxis(rt, a, 1, "cumprod")));
         put(m, "diff", (rt, a) -> {
             a.check(3, "x", "n", "axis");
-            return e(rt).diff(x(rt, a, "x"), integer(a.get(1, "n", 1L), "n"), Symbolic.axis(rt, a.get(2, "axis", -1L), "diff"));
+            return e(rt).diff(x(rt, a, "x"), constInt(a.get(1, "n", 1L), "n"), Symbolic.axis(rt, a.get(2, "axis", -1L), "diff"));
         });
         put(m, "repeat", (rt, a) -> {
             a.check(3, "x", "repeats", "axis");
@@ -205,8 +205,6 @@ final class ExtraFunctions {
         Object spec = a.get(i, "axis", dflt);
         return spec == null ? null : Symbolic.axis(rt, spec, fn);
     }
-
-    private static int integer(Object o, String what) { return constInt(o, what); }
 
     /** A Python int argument (a symbolic value is not accepted where Theano needs a constant). */
     static int constInt(Object o, String what) {
