@@ -84,7 +84,7 @@ final class ExtraFunctions {
         });
         put(m, "to_one_hot", (rt, a) -> {
             a.check(3, "y", "nb_class", "dtype");
-            return e(rt).toOneHot(arg(rt, a, 0, "y"), arg(rt, a, 1, "nb_class"), Symbolic.dtype(rt, a.get(2, "dtype", null), DType.FLOAT64));
+            return e(rt).toOneHot(arg(rt, a, 0, "y"), arg(rt, a, 1, "nb_class"), Symbolic.dtype(rt, a.get(2, "dtype", null), Symbolic.floatX(rt)));
         });
         put(m, "bincount", (rt, a) -> {
             a.check(4, "x", "weights", "minlength", "assert_nonneg");
