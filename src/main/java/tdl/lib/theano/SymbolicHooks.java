@@ -148,10 +148,8 @@ final class SymbolicHooks implements TypeHooks {
             case "var": case "std": case "cumsum": case "cumprod": case "repeat": case "squeeze": case "sort": case "argsort":
             case "nonzero": case "nonzero_values": case "norm": case "diagonal": case "ptp": case "swapaxes":
                 return ExtraFunctions.method(name, v);
-            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean":
-                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
-            case "argmax": case "argmin":
-                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
+            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "argmax": case "argmin":
+                return Reductions.method(name, v);
             case "reshape":
                 return (rt, a) -> Shapes.reshape(rt, v, a);
             case "dimshuffle":

@@ -32,14 +32,7 @@ final class TensorModule {
         ProductFunctions.install(t);
         binary(t, "outer", "x", "y", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), Symbolic.floatX(rt))));
-        for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
-            t.put(r, (TdlCallable) (rt, a) -> {
-                a.check(3, "x", "input", "axis", "keepdims", "dtype", "acc_dtype");
-                Object x = a.keywords().containsKey("input") ? a.keywords().get("input") : a.get(0, "x");
-                return Reductions.reduce(rt, r, Symbolic.lift(rt, x, r + "() input"), a.get(1, "axis", null),
-                        rt.truth(a.get(2, "keepdims", false)));
-            });
-        }
+        Reductions.install(t);
         installShapeOps(t);
         ShapeFunctions.install(t);
     }
