@@ -47,6 +47,10 @@ public final class TheanoLibrary {
         gradient.put("hessian", (TdlCallable) GradBuiltins::hessian);
         gradient.put("verify_grad", (TdlCallable) VerifyGradBuiltin::verifyGrad);
         GradModifiers.install(gradient);
+        for (TdlModule m : List.of(tensor, gradient)) {
+            m.put("Rop", (TdlCallable) DirectionalGrads::rop);
+            m.put("Lop", (TdlCallable) DirectionalGrads::lop);
+        }
 
         TdlModule printing = PrintingModule.create();
         TdlModule config = new TdlModule("theano.config");
