@@ -17,6 +17,7 @@ import tdl.function.ProfileRegistry;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
+import tdl.graph.TypeFilter;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.NumpyConvert;
@@ -27,17 +28,19 @@ final class Functions {
     private Functions() {}
 
     /**
-     * What a script holds after function(): the compiled function, whether it returns a list, and
-     * per input its keyword name (null: positional only) and default value (null: required).
+     * What a script holds after function(): the compiled function, whether it returns a list, the
+     * allow_input_downcast setting, and per input its keyword name (null: positional only) and
+     * default value (null: required).
      */
-    record ScriptFunction(CompiledFunction compiled, boolean listOutput, List<String> names, List<NDArray> defaults) {}
+    record ScriptFunction(CompiledFunction compiled, boolean listOutput, Boolean allowInputDowncast, List<String> names,
+                          List<Object> defaults) {}
 
     static Object function(Runtime rt, Args a) {
         a.check(10, "inputs", "outputs", "updates", "givens", "name", "on_unused_input", "profile",
                 "allow_input_downcast", "mode", "no_default_updates");
         // theano.In(x, name=, value=) gives keyword names and defaults; theano.Out(y) is just y here
         List<String> names = new ArrayList<>();
-        List<NDArray> defaults = new ArrayList<>();
+        List<Object> defaults = new ArrayList<>();
         List<Object> inSpec = new ArrayList<>();
         Object inArg = a.get(0, "inputs");
         List<?> inItems = Sequences.items(inArg);
@@ -71,7 +74,8 @@ final class Functions {
                 .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false))));
         CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
         profiles.register(f);
-        return new ScriptFunction(f, listOutput, names, defaults);
+        Object downcast = a.get(7, "allow_input_downcast", null);
+        return new ScriptFunction(f, listOutput, downcast == null ? null : rt.truth(downcast), names, defaults);
     }
 
     /** Out(y) -> y, also inside a list of outputs. */
@@ -86,9 +90,20 @@ final class Functions {
 
     static Object call(Runtime rt, ScriptFunction sf, Args a) {
         List<NDArray> values = new ArrayList<>(a.size());
-        for (Object o : a.positional()) values.add(o instanceof NDArray n ? n : NumpyConvert.toArray(o));
-        boolean defaults = values.size() < sf.names().size() && sf.defaults().stream().anyMatch(java.util.Objects::nonNull);
-        if (!a.keywords().isEmpty() || defaults) values = withKeywordsAndDefaults(rt, sf, values, a);
+        List<Object> args = new ArrayList<>(a.positional());
+        boolean defaults = args.size() < sf.names().size() && sf.defaults().stream().anyMatch(java.util.Objects::nonNull);
+        if (!a.keywords().isEmpty() || defaults) args = withKeywordsAndDefaults(sf, args, a);
+        List<Variable> inputs = sf.compiled().inputs();
+        for (int i = 0; i < args.size(); i++) {
+            Object o = args.get(i);
+            NDArray v = o instanceof NDArray n ? n : NumpyConvert.toArray(o);
+            // Theano's input filter (a wrong count or rank is the compiled function's own error)
+            if (i < inputs.size() && v.rank() == inputs.get(i).rank()) {
+                v = TypeFilter.filter(v, inputs.get(i).dtype(), sf.allowInputDowncast(), source(o), Symbolic.floatX(rt),
+                        sf.compiled().where(i), "pass allow_input_downcast=True to function()");
+            }
+            values.add(v);
+        }
         List<NDArray> out = sf.compiled().call(values, rt::checkInterrupt); // Ctrl-C midway stores no update
         if (sf.listOutput()) return new ArrayList<Object>(out);
         return out.get(0);
@@ -98,22 +113,27 @@ final class Functions {
      * Python's binding of the call's arguments to the inputs: positional first, then keywords by
      * input name, then defaults (theano.In(value=)); a missing or doubly given input is a TypeError.
      */
-    private static List<NDArray> withKeywordsAndDefaults(Runtime rt, ScriptFunction sf, List<NDArray> positional, Args a) {
+    private static List<Object> withKeywordsAndDefaults(ScriptFunction sf, List<Object> positional, Args a) {
         int n = sf.names().size();
         if (positional.size() > n) return positional; // the compiled function reports the count
-        NDArray[] bound = new NDArray[n];
-        for (int i = 0; i < positional.size(); i++) bound[i] = positional.get(i);
+        Object[] bound = new Object[n];
+        boolean[] given = new boolean[n];
+        for (int i = 0; i < positional.size(); i++) {
+            bound[i] = positional.get(i);
+            given[i] = true;
+        }
         for (Map.Entry<String, Object> e : a.keywords().entrySet()) {
             int i = sf.names().indexOf(e.getKey());
             if (i < 0) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "the function has no input named '" + e.getKey() + "'",
                         "inputs are named by their variable's name or theano.In(x, name=...): " + sf.names());
             }
-            if (bound[i] != null) throw new TdlError(ErrorKind.TYPE_ERROR, "input '" + e.getKey() + "' given twice");
-            bound[i] = e.getValue() instanceof NDArray arr ? arr : NumpyConvert.toArray(e.getValue());
+            if (given[i]) throw new TdlError(ErrorKind.TYPE_ERROR, "input '" + e.getKey() + "' given twice");
+            bound[i] = e.getValue();
+            given[i] = true;
         }
         for (int i = 0; i < n; i++) {
-            if (bound[i] != null) continue;
+            if (given[i]) continue;
             if (sf.defaults().get(i) == null) {
                 String name = sf.names().get(i);
                 throw new TdlError(ErrorKind.TYPE_ERROR, "missing input " + (name != null ? "'" + name + "'" : "number " + (i + 1))
@@ -122,6 +142,13 @@ final class Functions {
             bound[i] = sf.defaults().get(i);
         }
         return java.util.Arrays.asList(bound);
+    }
+
+    /** How a value reached a compiled function or set_value, for {@link TypeFilter}. */
+    static TypeFilter.Source source(Object o) {
+        if (o instanceof NDArray) return TypeFilter.Source.ARRAY;
+        if (o instanceof Double) return TypeFilter.Source.PYTHON_FLOAT;
+        return TypeFilter.Source.PYTHON_VALUE;
     }
 
     static Object evalVariable(Runtime rt, Variable v, Args a) {
@@ -179,6 +206,10 @@ final class Functions {
     private static List<Variable> variables(Runtime rt, Object spec, String what) {
         List<?> items = Sequences.items(spec);
         if (items == null) {
+            if (spec instanceof Variable v && what.equals("inputs")) { // Theano refuses it too: a list is what is meant
+                throw new TdlError(ErrorKind.TYPE_ERROR, "Input variables of a Theano function should be contained in a list, "
+                        + "even when there is a single input.", "function([" + (v.name() == null ? "x" : v.name()) + "], ...)");
+            }
             if (spec instanceof Variable v) return List.of(v);
             throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
         }

@@ -1,12 +1,10 @@
 package tdl.lib.theano;
 
 import java.util.List;
-import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TypeHooks;
-import tdl.lib.numpy.NumpyConvert;
 import tdl.syntax.TdlError;
 import tdl.vocab.ErrorKind;
 
@@ -18,8 +16,8 @@ import tdl.vocab.ErrorKind;
 final class InOut {
     private InOut() {}
 
-    /** theano.In(variable, name=None, value=None, ...): value is None when the input has no default. */
-    record In(Variable variable, String name, NDArray value) {}
+    /** theano.In(variable, name=None, value=None, ...): value is null when the input has no default. */
+    record In(Variable variable, String name, Object value) {}
 
     record Out(Variable variable, boolean borrow) {}
 
@@ -42,7 +40,8 @@ final class InOut {
         boolean autoname = rt.truth(a.get(7, "autoname", true));
         String n = name != null ? rt.str(name) : autoname ? var.name() : null;
         Object value = a.get(2, "value", null);
-        return new In(var, n, value == null ? null : value instanceof NDArray arr ? arr : NumpyConvert.toArray(value));
+        // kept as given: the call filters it like a value passed in (a Python float may fill a float32 input)
+        return new In(var, n, value);
     }
 
     static Object out(Runtime rt, Args a) {

@@ -58,13 +58,13 @@ final class RandomStreams {
     Object uniform(Runtime rt, Args a) {
         a.check(5, "size", "low", "high", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.UNIFORM, a.get(1, "low", 0.0), a.get(2, "high", 1.0),
-                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.FLOAT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), null));
     }
 
     Object normal(Runtime rt, Args a) {
         a.check(5, "size", "avg", "std", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.NORMAL, a.get(1, "avg", 0.0), a.get(2, "std", 1.0),
-                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.FLOAT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), null));
     }
 
     Object binomial(Runtime rt, Args a) {
@@ -179,6 +179,8 @@ final class RandomStreams {
         TensorOps t = Symbolic.ops(rt);
         Variable va = Symbolic.lift(rt, pa, a.function() + "() parameter");
         Variable vb = Symbolic.lift(rt, pb, a.function() + "() parameter");
+        // Theano's raw_random: uniform and normal default to upcast(floatX, low, high)
+        if (dtype == null) dtype = DType.upcast(DType.upcast(Symbolic.floatX(rt), va.dtype()), vb.dtype());
         Object ndimArg = a.get(3, "ndim", null);
         Object sizeArg = a.get(0, "size", null);
         Sized s;
