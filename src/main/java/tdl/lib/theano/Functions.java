@@ -139,6 +139,10 @@ final class Functions {
     private static List<Variable> variables(Runtime rt, Object spec, String what) {
         List<?> items = Sequences.items(spec);
         if (items == null) {
+            if (spec instanceof Variable v && what.equals("inputs")) { // Theano refuses it too: a list is what is meant
+                throw new TdlError(ErrorKind.TYPE_ERROR, "Input variables of a Theano function should be contained in a list, "
+                        + "even when there is a single input.", "function([" + (v.name() == null ? "x" : v.name()) + "], ...)");
+            }
             if (spec instanceof Variable v) return List.of(v);
             throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
         }
