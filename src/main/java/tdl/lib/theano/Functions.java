@@ -44,7 +44,8 @@ final class Functions {
         List<Object> inSpec = new ArrayList<>();
         Object inArg = a.get(0, "inputs");
         List<?> inItems = Sequences.items(inArg);
-        for (Object o : inItems == null ? List.of(inArg) : inItems) {
+        if (inItems == null) variables(rt, inArg, "inputs"); // a bare variable: Theano's "should be contained in a list"
+        for (Object o : inItems) {
             if (o instanceof InOut.In in) {
                 inSpec.add(in.variable());
                 names.add(in.name());
