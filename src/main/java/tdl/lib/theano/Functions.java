@@ -44,7 +44,11 @@ final class Functions {
         List<Object> inSpec = new ArrayList<>();
         Object inArg = a.get(0, "inputs");
         List<?> inItems = Sequences.items(inArg);
-        if (inItems == null) variables(rt, inArg, "inputs"); // a bare variable: Theano's "should be contained in a list"
+        if (inItems == null) {
+            // Theano refuses a bare input (variables() says so for a variable); an In needs its list too
+            variables(rt, inArg instanceof InOut.In in ? in.variable() : inArg, "inputs");
+            inItems = List.of(inArg);
+        }
         for (Object o : inItems) {
             if (o instanceof InOut.In in) {
                 inSpec.add(in.variable());

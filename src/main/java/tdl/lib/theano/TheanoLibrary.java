@@ -30,6 +30,8 @@ public final class TheanoLibrary {
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
         Constructors.install(tensor);
         TensorModule.installOps(tensor, nnet);
+        ExtraFunctions.install(rt, tensor);
+        LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
