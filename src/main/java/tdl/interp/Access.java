@@ -216,7 +216,7 @@ final class Access {
         }
         if (obj instanceof Map<?, ?> m) {
             Object k = DictKeys.find(m, index);
-            if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(index));
+            if (k == Scope.MISSING) throw new MissingKeyError(in, index);
             ((Map<Object, Object>) m).remove(k);
             return;
         }
