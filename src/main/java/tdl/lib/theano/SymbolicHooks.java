@@ -25,8 +25,10 @@ final class SymbolicHooks implements TypeHooks {
 
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
-            "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
-            "get_value", "set_value");
+            "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy");
+    /** A shared variable's own methods besides every TensorVariable one. */
+    private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
+            java.util.stream.Stream.of("get_value", "set_value")).toList();
 
     @Override
     public int priority() { return PRIORITY; }
@@ -113,7 +115,7 @@ final class SymbolicHooks implements TypeHooks {
     public String repr(Runtime rt, Object self) { return str(rt, self); }
 
     @Override
-    public List<String> attributeNames(Object self) { return ATTRIBUTES; }
+    public List<String> attributeNames(Object self) { return self instanceof SharedVariable ? SHARED_ATTRIBUTES : ATTRIBUTES; }
 
     @Override
     public Object setAttr(Runtime rt, Object self, String name, Object value) {
