@@ -147,9 +147,14 @@ final class SymbolicHooks implements TypeHooks {
     private TdlCallable method(Variable v, String name) {
         switch (name) {
             case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "var": case "std":
-                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
             case "argmax": case "argmin":
-                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
+                // x.sum(axis, dtype, keepdims) is T.sum(x, axis, dtype, keepdims): the same checks and positions
+                return (rt, a) -> {
+                    List<Object> positional = new ArrayList<>();
+                    positional.add(v);
+                    positional.addAll(a.positional());
+                    return TensorModule.reduction(rt, name, new Args(name, positional, a.keywords()));
+                };
             case "reshape":
                 return (rt, a) -> Shapes.reshape(rt, v, a);
             case "dimshuffle":

@@ -33,12 +33,7 @@ final class TensorModule {
         binary(t, "outer", "x", "y", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), Symbolic.floatX(rt))));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
-            t.put(r, (TdlCallable) (rt, a) -> {
-                a.check(3, "x", "input", "axis", "keepdims", "dtype", "acc_dtype");
-                Object x = a.keywords().containsKey("input") ? a.keywords().get("input") : a.get(0, "x");
-                return Reductions.reduce(rt, r, Symbolic.lift(rt, x, r + "() input"), a.get(1, "axis", null),
-                        rt.truth(a.get(2, "keepdims", false)));
-            });
+            t.put(r, (TdlCallable) (rt, a) -> reduction(rt, r, a));
         }
         installShapeOps(t);
         ShapeFunctions.install(t);
@@ -105,6 +100,38 @@ final class TensorModule {
         });
         t.put("as_tensor_variable", (TdlCallable) (rt, a) -> arg(rt, a, 0, "x"));
         t.put("as_tensor", t.members().get("as_tensor_variable"));
+    }
+
+    /**
+     * T.sum/prod(input, axis, dtype, keepdims, acc_dtype), T.mean(input, axis, dtype, op, keepdims,
+     * acc_dtype), T.var/std(input, axis, ddof, keepdims, corrected), the others (x, axis, keepdims):
+     * Theano's positional orders (T.sum(x, 0, 'float32') names the dtype, not keepdims). dtype casts
+     * the result; acc_dtype is accepted (TDL accumulates in double); what TDL cannot do is refused.
+     */
+    static Object reduction(Runtime rt, String r, Args a) {
+        List<String> names = switch (r) {
+            case "sum", "prod" -> List.of("input", "axis", "dtype", "keepdims", "acc_dtype");
+            case "mean" -> List.of("input", "axis", "dtype", "op", "keepdims", "acc_dtype");
+            case "var", "std" -> List.of("input", "axis", "ddof", "keepdims", "corrected");
+            default -> List.of("x", "axis", "keepdims");
+        };
+        List<String> keywords = new ArrayList<>(names);
+        keywords.add(names.get(0).equals("x") ? "input" : "x"); // both spellings of the tensor argument
+        a.check(names.size(), keywords.toArray(new String[0]));
+        Object x = a.keywords().containsKey("input") ? a.keywords().get("input")
+                : a.keywords().containsKey("x") ? a.keywords().get("x") : a.get(0, names.get(0));
+        int keep = names.indexOf("keepdims");
+        Variable out = Reductions.reduce(rt, r, Symbolic.lift(rt, x, r + "() input"), a.get(1, "axis", null),
+                rt.truth(a.get(keep, "keepdims", false)));
+        if (names.contains("op") && rt.truth(a.get(3, "op", false))) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "mean(op=True) is not supported", "leave op at its default, False");
+        }
+        if (names.contains("ddof") && (a.has(2, "ddof") && ((Number) a.get(2, "ddof")).longValue() != 0 || rt.truth(a.get(4, "corrected", false)))) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, r + "() with ddof or corrected is not supported (TDL divides by N)",
+                    "scale by n / (n - ddof) yourself");
+        }
+        Object dtype = names.contains("dtype") ? a.get(2, "dtype", null) : null;
+        return dtype == null ? out : ops(rt).cast(out, Symbolic.dtype(rt, dtype, out.dtype()));
     }
 
     static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
