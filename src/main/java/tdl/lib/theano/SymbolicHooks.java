@@ -25,7 +25,8 @@ final class SymbolicHooks implements TypeHooks {
 
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
-            "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy");
+            "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes");
     /** A shared variable's own methods besides every TensorVariable one. */
     private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
             java.util.stream.Stream.of("get_value", "set_value")).toList();
@@ -146,21 +147,17 @@ final class SymbolicHooks implements TypeHooks {
 
     private TdlCallable method(Variable v, String name) {
         switch (name) {
-            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "var": case "std":
-            case "argmax": case "argmin":
-                // x.sum(axis, dtype, keepdims) is T.sum(x, axis, dtype, keepdims): the same checks and positions
-                return (rt, a) -> {
-                    List<Object> positional = new ArrayList<>();
-                    positional.add(v);
-                    positional.addAll(a.positional());
-                    return TensorModule.reduction(rt, name, new Args(name, positional, a.keywords()));
-                };
+            case "var": case "std": case "cumsum": case "cumprod": case "repeat": case "squeeze": case "sort": case "argsort":
+            case "nonzero": case "nonzero_values": case "norm": case "diagonal": case "ptp": case "swapaxes":
+                return ExtraFunctions.method(name, v);
+            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "argmax": case "argmin":
+                return Reductions.method(name, v);
             case "reshape":
                 return (rt, a) -> Shapes.reshape(rt, v, a);
             case "dimshuffle":
                 return (rt, a) -> Shapes.dimshuffle(rt, v, a.check(Integer.MAX_VALUE).positional());
             case "flatten":
-                return (rt, a) -> Symbolic.ops(rt).flatten(v, ((Number) a.check(1, "ndim").get(0, "ndim", 1L)).intValue());
+                return (rt, a) -> Symbolic.ops(rt).flatten(v, TensorModule.flattenNdim(a.check(1, "ndim", "outdim"), 0));
             case "astype":
                 return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.check(1, "dtype").get(0, "dtype"), v.dtype()));
             case "clip":
@@ -172,6 +169,7 @@ final class SymbolicHooks implements TypeHooks {
             case "log": return (rt, a) -> Symbolic.ops(rt).log(noArguments(a, v));
             case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(noArguments(a, v));
             case "copy": return (rt, a) -> noArguments(a, v);
+            case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(noArguments(a, v));
             case "eval":
                 return (rt, a) -> Functions.evalVariable(rt, v, a.check(1, "inputs_to_values"));
             default: break;

@@ -32,9 +32,7 @@ final class TensorModule {
         ProductFunctions.install(t);
         binary(t, "outer", "x", "y", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), Symbolic.floatX(rt))));
-        for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
-            t.put(r, (TdlCallable) (rt, a) -> reduction(rt, r, a));
-        }
+        Reductions.install(t);
         installShapeOps(t);
         ShapeFunctions.install(t);
     }
@@ -44,7 +42,7 @@ final class TensorModule {
         t.put("shape", (TdlCallable) (rt, a) -> ops(rt).shape(arg(rt, a, 0, "x")));
         t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape"),
                 a.get(2, "ndim", null)));
-        t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a, 0, "x"), ((Number) a.get(1, "ndim", 1L)).intValue()));
+        t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a.check(3, "x", "ndim", "outdim"), 0, "x"), flattenNdim(a, 1)));
         t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.check(2, "tensor_list", "axis").get(0, "tensor_list")),
                 Symbolic.axis(rt, a.get(1, "axis", 0L), "concatenate")));
         t.put("join", (TdlCallable) (rt, a) -> {
@@ -102,39 +100,15 @@ final class TensorModule {
         t.put("as_tensor", t.members().get("as_tensor_variable"));
     }
 
-    /**
-     * T.sum/prod(input, axis, dtype, keepdims, acc_dtype), T.mean(input, axis, dtype, op, keepdims,
-     * acc_dtype), T.var/std(input, axis, ddof, keepdims, corrected), the others (x, axis, keepdims):
-     * Theano's positional orders (T.sum(x, 0, 'float32') names the dtype, not keepdims). dtype casts
-     * the result; acc_dtype is accepted (TDL accumulates in double); what TDL cannot do is refused.
-     */
-    static Object reduction(Runtime rt, String r, Args a) {
-        List<String> names = switch (r) {
-            case "sum", "prod" -> List.of("input", "axis", "dtype", "keepdims", "acc_dtype");
-            case "mean" -> List.of("input", "axis", "dtype", "op", "keepdims", "acc_dtype");
-            case "var", "std" -> List.of("input", "axis", "ddof", "keepdims", "corrected");
-            default -> List.of("x", "axis", "keepdims");
-        };
-        List<String> keywords = new ArrayList<>(names);
-        keywords.add(names.get(0).equals("x") ? "input" : "x"); // both spellings of the tensor argument
-        a.check(names.size(), keywords.toArray(new String[0]));
-        Object x = a.keywords().containsKey("input") ? a.keywords().get("input")
-                : a.keywords().containsKey("x") ? a.keywords().get("x") : a.get(0, names.get(0));
-        int keep = names.indexOf("keepdims");
-        Variable out = Reductions.reduce(rt, r, Symbolic.lift(rt, x, r + "() input"), a.get(1, "axis", null),
-                rt.truth(a.get(keep, "keepdims", false)));
-        if (names.contains("op") && rt.truth(a.get(3, "op", false))) {
-            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "mean(op=True) is not supported", "leave op at its default, False");
-        }
-        if (names.contains("ddof") && (a.has(2, "ddof") && ((Number) a.get(2, "ddof")).longValue() != 0 || rt.truth(a.get(4, "corrected", false)))) {
-            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, r + "() with ddof or corrected is not supported (TDL divides by N)",
-                    "scale by n / (n - ddof) yourself");
-        }
-        Object dtype = names.contains("dtype") ? a.get(2, "dtype", null) : null;
-        return dtype == null ? out : ops(rt).cast(out, Symbolic.dtype(rt, dtype, out.dtype()));
-    }
-
     static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
+
+    /** flatten's ndim (at position {@code at}) or its older name outdim; 1 when neither is given. */
+    static int flattenNdim(Args a, int at) {
+        Object nd = a.get(at, "ndim", null), out = a.keywords().get("outdim");
+        if (nd != null && out != null) throw new TdlError(ErrorKind.VALUE_ERROR, "flatten: give ndim or outdim, not both");
+        Object v = nd != null ? nd : out != null ? out : 1L;
+        return ExtraFunctions.constInt(v, "ndim");
+    }
 
     /** nnet.relu(x, alpha=0): alpha a number or a variable (a learnable slope gets its gradient too). */
     private static Object relu(Runtime rt, Args a) {
