@@ -77,6 +77,10 @@ final class Access {
     }
 
     private TdlError noAttribute(Object obj, String name) {
+        if (obj instanceof BuiltinType t) { // Python: type object 'str' has no attribute 'foo'
+            return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'",
+                    hint(name, dir(obj)));
+        }
         return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'" + in.typeName(obj) + "' object has no attribute '" + name + "'",
                 hint(name, dir(obj)));
     }
@@ -216,7 +220,7 @@ final class Access {
         }
         if (obj instanceof Map<?, ?> m) {
             Object k = DictKeys.find(m, index);
-            if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(index));
+            if (k == Scope.MISSING) throw new MissingKeyError(in, index);
             ((Map<Object, Object>) m).remove(k);
             return;
         }

@@ -40,7 +40,7 @@ final class DictKeys {
 
     static Object get(Map<Object, Object> map, Object key, Interpreter in) {
         Object k = find(map, key);
-        if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(key));
+        if (k == Scope.MISSING) throw new MissingKeyError(in, key);
         return map.get(k);
     }
 

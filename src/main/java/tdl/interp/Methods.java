@@ -143,7 +143,7 @@ final class Methods {
                 Object k = DictKeys.find(m, key);
                 if (k == Scope.MISSING) {
                     if (a.size() > 1) return a.positional().get(1);
-                    throw new TdlError(ErrorKind.KEY_ERROR, in.repr(key));
+                    throw new MissingKeyError(in, key);
                 }
                 return m.remove(k);
             }

@@ -410,6 +410,13 @@ final class Protocol {
                 if (r instanceof Boolean b) return b ? 1L : 0L;
             }
         }
+        // int() and float() word it as Python does; %d and friends keep the format wording
+        if (what.equals("int()")) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "int() argument must be a string, a bytes-like object or a real number, not '" + typeName(v) + "'");
+        }
+        if (what.equals("float()")) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "float() argument must be a string or a real number, not '" + typeName(v) + "'");
+        }
         throw new TdlError(ErrorKind.TYPE_ERROR, "a real number is required for format " + what + ", not " + typeName(v));
     }
 

@@ -17,8 +17,9 @@ final class Shapes {
 
     /** x.reshape((a, b)), x.reshape(a, b), T.reshape(x, shape, ndim=None); shape parts may be symbolic. */
     static Variable reshape(Runtime rt, Variable x, Args a) {
+        a.check(Integer.MAX_VALUE, "shape", "ndim");
         Object spec = a.size() == 1 ? a.get(0, "shape") : a.size() > 1 ? new ArrayList<>(a.positional()) : a.get(0, "shape");
-        return reshapeTo(rt, x, spec);
+        return reshapeTo(rt, x, spec, a.keywords().get("ndim"));
     }
 
     static Variable reshapeTo(Runtime rt, Variable x, Object spec) {
