@@ -29,6 +29,7 @@ final class Symbolic {
         if (value instanceof Boolean bo) return new Constant(NDArray.scalar(DType.BOOL, bo ? 1 : 0));
         if (value instanceof Long l) return new Constant(NDArray.scalar(DType.INT64, l));
         if (value instanceof Integer i) return new Constant(NDArray.scalar(DType.INT64, i));
+        if (value instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         if (value instanceof Double d) return new Constant(NDArray.scalar(DType.FLOAT64, d));
         if (value instanceof NDArray a) return new Constant(a.copy());
         if (Sequences.isListOrTuple(value)) {
@@ -47,7 +48,7 @@ final class Symbolic {
 
     static boolean isTensorLike(Object v) {
         return v instanceof Variable || v instanceof NDArray || v instanceof Long || v instanceof Double
-                || v instanceof Boolean || v instanceof Integer;
+                || v instanceof Boolean || v instanceof Integer || v instanceof java.math.BigInteger; // big: lift raises OverflowError
     }
 
     static String typeName(Runtime rt, Object v) {
@@ -55,7 +56,7 @@ final class Symbolic {
         // no interpreter at hand (argument checks of static helpers): Python's names for plain values
         if (v == null) return "NoneType";
         if (v instanceof Boolean) return "bool";
-        if (v instanceof Long) return "int";
+        if (v instanceof Long || v instanceof java.math.BigInteger) return "int";
         if (v instanceof Double) return "float";
         if (v instanceof String) return "str";
         if (v instanceof List<?>) return "list";
