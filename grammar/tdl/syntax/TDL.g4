@@ -33,7 +33,8 @@ simpleStmts : simpleStmt (SEMI simpleStmt)* SEMI? NEWLINE ;
  *  prediction need not scan the whole left-hand side twice. */
 simpleStmt
     : testListStar (augOp=(PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | DSLASH_ASSIGN
-                          | PERCENT_ASSIGN | POWER_ASSIGN) testList
+                          | PERCENT_ASSIGN | POWER_ASSIGN | AT_ASSIGN | AMP_ASSIGN | PIPE_ASSIGN
+                          | CARET_ASSIGN | LSHIFT_ASSIGN | RSHIFT_ASSIGN) testList
                    | (ASSIGN testListStar)*)                   # ExprOrAssignStmt
     | DEL exprList                                             # DelStmt
     | PASS                                                     # PassStmt
@@ -293,6 +294,12 @@ SLASH_ASSIGN   : '/=' ;
 DSLASH_ASSIGN  : '//=' ;
 PERCENT_ASSIGN : '%=' ;
 POWER_ASSIGN   : '**=' ;
+AT_ASSIGN      : '@=' ;
+AMP_ASSIGN     : '&=' ;
+PIPE_ASSIGN    : '|=' ;
+CARET_ASSIGN   : '^=' ;
+LSHIFT_ASSIGN  : '<<=' ;
+RSHIFT_ASSIGN  : '>>=' ;
 POWER          : '**' ;
 STAR           : '*' ;
 DSLASH         : '//' ;

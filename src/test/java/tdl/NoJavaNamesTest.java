@@ -55,6 +55,40 @@ class NoJavaNamesTest {
     }
 
     @Test
+    void everyMethodOfABuiltinValuePrintsAsPython() {
+        Session s = new Session();
+        s.exec("""
+                import numpy as np
+                import theano
+                import theano.tensor as T
+                import matplotlib.pyplot as plt
+                from PIL import Image
+                from theano.tensor.shared_randomstreams import RandomStreams
+                values = [np.zeros((2, 2)), T.dvector('v'), theano.shared(np.zeros(2)), RandomStreams(1),
+                          np.random.RandomState(1), plt.figure(), Image.fromarray(np.zeros((2, 2), dtype='uint8')),
+                          'text', [1], {'k': 1}, theano.function([], [])]
+                """, "<test>");
+        Interpreter in = s.interpreter();
+        List<String> bad = new ArrayList<>();
+        int checked = 0;
+        for (Object v : (List<?>) s.globals().get("values")) {
+            for (String attr : in.attributeNames(v)) {
+                Object m;
+                try {
+                    m = s.eval("values[" + ((List<?>) s.globals().get("values")).indexOf(v) + "]." + attr);
+                } catch (RuntimeException e) {
+                    continue; // listed but not there for this value
+                }
+                checked++;
+                String repr = in.repr(m);
+                if (JAVA.matcher(repr).find()) bad.add(in.typeName(v) + "." + attr + " -> " + repr);
+            }
+        }
+        assertTrue(checked > 100, "checked only " + checked + " attributes");
+        assertTrue(bad.isEmpty(), bad.size() + " method reprs name Java:\n" + String.join("\n", bad));
+    }
+
+    @Test
     void everyErrorKindNameIsPythonLevel() {
         for (ErrorKind k : ErrorKind.values()) {
             assertTrue(k.pyName().matches("[A-Z][A-Za-z]*"), k.pyName());

@@ -34,6 +34,7 @@ public final class Tdl {
         Path fileRoot;
         Path workingDir;
         Duration timeLimit;
+        String theanoFlags;
 
         private Builder() {}
 
@@ -60,6 +61,12 @@ public final class Tdl {
 
         /** Bounds each eval/call: a script running longer fails with TimeoutError. */
         public Builder timeLimit(Duration limit) { this.timeLimit = limit; return this; }
+
+        /**
+         * theano.config settings in THEANO_FLAGS syntax, e.g. {@code "floatX=float32"} (the session does
+         * not read the environment variable itself).
+         */
+        public Builder theanoFlags(String flags) { this.theanoFlags = flags; return this; }
 
         public TdlSession build() { return new TdlSession(this); }
     }

@@ -35,7 +35,8 @@ public final class TdlSession {
         Path root = b.fileRoot == null ? null : b.fileRoot.toAbsolutePath().normalize();
         Path wd = b.workingDir != null ? b.workingDir : root;
         SessionOptions o = new SessionOptions(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), b.seed, false, root, b.fileAccess, b.timeLimit, wd);
+                new PrintStream(err, true, StandardCharsets.UTF_8), b.seed, false, root, b.fileAccess, b.timeLimit, wd)
+                .withTheanoFlags(b.theanoFlags);
         this.session = new Session(o);
     }
 

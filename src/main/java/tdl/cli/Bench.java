@@ -13,6 +13,8 @@ final class Bench {
     private int samples = 10;
     private int repeat = 7;
     private int lenetBatches = 4;
+    private String jaxPython;
+    private boolean lenetOnly;
     private boolean numpy = true;
     private boolean profile;
     private Path numpyScript;
@@ -25,13 +27,14 @@ final class Bench {
     }
 
     static final String USAGE = "usage: tdl bench [--epochs N] [--batches N] [--samples N] [--repeat N] "
-            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet]\n"
+            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON]\n"
             + "  --epochs N   RBM epochs to time (default 3); --batches N times N minibatches and scales to 500\n"
             + "  --samples N  samples of the sampling phase to time (default 10, each 1000 Gibbs steps)\n"
             + "  --repeat N   repetitions of the compile, call and start-up workloads (default 7)\n"
             + "  --no-numpy   skip the numpy reference; --numpy PATH: where rbm_numpy.py is\n"
             + "  --profile    also print the per-op profile of the benchmarked functions\n"
-            + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet";
+            + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet, --lenet-only runs nothing else\n"
+            + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/lenet_jax.py";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Bench b = new Bench(out, err);
@@ -46,6 +49,8 @@ final class Bench {
                     case "--profile" -> b.profile = true;
                     case "--lenet-batches" -> b.lenetBatches = Math.min(16, positive(args, ++i));
                     case "--no-lenet" -> b.lenetBatches = 0;
+                    case "--jax" -> b.jaxPython = value(args, ++i);
+                    case "--lenet-only" -> b.lenetOnly = true;
                     case "--numpy" -> b.numpyScript = Path.of(value(args, ++i));
                     case "-h", "--help" -> {
                         out.println(USAGE);
@@ -61,7 +66,7 @@ final class Bench {
         }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,
-                    b.profile, b.lenetBatches), out, err).run();
+                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0), out, err).run();
             return Main.OK;
         } catch (TdlError e) {
             err.println(e.format());

@@ -83,7 +83,8 @@ final class KernelCommand {
         boolean d = debug;
         Path workingDir = Path.of("").toAbsolutePath(); // Jupyter starts kernels in the notebook's folder
         return Kernel.serve(file, (o, e) -> new Session(SessionOptions.defaults().withOut(o).withErr(e)
-                .withSeed(s).withDebug(d).withWorkingDir(workingDir)), Main.VERSION, err);
+                .withSeed(s).withDebug(d).withWorkingDir(workingDir).withTheanoFlags(System.getenv("THEANO_FLAGS"))),
+                Main.VERSION, err);
     }
 
     /** The user's kernels folder as Jupyter (Python) finds it: from $HOME, which Java's user.home ignores. */

@@ -50,6 +50,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--nan-guard", description = "Stop at the first op that produces NaN or Inf.")
     private boolean nanGuard;
 
+    @Option(names = "--floatX", paramLabel = "DTYPE",
+            description = "theano.config.floatX: float64 (default) or float32; overrides THEANO_FLAGS.")
+    private String floatX;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The script to run ('-' reads standard input).")
     private String file;
 
@@ -101,7 +105,7 @@ public final class Main implements Callable<Integer> {
             // plain `tdl` at a terminal: no options to parse, and skipping picocli's class loading
             // (its Java 5 classes cannot be class-data-shared) brings the prompt up sooner
             return new ReplLauncher().launch(new HostSettings(in, out, err, Path.of("").toAbsolutePath(),
-                    null, false, false, false), null);
+                    null, false, false, false, System.getenv("THEANO_FLAGS")), null);
         }
         Main command = new Main(factory, in, out, err, interactive);
         if (command.takePlainForm(args)) {
@@ -153,7 +157,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         HostSettings settings = new HostSettings(in, out, err, Path.of("").toAbsolutePath(),
-                seed, debug, profile, nanGuard);
+                seed, debug, profile, nanGuard, HostSettings.theanoFlags(System.getenv("THEANO_FLAGS"), floatX));
         if (code != null) {
             List<String> argv = new ArrayList<>();
             argv.add("-e");

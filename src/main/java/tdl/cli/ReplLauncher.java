@@ -30,7 +30,7 @@ final class ReplLauncher {
     int launch(HostSettings settings, Runner runner) {
         return Repl.launch((out, err) -> new Session(SessionOptions.defaults()
                         .withOut(out).withErr(err).withSeed(settings.seed()).withDebug(settings.debug())
-                        .withWorkingDir(settings.workingDir())),
+                        .withWorkingDir(settings.workingDir()).withTheanoFlags(settings.theanoFlags())),
                 settings.in(), settings.out(), settings.err());
     }
 }

@@ -14,7 +14,8 @@ final class SessionHost implements ScriptHost {
     SessionHost(HostSettings s) {
         this.session = new Session(SessionOptions.defaults()
                 .withOut(s.out()).withErr(s.err()).withSeed(s.seed()).withDebug(s.debug())
-                .withWorkingDir(s.workingDir()).withProfile(s.profile()).withNanGuard(s.nanGuard()));
+                .withWorkingDir(s.workingDir()).withProfile(s.profile()).withNanGuard(s.nanGuard())
+                .withTheanoFlags(s.theanoFlags()));
         this.err = s.err();
     }
 

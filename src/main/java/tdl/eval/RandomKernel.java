@@ -30,6 +30,7 @@ final class RandomKernel implements Kernel {
         if (sizeData.length != op.ndim()) {
             throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": size has " + sizeData.length + " entries but the draw has rank " + op.ndim(), null, node);
         }
+        if (op.kind().addsAxis()) return withLastAxis(in, reuse, sizeData);
         boolean fits = reuse != null && reuse.dtype() == op.dtype() && reuse.rank() == sizeData.length;
         for (int i = 0; i < sizeData.length; i++) {
             long d = (long) sizeData[i];
@@ -39,13 +40,7 @@ final class RandomKernel implements Kernel {
         int[] shape = fits ? reuse.shape() : new int[op.ndim()];
         if (!fits) for (int i = 0; i < shape.length; i++) shape[i] = (int) (long) sizeData[i];
         NDArray out = Kernels.output(reuse, op.dtype(), shape);
-        RandomCounter c = op.counter();
-        long seed, evaluation;
-        synchronized (c) {
-            seed = c.seed();
-            evaluation = op.advances() ? c.next() : c.peekKey()[1];
-        }
-        long key = mix(mix(seed ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(evaluation + 0x632BE59BD9B4E019L));
+        long key = key();
         double[] a = in[1].data(), b = in[2].data(), o = out.data();
         if (op.kind() == RandomOp.Kind.BINOMIAL && a.length == 1 && a[0] == 1 && in[2].sameShape(shape)) {
             bernoulli(key, b, o);
@@ -58,7 +53,97 @@ final class RandomKernel implements Kernel {
                 case UNIFORM -> pa + (pb - pa) * uniform(key, 2L * i);
                 case NORMAL -> pa + pb * normal(key, i);
                 case BINOMIAL -> binomial(key, i, pa, pb);
+                case INTEGERS -> integer(key, i, pa, pb);
+                case PERMUTATION, MULTINOMIAL -> throw new IllegalStateException("drawn by withLastAxis");
             });
+        }
+        return out;
+    }
+
+    /** This evaluation's key: (seed, draw, evaluation) hashed; advances the draw's counter unless frozen. */
+    private long key() {
+        RandomCounter c = op.counter();
+        long seed, evaluation;
+        synchronized (c) {
+            seed = c.seed();
+            evaluation = op.advances() ? c.next() : c.peekKey()[1];
+        }
+        return mix(mix(seed ^ GOLDEN) + c.draw() * 0xD1B54A32D192ED03L + mix(evaluation + 0x632BE59BD9B4E019L));
+    }
+
+    /** An integer in [low, high], both ends included (Theano's random_integers). */
+    private double integer(long key, long i, double low, double high) {
+        if (low != Math.rint(low) || high != Math.rint(high) || high < low) {
+            throw badBinomial("low and high must be integers with low <= high, got " + low + " and " + high);
+        }
+        return low + Math.floor(uniform(key, 2L * i) * (high - low + 1));
+    }
+
+    /** permutation and multinomial: one row of the last axis per position of the size. */
+    private NDArray withLastAxis(NDArray[] in, NDArray reuse, double[] sizeData) {
+        int nd = sizeData.length;
+        int[] shape = new int[nd + 1];
+        for (int i = 0; i < nd; i++) {
+            long d = (long) sizeData[i];
+            if (d < 0) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": negative size " + d, null, node);
+            shape[i] = (int) d;
+        }
+        NDArray n = in[1], p = in[2];
+        int[] rowShape = java.util.Arrays.copyOf(shape, nd);
+        int rows = (int) NDArray.sizeOf(rowShape);
+        if (op.kind() == RandomOp.Kind.PERMUTATION) {
+            double nv = n.data()[0];
+            if (nv < 0 || nv != Math.rint(nv)) throw badBinomial("n must be a non-negative integer, got " + nv);
+            shape[nd] = (int) nv;
+        } else {
+            shape[nd] = p.dim(p.rank() - 1);
+        }
+        NDArray out = Kernels.output(reuse, op.dtype(), shape);
+        long key = key();
+        int k = shape[nd];
+        double[] o = out.data();
+        if (op.kind() == RandomOp.Kind.PERMUTATION) {
+            for (int r = 0; r < rows; r++) {
+                int base = r * k;
+                for (int j = 0; j < k; j++) o[base + j] = j;
+                // Fisher-Yates from the end, one uniform per position
+                for (int j = k - 1; j > 0; j--) {
+                    int s = (int) Math.floor(uniform(key, (long) base + j) * (j + 1));
+                    double tmp = o[base + j];
+                    o[base + j] = o[base + s];
+                    o[base + s] = tmp;
+                }
+            }
+            return out;
+        }
+        java.util.Arrays.fill(o, 0.0); // counts accumulate below; a reused buffer holds the last call's
+        // multinomial: pvals rows broadcast over the size (the categories axis excluded)
+        int[] pRowShape = java.util.Arrays.copyOf(p.shape(), p.rank() - 1);
+        NDArray pRows = new NDArray(p.dtype(), pRowShape.length == 0 ? new int[] {1} : pRowShape, new double[(int) NDArray.sizeOf(pRowShape)]);
+        int[] pIdx = paramIndex(pRows, rowShape), nIdx = paramIndex(n, rowShape);
+        double[] pd = p.data(), nd2 = n.data();
+        for (int r = 0; r < rows; r++) {
+            int prow = (pIdx == null ? 0 : pIdx[r]) * k;
+            double trials = nd2[nIdx == null ? 0 : nIdx[r]];
+            if (trials < 0 || trials != Math.rint(trials)) throw badBinomial("n must be a non-negative integer, got " + trials);
+            double head = 0;
+            for (int j = 0; j < k; j++) {
+                double pj = pd[prow + j];
+                if (!(pj >= 0)) throw badBinomial("pvals must be >= 0, got " + pj);
+                if (j < k - 1) head += pj;
+            }
+            // numpy's rule: the last category takes what the others leave (so float32 rounding is harmless)
+            if (head > 1 + 1e-6) throw badBinomial("the probabilities of a row sum to more than 1 (" + head + " before the last)");
+            long sub = mix(key + r * GOLDEN);
+            for (long t = 0; t < (long) trials; t++) {
+                double u = (mix(sub + t * GOLDEN) >>> 11) * TWO_POW_53, acc = 0;
+                int j = 0;
+                for (; j < k - 1; j++) {
+                    acc += pd[prow + j];
+                    if (u < acc) break;
+                }
+                o[r * k + j] += 1;
+            }
         }
         return out;
     }

@@ -135,12 +135,23 @@ public final class CompiledFunction {
             NDArray[] results = plan.run(argBuffer);
             if (beforeUpdates != null) beforeUpdates.run();
             System.arraycopy(results, 0, borrowed, 0, borrowed.length);
+            for (NDArray r : borrowed) roundFloat32(r);
             storeUpdates(results);
         } finally {
             java.util.Arrays.fill(argBuffer, null);
             plan.release();
             for (int i = locks.length - 1; i >= 0; i--) locks[i].unlock();
         }
+    }
+
+    /**
+     * Rounds a float32 output to float32 values: kernels compute in double, and some (products,
+     * sums) store their double results; what a user sees must be what float32 can hold.
+     */
+    private static void roundFloat32(NDArray a) {
+        if (a == null || a.dtype() != DType.FLOAT32) return;
+        double[] d = a.data();
+        for (int i = 0; i < d.length; i++) d[i] = (float) d[i];
     }
 
     private void storeUpdates(NDArray[] results) {
@@ -156,9 +167,9 @@ public final class CompiledFunction {
                 pair[which] = target;
             }
             double[] src = value.data(), dst = target.data();
-            if (value.dtype() == sv.dtype()) {
+            if (value.dtype() == sv.dtype() && sv.dtype() != DType.FLOAT32) {
                 System.arraycopy(src, 0, dst, 0, src.length);
-            } else {
+            } else { // float32: kernels compute in double; what is stored is float32 (see docs/decisions.md)
                 DType d = sv.dtype();
                 for (int i = 0; i < src.length; i++) dst[i] = d.coerce(src[i]);
             }
@@ -181,7 +192,8 @@ public final class CompiledFunction {
         return n != null ? n : "arg" + i;
     }
 
-    private String where(int i) {
+    /** Argument i as messages name it: {@code f(): argument 1 'x'}. */
+    public String where(int i) {
         return displayName() + "(): argument " + (i + 1) + " '" + inputName(i) + "'";
     }
 

@@ -143,9 +143,14 @@ public final class FunctionCompiler {
                     || (want == DType.FLOAT64 && got == DType.FLOAT32)
                     || (want.isInteger() && (got.isInteger() || got == DType.BOOL));
             if (!ok) {
+                // the fix named here works: T.cast to the shared variable's dtype gives exactly its type
+                String hint = "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')";
+                if (want == DType.FLOAT32 && got == DType.FLOAT64) {
+                    hint += "; where a Python float such as 0.1 made it float64, floatX=float32 (THEANO_FLAGS=floatX=float32"
+                            + " or tdl --floatX float32) keeps Python floats float32";
+                }
                 throw new GraphError(ErrorKind.TYPE_ERROR, what + "the shared variable has type " + sv.type()
-                        + " but the update expression has type " + value.type(),
-                        "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')");
+                        + " but the update expression has type " + value.type(), hint);
             }
         }
     }
@@ -155,6 +160,14 @@ public final class FunctionCompiler {
             Variable k = g.getKey(), v = g.getValue();
             if (k instanceof Constant) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, "givens: cannot substitute the constant " + k);
+            }
+            if (k.dtype() == DType.FLOAT32 && v.dtype() == DType.FLOAT64 && k.rank() == v.rank()) {
+                // Theano refuses this (the replacement's type must convert to the key's); it would
+                // silently turn a float32 graph into a float64 one
+                throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()
+                        + " but its replacement has type " + v.type(),
+                        "store the data as float32, e.g. theano.shared(np.asarray(data, dtype=theano.config.floatX)),"
+                                + " or cast the replacement with T.cast(..., 'float32')");
             }
             if (k.rank() != v.rank() || (!k.dtype().isFloat() && v.dtype().isFloat())) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()

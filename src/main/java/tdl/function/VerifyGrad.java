@@ -41,12 +41,28 @@ public final class VerifyGrad {
     /** As Theano's verify_grad: an element fails when its absolute error exceeds absTol and its relative error relTol. */
     public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
                                 long seed, double eps, double absTol, double relTol) {
+        return verify(f, points, seed, eps, absTol, relTol, DType.FLOAT64);
+    }
+
+    /** Over inputs of {@code dtype}, with one tolerance (see the full form). */
+    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
+                                long seed, double eps, double tol, DType dtype) {
+        return verify(f, points, seed, eps, tol, tol, dtype);
+    }
+
+    /**
+     * Over inputs of {@code dtype} (float64 or float32). In float32 the points and their
+     * perturbations are float32 values and the step is the one float32 actually took, as Theano's
+     * numeric_grad perturbs in the input's dtype (Theano uses eps 3e-4 and tolerance 1e-2 there).
+     */
+    public static Result verify(java.util.function.Function<List<Variable>, Variable> f, List<NDArray> points,
+                                long seed, double eps, double absTol, double relTol, DType dtype) {
         List<Variable> inputs = new ArrayList<>();
         List<NDArray> pts = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            NDArray p = points.get(i).astype(DType.FLOAT64);
+            NDArray p = points.get(i).astype(dtype);
             pts.add(p);
-            inputs.add(new Variable(new TensorType(DType.FLOAT64, p.rank()), "x" + i));
+            inputs.add(new Variable(new TensorType(dtype, p.rank()), "x" + i));
         }
         Variable out = f.apply(inputs);
         TensorOps t = new TensorOps(() -> null);
@@ -69,12 +85,13 @@ public final class VerifyGrad {
             double[] d = p.data();
             for (int j = 0; j < d.length; j++) {
                 double x0 = d[j];
-                d[j] = x0 + eps;
+                double up = dtype.coerce(x0 + eps), down = dtype.coerce(x0 - eps);
+                d[j] = up;
                 double plus = costF.call(pts).get(0).item();
-                d[j] = x0 - eps;
+                d[j] = down;
                 double minus = costF.call(pts).get(0).item();
                 d[j] = x0;
-                double numeric = (plus - minus) / (2 * eps);
+                double numeric = (plus - minus) / (up - down);
                 double a = analytic.get(i).data()[j];
                 double abs = Math.abs(a - numeric);
                 double rel = abs / Math.max(Math.abs(a) + Math.abs(numeric), 1e-8);

@@ -82,6 +82,11 @@ public final class Grad {
             boolean any = false;
             for (Variable out : a.outputs()) {
                 Variable g = total(t, contributions.get(out));
+                // as Theano: a float output's gradient has the output's dtype, so a float32 graph's
+                // gradient graph stays float32 even where a float64 constant joined it
+                if (g != null && out.dtype().isFloat() && g.dtype().isFloat() && g.dtype() != out.dtype()) {
+                    g = t.cast(g, out.dtype());
+                }
                 outGrads.add(g);
                 any |= g != null;
             }

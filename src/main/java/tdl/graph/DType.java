@@ -5,7 +5,7 @@ package tdl.graph;
  * values are rounded and how results are typed, as numpy's dtype does. Integers are exact up to 2^53.
  */
 public enum DType {
-    BOOL("bool"), INT8("int8"), UINT8("uint8"), INT32("int32"), INT64("int64"), FLOAT32("float32"), FLOAT64("float64");
+    BOOL("bool"), INT8("int8"), UINT8("uint8"), INT16("int16"), INT32("int32"), INT64("int64"), FLOAT32("float32"), FLOAT64("float64");
 
     private final String pyName;
 
@@ -29,7 +29,7 @@ public enum DType {
         }
         if (a == BOOL) return b;
         if (b == BOOL) return a;
-        if (a == UINT8 && b == INT8 || a == INT8 && b == UINT8) return INT32;
+        if (a == UINT8 && b == INT8 || a == INT8 && b == UINT8) return INT16;
         return a.ordinal() > b.ordinal() ? a : b;
     }
 
@@ -45,6 +45,7 @@ public enum DType {
             case INT64: return (double) (long) v;
             case INT32: return (int) (long) v;
             case INT8: return (byte) (long) v;
+            case INT16: return (short) (long) v;
             case UINT8: return ((long) v) & 0xff;
             default: throw new AssertionError(this);
         }

@@ -63,7 +63,7 @@ final class Access {
         TypeHooks h = in.hooksFor(obj);
         if (h != null) {
             Object v = h.getAttr(in, obj, name);
-            if (v != TypeHooks.UNSUPPORTED) return v;
+            if (v != TypeHooks.UNSUPPORTED) return BuiltinMethod.named(h.typeName(obj), name, v);
             throw noAttribute(obj, name);
         }
         Object method = Methods.lookup(in, obj, name);

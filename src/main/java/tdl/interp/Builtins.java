@@ -195,7 +195,9 @@ final class Builtins {
             return new String(Character.toChars((int) i));
         });
         def("ord", (rt, a) -> {
-            String s = (String) a.get(0, "c");
+            if (!(a.check(1).get(0, "c") instanceof String s)) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "ord() expected string of length 1, but " + p.typeName(a.get(0, "c")) + " found");
+            }
             if (s.codePointCount(0, s.length()) != 1) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "ord() expected a character, but string of length " + s.length() + " found");
             }

@@ -60,6 +60,12 @@ public final class Ints {
                 "ints past 64 bits are exact in plain arithmetic, but arrays, tensors, indices and sizes take 64-bit ints");
     }
 
+    /** An axis, rank or count that must fit a Java int: OverflowError past it, never a wrapped-around value. */
+    public static int toInt(long l) {
+        if (l != (int) l) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "Python int too large to convert to C int");
+        return (int) l;
+    }
+
     /** Python's message for a repeat count or index that does not fit a machine size. */
     public static TdlError tooBigForIndex() {
         return new TdlError(ErrorKind.OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");

@@ -64,6 +64,8 @@ final class MulTree {
     private boolean collect(Variable v, boolean inDen) {
         if (num.size() + den.size() > MAX_FACTORS) return false;
         Apply a = v.owner();
+        // a factor 1 goes whatever its dtype (a script's 1 is an int8 constant, as in Theano)
+        if (Patterns.isScalarConstant(v, 1.0)) return true;
         // integer products are left whole: regrouping them could overflow where the original did not
         if (!v.dtype().isFloat()) {
             (inDen ? den : num).add(v);
@@ -80,7 +82,6 @@ final class MulTree {
             negative = !negative;
             return collect(a.inputs().get(0), inDen);
         }
-        if (Patterns.isScalarConstant(v, 1.0)) return true;
         (inDen ? den : num).add(v);
         return true;
     }

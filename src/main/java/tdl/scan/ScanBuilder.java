@@ -211,6 +211,13 @@ public final class ScanBuilder {
                     + " but its initial value is " + state.dtype().pyName(),
                     "give outputs_info a float initial value, e.g. np.float64(0) or T.zeros(...)");
         }
+        if (state.dtype() == DType.FLOAT32 && o.dtype() == DType.FLOAT64) {
+            // Theano refuses this too: storing the step's float64 in a float32 state would round silently
+            throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " is float64 but its initial value"
+                    + " (outputs_info) is float32",
+                    "give outputs_info a float64 initial value (T.constant(0.0, dtype='float64'), np.asarray(0.0)),"
+                            + " or cast the step's result with T.cast(..., 'float32')");
+        }
         return t.cast(o, state.dtype());
     }
 }

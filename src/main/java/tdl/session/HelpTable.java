@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import tdl.graph.ops.Scalar;
 import tdl.interp.Builtin;
+import tdl.interp.BuiltinMethod;
 import tdl.interp.Docstrings;
 import tdl.interp.Interpreter;
 import tdl.interp.TdlModule;
@@ -175,7 +176,10 @@ public final class HelpTable {
     /** The entry of a method or attribute of a built-in value type (a SharedVariable has TensorVariable's too). */
     private Entry method(Interpreter interp, Object owner, String attr) {
         if (owner == null || owner instanceof TdlModule || interp.hooksFor(owner) == null) return null;
-        String type = interp.typeName(owner);
+        return typeMember(interp.typeName(owner), attr);
+    }
+
+    private Entry typeMember(String type, String attr) {
         Entry e = entries.get(type + "." + attr);
         if (e == null && type.equals("SharedVariable")) e = entries.get("TensorVariable." + attr);
         return e;
@@ -183,6 +187,7 @@ public final class HelpTable {
 
     /** The entry of a built-in value, found by identity among the documented names; null when none is. */
     public Entry entryFor(Interpreter interp, Object value) {
+        if (value instanceof BuiltinMethod m) return typeMember(m.typeName(), m.name());
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) return null;
         Map<Object, Entry> byValue = new IdentityHashMap<>();
         for (Map.Entry<String, Entry> e : entries.entrySet()) {

@@ -44,6 +44,7 @@ public final class Session {
         this.interp = new Interpreter(new Interpreter.Config(options.out(), options.err(), options.seed(),
                 options.fileRoot(), options.fileAccess(), options.workingDir()));
         Library.installAll(interp);
+        tdl.lib.theano.TheanoLibrary.configure(interp, options.theanoFlags());
         interp.defineGlobal("help", new Builtin("help", this::help));
         interp.sessionState(ProfileRegistry.class, ProfileRegistry::new).configure(options.profile(), options.nanGuard());
     }

@@ -63,6 +63,12 @@ final class AstBuilder extends TDLBaseVisitor<List<Stmt>> {
             Expr target = expr(parts.get(0));
             Targets.checkAugmented(target);
             String op = ctx.augOp.getText();
+            if (op.equals("@=") || op.equals("<<=") || op.equals(">>=")) {
+                // numpy changes the array in place for these; TDL would rebind, which aliases would not see
+                String bare = op.substring(0, op.length() - 1);
+                throw ExprBuilder.error("'" + op + "' is not supported in TDL", at(ctx.augOp),
+                        "write a = a " + bare + " b (a new value; other names for a keep the old one)");
+            }
             return one(new Stmt.AugAssign(at(ctx.augOp), target, Operator.binary(op.substring(0, op.length() - 1)), expr(ctx.testList())));
         }
         SourcePos pos = at(ctx);

@@ -23,7 +23,7 @@ class MemoryLimitsTest {
             "np.zeros((65536, 65537))             | (65536, 65537) and data type float64: 4295032832 elements",
             "np.arange(10**12)                    | (1000000000000,) and data type int64",
             "T.zeros((10**6, 10**6)).eval()       | (1000000, 1000000) and data type float64",
-            "T.alloc(0.0, 100000, 100000).eval()  | (100000, 100000) and data type float64",
+            "T.alloc(0.0, 100000, 100000).eval()  | (100000, 100000) and data type float32", // 0.0 is float32, as in Theano
             "'ab' * 10**10                        | repeated string is too long",
             "[0] * 10**10                         | repeated list is too long",
             "list(range(10**10))                  | list is too long: 10000000000 items",

@@ -31,7 +31,7 @@ class RunawayScriptTest {
             import theano.tensor as T
             c = theano.shared(0.0, name='c')
             n = T.iscalar('n')
-            out, _ = theano.scan(lambda a: a * 1.000001 + 1.0, outputs_info=T.constant(0.0), n_steps=n)
+            out, _ = theano.scan(lambda a: a * 1.000001 + 1.0, outputs_info=T.constant(0.0, dtype='float64'), n_steps=n)
             stepper = theano.function([n], out[-1], updates=[(c, c + 1)])
             M = T.dmatrix('M')
             big = theano.function([M], T.dot(M, M).sum() + T.dot(M.T, M).sum() + T.dot(M, M.T).sum(), updates=[(c, c + 1)])

@@ -47,6 +47,16 @@ class TdlSessionTest {
     }
 
     @Test
+    void theanoFlagsConfigureTheSessionAndUnknownFlagsWarnOnce() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        TdlSession f = Tdl.builder().errorOutput(err).theanoFlags("floatX=float32, bogus=1,bogus=2,mode=FAST_RUN").build();
+        assertEquals("float32 float32", f.eval("import theano\ntheano.config.floatX + ' ' + T.vector().dtype"));
+        assertEquals("float64", s.eval("import theano\ntheano.config.floatX"), "another session keeps its own config");
+        f.eval("pass");
+        assertEquals("warning: Theano does not recognise this flag: bogus\n", err.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
     void evalReturnsTheLastExpressionInJavaForm() {
         assertEquals(3L, s.eval("1 + 2"));
         assertEquals(2.5, s.eval("5 / 2"));

@@ -39,6 +39,25 @@ class SessionCliTest {
     }
 
     @Test
+    void floatXOptionSetsTheanoConfig() {
+        assertEquals(0, run("", "--floatX", "float32", "-e", "import theano\nprint(theano.config.floatX, T.matrix().dtype, (T.vector() * 0.1).dtype)"));
+        assertEquals("float32 float32 float32\n", out());
+    }
+
+    @Test
+    void aFloatXTdlDoesNotHaveIsAValueError() {
+        assertEquals(1, run("", "--floatX", "float16", "-e", "pass"));
+        assertTrue(err().startsWith("ValueError: Invalid value ('float16') for configuration variable \"floatX\""), err());
+    }
+
+    @Test
+    void theFloatXOptionWinsOverTheanoFlags() {
+        assertEquals("device=cpu,floatX=float64,floatX=float32", HostSettings.theanoFlags("device=cpu,floatX=float64", "float32"));
+        assertEquals("floatX=float32", HostSettings.theanoFlags(null, "float32"));
+        assertEquals("floatX=float64", HostSettings.theanoFlags("floatX=float64", null));
+    }
+
+    @Test
     void scriptSeesArgvAsPythonsSysArgv() throws Exception {
         Path s = Files.writeString(dir.resolve("args.tdl"), "print(len(argv), argv[1], argv[2])\n");
         assertEquals(0, run("", s.toString(), "--epochs", "1"));

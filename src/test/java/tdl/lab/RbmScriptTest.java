@@ -58,4 +58,39 @@ class RbmScriptTest {
         NDArray vis = ((SharedVariable) s.get("persistent_vis_chain")).value();
         for (double v : vis.data()) assertTrue(v == 0 || v == 1, "visible chain holds binary samples: " + v);
     }
+
+    /** The epoch costs of a short run with these theano flags (null: Theano's defaults). */
+    private static List<Double> costs(Path dir, String flags, List<Session> keep) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session s = new Session(SessionOptions.defaults().withOut(ps).withErr(ps).withSeed(7L).withWorkingDir(dir)
+                .withTheanoFlags(flags));
+        keep.add(s);
+        s.runFile(Path.of("scripts", "lab4", "rbm.tdl").toAbsolutePath(), List.of(
+                "--epochs", "2", "--batches", "10", "--hidden", "40", "--plot-every", "1000", "--output", dir.resolve("p").toString()));
+        List<Double> costs = new ArrayList<>();
+        Matcher m = COST.matcher(out.toString(StandardCharsets.UTF_8));
+        while (m.find()) costs.add(Double.parseDouble(m.group(2)));
+        return costs;
+    }
+
+    @Test
+    void underFloatXFloat32TheRbmTrainsInFloat32AndTracksTheFloat64Run(@TempDir Path dir) {
+        List<Session> sessions = new ArrayList<>();
+        List<Double> c64 = costs(dir.resolve("d"), null, sessions);
+        List<Double> c32 = costs(dir.resolve("f"), "floatX=float32", sessions);
+        assertEquals(2, c32.size());
+        // the first epoch sees the same data and, until a draw flips, the same samples
+        assertEquals(c64.get(0), c32.get(0), 1e-3 * Math.abs(c64.get(0)), c64 + " vs " + c32);
+        assertTrue(Double.isFinite(c32.get(1)) && c32.get(1) < 0, c32.toString());
+        Session f32 = sessions.get(1);
+        f32.exec("w_now = rbm.W.get_value()", "<test>");
+        NDArray w = (NDArray) f32.get("w_now");
+        assertEquals(tdl.graph.DType.FLOAT32, w.dtype());
+        for (double v : w.data()) assertEquals((double) (float) v, v, "W holds float32 values");
+        NDArray chain = ((SharedVariable) f32.get("persistent_chain")).value();
+        assertEquals(tdl.graph.DType.FLOAT32, chain.dtype());
+        NDArray vis = ((SharedVariable) f32.get("persistent_vis_chain")).value();
+        assertEquals(tdl.graph.DType.FLOAT32, vis.dtype());
+    }
 }

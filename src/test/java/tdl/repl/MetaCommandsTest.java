@@ -34,6 +34,15 @@ class MetaCommandsTest {
     }
 
     @Test
+    void helpAtThePromptAgreesWithHelpInAScript() {
+        String out = run("def layer(x, n=2):\n    \"\"\"A dense layer.\"\"\"\n    return x\n\n"
+                + ":help layer\nhelp(layer)\nw = shared(np.zeros(2))\n:help w.get_value\n:help w.set_value\n").out();
+        assertEquals(2, out.split("layer\\(x, n=2\\)\n    A dense layer\\.", -1).length - 1, out);
+        assertTrue(out.contains("w.get_value(borrow=False)\n    The current value"), out);
+        assertTrue(out.contains("w.set_value(value, borrow=False)"), out);
+    }
+
+    @Test
     void varsShowsNamesKindsAndShapes() {
         String out = run("import numpy as np\nimport theano.tensor as T\nw = shared(np.zeros((3, 2)), name='w')\n"
                 + "x = T.matrix('x')\nn = 4\ndata = np.ones(5)\n:vars\n").out();

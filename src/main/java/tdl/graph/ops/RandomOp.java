@@ -12,13 +12,21 @@ import tdl.graph.Variable;
 
 /**
  * A random draw of rank {@code ndim}: inputs are the size (an int vector of length ndim) and two
- * parameters broadcast against it (uniform: low, high; normal: avg, std; binomial: n, p). Every
+ * parameters broadcast against it (uniform: low, high; normal: avg, std; binomial: n, p;
+ * random_integers: low, high inclusive). Permutation and multinomial add a last axis: a
+ * permutation of 0..n-1 per size position (parameters: n, unused), or the counts of n draws over
+ * the k categories of pvals (parameters: n, pvals whose last axis has the k probabilities). Every
  * evaluation draws fresh numbers (the kernel advances {@link #counter} unless {@code advances} is
  * false), so the op is stochastic:
  * never folded or merged. Draws are constants to grad: no gradient flows into any input.
  */
 public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, boolean advances) implements Op {
-    public enum Kind { UNIFORM, NORMAL, BINOMIAL }
+    public enum Kind {
+        UNIFORM, NORMAL, BINOMIAL, INTEGERS, PERMUTATION, MULTINOMIAL;
+
+        /** Whether the result has one axis more than the size (the permutation or the categories). */
+        public boolean addsAxis() { return this == PERMUTATION || this == MULTINOMIAL; }
+    }
 
     /** A draw that advances its stream on each evaluation (the default update of Theano's RandomStreams). */
     public RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter) { this(kind, dtype, ndim, counter, true); }
@@ -31,7 +39,7 @@ public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, 
     public RandomOp frozen() { return new RandomOp(kind, dtype, ndim, counter, false); }
 
     @Override
-    public String name() { return "RandomStreams." + kind.name().toLowerCase(); }
+    public String name() { return "RandomStreams." + (kind == Kind.INTEGERS ? "random_integers" : kind.name().toLowerCase()); }
 
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
@@ -40,13 +48,20 @@ public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, 
         if (size.rank() != 1 || size.dtype().isFloat()) {
             throw new GraphError(ErrorKind.TYPE_ERROR, name() + ": size must be a tuple of integers or an integer shape vector, got " + size);
         }
+        if (kind == Kind.PERMUTATION && (in.get(1).rank() != 0 || in.get(1).dtype().isFloat())) {
+            throw new GraphError(ErrorKind.TYPE_ERROR, name() + ": n must be an integer scalar, got " + in.get(1));
+        }
+        if (kind == Kind.MULTINOMIAL && (in.get(2).rank() < 1 || in.get(2).rank() > ndim + 1)) {
+            throw new GraphError(ErrorKind.VALUE_ERROR, name() + ": pvals must have the categories on its last axis and at most "
+                    + ndim + " axes before it, got " + in.get(2), "give pvals as a vector, or one row of probabilities per draw");
+        }
         for (int i = 1; i < 3; i++) {
-            if (in.get(i).rank() > ndim) {
+            if (in.get(i).rank() > ndim + (kind == Kind.MULTINOMIAL && i == 2 ? 1 : 0)) {
                 throw new GraphError(ErrorKind.VALUE_ERROR, name() + ": a parameter of rank " + in.get(i).rank()
                         + " does not fit the requested rank-" + ndim + " size", "give a size with as many entries as the parameter has dimensions");
             }
         }
-        return List.of(new TensorType(dtype, ndim));
+        return List.of(new TensorType(dtype, ndim + (kind.addsAxis() ? 1 : 0)));
     }
 
     @Override

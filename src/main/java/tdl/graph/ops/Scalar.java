@@ -165,7 +165,7 @@ public enum Scalar {
     MUL(DTypeRule.ARITH, Operator.MUL, binary((a, b) -> a * b),
             (t, in, out, g) -> grads(t.mul(g, in[1]), t.mul(g, in[0])),
             help("a, b", "Elementwise a * b.", "T.mul", "np.multiply")),
-    TRUE_DIV(DTypeRule.FLOAT, Operator.TRUE_DIV, binary((a, b) -> a / b),
+    TRUE_DIV(DTypeRule.TRUE_DIV, Operator.TRUE_DIV, binary((a, b) -> a / b),
             (t, in, out, g) -> grads(t.trueDiv(g, in[1]), t.neg(t.trueDiv(t.mul(g, out), in[1]))),
             help("a, b", "Elementwise a / b, a float result.", "T.true_div", "np.divide")),
     // integer division and modulo by zero give 0 in integer dtypes, as numpy's
@@ -182,11 +182,11 @@ public enum Scalar {
                     t.mul(g, t.mul(out, t.switchOp(t.eq(in[0], 0.0), t.constant(in[0].dtype(), 0), t.log(in[0]))))),
             help("a, b", "Elementwise a ** b.", "T.pow", "np.power")),
     MAXIMUM(DTypeRule.ARITH, null, binary(Math::max), // NaN-propagating, as numpy.maximum
-            (t, in, out, g) -> pick(t, t.ge(in[0], in[1]), g),
-            help("a, b", "Elementwise larger of a and b (the gradient goes to a on ties).", "T.maximum", "np.maximum")),
+            (t, in, out, g) -> toEqual(t, in, out, g),
+            help("a, b", "Elementwise larger of a and b (on ties both get the gradient, as in Theano).", "T.maximum", "np.maximum")),
     MINIMUM(DTypeRule.ARITH, null, binary(Math::min),
-            (t, in, out, g) -> pick(t, t.le(in[0], in[1]), g),
-            help("a, b", "Elementwise smaller of a and b (the gradient goes to a on ties).", "T.minimum", "np.minimum")),
+            (t, in, out, g) -> toEqual(t, in, out, g),
+            help("a, b", "Elementwise smaller of a and b (on ties both get the gradient, as in Theano).", "T.minimum", "np.minimum")),
     LT(DTypeRule.PREDICATE, Operator.LT, binary((a, b) -> a < b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a < b, as bool.", "T.lt")),
     LE(DTypeRule.PREDICATE, Operator.LE, binary((a, b) -> a <= b ? 1 : 0), Derivative.NONE,
@@ -285,12 +285,22 @@ public enum Scalar {
 
     // ---- the parts of an entry ----
 
-    /** How the output dtype follows the inputs' (numpy's rules). */
+    /**
+     * How the output dtype follows the inputs': Theano 1.0's rules under {@code cast_policy='custom'}
+     * (theano/scalar/basic.py), written out in docs/dtypes.md. Upcasting is numpy's
+     * ({@link DType#upcast}: float32 with int32/int64 is float64); only true division of integers
+     * depends on floatX.
+     */
     public enum DTypeRule {
         /** The inputs' upcast; bools count as int64, as numpy's arithmetic on bools. */
         ARITH,
-        /** The inputs' upcast if it is a float, else float64 (true division, transcendental functions). */
+        /**
+         * Theano's {@code upgrade_to_float}: bool, int8, int16 and uint8 count as float32, int32 and
+         * int64 as float64, then the upcast (exp of int8 is float32, exp of int32 float64).
+         */
         FLOAT,
+        /** Theano's TrueDiv: floatX when every input is bool or an integer, else the upcast. */
+        TRUE_DIV,
         /** Always bool. */
         PREDICATE,
         /** Always int64 (iround). */
@@ -300,12 +310,22 @@ public enum Scalar {
         /** The upcast of every input but the first, the condition (switch). */
         CHOICE;
 
-        public DType apply(List<DType> in) {
+        /** The output dtype with floatX = float64, what an op infers from its input types alone. */
+        public DType apply(List<DType> in) { return apply(in, DType.FLOAT64); }
+
+        /** The output dtype in a session whose theano.config.floatX is {@code floatX}. */
+        public DType apply(List<DType> in, DType floatX) {
             DType d = null;
-            for (int i = this == CHOICE ? 1 : 0; i < in.size(); i++) d = d == null ? in.get(i) : DType.upcast(d, in.get(i));
+            boolean allDiscrete = true;
+            for (int i = this == CHOICE ? 1 : 0; i < in.size(); i++) {
+                DType x = this == FLOAT ? toFloat(in.get(i)) : in.get(i);
+                allDiscrete &= !x.isFloat();
+                d = d == null ? x : DType.upcast(d, x);
+            }
             return switch (this) {
                 case ARITH -> d == DType.BOOL ? DType.INT64 : d;
-                case FLOAT -> d.isFloat() ? d : DType.FLOAT64;
+                case FLOAT -> d;
+                case TRUE_DIV -> allDiscrete ? floatX : d;
                 case PREDICATE -> DType.BOOL;
                 case INTEGER -> DType.INT64;
                 case BITWISE -> {
@@ -316,6 +336,14 @@ public enum Scalar {
                     yield d;
                 }
                 case CHOICE -> d;
+            };
+        }
+
+        private static DType toFloat(DType d) {
+            return switch (d) {
+                case BOOL, INT8, UINT8, INT16 -> DType.FLOAT32;
+                case INT32, INT64 -> DType.FLOAT64;
+                case FLOAT32, FLOAT64 -> d;
             };
         }
     }
@@ -421,9 +449,9 @@ public enum Scalar {
     /** Another entry applied to x: a derivative may not name a constant declared after its own. */
     private static Variable other(TensorOps t, String entry, Variable x) { return t.elemwise(valueOf(entry), x); }
 
-    /** The gradient to the first input where {@code pickFirst}, else to the second. */
-    private static Variable[] pick(TensorOps t, Variable pickFirst, Variable g) {
+    /** Theano 1.0's Maximum/Minimum gradient: each input equal to the output gets g, so on a tie both do. */
+    private static Variable[] toEqual(TensorOps t, Variable[] in, Variable out, Variable g) {
         Variable zero = t.constant(g.dtype(), 0);
-        return grads(t.switchOp(pickFirst, g, zero), t.switchOp(pickFirst, zero, g));
+        return grads(t.switchOp(t.eq(out, in[0]), g, zero), t.switchOp(t.eq(out, in[1]), g, zero));
     }
 }

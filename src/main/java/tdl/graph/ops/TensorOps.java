@@ -21,9 +21,17 @@ import tdl.graph.Variable;
  */
 public final class TensorOps {
     private final Supplier<Object> origin;
+    private final Supplier<DType> floatX;
 
+    /** Builds graphs as with theano.config.floatX = 'float64' (gradients, rewrites). */
     public TensorOps(Supplier<Object> origin) {
+        this(origin, () -> DType.FLOAT64);
+    }
+
+    /** Builds graphs with the session's floatX, read when each node is built (integer true division). */
+    public TensorOps(Supplier<Object> origin, Supplier<DType> floatX) {
         this.origin = origin;
+        this.floatX = floatX;
     }
 
     // ---- leaves and generic application ----
@@ -53,9 +61,12 @@ public final class TensorOps {
     // ---- elementwise ----
 
     /**
-     * Applies a scalar function with broadcasting. Scalar constants take the dtype of the other
-     * operands when the kind agrees (numpy's value-based casting), so {@code x_f32 * 2.0} stays
-     * float32 and {@code i_int32 + 1} stays int32.
+     * Applies a scalar function with broadcasting. Scalar constants the graph code made itself take
+     * the dtype of the other operands when the kind agrees, so a rule's {@code 1.0} keeps a float32
+     * graph float32; a script's numbers come {@linkplain Constant#typed typed} by Theano's autocast
+     * and keep their dtype. Where the dtype rule depends on floatX (integer true division), the
+     * result is cast to what the session's floatX asks for, as Theano computes it: in double, stored
+     * in floatX.
      */
     public Variable elemwise(Scalar s, Variable... in) {
         if (in.length != s.arity()) {
@@ -72,10 +83,18 @@ public final class TensorOps {
                 if (isScalarConstant(in[i])) args[i] = adapt((Constant) in[i], others);
             }
         }
-        return apply(new ElemwiseOp(s), args);
+        Variable out = apply(new ElemwiseOp(s), args);
+        DType want = s.dtypeRule().apply(dtypes(args), floatX.get());
+        return out.dtype() == want ? out : cast(out, want);
     }
 
-    private static boolean isScalarConstant(Variable v) { return v instanceof Constant && v.rank() == 0; }
+    private static List<DType> dtypes(Variable[] vs) {
+        List<DType> d = new ArrayList<>(vs.length);
+        for (Variable v : vs) d.add(v.dtype());
+        return d;
+    }
+
+    private static boolean isScalarConstant(Variable v) { return v instanceof Constant c && v.rank() == 0 && !c.isTyped(); }
 
     private static Variable adapt(Constant c, DType others) {
         DType cd = c.dtype();
@@ -141,10 +160,13 @@ public final class TensorOps {
     public Variable clip(Variable x, Variable lo, Variable hi) { return elemwise(Scalar.CLIP, x, lo, hi); }
     public Variable clip(Variable x, double lo, double hi) { return clip(x, constant(lo), constant(hi)); }
 
-    /** relu(x) = switch(x > 0, x, 0): gradient 1 where x > 0, else 0. */
+    /**
+     * relu(x) as Theano 1.0 builds it, 0.5 * (x + |x|): the gradient is 1 above zero, 0 below, and
+     * 0.5 at exactly zero (|x|'s gradient there is sgn(0) = 0), which is what Theano users get.
+     */
     public Variable relu(Variable x) {
-        Variable zero = constant(x.dtype(), 0);
-        return switchOp(gt(x, zero), x, zero);
+        if (!x.dtype().isFloat()) return switchOp(gt(x, constant(x.dtype(), 0)), x, constant(x.dtype(), 0));
+        return mul(add(x, abs(x)), constant(x.dtype(), 0.5));
     }
 
     /**

@@ -174,7 +174,7 @@ public final class ArrayHooks implements TypeHooks {
         return switch (d) {
             case BOOL -> 0;
             case UINT8 -> 1;
-            case INT8, INT32, INT64 -> 2;
+            case INT8, INT16, INT32, INT64 -> 2;
             case FLOAT32, FLOAT64 -> 3;
         };
     }

@@ -41,6 +41,7 @@ public final class NpyFile {
                 case FLOAT32 -> buf.putFloat((float) v);
                 case INT64 -> buf.putLong((long) v);
                 case INT32 -> buf.putInt((int) (long) v);
+                case INT16 -> buf.putShort((short) (long) v);
                 case INT8, UINT8 -> buf.put((byte) (long) v);
                 case BOOL -> buf.put((byte) (v != 0 ? 1 : 0));
             }
@@ -107,10 +108,11 @@ public final class NpyFile {
             case "f4" -> DType.FLOAT32;
             case "i8" -> DType.INT64;
             case "i4" -> DType.INT32;
+            case "i2" -> DType.INT16;
             case "i1" -> DType.INT8;
             case "u1" -> DType.UINT8;
             case "b1" -> DType.BOOL;
-            default -> throw bad(name, "dtype '" + descr + "' is not supported (float64 float32 int64 int32 int8 uint8 bool)");
+            default -> throw bad(name, "dtype '" + descr + "' is not supported (float64 float32 int64 int32 int16 int8 uint8 bool)");
         };
         if (order == '>') buf.order(ByteOrder.BIG_ENDIAN);
         else if (order != '<' && order != '|' && order != '=') throw bad(name, "unknown byte order in dtype '" + descr + "'");
@@ -127,6 +129,7 @@ public final class NpyFile {
                 case FLOAT32 -> buf.getFloat();
                 case INT64 -> buf.getLong();
                 case INT32 -> buf.getInt();
+                case INT16 -> buf.getShort();
                 case INT8 -> buf.get();
                 case UINT8 -> Byte.toUnsignedInt(buf.get());
                 case BOOL -> buf.get() != 0 ? 1 : 0;
@@ -151,6 +154,7 @@ public final class NpyFile {
             case FLOAT32 -> "<f4";
             case INT64 -> "<i8";
             case INT32 -> "<i4";
+            case INT16 -> "<i2";
             case INT8 -> "|i1";
             case UINT8 -> "|u1";
             case BOOL -> "|b1";
@@ -161,6 +165,7 @@ public final class NpyFile {
         return switch (d) {
             case FLOAT64, INT64 -> 8;
             case FLOAT32, INT32 -> 4;
+            case INT16 -> 2;
             case INT8, UINT8, BOOL -> 1;
         };
     }

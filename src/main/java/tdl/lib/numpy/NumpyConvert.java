@@ -185,7 +185,7 @@ public final class NumpyConvert {
             DType d = dtypeName(s);
             if (d != null) return d;
             throw new TdlError(ErrorKind.TYPE_ERROR, "data type '" + s + "' not understood",
-                    "use one of float64 float32 int64 int32 int8 uint8 bool");
+                    "use one of float64 float32 int64 int32 int16 int8 uint8 bool");
         }
         throw new TdlError(ErrorKind.TYPE_ERROR, "Cannot interpret '" + typeName(o) + "' as a data type");
     }
@@ -198,6 +198,7 @@ public final class NumpyConvert {
             case "f4", "f", "<f4", "single" -> DType.FLOAT32;
             case "int", "i8", "<i8", "long", "int_", "l" -> DType.INT64;
             case "i4", "<i4", "intc" -> DType.INT32;
+            case "i2", "<i2", "short", "h" -> DType.INT16;
             case "i1", "byte" -> DType.INT8;
             case "u1", "|u1", "ubyte", "B" -> DType.UINT8;
             case "bool_", "?", "b1", "|b1" -> DType.BOOL;

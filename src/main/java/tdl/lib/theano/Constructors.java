@@ -24,7 +24,8 @@ final class Constructors {
             t.put(plural, plural(kind, rank, null));
             for (String prefix : new String[] {"d", "i", "l", "f", "b"}) {
                 DType dt = switch (prefix) {
-                    case "d", "f" -> DType.FLOAT64;
+                    case "d" -> DType.FLOAT64;
+                    case "f" -> DType.FLOAT32;
                     case "i" -> DType.INT32;
                     case "l" -> DType.INT64;
                     default -> DType.INT8;
@@ -40,7 +41,7 @@ final class Constructors {
         t.put("dcol", single("dcol", 2, DType.FLOAT64));
         t.put("tensor", (TdlCallable) (rt, a) -> {
             a.check(3, "dtype", "broadcastable", "name", "ndim");
-            DType dt = Symbolic.dtype(rt, a.get(0, "dtype", null), DType.FLOAT64);
+            DType dt = Symbolic.dtype(rt, a.get(0, "dtype", null), Symbolic.floatX(rt));
             Object bc = a.get(1, "broadcastable", null);
             int rank = a.keywords().containsKey("ndim") ? ((Number) a.keywords().get("ndim")).intValue()
                     : Sequences.items(bc) != null ? Sequences.items(bc).size() : 0;
@@ -52,9 +53,8 @@ final class Constructors {
     private static TdlCallable single(String fn, int rank, DType fixed) {
         return (rt, a) -> {
             a.check(2, "name", "dtype");
-            if (fn.startsWith("f")) Float32Warning.once(rt, "T." + fn);
             Object name = a.get(0, "name", null);
-            DType dt = fixed != null ? fixed : Symbolic.dtype(rt, a.get(1, "dtype", null), DType.FLOAT64);
+            DType dt = fixed != null ? fixed : Symbolic.dtype(rt, a.get(1, "dtype", null), Symbolic.floatX(rt));
             if (fixed != null && a.keywords().containsKey("dtype")) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() has a fixed dtype; use T." + KINDS[rank] + "(name, dtype=...)");
             }
@@ -64,14 +64,14 @@ final class Constructors {
 
     private static TdlCallable plural(String fn, int rank, DType fixed) {
         return (rt, a) -> {
-            if (fn.startsWith("f")) Float32Warning.once(rt, "T." + fn);
+            DType dt = fixed == null ? Symbolic.floatX(rt) : fixed;
             java.util.List<Object> out = new java.util.ArrayList<>();
             java.util.List<Object> names = a.positional();
             if (names.size() == 1 && names.get(0) instanceof Long n) {
-                for (int i = 0; i < n; i++) out.add(new Variable(new TensorType(fixed == null ? DType.FLOAT64 : fixed, rank), null));
+                for (int i = 0; i < n; i++) out.add(new Variable(new TensorType(dt, rank), null));
             } else {
                 for (Object name : names) {
-                    out.add(new Variable(new TensorType(fixed == null ? DType.FLOAT64 : fixed, rank), rt.str(name)));
+                    out.add(new Variable(new TensorType(dt, rank), rt.str(name)));
                 }
             }
             return out.size() == 1 ? out.get(0) : new TdlTuple(out);

@@ -17,6 +17,7 @@ import tdl.function.ProfileRegistry;
 import tdl.graph.NDArray;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
+import tdl.graph.TypeFilter;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.NumpyConvert;
@@ -27,7 +28,7 @@ final class Functions {
     private Functions() {}
 
     /** What a script holds after function(): the compiled function and whether it returns a list. */
-    record ScriptFunction(CompiledFunction compiled, boolean listOutput) {}
+    record ScriptFunction(CompiledFunction compiled, boolean listOutput, Boolean allowInputDowncast) {}
 
     static Object function(Runtime rt, Args a) {
         a.check(10, "inputs", "outputs", "updates", "givens", "name", "on_unused_input", "profile",
@@ -51,7 +52,8 @@ final class Functions {
                 .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false))));
         CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
         profiles.register(f);
-        return new ScriptFunction(f, listOutput);
+        Object downcast = a.get(7, "allow_input_downcast", null);
+        return new ScriptFunction(f, listOutput, downcast == null ? null : rt.truth(downcast));
     }
 
     static Object call(Runtime rt, ScriptFunction sf, Args a) {
@@ -59,10 +61,27 @@ final class Functions {
             throw new TdlError(ErrorKind.TYPE_ERROR, "compiled functions take positional arguments only");
         }
         List<NDArray> values = new ArrayList<>(a.size());
-        for (Object o : a.positional()) values.add(o instanceof NDArray n ? n : NumpyConvert.toArray(o));
+        List<Variable> inputs = sf.compiled().inputs();
+        for (int i = 0; i < a.size(); i++) {
+            Object o = a.positional().get(i);
+            NDArray v = o instanceof NDArray n ? n : NumpyConvert.toArray(o);
+            // Theano's input filter (a wrong count or rank is the compiled function's own error)
+            if (i < inputs.size() && v.rank() == inputs.get(i).rank()) {
+                v = TypeFilter.filter(v, inputs.get(i).dtype(), sf.allowInputDowncast(), source(o), Symbolic.floatX(rt),
+                        sf.compiled().where(i), "pass allow_input_downcast=True to function()");
+            }
+            values.add(v);
+        }
         List<NDArray> out = sf.compiled().call(values, rt::checkInterrupt); // Ctrl-C midway stores no update
         if (sf.listOutput()) return new ArrayList<Object>(out);
         return out.get(0);
+    }
+
+    /** How a value reached a compiled function or set_value, for {@link TypeFilter}. */
+    static TypeFilter.Source source(Object o) {
+        if (o instanceof NDArray) return TypeFilter.Source.ARRAY;
+        if (o instanceof Double) return TypeFilter.Source.PYTHON_FLOAT;
+        return TypeFilter.Source.PYTHON_VALUE;
     }
 
     static Object evalVariable(Runtime rt, Variable v, Args a) {
@@ -120,6 +139,10 @@ final class Functions {
     private static List<Variable> variables(Runtime rt, Object spec, String what) {
         List<?> items = Sequences.items(spec);
         if (items == null) {
+            if (spec instanceof Variable v && what.equals("inputs")) { // Theano refuses it too: a list is what is meant
+                throw new TdlError(ErrorKind.TYPE_ERROR, "Input variables of a Theano function should be contained in a list, "
+                        + "even when there is a single input.", "function([" + (v.name() == null ? "x" : v.name()) + "], ...)");
+            }
             if (spec instanceof Variable v) return List.of(v);
             throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be a list of symbolic variables, got " + Symbolic.typeName(rt, spec));
         }

@@ -8,6 +8,7 @@ import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
+import tdl.graph.ops.Index;
 import tdl.graph.ops.RandomCounter;
 import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ShapeOp;
@@ -57,13 +58,13 @@ final class RandomStreams {
     Object uniform(Runtime rt, Args a) {
         a.check(5, "size", "low", "high", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.UNIFORM, a.get(1, "low", 0.0), a.get(2, "high", 1.0),
-                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.FLOAT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), null));
     }
 
     Object normal(Runtime rt, Args a) {
         a.check(5, "size", "avg", "std", "ndim", "dtype");
         return draw(rt, a, RandomOp.Kind.NORMAL, a.get(1, "avg", 0.0), a.get(2, "std", 1.0),
-                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.FLOAT64));
+                Symbolic.dtype(rt, a.get(4, "dtype", null), null));
     }
 
     Object binomial(Runtime rt, Args a) {
@@ -72,27 +73,144 @@ final class RandomStreams {
                 Symbolic.dtype(rt, a.get(4, "dtype", null), DType.INT64));
     }
 
+    Object randomIntegers(Runtime rt, Args a) {
+        a.check(5, "size", "low", "high", "ndim", "dtype");
+        return draw(rt, a, RandomOp.Kind.INTEGERS, a.get(1, "low", 0L), a.get(2, "high", 1L),
+                Symbolic.dtype(rt, a.get(4, "dtype", null), DType.INT64));
+    }
+
+    /** permutation(size=None, n=1): a permutation of 0..n-1 per position of size, shape size + (n,). */
+    Object permutation(Runtime rt, Args a) {
+        a.check(4, "size", "n", "ndim", "dtype");
+        TensorOps t = Symbolic.ops(rt);
+        Variable n = Symbolic.lift(rt, a.get(1, "n", 1L), "permutation() n");
+        Object sizeArg = a.get(0, "size", null);
+        Sized s = sizeArg == null ? new Sized(t.intVector(), 0) : size(rt, a, sizeArg, a.get(2, "ndim", null));
+        return make(t, RandomOp.Kind.PERMUTATION, Symbolic.dtype(rt, a.get(3, "dtype", null), DType.INT64), s, n, t.constant(0.0));
+    }
+
+    /**
+     * multinomial(size=None, n=1, pvals=[0.5, 0.5]): counts of n draws over the categories on pvals'
+     * last axis, shape size + (k,); no size: one draw per row of pvals (MRG_RandomStreams' form).
+     */
+    Object multinomial(Runtime rt, Args a) {
+        a.check(5, "size", "n", "pvals", "ndim", "dtype");
+        TensorOps t = Symbolic.ops(rt);
+        Variable n = Symbolic.lift(rt, a.get(1, "n", 1L), "multinomial() n");
+        Object pv = a.get(2, "pvals", null);
+        if (pv == null) pv = List.of(0.5, 0.5);
+        Variable pvals = Symbolic.lift(rt, pv, "multinomial() pvals");
+        if (pvals.rank() < 1) throw new TdlError(ErrorKind.VALUE_ERROR, "multinomial(): pvals must be a vector or a matrix of probabilities");
+        Object sizeArg = a.get(0, "size", null);
+        Sized s = sizeArg != null ? size(rt, a, sizeArg, a.get(3, "ndim", null))
+                : new Sized(pvals.rank() == 1 ? t.intVector()
+                        : t.subtensor(t.shape(pvals), List.of(new Index.Range(null, t.constant(-1L), null))), pvals.rank() - 1);
+        return make(t, RandomOp.Kind.MULTINOMIAL, Symbolic.dtype(rt, a.get(4, "dtype", null), DType.INT64), s, n, pvals);
+    }
+
+    /**
+     * choice(size=(), a=2, replace=True, p=None): draws from 0..a-1 (a a number) or from the entries
+     * of the vector a; with p, by those probabilities (a one-trial multinomial); without replacement,
+     * the first entries of a permutation.
+     */
+    Object choice(Runtime rt, Args a) {
+        a.check(6, "size", "a", "replace", "p", "ndim", "dtype");
+        TensorOps t = Symbolic.ops(rt);
+        Variable from = Symbolic.lift(rt, a.get(1, "a", 2L), "choice() a");
+        if (from.rank() > 1) throw new TdlError(ErrorKind.VALUE_ERROR, "choice(): a must be a number or a vector, got " + from.type());
+        Variable n = from.rank() == 0 ? from : t.shapeAt(from, 0);
+        Object sizeArg = a.get(0, "size", List.of());
+        Sized s = sizeArg == null ? new Sized(t.intVector(), 0) : size(rt, a, sizeArg, a.get(4, "ndim", null));
+        DType dtype = Symbolic.dtype(rt, a.get(5, "dtype", null), DType.INT64);
+        Object p = a.get(3, "p", null);
+        boolean replace = rt.truth(a.get(2, "replace", true));
+        Variable idx;
+        if (p == null && replace) {
+            idx = make(t, RandomOp.Kind.INTEGERS, dtype, s, t.constant(0L), t.sub(n, t.constant(1L)));
+        } else if (replace) {
+            Variable pv = Symbolic.lift(rt, p, "choice() p");
+            if (pv.rank() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, "choice(): p must be a vector of probabilities");
+            Variable counts = make(t, RandomOp.Kind.MULTINOMIAL, DType.INT64, s, t.constant(1L), pv);
+            idx = t.cast(t.argmax(counts, counts.rank() - 1, false), dtype);
+        } else if (p == null) {
+            Variable perm = make(t, RandomOp.Kind.PERMUTATION, dtype, new Sized(t.intVector(), 0), n, t.constant(0.0));
+            Variable count = t.constant(1L);
+            for (int i = 0; i < s.ndim; i++) count = t.mul(count, t.subtensor(s.size, List.of(new Index.Scalar(t.constant((long) i)))));
+            idx = t.reshape(t.subtensor(perm, List.of(new Index.Range(null, count, null))), s.size, s.ndim);
+        } else {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "choice(replace=False, p=...) is not supported",
+                    "draw with replacement, or without p");
+        }
+        return from.rank() == 0 ? idx : t.subtensor(from, List.of(s.ndim == 0 ? new Index.Scalar(idx) : new Index.Vector(idx)));
+    }
+
+    /**
+     * shuffle_row_elements(input): every row (the last axis) shuffled on its own, with one
+     * permutation per row, as Theano's raw_random.shuffle_row_elements.
+     */
+    Object shuffleRowElements(Runtime rt, Args a) {
+        a.check(1, "input");
+        TensorOps t = Symbolic.ops(rt);
+        Variable x = Symbolic.lift(rt, a.get(0, "input"), "shuffle_row_elements() input");
+        if (x.rank() < 1) throw new TdlError(ErrorKind.VALUE_ERROR, "shuffle_row_elements(): the input needs at least one axis");
+        int r = x.rank();
+        Variable lead = r == 1 ? t.intVector() : t.subtensor(t.shape(x), List.of(new Index.Range(null, t.constant(-1L), null)));
+        Variable perm = make(t, RandomOp.Kind.PERMUTATION, DType.INT64, new Sized(lead, r - 1), t.shapeAt(x, r - 1), t.constant(0.0));
+        List<Index> idx = new ArrayList<>();
+        for (int i = 0; i < r - 1; i++) {
+            int[] pattern = new int[r];
+            java.util.Arrays.fill(pattern, -1);
+            pattern[i] = 0;
+            idx.add(new Index.Vector(t.dimshuffle(t.arange(t.shapeAt(x, i)), pattern)));
+        }
+        idx.add(new Index.Vector(perm));
+        return t.subtensor(x, idx);
+    }
+
+    private record Sized(Variable size, int ndim) {}
+
+    private Variable make(TensorOps t, RandomOp.Kind kind, DType dtype, Sized s, Variable pa, Variable pb) {
+        RandomCounter c = new RandomCounter(seed, draws++);
+        counters.add(c);
+        return t.apply(new RandomOp(kind, dtype, s.ndim, c), s.size, pa, pb);
+    }
+
     private Variable draw(Runtime rt, Args a, RandomOp.Kind kind, Object pa, Object pb, DType dtype) {
         TensorOps t = Symbolic.ops(rt);
         Variable va = Symbolic.lift(rt, pa, a.function() + "() parameter");
         Variable vb = Symbolic.lift(rt, pb, a.function() + "() parameter");
+        // Theano's raw_random: uniform and normal default to upcast(floatX, low, high)
+        if (dtype == null) dtype = DType.upcast(DType.upcast(Symbolic.floatX(rt), va.dtype()), vb.dtype());
         Object ndimArg = a.get(3, "ndim", null);
         Object sizeArg = a.get(0, "size", null);
-        Variable size;
-        int ndim;
+        Sized s;
         if (sizeArg == null) {
             // no size: the shape of the highest-rank parameter (binomial(p=h_mean))
             Variable model = vb.rank() >= va.rank() ? vb : va;
-            size = t.shape(model);
-            ndim = model.rank();
-        } else if (sizeArg instanceof Variable v) {
+            s = new Sized(t.shape(model), model.rank());
+        } else {
+            s = size(rt, a, sizeArg, ndimArg);
+        }
+        if (va.rank() > s.ndim || vb.rank() > s.ndim) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): a parameter has more dimensions than the size",
+                    "give size=param.shape or leave size out");
+        }
+        return make(t, kind, dtype, s, va, vb);
+    }
+
+    /** A size argument (a tuple of ints or scalars, or a shape vector) as an int64 vector and its length. */
+    private Sized size(Runtime rt, Args a, Object sizeArg, Object ndimArg) {
+        TensorOps t = Symbolic.ops(rt);
+        Variable size;
+        int ndim;
+        if (sizeArg instanceof Variable v) {
             if (v.rank() != 1) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, a.function() + "(): size must be a tuple or a shape vector, got a rank-" + v.rank() + " tensor");
             }
             size = v.dtype() == DType.INT64 ? v : t.cast(v, DType.INT64);
             if (v.owner() != null && v.owner().op() instanceof ShapeOp) ndim = v.owner().inputs().get(0).rank();
             else if (v instanceof Constant c) ndim = c.value().size();
-            else if (ndimArg instanceof Long l) ndim = l.intValue();
+            else if (ndimArg instanceof Long l) ndim = tdl.interp.Ints.toInt(l);
             else throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): cannot tell the rank of the symbolic size",
                     "pass ndim=..., or a tuple of sizes");
         } else {
@@ -123,12 +241,6 @@ final class RandomStreams {
         if (ndimArg instanceof Long l && l.intValue() != ndim) {
             throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): ndim=" + l + " does not match the size's " + ndim + " entries");
         }
-        if (va.rank() > ndim || vb.rank() > ndim) {
-            throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): a parameter has more dimensions than the size",
-                    "give size=param.shape or leave size out");
-        }
-        RandomCounter c = new RandomCounter(seed, draws++);
-        counters.add(c);
-        return t.apply(new RandomOp(kind, dtype, ndim, c), size, va, vb);
+        return new Sized(size, ndim);
     }
 }

@@ -17,6 +17,11 @@ final class RandomStreamsHooks implements TypeHooks {
             case "uniform" -> (TdlCallable) s::uniform;
             case "normal" -> (TdlCallable) s::normal;
             case "binomial" -> (TdlCallable) s::binomial;
+            case "random_integers" -> (TdlCallable) s::randomIntegers;
+            case "permutation" -> (TdlCallable) s::permutation;
+            case "multinomial" -> (TdlCallable) s::multinomial;
+            case "choice" -> (TdlCallable) s::choice;
+            case "shuffle_row_elements" -> (TdlCallable) s::shuffleRowElements;
             case "seed" -> (TdlCallable) s::reseed;
             default -> UNSUPPORTED;
         };
@@ -28,5 +33,6 @@ final class RandomStreamsHooks implements TypeHooks {
     }
 
     @Override
-    public List<String> attributeNames(Object self) { return List.of("uniform", "normal", "binomial", "seed"); }
+    public List<String> attributeNames(Object self) { return List.of("uniform", "normal", "binomial", "random_integers", "permutation", "multinomial", "choice",
+            "shuffle_row_elements", "seed"); }
 }

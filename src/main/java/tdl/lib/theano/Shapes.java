@@ -56,7 +56,7 @@ final class Shapes {
         for (int i = 0; i < pattern.length; i++) {
             Object o = items.get(i);
             if ("x".equals(o)) pattern[i] = -1;
-            else if (o instanceof Long l) pattern[i] = l.intValue();
+            else if (o instanceof Long l) pattern[i] = tdl.interp.Ints.toInt(l);
             else throw new TdlError(ErrorKind.TYPE_ERROR, "dimshuffle pattern entries are axis numbers or 'x', got " + rt.repr(o));
         }
         return Symbolic.ops(rt).dimshuffle(x, pattern);

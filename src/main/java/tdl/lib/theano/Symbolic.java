@@ -7,6 +7,7 @@ import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
+import tdl.graph.ops.Autocast;
 import tdl.graph.ops.TensorOps;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.NumpyConvert;
@@ -20,18 +21,21 @@ final class Symbolic {
     private Symbolic() {}
 
     static TensorOps ops(Runtime rt) {
-        return rt.sessionState(TensorOps.class, () -> new TensorOps(rt::currentPos));
+        return rt.sessionState(TensorOps.class, () -> new TensorOps(rt::currentPos, () -> TheanoConfig.floatX(rt)));
     }
 
     /** A script value as a graph variable: variables as they are, numbers/lists/arrays as constants. */
     static Variable lift(Runtime rt, Object value, String what) {
         if (value instanceof Variable v) return v;
-        if (value instanceof Boolean bo) return new Constant(NDArray.scalar(DType.BOOL, bo ? 1 : 0));
-        if (value instanceof Long l) return new Constant(NDArray.scalar(DType.INT64, l));
-        if (value instanceof Integer i) return new Constant(NDArray.scalar(DType.INT64, i));
+        if (value instanceof Boolean bo) return Constant.typed(NDArray.scalar(DType.BOOL, bo ? 1 : 0));
+        if (value instanceof Long l) return Constant.typed(NDArray.scalar(Autocast.ofInt(l), l));
+        if (value instanceof Integer i) return Constant.typed(NDArray.scalar(Autocast.ofInt(i), i));
         if (value instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
-        if (value instanceof Double d) return new Constant(NDArray.scalar(DType.FLOAT64, d));
-        if (value instanceof NDArray a) return new Constant(a.copy());
+        if (value instanceof Double d) {
+            DType dt = Autocast.ofFloat(d, floatX(rt));
+            return Constant.typed(NDArray.scalar(dt, dt.coerce(d)));
+        }
+        if (value instanceof NDArray a) return Constant.typed(a.copy());
         if (Sequences.isListOrTuple(value)) {
             List<?> items = value instanceof List<?> l ? l : ((tdl.interp.TdlTuple) value).items();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
@@ -40,7 +44,7 @@ final class Symbolic {
                 for (Object o : items) parts.add(lift(rt, o, what));
                 return ops(rt).stack(parts, 0);
             }
-            return new Constant(NumpyConvert.toArray(value));
+            return Constant.typed(NumpyConvert.toArray(value));
         }
         throw new TdlError(ErrorKind.TYPE_ERROR, "cannot use " + rt.repr(value) + " (" + typeName(rt, value) + ") as " + what,
                 "tensor operations take symbolic variables, numbers, lists or arrays");
@@ -66,33 +70,28 @@ final class Symbolic {
     }
 
     /**
-     * A dtype argument given as 'float64', np.float64 or None (then {@code fallback}). float32 has no
-     * evaluation path yet: it warns once per session and gives float64 (LANGUAGE.md section 4).
+     * A dtype argument given as 'float64', np.float32, 'floatX' (the session's theano.config.floatX)
+     * or None (then {@code fallback}).
      */
     static DType dtype(Runtime rt, Object spec, DType fallback) {
-        DType d = dtype(spec, fallback);
-        if (d == DType.FLOAT32) {
-            Float32Warning.once(rt, "dtype float32");
-            return DType.FLOAT64;
-        }
-        return d;
-    }
-
-    private static DType dtype(Object spec, DType fallback) {
         if (spec == null) return fallback;
         String name = spec instanceof String s ? s : spec.toString();
-        if (name.equals("floatX") || name.equals("float")) return DType.FLOAT64;
+        if (name.equals("floatX")) return TheanoConfig.floatX(rt);
+        if (name.equals("float")) return DType.FLOAT64;
         if (name.equals("int")) return DType.INT64;
         DType d = DType.fromName(name);
         if (d == null) throw new TdlError(ErrorKind.TYPE_ERROR, "unknown dtype '" + name + "'",
-                "use one of float64, float32, int64, int32, int8, uint8, bool");
+                "use one of float64, float32, int64, int32, int16, int8, uint8, bool");
         return d;
     }
+
+    /** theano.config.floatX of the session: the default of T.matrix(), T.zeros(), random draws. */
+    static DType floatX(Runtime rt) { return TheanoConfig.floatX(rt); }
 
     /** An axis argument: None, an int, or a list/tuple of ints. */
     static int[] axes(Object spec) {
         if (spec == null) return null;
-        if (spec instanceof Long l) return new int[] {l.intValue()};
+        if (spec instanceof Long l) return new int[] {tdl.interp.Ints.toInt(l)};
         List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
@@ -102,14 +101,14 @@ final class Symbolic {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(null, o) + "' object cannot be interpreted as an integer",
                         "axis must be None, an int or a tuple of ints");
             }
-            out[i] = l.intValue();
+            out[i] = tdl.interp.Ints.toInt(l);
         }
         return out;
     }
 
     /** One int axis argument; a symbolic axis (Theano allows one) is not supported here. */
     static int axis(Runtime rt, Object spec, String fn) {
-        if (spec instanceof Long l) return l.intValue();
+        if (spec instanceof Long l) return tdl.interp.Ints.toInt(l);
         if (spec instanceof Variable) {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + "() with a symbolic axis is not supported",
                     "give the axis as an int");

@@ -175,7 +175,12 @@ final class SymbolicHooks implements TypeHooks {
             }
             if (name.equals("set_value")) {
                 return (rt, a) -> {
-                    NDArray value = NumpyConvert.toArray(a.get(0, "value"));
+                    Object raw = a.get(0, "value");
+                    NDArray value = NumpyConvert.toArray(raw);
+                    if (value.rank() == s.rank()) { // a wrong rank is set_value's own error
+                        value = tdl.graph.TypeFilter.filter(value, s.dtype(), null, Functions.source(raw), Symbolic.floatX(rt),
+                                "set_value of shared variable '" + s + "'", "make the shared variable with that dtype");
+                    }
                     boolean borrow = rt.truth(a.get(1, "borrow", false));
                     s.setValue(borrow || !(a.get(0, "value") instanceof NDArray) ? value : value.copy());
                     return null;

@@ -10,6 +10,7 @@ import tdl.graph.ops.TensorOps;
 import tdl.interp.Sequences;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
+import tdl.lib.numpy.NumpyConvert;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 import tdl.syntax.TdlError;
@@ -30,7 +31,7 @@ final class TensorModule {
         binary(t, "dot", "l", "r", TensorOps::dot);
         ProductFunctions.install(t);
         binary(t, "outer", "x", "y", TensorOps::outer);
-        t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), DType.FLOAT64)));
+        t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), Symbolic.floatX(rt))));
         for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
             t.put(r, (TdlCallable) (rt, a) -> {
                 a.check(3, "x", "input", "axis", "keepdims", "dtype", "acc_dtype");
@@ -60,8 +61,8 @@ final class TensorModule {
             Object items = Sequences.isListOrTuple(first) ? first : new ArrayList<>(a.positional());
             return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
         });
-        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
-        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), DType.FLOAT64), dims(rt, a.get(0, "shape"))));
+        t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), Symbolic.floatX(rt)), dims(rt, a.get(0, "shape"))));
+        t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), Symbolic.floatX(rt)), dims(rt, a.get(0, "shape"))));
         t.put("alloc", (TdlCallable) (rt, a) -> {
             a.check(Integer.MAX_VALUE); // Theano's alloc(value, *shape) takes no keywords: cast value for another dtype
             List<Variable> ds = new ArrayList<>();
@@ -75,7 +76,7 @@ final class TensorModule {
             a.check(4, "n", "m", "k", "dtype");
             Variable n = arg(rt, a, 0, "n");
             Variable m = a.has(1, "m") && a.get(1, "m") != null ? arg(rt, a, 1, "m") : n;
-            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue(), Symbolic.dtype(rt, a.get(3, "dtype", null), DType.FLOAT64));
+            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue(), Symbolic.dtype(rt, a.get(3, "dtype", null), Symbolic.floatX(rt)));
         });
         t.put("arange", (TdlCallable) (rt, a) -> {
             a.check(4, "start", "stop", "step", "dtype");
@@ -93,9 +94,13 @@ final class TensorModule {
         t.put("set_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, true, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("inc_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, false, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("constant", (TdlCallable) (rt, a) -> {
-            Variable c = Symbolic.lift(rt, a.get(0, "x"), "a constant");
-            if (a.get(1, "name", null) != null) c.setName(rt.str(a.get(1, "name")));
+            Object x = a.get(0, "x");
             Object dt = a.get(3, "dtype", null);
+            // Theano's constant(x, dtype=d) converts the value itself: T.constant(0.1, dtype='float32') is a constant
+            Variable c = dt != null && !(x instanceof Variable)
+                    ? tdl.graph.Constant.typed(NumpyConvert.toArray(x, Symbolic.dtype(rt, dt, null)))
+                    : Symbolic.lift(rt, x, "a constant");
+            if (a.get(1, "name", null) != null) c.setName(rt.str(a.get(1, "name")));
             return dt == null ? c : ops(rt).cast(c, Symbolic.dtype(rt, dt, c.dtype()));
         });
         t.put("as_tensor_variable", (TdlCallable) (rt, a) -> arg(rt, a, 0, "x"));

@@ -48,9 +48,7 @@ public final class TheanoLibrary {
         GradModifiers.install(gradient);
 
         TdlModule printing = PrintingModule.create();
-        TdlModule config = new TdlModule("theano.config");
-        config.put("floatX", "float64");
-        config.put("device", "cpu");
+        TdlModule config = TheanoConfig.of(rt).module();
 
         TdlModule ifelseModule = new TdlModule("theano.ifelse");
         TdlCallable ifelse = (r, a) -> Symbolic.ops(r).ifelse(TensorModule.arg(r, a, 0, "condition"),
@@ -105,6 +103,11 @@ public final class TheanoLibrary {
                 "softmax", "relu", "maximum", "minimum", "switch", "set_subtensor", "inc_subtensor", "outer")) {
             rt.defineGlobal(name, tensor.members().get(name));
         }
+    }
+
+    /** Sets theano.config from flags in THEANO_FLAGS syntax ({@code floatX=float32}); null leaves the defaults. */
+    public static void configure(Runtime rt, String theanoFlags) {
+        TheanoConfig.of(rt).apply(rt, theanoFlags);
     }
 
     /** theano.shared(value, name=None, borrow=False): the value is copied unless borrow=True. */

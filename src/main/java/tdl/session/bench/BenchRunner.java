@@ -25,11 +25,12 @@ import tdl.session.SessionOptions;
 public final class BenchRunner {
     /** What to run: RBM epochs (of {@code batches} minibatches, scaled to 500), samples, repetitions. */
     public record Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
-                           boolean profile, int lenetBatches) {}
+                           boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly) {}
 
     private final int epochs, batches, samples, repeat, lenetBatches;
-    private final boolean numpy, profile;
+    private final boolean numpy, profile, lenetOnly;
     private final Path numpyScript;
+    private final String jaxPython;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -42,12 +43,21 @@ public final class BenchRunner {
         this.numpyScript = s.numpyScript();
         this.profile = s.profile();
         this.lenetBatches = s.lenetBatches();
+        this.jaxPython = s.jaxPython();
+        this.lenetOnly = s.lenetOnly();
         this.out = out;
         this.err = err;
     }
 
     /** Runs every workload and prints the table to {@code out} (progress to {@code err}). */
     public void run() {
+        if (lenetOnly) {
+            List<BenchRow> rows = new ArrayList<>();
+            LenetBench.Result lenet = lenet(rows);
+            out.print(BenchRow.table(rows));
+            printReferences(lenet);
+            return;
+        }
         resetPeaks();
         Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withProfile(profile));
         s.set("N_HIDDEN", 500L);
@@ -131,13 +141,7 @@ public final class BenchRunner {
             rows.add(new BenchRow("  .tdl loop, after the RBM, same JVM", sameJvm.loop(), null, "-"));
         }
         if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
-        LenetBench.Result lenet = lenetBatches == 0 ? null : LenetBench.run(lenetBatches, Math.min(repeat, 3),
-                numpy ? NumpyReference.find(null, "lenet_numpy.py", Path.of("").toAbsolutePath(), jarDir()) : null, out, err);
-        if (lenet != null) {
-            rows.add(new BenchRow("LeNet training epoch (16 x 500)", lenet.epoch(), lenet.numpyEpoch(), "<= 0.5 x numpy"));
-            rows.add(new BenchRow("LeNet forward pass (16 x 500)", lenet.forward(), lenet.numpyForward(), "-"));
-            rows.add(new BenchRow("compile train_lenet", new double[] {lenet.compileSeconds()}, null, "-"));
-        }
+        LenetBench.Result lenet = lenet(rows);
         out.print(BenchRow.table(rows));
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
@@ -147,8 +151,38 @@ public final class BenchRunner {
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
-        if (lenet != null && lenet.numpyError() != null) out.println("numpy LeNet reference: " + lenet.numpyError());
+        printReferences(lenet);
         if (profile) out.print(s.profileReport());
+    }
+
+    /** The LeNet rows (none when --no-lenet), with the numpy reference and, given --jax, the JAX one. */
+    private LenetBench.Result lenet(List<BenchRow> rows) {
+        if (lenetBatches == 0) return null;
+        LenetBench.Result lenet = LenetBench.run(lenetBatches, Math.min(repeat, 3),
+                numpy ? NumpyReference.find(null, "lenet_numpy.py", Path.of("").toAbsolutePath(), jarDir()) : null, out, err);
+        if (lenet != null && jaxPython != null) {
+            Path script = NumpyReference.find(null, "lenet_jax.py", Path.of("").toAbsolutePath(), jarDir());
+            progress("JAX LeNet reference: " + jaxPython + " " + script);
+            lenet = lenet.withJax(script == null ? new LenetBench.Reference(null, null, "lenet_jax.py not found")
+                    : LenetBench.reference(jaxPython, script, lenetBatches));
+        }
+        if (lenet != null) {
+            rows.add(new BenchRow("LeNet training epoch (16 x 500)", lenet.epoch(), lenet.numpyEpoch(), "<= 0.5 x numpy"));
+            rows.add(new BenchRow("LeNet forward pass (16 x 500)", lenet.forward(), lenet.numpyForward(), "-"));
+            rows.add(new BenchRow("compile train_lenet", new double[] {lenet.compileSeconds()}, null, "-"));
+        }
+        return lenet;
+    }
+
+    private void printReferences(LenetBench.Result lenet) {
+        if (lenet != null && lenet.numpyError() != null) out.println("numpy LeNet reference: " + lenet.numpyError());
+        if (lenet != null && lenet.jax() != null) {
+            LenetBench.Reference j = lenet.jax();
+            BenchRow e = new BenchRow("", lenet.epoch(), null, ""), f = new BenchRow("", lenet.forward(), null, "");
+            out.println(j.error() != null ? "JAX LeNet reference: " + j.error()
+                    : String.format("JAX LeNet reference (float64, jitted step): epoch %s (TDL/JAX %.2f), forward pass %s (TDL/JAX %.2f)",
+                            BenchRow.time(j.epoch()), e.median() / j.epoch(), BenchRow.time(j.forward()), f.median() / j.forward()));
+        }
     }
 
     private NumpyReference.Result numpyReference() {

@@ -19,7 +19,12 @@ import tdl.session.SessionOptions;
 final class LenetBench {
     /** Medians per epoch (seconds); the numpy figures are null when the reference did not run. */
     record Result(double[] epoch, double[] forward, Double numpyEpoch, Double numpyForward, String numpyError,
-                  double compileSeconds) {}
+                  double compileSeconds, Reference jax) {
+        Result withJax(Reference j) { return new Result(epoch, forward, numpyEpoch, numpyForward, numpyError, compileSeconds, j); }
+    }
+
+    /** A reference script's epoch and forward pass (seconds per epoch), or why it did not run. */
+    record Reference(Double epoch, Double forward, String error) {}
 
     static final int EPOCH_BATCHES = 16;
     private static final Pattern EPOCH = Pattern.compile("epoch time: ([0-9.]+) s \\((\\d+) minibatches");
@@ -48,26 +53,33 @@ final class LenetBench {
             err.println("bench: LeNet epoch " + BenchRow.time(epoch[i]) + ", forward " + BenchRow.time(fwd[i])
                     + " (scaled from " + batches + " minibatches of 500)");
         }
-        if (numpyScript == null) return new Result(epoch, fwd, null, null, null, compile);
+        if (numpyScript == null) return new Result(epoch, fwd, null, null, null, compile, null);
         err.println("bench: numpy LeNet reference: " + numpyScript + " (" + batches + " minibatches)");
-        return numpy(numpyScript, batches, epoch, fwd, compile);
+        Reference np = reference("python3", numpyScript, batches);
+        return new Result(epoch, fwd, np.epoch(), np.forward(), np.error(), compile, null);
     }
 
-    private static Result numpy(Path script, int batches, double[] epoch, double[] fwd, double compile) {
-        List<String> cmd = List.of("python3", script.toString(), "--batches", String.valueOf(batches));
+    /** Runs a reference script (lenet_numpy.py or lenet_jax.py) with the given python over {@code batches} minibatches. */
+    static Reference reference(String python, Path script, int batches) {
+        List<String> cmd = List.of(python, script.toString(), "--batches", String.valueOf(batches));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                return new Result(epoch, fwd, null, null, "lenet_numpy.py failed", compile);
+                return new Reference(null, null, script.getFileName() + " failed: " + lastLine(text));
             }
-            return new Result(epoch, fwd, perEpoch(EPOCH, text), perEpoch(FORWARD, text), null, compile);
+            return new Reference(perEpoch(EPOCH, text), perEpoch(FORWARD, text), null);
         } catch (IOException e) {
-            return new Result(epoch, fwd, null, null, "python3 not runnable: " + e.getMessage(), compile);
+            return new Reference(null, null, python + " not runnable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(epoch, fwd, null, null, "interrupted", compile);
+            return new Reference(null, null, "interrupted");
         }
+    }
+
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines.length == 0 ? "(no output)" : lines[lines.length - 1];
     }
 
     /** A "T s (N minibatches" line, scaled to an epoch of {@link #EPOCH_BATCHES}. */

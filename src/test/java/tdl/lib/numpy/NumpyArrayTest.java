@@ -206,4 +206,26 @@ class NumpyArrayTest {
                 .replace("False", "True ").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThrows(TdlError.class, () -> rt.np("load", "f.npy"));
     }
+
+    @Test
+    void float32AndInt16ArraysSaveAsNumpyWritesThem() throws Exception {
+        FakeRuntime rt = rt();
+        // np.save(f, np.array([0.1, 2.5], dtype=np.float32)) writes '<f4' and these data bytes
+        NDArray f = NumpyConvert.toArray(List.of(0.1, 2.5), DType.FLOAT32);
+        assertEquals((double) 0.1f, f.data()[0]);
+        rt.np("save", "f4", f);
+        byte[] bytes = Files.readAllBytes(dir.resolve("f4.npy"));
+        assertTrue(new String(bytes, 10, 60, java.nio.charset.StandardCharsets.US_ASCII).startsWith("{'descr': '<f4', "));
+        assertArrayEquals(new byte[] {(byte) 205, (byte) 204, (byte) 204, 61, 0, 0, 32, 64},
+                java.util.Arrays.copyOfRange(bytes, 128, bytes.length));
+        NDArray back = (NDArray) rt.np("load", "f4.npy");
+        assertEquals(DType.FLOAT32, back.dtype());
+        assertArrayEquals(f.data(), back.data());
+        // np.save(f, np.array([-3, 300], dtype=np.int16))
+        rt.np("save", "i2", NumpyConvert.toArray(List.of(-3L, 300L), DType.INT16));
+        bytes = Files.readAllBytes(dir.resolve("i2.npy"));
+        assertTrue(new String(bytes, 10, 60, java.nio.charset.StandardCharsets.US_ASCII).startsWith("{'descr': '<i2', "));
+        assertArrayEquals(new byte[] {(byte) 253, (byte) 255, 44, 1}, java.util.Arrays.copyOfRange(bytes, 128, bytes.length));
+        assertEquals(DType.INT16, ((NDArray) rt.np("load", "i2.npy")).dtype());
+    }
 }
