@@ -401,7 +401,7 @@ final class Builtins {
         double d = (Double) x;
         if (nd == null) return doubleToLong(Math.rint(d));
         if (Double.isNaN(d) || Double.isInfinite(d)) return d;
-        return new BigDecimal(d).setScale((int) Ops.toLong(nd), RoundingMode.HALF_EVEN).doubleValue();
+        return new BigDecimal(d).setScale(Ints.toInt(Ops.toLong(nd)), RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private Object extreme(Args a, int sign) {

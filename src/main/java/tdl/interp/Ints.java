@@ -66,6 +66,22 @@ public final class Ints {
         return (int) l;
     }
 
+    /**
+     * An int-valued library argument (axis, ndim, k, a size) as a Java int: OverflowError past the
+     * int range, instead of the silent wrap-around of Number.intValue(). A float is truncated, as
+     * those call sites always did.
+     */
+    public static int intValue(Object v) {
+        if (v instanceof Long || v instanceof Boolean || v instanceof BigInteger) return toInt(toLong(v));
+        if (v instanceof Integer i) return i;
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (!(Math.abs(d) < 2147483648.0)) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "Python int too large to convert to C int");
+            return (int) d;
+        }
+        throw new TdlError(ErrorKind.TYPE_ERROR, "an integer is required");
+    }
+
     /** Python's message for a repeat count or index that does not fit a machine size. */
     public static TdlError tooBigForIndex() {
         return new TdlError(ErrorKind.OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");

@@ -49,6 +49,12 @@ class BigIntErrorsTest {
             "np.arange(3)[2**70]            | IndexError        | index 1180591620717411303424 is out of bounds for axis 0 with size 3",
             "range(2**70)                   | OverflowError     | Python int too large to convert to C long",
             "chr(2**70)                     | OverflowError     | Python int too large to convert to C long",
+            // an axis or count past a Java int used to wrap silently (axis=2**32 summed over axis 0)
+            "T.sum(x, axis=2**32)           | OverflowError     | Python int too large to convert to C int",
+            "np.ones((2, 2)).sum(axis=2**32) | OverflowError    | Python int too large to convert to C int",
+            "np.ones((2, 2)).sum(axis=2**70) | OverflowError    | Python int too large to convert to C long",
+            "T.concatenate([x, x], axis=2**64) | OverflowError  | Python int too large to convert to C",
+            "np.eye(3, k=2**32)             | OverflowError     | Python int too large to convert to C int",
             "list(range(10**19 // 10))      | MemoryError       | list is too long",
             // refused before computing: one BigInteger product this size could not be interrupted
             "1 << 2**40                     | MemoryError       | integer result too large",

@@ -34,7 +34,7 @@ final class Shapes {
                         "give ndim (T.reshape(x, shape, ndim=2)) or the shape as a tuple, e.g. x.reshape((n, 784))");
             }
             Variable shape = v.dtype() == DType.INT64 ? v : Symbolic.ops(rt).cast(v, DType.INT64);
-            return Symbolic.ops(rt).reshape(x, shape, ((Number) ndim).intValue());
+            return Symbolic.ops(rt).reshape(x, shape, tdl.interp.Ints.intValue(ndim));
         }
         List<Object> parts = new ArrayList<>(Sequences.itemsOrSingle(spec));
         List<Variable> dims = new ArrayList<>();

@@ -92,11 +92,13 @@ final class Symbolic {
     static int[] axes(Object spec) {
         if (spec == null) return null;
         if (spec instanceof Long l) return new int[] {tdl.interp.Ints.toInt(l)};
+        if (spec instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
         for (int i = 0; i < out.length; i++) {
             Object o = items.get(i);
+            if (o instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
             if (!(o instanceof Long l)) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(null, o) + "' object cannot be interpreted as an integer",
                         "axis must be None, an int or a tuple of ints");
@@ -109,6 +111,7 @@ final class Symbolic {
     /** One int axis argument; a symbolic axis (Theano allows one) is not supported here. */
     static int axis(Runtime rt, Object spec, String fn) {
         if (spec instanceof Long l) return tdl.interp.Ints.toInt(l);
+        if (spec instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         if (spec instanceof Variable) {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + "() with a symbolic axis is not supported",
                     "give the axis as an int");

@@ -153,7 +153,7 @@ final class SymbolicHooks implements TypeHooks {
             case "dimshuffle":
                 return (rt, a) -> Shapes.dimshuffle(rt, v, a.positional());
             case "flatten":
-                return (rt, a) -> Symbolic.ops(rt).flatten(v, ((Number) a.get(0, "ndim", 1L)).intValue());
+                return (rt, a) -> Symbolic.ops(rt).flatten(v, tdl.interp.Ints.intValue(a.get(0, "ndim", 1L)));
             case "astype":
                 return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.get(0, "dtype"), v.dtype()));
             case "clip":
