@@ -22,6 +22,10 @@ final class Literals {
             throw new TdlError(ErrorKind.SYNTAX_ERROR, "Exceeds the limit (4300 digits) for integer string conversion: value has "
                     + digits.length() + " digits", at, "Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
         }
+        if (digits.length() * Math.log(radix) / Math.log(2) > (1 << 18)) {
+            // the interpreter's limit on int size (tdl.interp.Ints.MAX_BITS), checked before the slow conversion
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "integer literal too large", at, "TDL ints hold at most 262144 bits");
+        }
         java.math.BigInteger b = new java.math.BigInteger(digits, radix);
         return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
