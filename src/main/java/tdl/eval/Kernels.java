@@ -33,6 +33,17 @@ import tdl.graph.ops.ShapeOp;
 import tdl.graph.ops.SoftmaxOp;
 import tdl.graph.ops.SubtensorOp;
 import tdl.graph.ops.SumToShapeOp;
+import tdl.graph.ops.ArgSortOp;
+import tdl.graph.ops.CholeskyOp;
+import tdl.graph.ops.DetOp;
+import tdl.graph.ops.MatrixInverseOp;
+import tdl.graph.ops.SolveOp;
+import tdl.graph.ops.BincountOp;
+import tdl.graph.ops.CumOp;
+import tdl.graph.ops.PutAlongAxisOp;
+import tdl.graph.ops.RepeatOp;
+import tdl.graph.ops.SpecifyShapeOp;
+import tdl.graph.ops.TakeAlongAxisOp;
 
 /** Picks the kernel for a node. Kernels capture the node so run-time errors can blame it. */
 public final class Kernels {
@@ -70,6 +81,17 @@ public final class Kernels {
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
         if (op instanceof IfElseOp) return ShapeKernels.ifelse(node);
         if (op instanceof RandomOp) return new RandomKernel(node);
+        if (op instanceof CumOp) return ExtraKernels.cum(node);
+        if (op instanceof MatrixInverseOp) return LinalgKernels.inverse(node);
+        if (op instanceof DetOp) return LinalgKernels.det(node);
+        if (op instanceof SolveOp) return LinalgKernels.solve(node);
+        if (op instanceof CholeskyOp) return LinalgKernels.cholesky(node);
+        if (op instanceof RepeatOp) return ExtraKernels.repeat(node);
+        if (op instanceof BincountOp) return ExtraKernels.bincount(node);
+        if (op instanceof SpecifyShapeOp) return ExtraKernels.specifyShape(node);
+        if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
+        if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
+        if (op instanceof PutAlongAxisOp) return ExtraKernels.putAlongAxis(node);
         if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
                 || op instanceof IncSubtensorOp) return new IndexKernel(node);
         throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "no kernel for op " + op.name(), null, node);

@@ -13,7 +13,12 @@ import tdl.graph.GraphWalk;
 import tdl.graph.Op;
 import tdl.graph.Variable;
 import tdl.graph.ops.DimShuffleOp;
+import tdl.graph.ops.AdvancedSubtensor1Op;
+import tdl.graph.ops.AdvancedSubtensorOp;
 import tdl.graph.ops.DotOp;
+import tdl.graph.ops.IncSubtensorOp;
+import tdl.graph.ops.IndexSpec;
+import tdl.graph.ops.SubtensorOp;
 import tdl.graph.ops.ElemwiseOp;
 import tdl.graph.ops.ReduceOp;
 import tdl.graph.ops.Scalar;
@@ -78,7 +83,41 @@ public final class GraphPrinter {
             return call(f, in, axis + (r.keepdims() ? ", keepdims=True" : ""));
         }
         if (op instanceof DimShuffleOp ds && ds.equals(DimShuffleOp.of(1, 0))) return List.of(in.get(0), ".T");
+        if (op instanceof SubtensorOp st) return subscript(in.get(0), st.idx(), in.subList(1, in.size()));
+        if (op instanceof AdvancedSubtensor1Op) return subscript(in.get(0), List.of(IndexSpec.VECTOR), in.subList(1, in.size()));
+        if (op instanceof AdvancedSubtensorOp at) return subscript(in.get(0), at.idx(), in.subList(1, in.size()));
+        if (op instanceof IncSubtensorOp inc) {
+            List<Object> parts = new ArrayList<>();
+            parts.add(inc.set() ? "set_subtensor(" : "inc_subtensor(");
+            parts.addAll(subscript(in.get(0), inc.idx(), in.subList(2, in.size())));
+            parts.add(", ");
+            parts.add(in.get(1));
+            parts.add(")");
+            return parts;
+        }
         return call(op.name(), in, "");
+    }
+
+    /** x[i, a:b, ivec] as the script wrote it, with the index inputs in their places. */
+    private static List<Object> subscript(Variable x, List<IndexSpec> idx, List<Variable> parts) {
+        List<Object> out = new ArrayList<>(List.of(x, "["));
+        int k = 0;
+        for (int e = 0; e < idx.size(); e++) {
+            if (e > 0) out.add(", ");
+            if (idx.get(e) instanceof IndexSpec.Slice sl) {
+                if (sl.lo()) out.add(parts.get(k++));
+                out.add(":");
+                if (sl.hi()) out.add(parts.get(k++));
+                if (sl.step()) {
+                    out.add(":");
+                    out.add(parts.get(k++));
+                }
+            } else {
+                out.add(parts.get(k++));
+            }
+        }
+        out.add("]");
+        return out;
     }
 
     private static List<Object> call(String f, List<Variable> args, String extra) {

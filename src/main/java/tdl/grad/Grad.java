@@ -39,7 +39,24 @@ public final class Grad {
     /** As {@link #grad}, also returning the warnings a WARN mode produced, for the caller to print. */
     public static GradResult gradWithWarnings(Variable cost, List<Variable> wrt, Set<Variable> considerConstant,
                                               OnUnused mode, Object origin) {
-        if (cost.rank() != 0) {
+        return gradWithWarnings(cost, wrt, considerConstant, mode, origin, Map.of());
+    }
+
+    /**
+     * As {@link #gradWithWarnings(Variable, List, Set, OnUnused, Object)} with Theano's known_grads:
+     * each key's gradient starts as the given value (itself not differentiated), added to what the
+     * cost sends there. {@code cost} may be null when known gradients are given (Lop).
+     */
+    public static GradResult gradWithWarnings(Variable cost, List<Variable> wrt, Set<Variable> considerConstant,
+                                              OnUnused mode, Object origin, Map<Variable, Variable> known) {
+        if (cost == null && known.isEmpty()) throw new GraphError(ErrorKind.TYPE_ERROR, "grad needs a cost or known_grads");
+        for (Map.Entry<Variable, Variable> e : known.entrySet()) {
+            if (e.getValue().rank() != e.getKey().rank()) {
+                throw new GraphError(ErrorKind.VALUE_ERROR, "the known gradient of '" + e.getKey() + "' has rank " + e.getValue().rank()
+                        + ", the variable has rank " + e.getKey().rank(), "a gradient has the shape of its variable");
+            }
+        }
+        if (cost != null && cost.rank() != 0) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "cost must be a scalar, got a rank-" + cost.rank() + " tensor ("
                     + TensorType.rankName(cost.rank()) + ")", "reduce it first, e.g. with T.sum(cost) or T.mean(cost)");
         }
@@ -56,7 +73,9 @@ public final class Grad {
 
         // Ancestors of the cost, not looking behind constant-considered variables nor behind
         // disconnected_grad(x), through which no path runs (Theano's connection_pattern [[False]]).
-        List<Apply> order = GraphWalk.toposort(List.of(cost), v -> constant.contains(v) || cutsGradient(v));
+        List<Variable> roots = new ArrayList<>(known.keySet());
+        if (cost != null) roots.add(cost);
+        List<Apply> order = GraphWalk.toposort(roots, v -> constant.contains(v) || cutsGradient(v));
 
         // Forward pass: which variables depend on some wrt (through non-constant edges).
         Set<Variable> connected = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -73,8 +92,13 @@ public final class Grad {
 
         // Reverse pass.
         Map<Variable, List<Variable>> contributions = new IdentityHashMap<>();
-        DType costType = cost.dtype().isFloat() ? cost.dtype() : DType.FLOAT64;
-        contributions.computeIfAbsent(cost, k -> new ArrayList<>()).add(new Constant(NDArray.scalar(costType, 1.0)));
+        if (cost != null) {
+            DType costType = cost.dtype().isFloat() ? cost.dtype() : DType.FLOAT64;
+            contributions.computeIfAbsent(cost, k -> new ArrayList<>()).add(new Constant(NDArray.scalar(costType, 1.0)));
+        }
+        for (Map.Entry<Variable, Variable> e : known.entrySet()) {
+            contributions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
         for (int k = order.size() - 1; k >= 0; k--) {
             Apply a = order.get(k);
             if (!onPath.contains(a)) continue;
@@ -118,7 +142,7 @@ public final class Grad {
                 grads.add(g.dtype() == w.dtype() || !g.dtype().isFloat() ? g : t.cast(g, w.dtype()));
                 continue;
             }
-            boolean isConnected = connected.contains(w) && (w == cost || dependsOn(order, w, constant));
+            boolean isConnected = connected.contains(w) && (w == cost || known.containsKey(w) || dependsOn(order, w, constant));
             if (isConnected) {
                 // connected, but every path went through integer or random ops: a zero gradient
                 grads.add(t.zerosLike(w));

@@ -46,6 +46,8 @@ public enum ErrorKind {
     UNICODE_ERROR("UnicodeError", VALUE_ERROR),
     /** numpy's AxisError (a ValueError and an IndexError in numpy; a ValueError here). */
     AXIS_ERROR("AxisError", VALUE_ERROR),
+    /** numpy.linalg.LinAlgError (a ValueError in numpy): singular or non-positive-definite matrices. */
+    LINALG_ERROR("LinAlgError", VALUE_ERROR),
     /** Operands whose shapes do not fit (broadcasting, products, reshapes). */
     SHAPE_ERROR("ShapeError", VALUE_ERROR),
     DTYPE_ERROR("DTypeError", TYPE_ERROR),

@@ -26,6 +26,18 @@ class GraphPrinterTest {
     }
 
     @Test
+    void ppWritesIndexingAsSubscripts() {
+        Variable iv = new Variable(new tdl.graph.TensorType(tdl.graph.DType.INT64, 1), "iv");
+        Variable i = new Variable(new tdl.graph.TensorType(tdl.graph.DType.INT64, 0), "i");
+        tdl.graph.ops.Index from1 = new tdl.graph.ops.Index.Range(T.constant(1L), null, null);
+        assertEquals("p[iv, 1:]", GraphPrinter.pp(T.subtensor(p, List.of(new tdl.graph.ops.Index.Vector(iv), from1))));
+        assertEquals("p[iv]", GraphPrinter.pp(T.subtensor(p, List.of(new tdl.graph.ops.Index.Vector(iv)))));
+        assertEquals("p[1:i:2, i]", GraphPrinter.pp(T.subtensor(p, List.of(
+                new tdl.graph.ops.Index.Range(T.constant(1L), i, T.constant(2L)), new tdl.graph.ops.Index.Scalar(i)))));
+        assertEquals("inc_subtensor(p[1:, iv], b)", GraphPrinter.pp(T.incSubtensor(p, List.of(from1, new tdl.graph.ops.Index.Vector(iv)), b)));
+    }
+
+    @Test
     void debugprintShowsTheTreeWithIds() {
         String expected = String.join("\n",
                 "Elemwise{add,no_inplace} [id A] ''",

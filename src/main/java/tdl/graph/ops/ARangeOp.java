@@ -16,12 +16,13 @@ public record ARangeOp() implements Op {
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
         Ops.arity("arange", in, 3);
-        boolean allInt = true;
+        DType d = null;
         for (TensorType t : in) {
             Ops.scalar("arange", "start, stop and step", t);
-            allInt &= !t.dtype().isFloat();
+            d = d == null ? t.dtype() : DType.upcast(d, t.dtype());
         }
-        return List.of(new TensorType(allInt ? DType.INT64 : DType.FLOAT64, 1));
+        // Theano's arange: the upcast of the three, with integers widened to int64 against overflow
+        return List.of(new TensorType(d.isFloat() ? d : DType.INT64, 1));
     }
 
     @Override

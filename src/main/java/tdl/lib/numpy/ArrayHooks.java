@@ -24,7 +24,8 @@ public final class ArrayHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("shape", "ndim", "dtype", "size", "T", "reshape", "sum",
             "mean", "max", "min", "argmax", "argmin", "std", "var", "prod", "copy", "astype", "tolist", "flatten",
             "ravel", "transpose", "dot", "item", "fill", "clip", "any", "all", "round", "itemsize", "nbytes",
-            "__float__", "__int__");
+            "__float__", "__int__", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero", "diagonal", "trace",
+            "swapaxes");
 
     @Override public int priority() { return PRIORITY; }
 
@@ -66,6 +67,8 @@ public final class ArrayHooks implements TypeHooks {
             default -> null;
         };
         if (kind != null) return (rt, args) -> Reductions.reduce(m, kind, a, args, 0);
+        TdlCallable extra = ExtraNumpy.method(a, name);
+        if (extra != null) return extra;
         return switch (name) {
             case "reshape" -> (rt, args) -> Shapes.reshape(a, reshapeDims(args));
             case "copy" -> (rt, args) -> a.copy();

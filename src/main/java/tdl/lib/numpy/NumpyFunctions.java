@@ -121,7 +121,6 @@ final class NumpyFunctions {
         reduction(np, "all", Reductions.Kind.ALL);
         reduction(np, "argmax", Reductions.Kind.ARGMAX);
         reduction(np, "argmin", Reductions.Kind.ARGMIN);
-        np.put("cumsum", (TdlCallable) (rt, a) -> cumsum(a));
         // linear algebra and shapes
         np.put("dot", (TdlCallable) (rt, a) -> {
             HostMath m = new HostMath(rt);
@@ -157,8 +156,6 @@ final class NumpyFunctions {
             boolean vectors = !parts.isEmpty() && NumpyConvert.toArray(parts.get(0)).rank() == 1;
             return concat(rt, parts, vectors ? 0 : 1);
         });
-        np.put("diag", (TdlCallable) (rt, a) -> diag(NumpyConvert.toArray(a.check(2, "v", "k").get(0, "v")),
-                (int) NumpyConvert.toDouble(a.get(1, "k", 0L))));
         np.put("tile", (TdlCallable) (rt, a) -> tile(NumpyConvert.toArray(a.check(2, "A", "reps").get(0, "A")), a.get(1, "reps")));
         // comparisons of whole arrays
         np.put("allclose", (TdlCallable) (rt, a) -> {
@@ -345,24 +342,6 @@ final class NumpyFunctions {
         return m.run(v -> m.ops().concatenate(v, ax), parts.toArray());
     }
 
-    /** numpy.diag: a vector on the k-th diagonal of a square matrix, or a matrix's k-th diagonal. */
-    private static NDArray diag(NDArray v, int k) {
-        int row0 = Math.max(-k, 0), col0 = Math.max(k, 0);
-        if (v.rank() == 1) {
-            int n = v.size() + Math.abs(k);
-            NDArray out = NDArray.zeros(v.dtype(), n, n);
-            for (int i = 0; i < v.size(); i++) out.data()[(row0 + i) * n + col0 + i] = v.data()[i];
-            return out;
-        }
-        if (v.rank() == 2) {
-            int n = Math.max(0, Math.min(v.dim(0) - row0, v.dim(1) - col0));
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) d[i] = v.data()[(row0 + i) * v.dim(1) + col0 + i];
-            return new NDArray(v.dtype(), new int[] {n}, d);
-        }
-        throw new TdlError(ErrorKind.VALUE_ERROR, "Input must be 1- or 2-d.");
-    }
-
     private static NDArray tile(NDArray a, Object repsArg) {
         int[] reps = NumpyConvert.shape(repsArg);
         int r = Math.max(a.rank(), reps.length);
@@ -390,15 +369,4 @@ final class NumpyFunctions {
         return res;
     }
 
-    private static NDArray cumsum(Args a) {
-        a.check(2, "a", "axis");
-        NDArray x = NumpyConvert.toArray(a.get(0, "a"));
-        if (a.get(1, "axis", null) != null) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.cumsum with axis is not supported",
-                "np.cumsum(a) works on the flattened array");
-        DType d = x.dtype() == DType.BOOL ? DType.INT64 : x.dtype();
-        double[] out = new double[x.size()];
-        double acc = 0;
-        for (int i = 0; i < out.length; i++) out[i] = acc = d.coerce(acc + x.data()[i]);
-        return new NDArray(d, new int[] {out.length}, out);
-    }
 }

@@ -25,6 +25,7 @@ public final class NumpyLibrary {
         TdlModule np = module(rt);
         rt.registerModule(np);
         rt.registerModule((TdlModule) np.members().get("random"));
+        rt.registerModule(ExtraNumpy.linalg(np.members()));
         rt.defineGlobal("np", np);
     }
 
@@ -33,6 +34,7 @@ public final class NumpyLibrary {
         TdlModule np = new TdlModule("numpy");
         Map<String, Object> m = np.members();
         NumpyFunctions.install(m);
+        ExtraNumpy.install(m, rt);
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));

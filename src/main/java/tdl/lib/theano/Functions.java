@@ -27,14 +27,41 @@ import tdl.syntax.TdlError;
 final class Functions {
     private Functions() {}
 
-    /** What a script holds after function(): the compiled function and whether it returns a list. */
-    record ScriptFunction(CompiledFunction compiled, boolean listOutput, Boolean allowInputDowncast) {}
+    /**
+     * What a script holds after function(): the compiled function, whether it returns a list, the
+     * allow_input_downcast setting, and per input its keyword name (null: positional only) and
+     * default value (null: required).
+     */
+    record ScriptFunction(CompiledFunction compiled, boolean listOutput, Boolean allowInputDowncast, List<String> names,
+                          List<Object> defaults) {}
 
     static Object function(Runtime rt, Args a) {
         a.check(10, "inputs", "outputs", "updates", "givens", "name", "on_unused_input", "profile",
                 "allow_input_downcast", "mode", "no_default_updates");
-        List<Variable> inputs = variables(rt, a.get(0, "inputs"), "inputs");
-        Object outSpec = a.get(1, "outputs", null);
+        // theano.In(x, name=, value=) gives keyword names and defaults; theano.Out(y) is just y here
+        List<String> names = new ArrayList<>();
+        List<Object> defaults = new ArrayList<>();
+        List<Object> inSpec = new ArrayList<>();
+        Object inArg = a.get(0, "inputs");
+        List<?> inItems = Sequences.items(inArg);
+        if (inItems == null) {
+            // Theano refuses a bare input (variables() says so for a variable); an In needs its list too
+            variables(rt, inArg instanceof InOut.In in ? in.variable() : inArg, "inputs");
+            inItems = List.of(inArg);
+        }
+        for (Object o : inItems) {
+            if (o instanceof InOut.In in) {
+                inSpec.add(in.variable());
+                names.add(in.name());
+                defaults.add(in.value());
+            } else {
+                inSpec.add(o);
+                names.add(o instanceof Variable v ? v.name() : null);
+                defaults.add(null);
+            }
+        }
+        List<Variable> inputs = variables(rt, inSpec, "inputs");
+        Object outSpec = unwrapOut(a.get(1, "outputs", null));
         boolean listOutput = outSpec == null || Sequences.isListOrTuple(outSpec);
         List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
                 : List.of(Symbolic.lift(rt, outSpec, "a function output"));
@@ -53,17 +80,27 @@ final class Functions {
         CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
         profiles.register(f);
         Object downcast = a.get(7, "allow_input_downcast", null);
-        return new ScriptFunction(f, listOutput, downcast == null ? null : rt.truth(downcast));
+        return new ScriptFunction(f, listOutput, downcast == null ? null : rt.truth(downcast), names, defaults);
+    }
+
+    /** Out(y) -> y, also inside a list of outputs. */
+    private static Object unwrapOut(Object spec) {
+        if (spec instanceof InOut.Out o) return o.variable();
+        List<?> items = Sequences.isListOrTuple(spec) ? Sequences.items(spec) : null;
+        if (items == null || items.stream().noneMatch(x -> x instanceof InOut.Out)) return spec;
+        List<Object> out = new ArrayList<>();
+        for (Object x : items) out.add(x instanceof InOut.Out o ? o.variable() : x);
+        return out;
     }
 
     static Object call(Runtime rt, ScriptFunction sf, Args a) {
-        if (!a.keywords().isEmpty()) {
-            throw new TdlError(ErrorKind.TYPE_ERROR, "compiled functions take positional arguments only");
-        }
         List<NDArray> values = new ArrayList<>(a.size());
+        List<Object> args = new ArrayList<>(a.positional());
+        boolean defaults = args.size() < sf.names().size() && sf.defaults().stream().anyMatch(java.util.Objects::nonNull);
+        if (!a.keywords().isEmpty() || defaults) args = withKeywordsAndDefaults(sf, args, a);
         List<Variable> inputs = sf.compiled().inputs();
-        for (int i = 0; i < a.size(); i++) {
-            Object o = a.positional().get(i);
+        for (int i = 0; i < args.size(); i++) {
+            Object o = args.get(i);
             NDArray v = o instanceof NDArray n ? n : NumpyConvert.toArray(o);
             // Theano's input filter (a wrong count or rank is the compiled function's own error)
             if (i < inputs.size() && v.rank() == inputs.get(i).rank()) {
@@ -75,6 +112,41 @@ final class Functions {
         List<NDArray> out = sf.compiled().call(values, rt::checkInterrupt); // Ctrl-C midway stores no update
         if (sf.listOutput()) return new ArrayList<Object>(out);
         return out.get(0);
+    }
+
+    /**
+     * Python's binding of the call's arguments to the inputs: positional first, then keywords by
+     * input name, then defaults (theano.In(value=)); a missing or doubly given input is a TypeError.
+     */
+    private static List<Object> withKeywordsAndDefaults(ScriptFunction sf, List<Object> positional, Args a) {
+        int n = sf.names().size();
+        if (positional.size() > n) return positional; // the compiled function reports the count
+        Object[] bound = new Object[n];
+        boolean[] given = new boolean[n];
+        for (int i = 0; i < positional.size(); i++) {
+            bound[i] = positional.get(i);
+            given[i] = true;
+        }
+        for (Map.Entry<String, Object> e : a.keywords().entrySet()) {
+            int i = sf.names().indexOf(e.getKey());
+            if (i < 0) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "the function has no input named '" + e.getKey() + "'",
+                        "inputs are named by their variable's name or theano.In(x, name=...): " + sf.names());
+            }
+            if (given[i]) throw new TdlError(ErrorKind.TYPE_ERROR, "input '" + e.getKey() + "' given twice");
+            bound[i] = e.getValue();
+            given[i] = true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (given[i]) continue;
+            if (sf.defaults().get(i) == null) {
+                String name = sf.names().get(i);
+                throw new TdlError(ErrorKind.TYPE_ERROR, "missing input " + (name != null ? "'" + name + "'" : "number " + (i + 1))
+                        + ": the function takes " + n + " input(s)", "pass it, or give it a default with theano.In(x, value=...)");
+            }
+            bound[i] = sf.defaults().get(i);
+        }
+        return java.util.Arrays.asList(bound);
     }
 
     /** How a value reached a compiled function or set_value, for {@link TypeFilter}. */

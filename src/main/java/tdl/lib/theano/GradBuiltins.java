@@ -22,7 +22,10 @@ final class GradBuiltins {
 
     static Object grad(Runtime rt, Args a) {
         a.check(4, "cost", "wrt", "consider_constant", "disconnected_inputs", "known_grads", "return_disconnected");
-        Variable cost = Symbolic.lift(rt, a.get(0, "cost"), "the cost");
+        Object costArg = a.get(0, "cost");
+        Object knownArg = a.get(4, "known_grads", null);
+        Map<Variable, Variable> known = knownArg == null ? Map.of() : DirectionalGrads.knownGrads(rt, knownArg);
+        Variable cost = costArg == null && !known.isEmpty() ? null : Symbolic.lift(rt, costArg, "the cost");
         Object wrtSpec = a.get(1, "wrt");
         boolean many = Sequences.isListOrTuple(wrtSpec);
         List<Variable> wrt = variables(rt, wrtSpec, "wrt");
@@ -34,16 +37,12 @@ final class GradBuiltins {
             case "ignore" -> OnUnused.IGNORE;
             default -> throw new TdlError(ErrorKind.VALUE_ERROR, "disconnected_inputs must be 'raise', 'warn' or 'ignore'");
         };
-        if (a.get(4, "known_grads", null) != null) {
-            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "grad(known_grads=...) is not supported",
-                    "build the cost so that its gradient flows to the variables, e.g. T.sum(y * known_grad)");
-        }
         Object rd = a.get(5, "return_disconnected", "zero");
         if (!"zero".equals(rd)) {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "grad(return_disconnected=" + rt.repr(rd) + ") is not supported",
                     "TDL returns zeros for disconnected inputs (return_disconnected='zero')");
         }
-        tdl.grad.GradResult result = Grad.gradWithWarnings(cost, wrt, constants, mode, rt.currentPos());
+        tdl.grad.GradResult result = Grad.gradWithWarnings(cost, wrt, constants, mode, rt.currentPos(), known);
         for (String w : result.warnings()) rt.err().println("warning: " + w);
         List<Variable> grads = result.grads();
         if (!many) return grads.get(0);

@@ -75,7 +75,7 @@ final class Symbolic {
      */
     static DType dtype(Runtime rt, Object spec, DType fallback) {
         if (spec == null) return fallback;
-        String name = spec instanceof String s ? s : spec.toString();
+        if (!(spec instanceof String name)) return NumpyConvert.dtype(spec); // np.float32, a.dtype
         if (name.equals("floatX")) return TheanoConfig.floatX(rt);
         if (name.equals("float")) return DType.FLOAT64;
         if (name.equals("int")) return DType.INT64;

@@ -26,6 +26,7 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes",
             "get_value", "set_value");
 
     @Override
@@ -135,7 +136,7 @@ final class SymbolicHooks implements TypeHooks {
             case "dtype": return v.dtype().pyName();
             case "type": return v.type().toString();
             case "name": return v.name();
-            case "owner": return v.owner() == null ? null : v.owner().toString();
+            case "owner": return v.owner();
             default: break;
         }
         TdlCallable method = method(v, name);
@@ -144,16 +145,17 @@ final class SymbolicHooks implements TypeHooks {
 
     private TdlCallable method(Variable v, String name) {
         switch (name) {
-            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "var": case "std":
-                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
-            case "argmax": case "argmin":
-                return (rt, a) -> Reductions.reduce(rt, name, v, a.get(0, "axis", null), rt.truth(a.get(1, "keepdims", false)));
+            case "var": case "std": case "cumsum": case "cumprod": case "repeat": case "squeeze": case "sort": case "argsort":
+            case "nonzero": case "nonzero_values": case "norm": case "diagonal": case "ptp": case "swapaxes":
+                return ExtraFunctions.method(name, v);
+            case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "argmax": case "argmin":
+                return Reductions.method(name, v);
             case "reshape":
                 return (rt, a) -> Shapes.reshape(rt, v, a);
             case "dimshuffle":
                 return (rt, a) -> Shapes.dimshuffle(rt, v, a.positional());
             case "flatten":
-                return (rt, a) -> Symbolic.ops(rt).flatten(v, tdl.interp.Ints.intValue(a.get(0, "ndim", 1L)));
+                return (rt, a) -> Symbolic.ops(rt).flatten(v, TensorModule.flattenNdim(a.check(1, "ndim", "outdim"), 0));
             case "astype":
                 return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.get(0, "dtype"), v.dtype()));
             case "clip":
@@ -165,6 +167,7 @@ final class SymbolicHooks implements TypeHooks {
             case "log": return (rt, a) -> Symbolic.ops(rt).log(v);
             case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(v);
             case "copy": return (rt, a) -> v;
+            case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(v);
             case "eval":
                 return (rt, a) -> Functions.evalVariable(rt, v, a);
             default: break;

@@ -32,14 +32,7 @@ final class TensorModule {
         ProductFunctions.install(t);
         binary(t, "outer", "x", "y", TensorOps::outer);
         t.put("cast", (TdlCallable) (rt, a) -> ops(rt).cast(arg(rt, a, 0, "x"), Symbolic.dtype(rt, a.get(1, "dtype"), Symbolic.floatX(rt))));
-        for (String r : new String[] {"sum", "mean", "max", "min", "prod", "var", "std", "all", "any", "argmax", "argmin"}) {
-            t.put(r, (TdlCallable) (rt, a) -> {
-                a.check(3, "x", "input", "axis", "keepdims", "dtype", "acc_dtype");
-                Object x = a.keywords().containsKey("input") ? a.keywords().get("input") : a.get(0, "x");
-                return Reductions.reduce(rt, r, Symbolic.lift(rt, x, r + "() input"), a.get(1, "axis", null),
-                        rt.truth(a.get(2, "keepdims", false)));
-            });
-        }
+        Reductions.install(t);
         installShapeOps(t);
         ShapeFunctions.install(t);
     }
@@ -49,7 +42,7 @@ final class TensorModule {
         t.put("shape", (TdlCallable) (rt, a) -> ops(rt).shape(arg(rt, a, 0, "x")));
         t.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshapeTo(rt, arg(rt, a, 0, "x"), a.get(1, "newshape"),
                 a.get(2, "ndim", null)));
-        t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a, 0, "x"), tdl.interp.Ints.intValue(a.get(1, "ndim", 1L))));
+        t.put("flatten", (TdlCallable) (rt, a) -> ops(rt).flatten(arg(rt, a.check(3, "x", "ndim", "outdim"), 0, "x"), flattenNdim(a, 1)));
         t.put("concatenate", (TdlCallable) (rt, a) -> ops(rt).concatenate(list(rt, a.check(2, "tensor_list", "axis").get(0, "tensor_list")),
                 Symbolic.axis(rt, a.get(1, "axis", 0L), "concatenate")));
         t.put("join", (TdlCallable) (rt, a) -> {
@@ -108,6 +101,14 @@ final class TensorModule {
     }
 
     static TensorOps ops(Runtime rt) { return Symbolic.ops(rt); }
+
+    /** flatten's ndim (at position {@code at}) or its older name outdim; 1 when neither is given. */
+    static int flattenNdim(Args a, int at) {
+        Object nd = a.get(at, "ndim", null), out = a.keywords().get("outdim");
+        if (nd != null && out != null) throw new TdlError(ErrorKind.VALUE_ERROR, "flatten: give ndim or outdim, not both");
+        Object v = nd != null ? nd : out != null ? out : 1L;
+        return ExtraFunctions.constInt(v, "ndim");
+    }
 
     /** nnet.relu(x, alpha=0): alpha a number or a variable (a learnable slope gets its gradient too). */
     private static Object relu(Runtime rt, Args a) {

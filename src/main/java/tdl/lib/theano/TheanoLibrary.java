@@ -23,12 +23,17 @@ public final class TheanoLibrary {
     public static void install(Runtime rt) {
         rt.registerHooks(Variable.class, new SymbolicHooks());
         rt.registerHooks(Functions.ScriptFunction.class, new FunctionHooks());
+        rt.registerHooks(tdl.graph.Apply.class, new ApplyHooks());
+        rt.registerHooks(tdl.graph.Op.class, new OpHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
+        InOut.register(rt);
 
         TdlModule tensor = new TdlModule("theano.tensor");
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
         Constructors.install(tensor);
         TensorModule.installOps(tensor, nnet);
+        ExtraFunctions.install(rt, tensor);
+        LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
@@ -46,6 +51,10 @@ public final class TheanoLibrary {
         gradient.put("hessian", (TdlCallable) GradBuiltins::hessian);
         gradient.put("verify_grad", (TdlCallable) VerifyGradBuiltin::verifyGrad);
         GradModifiers.install(gradient);
+        for (TdlModule m : List.of(tensor, gradient)) {
+            m.put("Rop", (TdlCallable) DirectionalGrads::rop);
+            m.put("Lop", (TdlCallable) DirectionalGrads::lop);
+        }
 
         TdlModule printing = PrintingModule.create();
         TdlModule config = TheanoConfig.of(rt).module();
@@ -56,6 +65,8 @@ public final class TheanoLibrary {
         ifelseModule.put("ifelse", ifelse);
 
         TdlModule theano = new TdlModule("theano");
+        theano.put("In", (TdlCallable) InOut::in).put("Out", (TdlCallable) InOut::out);
+        theano.put("gof", GraphModule.gof(rt)).put("clone", (TdlCallable) GraphModule::clone);
         theano.put("shared", shared).put("function", function).put("grad", grad).put("config", config)
                 .put("printing", printing).put("tensor", tensor).put("gradient", gradient).put("ifelse", ifelseModule)
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
