@@ -251,6 +251,7 @@ final class Access {
 
     int seqIndex(Object index, int size, String what) {
         long i;
+        if (index instanceof java.math.BigInteger) throw new TdlError(ErrorKind.INDEX_ERROR, "cannot fit 'int' into an index-sized integer");
         if (Ops.isInt(index)) i = Ops.toLong(index);
         else {
             Object n = index instanceof TdlInstance || in.hooksFor(index) != null ? indexOf(index) : null;
@@ -296,6 +297,8 @@ final class Access {
     }
 
     private long sliceBound(Object v) {
+        // a bound past 64 bits is clamped as Python clamps it; a quarter of the long range keeps the arithmetic exact
+        if (v instanceof java.math.BigInteger b) return b.signum() > 0 ? Long.MAX_VALUE / 4 : Long.MIN_VALUE / 4;
         if (Ops.isInt(v)) return Ops.toLong(v);
         Object n = indexOf(v);
         if (n != null) return (Long) n;

@@ -47,12 +47,12 @@ final class TensorModule {
                 Symbolic.axis(rt, a.get(1, "axis", 0L), "concatenate")));
         t.put("join", (TdlCallable) (rt, a) -> {
             List<Object> rest = a.positional().subList(1, a.size());
-            return ops(rt).concatenate(list(rt, new ArrayList<>(rest)), ((Number) a.get(0, "axis")).intValue());
+            return ops(rt).concatenate(list(rt, new ArrayList<>(rest)), tdl.interp.Ints.intValue(a.get(0, "axis")));
         });
         t.put("stack", (TdlCallable) (rt, a) -> {
             Object first = a.get(0, "tensors");
             Object items = Sequences.isListOrTuple(first) ? first : new ArrayList<>(a.positional());
-            return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
+            return ops(rt).stack(list(rt, items), tdl.interp.Ints.intValue(a.keywords().getOrDefault("axis", 0L)));
         });
         t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), Symbolic.floatX(rt)), dims(rt, a.get(0, "shape"))));
         t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), Symbolic.floatX(rt)), dims(rt, a.get(0, "shape"))));
@@ -69,7 +69,7 @@ final class TensorModule {
             a.check(4, "n", "m", "k", "dtype");
             Variable n = arg(rt, a, 0, "n");
             Variable m = a.has(1, "m") && a.get(1, "m") != null ? arg(rt, a, 1, "m") : n;
-            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue(), Symbolic.dtype(rt, a.get(3, "dtype", null), Symbolic.floatX(rt)));
+            return ops(rt).eye(n, m, tdl.interp.Ints.intValue(a.get(2, "k", 0L)), Symbolic.dtype(rt, a.get(3, "dtype", null), Symbolic.floatX(rt)));
         });
         t.put("arange", (TdlCallable) (rt, a) -> {
             a.check(4, "start", "stop", "step", "dtype");
