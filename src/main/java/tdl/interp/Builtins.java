@@ -189,6 +189,17 @@ final class Builtins {
             Object r = p.binary(Operator.POW, base, exp);
             return mod != null ? p.binary(Operator.MOD, r, mod) : r;
         });
+        for (String[] radix : new String[][] {{"bin", "2", "0b"}, {"oct", "8", "0o"}, {"hex", "16", "0x"}}) {
+            def(radix[0], (rt, a) -> {
+                Object v = a.check(1).get(0, "x");
+                if (!Ints.isInt(v)) {
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "'" + p.typeName(v) + "' object cannot be interpreted as an integer");
+                }
+                java.math.BigInteger b = Ints.big(v);
+                String digits = b.abs().toString(Integer.parseInt(radix[1]));
+                return (b.signum() < 0 ? "-" : "") + radix[2] + digits;
+            });
+        }
         def("chr", (rt, a) -> {
             long i = intArg(a.check(1).get(0, "i"), "chr");
             if (i < 0 || i > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.VALUE_ERROR, "chr() arg not in range(0x110000)");
