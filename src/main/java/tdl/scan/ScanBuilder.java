@@ -123,11 +123,22 @@ public final class ScanBuilder {
      * (new values of shared variables, carried from step to step; insertion order kept).
      */
     public Result build(List<Variable> returned, Map<SharedVariable, Variable> stepUpdates) {
+        return build(returned, stepUpdates, null);
+    }
+
+    /** As {@link #build(List, Map)}, for a loop that stops after the first step where {@code until} (a scalar) holds. */
+    public Result build(List<Variable> returned, Map<SharedVariable, Variable> stepUpdates, Variable until) {
+        if (until != null && until.rank() != 0) {
+            throw new GraphError(ErrorKind.TYPE_ERROR, "scan: the until() condition must be a scalar, got " + until.type(),
+                    "reduce it first, e.g. until(T.all(x > 0))");
+        }
         if (!nonSeqPlaceholders.isEmpty()) {
             // fn's graph over the outer non-sequences becomes a graph over inner inputs (Theano's clone)
             List<Variable> all = new ArrayList<>(returned);
             all.addAll(stepUpdates.values());
+            if (until != null) all.add(until);
             all = Rebuild.substitute(all, nonSeqPlaceholders);
+            if (until != null) until = all.remove(all.size() - 1);
             returned = all.subList(0, returned.size());
             Map<SharedVariable, Variable> replaced = new LinkedHashMap<>();
             int k = returned.size();
@@ -164,6 +175,7 @@ public final class ScanBuilder {
 
         List<Variable> innerOutputs = new ArrayList<>(outs);
         innerOutputs.addAll(carriedNew);
+        if (until != null) innerOutputs.add(until);
         List<Variable> innerInputs = new ArrayList<>(seqInner);
         for (List<Variable> vs : tapInner) innerInputs.addAll(vs);
         innerInputs.addAll(carried);
@@ -190,7 +202,7 @@ public final class ScanBuilder {
         List<List<Integer>> taps = new ArrayList<>();
         for (OutputInfo inf : infos) taps.add(inf.initial() == null ? List.of() : inf.taps());
         ScanOp op = new ScanOp(innerInputs, innerOutputs, seqs.size(), taps, carried.size(), goBackwards, name,
-                Collections.nCopies(infos.size(), false));
+                Collections.nCopies(infos.size(), false), until != null);
         Apply node = Apply.make(op, outer, origin);
 
         Map<SharedVariable, Variable> updates = new LinkedHashMap<>();

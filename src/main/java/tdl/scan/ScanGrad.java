@@ -30,6 +30,10 @@ final class ScanGrad {
     static List<Variable> grad(Apply node, List<Variable> outputGrads) {
         ScanOp op = (ScanOp) node.op();
         String what = "gradient through " + op.name();
+        if (op.asWhile()) {
+            throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the loop stops on an until() condition",
+                    "give the loop a fixed n_steps without until() to differentiate it");
+        }
         if (op.nShared() > 0) {
             throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the scan updates shared variables inside its body",
                     "compute the value without updates inside scan, or treat it as constant (consider_constant)");

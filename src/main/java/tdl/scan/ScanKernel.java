@@ -121,6 +121,7 @@ final class ScanKernel implements MultiKernel {
         int bodyNonSeq = nSeqs + nTapInputs + nShared;
         for (int k = nonSeqStart; k < in.length; k++) bodyArgs[bodyNonSeq + (k - nonSeqStart)] = in[k];
 
+        int ran = steps; // fewer when an until() condition stops the loop
         for (int s = 0; s < steps; s++) {
             tdl.graph.Interrupts.check(); // a long scan stops between steps on an interrupt or the time limit
             for (int i = 0; i < nSeqs; i++) {
@@ -173,6 +174,10 @@ final class ScanKernel implements MultiKernel {
                 System.arraycopy(stacked[j].data(), at * state.size(), state.data(), 0, state.size());
                 heads[j] = (heads[j] + 1) % lags[j];
             }
+            if (op.asWhile() && r[r.length - 1].item() != 0) {
+                ran = s + 1;
+                break;
+            }
         }
         body.release();
 
@@ -183,7 +188,7 @@ final class ScanKernel implements MultiKernel {
                 if (rings[j] != null && rings[j][0].rank() == rank - 1) System.arraycopy(rings[j][0].shape(), 0, shape, 1, rank - 1);
                 stacked[j] = NDArray.zeros(node.outputs().get(j).dtype(), shape);
             }
-            results[j] = stacked[j];
+            results[j] = ran < steps && !lastOnly[j] ? firstRows(stacked[j], ran) : stacked[j];
         }
         for (int c = 0; c < nShared; c++) results[nOut + c] = carryBuffers[c][flip];
         return results;
@@ -203,6 +208,14 @@ final class ScanKernel implements MultiKernel {
         if (d == v.dtype()) System.arraycopy(src, 0, dst, 0, src.length);
         else for (int i = 0; i < src.length; i++) dst[i] = d.coerce(src[i]);
         return old;
+    }
+
+    /** The first {@code n} rows of a stacked buffer, copied (only a loop stopped by until() needs this). */
+    private static NDArray firstRows(NDArray stackedBuf, int n) {
+        int[] shape = stackedBuf.shape().clone();
+        int rowSize = shape[0] == 0 ? 0 : stackedBuf.size() / shape[0];
+        shape[0] = n;
+        return new NDArray(stackedBuf.dtype(), shape, java.util.Arrays.copyOf(stackedBuf.data(), n * rowSize));
     }
 
     private DType stateType(int j) { return node.outputs().get(j).dtype(); }

@@ -33,14 +33,22 @@ import tdl.vocab.ErrorKind;
  * value of each recurrent output (its state for taps [-1], else the last -min(taps) states stacked),
  * the updated shared variables, the non-sequences. Outer outputs: each inner output stacked over the
  * steps (rank + 1), then each updated shared variable's final value.
+ * <p>{@code asWhile}: the body's last inner output is a scalar condition (theano.scan_module.until);
+ * the loop stops after the first step where it holds, and the outputs have that many rows.
  * <p>{@code lastOnly} marks outputs only read at [-1]: they come back with a first dimension of 1
  * (the last step), so the history is never held (set by the memory phase, {@link ScanHistory}, not by scripts).
  * <p>The body is the op's inner graph: compiled by {@link ScanKernel} with the enclosing function's
  * options, differentiated by {@link ScanGrad} (backpropagation through time).
  */
 public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, List<List<Integer>> taps,
-                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly)
+                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly, boolean asWhile)
         implements Op, KernelFactory, TrimsToUses {
+    /** A loop that runs its n_steps (no until condition). */
+    public ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, List<List<Integer>> taps,
+                  int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly) {
+        this(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, lastOnly, false);
+    }
+
     public ScanOp {
         innerInputs = List.copyOf(innerInputs);
         innerOutputs = List.copyOf(innerOutputs);
@@ -72,7 +80,7 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
 
     /** The same loop with other lastOnly flags. */
     public ScanOp withLastOnly(List<Boolean> flags) {
-        return new ScanOp(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, flags);
+        return new ScanOp(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, flags, asWhile);
     }
 
     @Override

@@ -111,6 +111,20 @@ final class Scan {
         ScanBuilder scan = new ScanBuilder(seqs, infos, nonSeqs, nSteps, back, name, rt.currentPos());
 
         Object result = rt.call(fn, new ArrayList<Object>(scan.stepArguments()), Map.of());
+        // theano.scan_module.until(cond) as the last returned item: the loop stops after the step where cond holds
+        Variable until = null;
+        if (result instanceof Until u) {
+            until = u.condition();
+            result = null;
+        } else if (Sequences.isListOrTuple(result) && !items(result).isEmpty() && items(result).get(items(result).size() - 1) instanceof Until u) {
+            until = u.condition();
+            List<Object> rest = items(result).subList(0, items(result).size() - 1);
+            result = rest.size() == 1 ? rest.get(0) : new TdlTuple(new ArrayList<>(rest));
+        }
+        if (until != null && nStepsSpec == null && seqs.isEmpty()) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a loop with until() needs n_steps (the most steps it may run) or a sequence",
+                    "give n_steps, e.g. n_steps=1024");
+        }
         List<Object> outItems = new ArrayList<>();
         Map<?, ?> updatesSpec = null;
         if (result instanceof Map<?, ?> m) {
@@ -137,7 +151,7 @@ final class Scan {
                 stepUpdates.put(sv, Symbolic.lift(rt, e.getValue(), "an update value"));
             }
         }
-        ScanBuilder.Result r = scan.build(outs, stepUpdates);
+        ScanBuilder.Result r = scan.build(outs, stepUpdates, until);
         Object outputs = r.outputs().size() == 1 ? r.outputs().get(0) : new ArrayList<Object>(r.outputs());
         return new Object[] {outputs, new LinkedHashMap<Object, Object>(r.updates())};
     }
@@ -192,6 +206,15 @@ final class Scan {
             return new OutputInfo(Symbolic.lift(rt, init, "an initial value in outputs_info"), taps);
         }
         return OutputInfo.previous(Symbolic.lift(rt, o, "an initial value in outputs_info"));
+    }
+
+    /** What theano.scan_module.until(condition) returns: a marker scan reads from fn's result. */
+    record Until(Variable condition) {}
+
+    /** theano.scan_module.until(condition). */
+    static Object until(Runtime rt, Args a) {
+        Variable c = Symbolic.lift(rt, a.check(1, "condition").get(0, "condition"), "until() condition");
+        return new Until(c);
     }
 
     private static List<Object> items(Object spec) {

@@ -76,6 +76,10 @@ public final class TheanoLibrary {
         theano.put("scan", scan).put("map", (TdlCallable) Scan::map).put("reduce", (TdlCallable) Scan::reduce)
                 .put("foldl", (TdlCallable) Scan::foldl).put("foldr", (TdlCallable) Scan::foldr);
         rt.defineGlobal("scan", scan);
+        TdlModule scanModule = new TdlModule("theano.scan_module");
+        scanModule.put("until", (TdlCallable) Scan::until).put("scan", scan);
+        theano.put("scan_module", scanModule);
+        rt.registerModule(scanModule);
 
         TdlCallable randomStreams = RandomStreams::create;
         TdlModule sharedRandom = new TdlModule("theano.tensor.shared_randomstreams");
