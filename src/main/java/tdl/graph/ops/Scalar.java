@@ -182,11 +182,11 @@ public enum Scalar {
                     t.mul(g, t.mul(out, t.switchOp(t.eq(in[0], 0.0), t.constant(in[0].dtype(), 0), t.log(in[0]))))),
             help("a, b", "Elementwise a ** b.", "T.pow", "np.power")),
     MAXIMUM(DTypeRule.ARITH, null, binary(Math::max), // NaN-propagating, as numpy.maximum
-            (t, in, out, g) -> pick(t, t.ge(in[0], in[1]), g),
-            help("a, b", "Elementwise larger of a and b (the gradient goes to a on ties).", "T.maximum", "np.maximum")),
+            (t, in, out, g) -> toEqual(t, in, out, g),
+            help("a, b", "Elementwise larger of a and b (on ties both get the gradient, as in Theano).", "T.maximum", "np.maximum")),
     MINIMUM(DTypeRule.ARITH, null, binary(Math::min),
-            (t, in, out, g) -> pick(t, t.le(in[0], in[1]), g),
-            help("a, b", "Elementwise smaller of a and b (the gradient goes to a on ties).", "T.minimum", "np.minimum")),
+            (t, in, out, g) -> toEqual(t, in, out, g),
+            help("a, b", "Elementwise smaller of a and b (on ties both get the gradient, as in Theano).", "T.minimum", "np.minimum")),
     LT(DTypeRule.PREDICATE, Operator.LT, binary((a, b) -> a < b ? 1 : 0), Derivative.NONE,
             help("a, b", "Elementwise a < b, as bool.", "T.lt")),
     LE(DTypeRule.PREDICATE, Operator.LE, binary((a, b) -> a <= b ? 1 : 0), Derivative.NONE,
@@ -449,9 +449,9 @@ public enum Scalar {
     /** Another entry applied to x: a derivative may not name a constant declared after its own. */
     private static Variable other(TensorOps t, String entry, Variable x) { return t.elemwise(valueOf(entry), x); }
 
-    /** The gradient to the first input where {@code pickFirst}, else to the second. */
-    private static Variable[] pick(TensorOps t, Variable pickFirst, Variable g) {
+    /** Theano 1.0's Maximum/Minimum gradient: each input equal to the output gets g, so on a tie both do. */
+    private static Variable[] toEqual(TensorOps t, Variable[] in, Variable out, Variable g) {
         Variable zero = t.constant(g.dtype(), 0);
-        return grads(t.switchOp(pickFirst, g, zero), t.switchOp(pickFirst, zero, g));
+        return grads(t.switchOp(t.eq(out, in[0]), g, zero), t.switchOp(t.eq(out, in[1]), g, zero));
     }
 }

@@ -160,10 +160,13 @@ public final class TensorOps {
     public Variable clip(Variable x, Variable lo, Variable hi) { return elemwise(Scalar.CLIP, x, lo, hi); }
     public Variable clip(Variable x, double lo, double hi) { return clip(x, constant(lo), constant(hi)); }
 
-    /** relu(x) = switch(x > 0, x, 0): gradient 1 where x > 0, else 0. */
+    /**
+     * relu(x) as Theano 1.0 builds it, 0.5 * (x + |x|): the gradient is 1 above zero, 0 below, and
+     * 0.5 at exactly zero (|x|'s gradient there is sgn(0) = 0), which is what Theano users get.
+     */
     public Variable relu(Variable x) {
-        Variable zero = constant(x.dtype(), 0);
-        return switchOp(gt(x, zero), x, zero);
+        if (!x.dtype().isFloat()) return switchOp(gt(x, constant(x.dtype(), 0)), x, constant(x.dtype(), 0));
+        return mul(add(x, abs(x)), constant(x.dtype(), 0.5));
     }
 
     /**

@@ -93,11 +93,8 @@ final class Scan {
                           boolean back, String name) {
         List<Variable> seqs = new ArrayList<>();
         for (Object o : items(seqSpec)) {
-            if (o instanceof Map<?, ?>) {
-                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "scan: sequences given as dict(input=..., taps=...) are not supported",
-                        "pass the sequence itself, and slice shifted copies for other taps");
-            }
-            seqs.add(Symbolic.lift(rt, o, "a scan sequence"));
+            if (o instanceof Map<?, ?> m) seqs.addAll(tapSlices(rt, m, back));
+            else seqs.add(Symbolic.lift(rt, o, "a scan sequence"));
         }
         List<OutputInfo> infos = null;
         if (infoSpec != null) {
@@ -141,6 +138,39 @@ final class Scan {
         ScanBuilder.Result r = scan.build(outs, stepUpdates);
         Object outputs = r.outputs().size() == 1 ? r.outputs().get(0) : new ArrayList<Object>(r.outputs());
         return new Object[] {outputs, new LinkedHashMap<Object, Object>(r.updates())};
+    }
+
+    /**
+     * dict(input=x, taps=[...]) as Theano's scan cuts it: one sequence per tap, so that step j sees
+     * x[j + tap + o] (o = -min(taps) when negative) and the loop runs len(x) - (max(max(taps), 0) + o)
+     * steps. With go_backwards Theano cuts the reversed input; the op reverses each slice itself,
+     * so the slices here are taken from the other end.
+     */
+    private static List<Variable> tapSlices(Runtime rt, Map<?, ?> spec, boolean back) {
+        for (Object key : spec.keySet()) {
+            if (!"input".equals(key) && !"taps".equals(key)) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a sequence dict takes 'input' and 'taps', got " + rt.repr(key));
+            }
+        }
+        if (!spec.containsKey("input")) throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a sequence dict needs 'input'");
+        Variable x = Symbolic.lift(rt, spec.get("input"), "a scan sequence");
+        Object tapSpec = spec.containsKey("taps") ? spec.get("taps") : List.of(0L);
+        if (tapSpec == null) return List.of(x);
+        List<Integer> taps = new ArrayList<>();
+        for (Object tp : items(tapSpec)) {
+            if (!(tp instanceof Long l)) throw new TdlError(ErrorKind.TYPE_ERROR, "scan: sequence taps must be integers, got " + rt.repr(tp));
+            taps.add(l.intValue());
+        }
+        if (taps.isEmpty()) throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a sequence dict needs at least one tap");
+        if (x.rank() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a sequence must have at least one dimension to loop over");
+        int o = Math.max(-java.util.Collections.min(taps), 0), maxM = Math.max(java.util.Collections.max(taps), 0);
+        TensorOps t = Symbolic.ops(rt);
+        List<Variable> out = new ArrayList<>();
+        for (int k : taps) {
+            long start = back ? maxM - k : k + o, end = back ? -(k + o) : k - maxM;
+            out.add(t.subtensor(x, List.of(new Index.Range(t.constant(start), end == 0 ? null : t.constant(end), null))));
+        }
+        return out;
     }
 
     private static OutputInfo info(Runtime rt, Object o) {
