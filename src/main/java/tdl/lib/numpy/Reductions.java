@@ -18,21 +18,50 @@ final class Reductions {
 
     enum Kind { SUM, PROD, MAX, MIN, MEAN, VAR, STD, ANY, ALL, ARGMAX, ARGMIN }
 
-    /** {@code first} is the index of the axis argument: 1 for np.sum(a, axis), 0 for a.sum(axis). */
+    /** numpy's parameters after {@code a}, in its positional order. */
+    private static List<String> params(Kind kind) {
+        return switch (kind) {
+            case SUM, PROD, MEAN -> List.of("axis", "dtype", "out", "keepdims");
+            case VAR, STD -> List.of("axis", "dtype", "out", "ddof", "keepdims");
+            case MAX, MIN, ANY, ALL -> List.of("axis", "out", "keepdims");
+            case ARGMAX, ARGMIN -> List.of("axis", "out");
+        };
+    }
+
+    /**
+     * {@code first} is the index of the axis argument: 1 for np.sum(a, axis), 0 for a.sum(axis).
+     * The other parameters follow numpy's positional order; {@code dtype} is the result's dtype
+     * (sums and products accumulate in it, as numpy); {@code out} is not supported.
+     */
     static Object reduce(HostMath m, Kind kind, NDArray a, Args args, int first) {
-        boolean arg = kind == Kind.ARGMAX || kind == Kind.ARGMIN;
-        if (arg) args.check(first + 1, "a", "axis", "out", "keepdims");
-        else args.check(first + 1, "a", "axis", "dtype", "out", "keepdims", "ddof");
-        Object axisArg = args.get(first, "axis", null);
-        boolean keep = Boolean.TRUE.equals(NumpyConvert.kw(args, "keepdims", false));
+        List<String> ps = params(kind);
+        String[] names = new String[ps.size() + 2];
+        names[0] = "a";
+        for (int i = 0; i < ps.size(); i++) names[i + 1] = ps.get(i);
+        names[names.length - 1] = "keepdims"; // argmax/argmin take it by keyword only
+        args.check(first + ps.size(), names);
+        Object axisArg = args.get(first + ps.indexOf("axis"), "axis", null);
+        if (args.get(first + ps.indexOf("out"), "out", null) != null) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "out= is not supported", "use the returned array");
+        }
+        boolean keep = Boolean.TRUE.equals(ps.contains("keepdims") ? args.get(first + ps.indexOf("keepdims"), "keepdims", false)
+                : NumpyConvert.kw(args, "keepdims", false));
+        DType dtype = ps.contains("dtype") ? NumpyConvert.dtype(args.get(first + ps.indexOf("dtype"), "dtype", null)) : null;
         int[] axes = axes(axisArg, a.rank());
         if ((kind == Kind.MAX || kind == Kind.MIN) && a.size() == 0) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation " + (kind == Kind.MAX ? "maximum" : "minimum")
                     + " which has no identity");
         }
+        boolean arg = kind == Kind.ARGMAX || kind == Kind.ARGMIN;
         if (arg && a.size() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
-        long ddof = NumpyConvert.toLong(NumpyConvert.kw(args, "ddof", 0L), "ddof");
-        NDArray out = m.run(v -> build(m, kind, v.get(0), axes, keep, ddof), a);
+        long ddof = ps.contains("ddof") ? NumpyConvert.toLong(args.get(first + ps.indexOf("ddof"), "ddof", 0L), "ddof") : 0;
+        NDArray out = m.run(v -> {
+            Variable x = v.get(0);
+            // numpy computes in dtype: sums and products of any dtype, means and variances of a float one
+            if (dtype != null && (kind == Kind.SUM || kind == Kind.PROD || dtype.isFloat())) x = m.ops().cast(x, dtype);
+            Variable r = build(m, kind, x, axes, keep, ddof);
+            return dtype == null ? r : m.ops().cast(r, dtype);
+        }, a);
         if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.data()[0]);
         return out;
     }
