@@ -27,8 +27,8 @@ final class Scan {
     private Scan() {}
 
     static Object scan(Runtime rt, Args a) {
-        a.check(12, "fn", "sequences", "outputs_info", "non_sequences", "n_steps", "truncate_gradient",
-                "go_backwards", "mode", "name", "profile", "allow_gc", "strict");
+        a.check(13, "fn", "sequences", "outputs_info", "non_sequences", "n_steps", "truncate_gradient",
+                "go_backwards", "mode", "name", "profile", "allow_gc", "strict", "return_list");
         Object fn = a.get(0, "fn");
         Object truncate = a.get(5, "truncate_gradient", -1L);
         if (!(truncate instanceof Long l && l == -1)) {
@@ -41,7 +41,9 @@ final class Scan {
         Object name = a.get(8, "name", null);
         Object[] r = build(rt, fn, a.get(1, "sequences", null), a.get(2, "outputs_info", null),
                 a.get(3, "non_sequences", null), a.get(4, "n_steps", null), back, name == null ? null : rt.str(name));
-        return new TdlTuple(List.of(r[0], r[1]));
+        // return_list=True: the outputs as a list even when there is one
+        Object outputs = rt.truth(a.get(12, "return_list", false)) && !(r[0] instanceof List<?>) ? new ArrayList<Object>(List.of(r[0])) : r[0];
+        return new TdlTuple(List.of(outputs, r[1]));
     }
 
     static Object map(Runtime rt, Args a) {

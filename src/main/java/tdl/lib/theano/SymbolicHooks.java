@@ -136,7 +136,7 @@ final class SymbolicHooks implements TypeHooks {
             case "dtype": return v.dtype().pyName();
             case "type": return v.type().toString();
             case "name": return v.name();
-            case "owner": return v.owner() == null ? null : v.owner().toString();
+            case "owner": return v.owner();
             default: break;
         }
         TdlCallable method = method(v, name);

@@ -23,6 +23,8 @@ public final class TheanoLibrary {
     public static void install(Runtime rt) {
         rt.registerHooks(Variable.class, new SymbolicHooks());
         rt.registerHooks(Functions.ScriptFunction.class, new FunctionHooks());
+        rt.registerHooks(tdl.graph.Apply.class, new ApplyHooks());
+        rt.registerHooks(tdl.graph.Op.class, new OpHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
 
@@ -64,6 +66,7 @@ public final class TheanoLibrary {
 
         TdlModule theano = new TdlModule("theano");
         theano.put("In", (TdlCallable) InOut::in).put("Out", (TdlCallable) InOut::out);
+        theano.put("gof", GraphModule.gof(rt)).put("clone", (TdlCallable) GraphModule::clone);
         theano.put("shared", shared).put("function", function).put("grad", grad).put("config", config)
                 .put("printing", printing).put("tensor", tensor).put("gradient", gradient).put("ifelse", ifelseModule)
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
