@@ -85,6 +85,15 @@ class WrongProgramsTest {
             "np.sum(a, axis=2)", "np.arange(0, 10, 0)", "theano.function([x], x, on_unused_input='maybe')",
             "T.grad(T.sum(x), m)", "raise ValueError('user error')", "a @= a", "n = 1\nn <<= 2", "assert 1 == 2, 'no'",
             "np.random.RandomState(1).choice(0)", "np.linspace(0, 1, -1)",
+            // graphs, functions, loops and files
+            "theano.scan(lambda v: v)", "theano.scan(5, sequences=[x])", "theano.scan(lambda v: v, sequences=[x], n_steps='a')",
+            "def h(v):\n    return v.foo\ntheano.scan(h, sequences=[x])", "T.grad(x.sum(), x, disconnected_inputs='maybe')",
+            "theano.function([x], x, givens={x: m})", "theano.function([x], T.dot(m, x))", "theano.function([x, m], x)",
+            "f(np.ones(3), np.ones(3))", "np.load('no_such_file.npy')", "load_mnist('/no/such/dir')", "plt.plot([1, 2], [1])",
+            "T.nnet.conv2d(m, m)", "def r(n):\n    return r(n + 1)\nr(0)", "c.get(1, 2)", "x.reshape((2, 2)).eval({x: np.ones(3)})",
+            "T.set_subtensor(x, 1)", "np.random.seed('a')", "w.set_value(np.zeros(2))", "T.iscalar() + 'a'", "str.foo", "int(None)",
+            "T.grad(x.sum(), [x, 'y'])", "theano.function([x], x, updates=[(w, w.sum())])", "T.dot(m, x).eval({m: np.ones((2, 2)), x: np.ones(3)})",
+            "theano.function([x], x)(np.ones(3), extra=1)", "T.stack([])", "T.concatenate([])", "np.stack([])",
     })
     void aWrongProgramGetsAPythonKindAPositionACaretAndNoJava(String program) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -34,7 +34,7 @@ final class JavaValues {
         if (v == null || v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof String) return v;
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof Float f) return f.doubleValue();
-        if (v instanceof java.math.BigInteger b) return b.longValueExact();
+        if (v instanceof java.math.BigInteger b) return tdl.interp.Ints.normalize(b); // script ints are unbounded
         if (v instanceof java.util.concurrent.atomic.AtomicInteger || v instanceof java.util.concurrent.atomic.AtomicLong) {
             return ((Number) v).longValue();
         }
@@ -110,7 +110,7 @@ final class JavaValues {
     /** The natural Java form: numbers, strings and booleans as is, lists/tuples as Lists, dicts as Maps. */
     Object toJava(Object v) {
         if (v == null || v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof String
-                || v instanceof NDArray || v instanceof Variable) return v;
+                || v instanceof NDArray || v instanceof Variable || v instanceof java.math.BigInteger) return v; // an int past 64 bits: BigInteger
         if (v instanceof TdlTuple t) return Collections.unmodifiableList(list(t.items()));
         if (v instanceof List<?> l) return list(l);
         if (v instanceof Map<?, ?> m) {
@@ -136,7 +136,15 @@ final class JavaValues {
         if (t == Double.class) return (T) (Double) number(v, type);
         if (t == Float.class) return (T) (Float) (float) number(v, type);
         if (t == Long.class) return (T) (Long) integral(v, type);
-        if (t == Integer.class) return (T) (Integer) Math.toIntExact(integral(v, type));
+        if (t == Integer.class) {
+            long l = integral(v, type);
+            if (l != (int) l) throw cannot(v, type, "the value does not fit in an int; ask for a Long or a BigInteger");
+            return (T) (Integer) (int) l;
+        }
+        if (t == java.math.BigInteger.class) {
+            if (v instanceof java.math.BigInteger b) return (T) b;
+            return (T) java.math.BigInteger.valueOf(integral(v, type));
+        }
         if (t == Boolean.class) {
             if (v instanceof Boolean b) return (T) b;
             NDArray a = arrayOrNull(v);
@@ -184,6 +192,11 @@ final class JavaValues {
     private double number(Object v, Class<?> type) {
         if (v instanceof Long || v instanceof Double) return ((Number) v).doubleValue();
         if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof java.math.BigInteger b) {
+            double d = b.doubleValue();
+            if (Double.isInfinite(d)) throw cannot(v, type, "the int is too large for a double");
+            return d;
+        }
         NDArray a = arrayOrNull(v);
         if (a != null && a.size() == 1) return a.item();
         throw cannot(v, type, a != null ? "index one element or reduce it in the script (e.g. x.sum())" : null);
@@ -191,6 +204,7 @@ final class JavaValues {
 
     private long integral(Object v, Class<?> type) {
         if (v instanceof Long l) return l;
+        if (v instanceof java.math.BigInteger) throw cannot(v, type, "the int needs more than 64 bits; ask for a BigInteger");
         if (v instanceof Boolean b) return b ? 1 : 0;
         double d = number(v, type);
         if (d != Math.rint(d) || Double.isInfinite(d)) throw cannot(v, type, "round it in the script, or ask for a double");

@@ -77,6 +77,10 @@ final class Access {
     }
 
     private TdlError noAttribute(Object obj, String name) {
+        if (obj instanceof BuiltinType t) { // Python: type object 'str' has no attribute 'foo'
+            return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'",
+                    hint(name, dir(obj)));
+        }
         return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'" + in.typeName(obj) + "' object has no attribute '" + name + "'",
                 hint(name, dir(obj)));
     }
@@ -216,7 +220,7 @@ final class Access {
         }
         if (obj instanceof Map<?, ?> m) {
             Object k = DictKeys.find(m, index);
-            if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(index));
+            if (k == Scope.MISSING) throw new MissingKeyError(in, index);
             ((Map<Object, Object>) m).remove(k);
             return;
         }
@@ -247,6 +251,7 @@ final class Access {
 
     int seqIndex(Object index, int size, String what) {
         long i;
+        if (index instanceof java.math.BigInteger) throw new TdlError(ErrorKind.INDEX_ERROR, "cannot fit 'int' into an index-sized integer");
         if (Ops.isInt(index)) i = Ops.toLong(index);
         else {
             Object n = index instanceof TdlInstance || in.hooksFor(index) != null ? indexOf(index) : null;
@@ -292,6 +297,8 @@ final class Access {
     }
 
     private long sliceBound(Object v) {
+        // a bound past 64 bits is clamped as Python clamps it; a quarter of the long range keeps the arithmetic exact
+        if (v instanceof java.math.BigInteger b) return b.signum() > 0 ? Long.MAX_VALUE / 4 : Long.MIN_VALUE / 4;
         if (Ops.isInt(v)) return Ops.toLong(v);
         Object n = indexOf(v);
         if (n != null) return (Long) n;

@@ -38,7 +38,7 @@ final class Builtins {
     }
 
     private void installAll() {
-        type("int", v -> v instanceof Long || v instanceof Boolean, (rt, a) -> toInt(a));
+        type("int", Ints::isInt, (rt, a) -> toInt(a));
         type("float", v -> v instanceof Double, (rt, a) -> toFloat(a));
         type("str", v -> v instanceof String, (rt, a) -> a.check(1).size() == 0 ? "" : p.str(a.get(0, "object")));
         type("bool", v -> v instanceof Boolean, (rt, a) -> a.check(1).size() != 0 && p.truth(a.get(0, "x")));
@@ -182,9 +182,24 @@ final class Builtins {
         def("callable", (rt, a) -> in.isCallable(a.get(0, "obj")));
         def("divmod", (rt, a) -> TdlTuple.of(p.binary(Operator.FLOOR_DIV, a.get(0, "a"), a.get(1, "b")), p.binary(Operator.MOD, a.get(0, "a"), a.get(1, "b"))));
         def("pow", (rt, a) -> {
-            Object r = p.binary(Operator.POW, a.get(0, "base"), a.get(1, "exp"));
-            return a.has(2, "mod") ? p.binary(Operator.MOD, r, a.get(2, "mod")) : r;
+            Object base = a.get(0, "base"), exp = a.get(1, "exp");
+            Object mod = a.has(2, "mod") ? a.get(2, "mod") : null;
+            // three-argument pow is a modular power, never the full power first (pow(3, 10**20, m) is instant)
+            if (mod != null && Ints.isInt(base) && Ints.isInt(exp) && Ints.isInt(mod)) return Ints.modPow(base, exp, mod);
+            Object r = p.binary(Operator.POW, base, exp);
+            return mod != null ? p.binary(Operator.MOD, r, mod) : r;
         });
+        for (String[] radix : new String[][] {{"bin", "2", "0b"}, {"oct", "8", "0o"}, {"hex", "16", "0x"}}) {
+            def(radix[0], (rt, a) -> {
+                Object v = a.check(1).get(0, "x");
+                if (!Ints.isInt(v)) {
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "'" + p.typeName(v) + "' object cannot be interpreted as an integer");
+                }
+                java.math.BigInteger b = Ints.big(v);
+                String digits = b.abs().toString(Integer.parseInt(radix[1]));
+                return (b.signum() < 0 ? "-" : "") + radix[2] + digits;
+            });
+        }
         def("chr", (rt, a) -> {
             long i = intArg(a.check(1).get(0, "i"), "chr");
             if (i < 0 || i > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.VALUE_ERROR, "chr() arg not in range(0x110000)");
@@ -274,26 +289,39 @@ final class Builtins {
         if (a.size() == 0) return 0L;
         Object v = a.get(0, "x");
         if (v instanceof String s) {
-            int base = (int) Ops.toLong(a.get(1, "base", 10L));
-            String t = s.strip().replace("_", "");
-            try {
-                if (base == 16 && (t.startsWith("0x") || t.startsWith("0X"))) t = t.substring(2);
-                return Long.parseLong(t.startsWith("+") ? t.substring(1) : t, base);
-            } catch (NumberFormatException e) {
-                throw new TdlError(ErrorKind.VALUE_ERROR, "invalid literal for int() with base " + base + ": " + Protocol.strRepr(s));
+            long baseArg = Ops.toLong(a.get(1, "base", 10L));
+            if (baseArg != 0 && (baseArg < 2 || baseArg > 36)) throw new TdlError(ErrorKind.VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0");
+            int base = (int) baseArg;
+            String t = s.strip();
+            if (t.contains("__") || t.startsWith("_") || t.endsWith("_")) t = "!"; // Python allows single underscores between digits only
+            t = t.replace("_", "");
+            boolean neg = t.startsWith("-");
+            if (neg || t.startsWith("+")) t = t.substring(1);
+            String lower = t.toLowerCase();
+            int prefixed = lower.startsWith("0x") ? 16 : lower.startsWith("0o") ? 8 : lower.startsWith("0b") ? 2 : 0;
+            if (prefixed != 0 && (base == prefixed || base == 0)) {
+                t = t.substring(2);
+                base = prefixed;
+            } else if (base == 0) {
+                base = 10;
+                if (t.length() > 1 && t.startsWith("0") && !t.chars().allMatch(ch -> ch == '0')) t = "!"; // int('012', 0) is an error, as Python
             }
+            Object r = t.startsWith("-") || t.startsWith("+") ? null : Ints.parse((neg ? "-" : "") + t, base);
+            if (r == null) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "invalid literal for int() with base " + a.get(1, "base", 10L) + ": " + Protocol.strRepr(s));
+            }
+            return r;
         }
-        if (v instanceof Long) return v;
+        if (v instanceof Long || v instanceof java.math.BigInteger) return v;
         if (v instanceof Boolean b) return b ? 1L : 0L;
-        if (v instanceof Double d) return doubleToLong(d);
+        if (v instanceof Double d) return Ints.fromDouble(d);
         Object n = p.toNumber(v, "int()");
-        return n instanceof Double d ? doubleToLong(d) : n;
+        return n instanceof Double d ? Ints.fromDouble(d) : n;
     }
 
-    static long doubleToLong(double d) {
-        if (Double.isNaN(d)) throw new TdlError(ErrorKind.VALUE_ERROR, "cannot convert float NaN to integer");
-        if (Double.isInfinite(d)) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "cannot convert float infinity to integer");
-        return (long) d;
+    /** int(d): exact however large (int(1e19) == 10**19); ValueError for NaN, OverflowError for infinities. */
+    static Object doubleToLong(double d) {
+        return Ints.fromDouble(d);
     }
 
     private Object toFloat(Args a) {
@@ -346,6 +374,7 @@ final class Builtins {
         if (code == null) return new tdl.syntax.ScriptExit(0, null);
         if (code instanceof Boolean b) return new tdl.syntax.ScriptExit(b ? 1 : 0, null);
         if (code instanceof Long l) return new tdl.syntax.ScriptExit((int) (long) l, null);
+        if (code instanceof java.math.BigInteger b) return new tdl.syntax.ScriptExit(b.intValue(), null);
         return new tdl.syntax.ScriptExit(1, in.str(code));
     }
 
@@ -375,14 +404,15 @@ final class Builtins {
         Object nd = a.get(1, "ndigits", null);
         if (!Ops.isNumber(x)) x = p.toNumber(x, "round()");
         if (Ops.isInt(x)) {
-            long v = Ops.toLong(x);
-            if (nd == null || Ops.toLong(nd) >= 0) return v;
-            return new BigDecimal(v).setScale((int) Ops.toLong(nd), RoundingMode.HALF_EVEN).longValue();
+            Object v = x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
+            if (nd == null) return v;
+            if (nd instanceof java.math.BigInteger big) return big.signum() > 0 ? v : (Object) 0L;
+            return Ints.round(v, Ops.toLong(nd));
         }
         double d = (Double) x;
         if (nd == null) return doubleToLong(Math.rint(d));
         if (Double.isNaN(d) || Double.isInfinite(d)) return d;
-        return new BigDecimal(d).setScale((int) Ops.toLong(nd), RoundingMode.HALF_EVEN).doubleValue();
+        return new BigDecimal(d).setScale(Ints.toInt(Ops.toLong(nd)), RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private Object extreme(Args a, int sign) {
@@ -435,9 +465,10 @@ final class Builtins {
 
     Object hash(Object v) {
         if (v == null) return 0L;
-        if (Ops.isNumber(v)) {
-            double d = Ops.toDouble(v);
-            if (d == Math.rint(d) && !Double.isInfinite(d)) return (long) d;
+        if (Ops.isInt(v)) return Ints.hash(v);
+        if (v instanceof Double d) {
+            // an integral float hashes as the equal int, so 1e19 and 10**19 are one dict key, as Python
+            if (d == Math.rint(d) && !Double.isInfinite(d)) return Ints.hash(Ints.fromDouble(d));
             return (long) Double.hashCode(d);
         }
         DictKeys.check(v);

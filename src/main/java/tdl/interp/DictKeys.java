@@ -17,17 +17,29 @@ final class DictKeys {
     static Object find(Map<?, ?> map, Object key) {
         check(key);
         if (map.containsKey(key)) return key;
-        if (Ops.isNumber(key)) {
-            double d = Ops.toDouble(key);
-            if (d == Math.rint(d) && !Double.isInfinite(d)) {
-                long l = (long) d;
-                if (map.containsKey(l)) return l;
-                if (map.containsKey((double) l)) return (double) l;
-                if (l == 0 || l == 1) {
-                    Boolean b = l == 1;
-                    if (map.containsKey(b)) return b;
-                }
+        if (key instanceof java.math.BigInteger b) {
+            // an int past 64 bits equals a float only when the float holds it exactly (2**70 and 2.0**70)
+            double d = b.doubleValue();
+            if (!Double.isInfinite(d) && new java.math.BigDecimal(d).toBigInteger().equals(b) && map.containsKey(d)) return d;
+            return Scope.MISSING;
+        }
+        if (key instanceof Double d) {
+            if (d != Math.rint(d) || Double.isInfinite(d)) return Scope.MISSING;
+            Object i = Ints.fromDouble(d); // exact: 1e19 finds 10**19
+            if (map.containsKey(i)) return i;
+            if (i instanceof Long l) {
+                if (map.containsKey((double) l)) return (double) l; // -0.0 finds 0.0
+                if ((l == 0 || l == 1) && map.containsKey(l == 1)) return l == 1;
             }
+            return Scope.MISSING;
+        }
+        if (key instanceof Long || key instanceof Boolean) {
+            long l = Ops.toLong(key);
+            if (key instanceof Boolean && map.containsKey(l)) return l;
+            if (key instanceof Long && (l == 0 || l == 1) && map.containsKey(l == 1)) return l == 1;
+            double d = l;
+            // only a float that holds this long exactly is the same key (2**53 + 1 is not 2.0**53)
+            if (Math.abs(d) < 9.2e18 && (long) d == l && map.containsKey(d)) return d;
         }
         return Scope.MISSING;
     }
@@ -40,7 +52,7 @@ final class DictKeys {
 
     static Object get(Map<Object, Object> map, Object key, Interpreter in) {
         Object k = find(map, key);
-        if (k == Scope.MISSING) throw new TdlError(ErrorKind.KEY_ERROR, in.repr(key));
+        if (k == Scope.MISSING) throw new MissingKeyError(in, key);
         return map.get(k);
     }
 

@@ -64,7 +64,7 @@ final class Exceptions {
         if (e instanceof ScriptError se) return se.instance();
         TdlInstance inst = new TdlInstance(classFor(e.kind()));
         List<Object> args = new ArrayList<>();
-        args.add(e.detail());
+        args.add(e instanceof MissingKeyError k ? k.key() : e.detail());
         inst.attrs.put("args", new TdlTuple(args));
         inst.origin = e;
         return inst;
@@ -75,7 +75,8 @@ final class Exceptions {
         Object args = inst.attrs.get("args");
         if (args instanceof TdlTuple t) {
             if (t.size() == 0) return "";
-            if (t.size() == 1) return in.str(t.get(0));
+            // KeyError shows its key's repr, as Python's KeyError.__str__: KeyError: 'k'
+            if (t.size() == 1) return in.exceptions.kindFor(inst.cls).isA(ErrorKind.KEY_ERROR) ? in.repr(t.get(0)) : in.str(t.get(0));
         }
         return args == null ? "" : in.str(args);
     }

@@ -223,7 +223,7 @@ public final class Interpreter implements Runtime {
     @Override
     public TypeHooks hooksFor(Object value) {
         if (value == null || value instanceof Long || value instanceof Double || value instanceof String
-                || value instanceof Boolean) return null;
+                || value instanceof Boolean || value instanceof java.math.BigInteger) return null;
         Class<?> c = value.getClass();
         TypeHooks h = hookCache.get(c);
         if (h != null || hookCache.containsKey(c)) return h;

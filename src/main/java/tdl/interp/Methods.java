@@ -29,7 +29,7 @@ final class Methods {
         if (v instanceof Map<?, ?>) return DICT;
         if (v instanceof TdlTuple) return TUPLE;
         if (v instanceof Double) return FLOAT;
-        if (v instanceof Long) return INT;
+        if (v instanceof Long || v instanceof java.math.BigInteger) return INT;
         return List.of();
     }
 
@@ -42,9 +42,9 @@ final class Methods {
                 default: break;
             }
         }
-        if (self instanceof Long l) {
+        if (Ints.isInt(self) && !(self instanceof Boolean)) {
             switch (name) {
-                case "real": return l;
+                case "real": return self;
                 case "imag": return 0L;
                 default: break;
             }
@@ -62,9 +62,9 @@ final class Methods {
             if (name.equals("is_integer")) return d == Math.rint(d) && !Double.isInfinite(d);
             return d;
         }
-        if (self instanceof Long l) {
-            if (name.equals("bit_length")) return (long) (64 - Long.numberOfLeadingZeros(Math.abs(l)));
-            return l;
+        if (Ints.isInt(self)) {
+            if (name.equals("bit_length")) return (long) Ints.big(self).abs().bitLength();
+            return self;
         }
         throw new IllegalStateException(name);
     }
@@ -143,7 +143,7 @@ final class Methods {
                 Object k = DictKeys.find(m, key);
                 if (k == Scope.MISSING) {
                     if (a.size() > 1) return a.positional().get(1);
-                    throw new TdlError(ErrorKind.KEY_ERROR, in.repr(key));
+                    throw new MissingKeyError(in, key);
                 }
                 return m.remove(k);
             }

@@ -2,33 +2,32 @@ package tdl.interp;
 
 import tdl.vocab.ErrorKind;
 import tdl.vocab.Operator;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tdl.syntax.TdlError;
 
 /**
- * Python operator semantics on the interpreter's own values. Ints are 64-bit and wrap on overflow
- * (Python's are unbounded). Hooked values are dispatched by {@link Interpreter#binary} before
+ * Python operator semantics on the interpreter's own values. Ints are unbounded as Python's: a Long
+ * while they fit in 64 bits, a BigInteger past that (see {@link Ints}). Hooked values are dispatched by {@link Interpreter#binary} before
  * reaching here.
  */
 final class Ops {
     private Ops() {}
 
-    static boolean isNumber(Object v) { return v instanceof Long || v instanceof Double || v instanceof Boolean; }
+    static boolean isNumber(Object v) { return v instanceof Double || Ints.isInt(v); }
 
-    static boolean isInt(Object v) { return v instanceof Long || v instanceof Boolean; }
+    static boolean isInt(Object v) { return Ints.isInt(v); }
 
-    static long toLong(Object v) {
-        if (v instanceof Long l) return l;
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        throw new IllegalStateException("not an int: " + v);
-    }
+    /** An int as a Java long: OverflowError for one past 64 bits (every index, size and count goes through here). */
+    static long toLong(Object v) { return Ints.toLong(v); }
 
     static double toDouble(Object v) {
         if (v instanceof Double d) return d;
         if (v instanceof Long l) return l;
         if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof BigInteger b) return Ints.toDouble(b);
         throw new IllegalStateException("not a number: " + v);
     }
 
@@ -50,8 +49,8 @@ final class Ops {
                 }
                 break;
             case MUL:
-                if (isInt(b) && !isNumber(a)) return repeat(a, toLong(b));
-                if (isInt(a) && !isNumber(b)) return repeat(b, toLong(a));
+                if (isInt(b) && !isNumber(a)) return repeat(a, repeatCount(b));
+                if (isInt(a) && !isNumber(b)) return repeat(b, repeatCount(a));
                 break;
             case MOD:
                 if (a instanceof String s) return PyFormat.percent(in, s, b);
@@ -60,6 +59,15 @@ final class Ops {
                 break;
         }
         return TypeHooks.UNSUPPORTED;
+    }
+
+    /** A repeat count: a negative big int repeats zero times, a positive one cannot fit, as Python. */
+    private static long repeatCount(Object n) {
+        if (n instanceof BigInteger b) {
+            if (b.signum() < 0) return 0;
+            throw Ints.tooBigForIndex();
+        }
+        return toLong(n);
     }
 
     private static Object repeat(Object seq, long n) {
@@ -81,42 +89,12 @@ final class Ops {
     /** A binary operator on two numbers (bools count as ints), or TypeHooks.UNSUPPORTED. */
     static Object numeric(Operator op, Object a, Object b) {
         if (isInt(a) && isInt(b)) {
-            long x = toLong(a), y = toLong(b);
-            boolean bools = a instanceof Boolean && b instanceof Boolean;
-            return switch (op) {
-                case ADD -> x + y;
-                case SUB -> x - y;
-                case MUL -> x * y;
-                case TRUE_DIV -> {
-                    if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "division by zero");
-                    yield (double) x / (double) y;
-                }
-                case FLOOR_DIV -> {
-                    if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-                    yield Math.floorDiv(x, y);
-                }
-                case MOD -> {
-                    if (y == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-                    yield Math.floorMod(x, y);
-                }
-                case POW -> {
-                    if (y >= 0) yield ipow(x, y);
-                    if (x == 0) throw new TdlError(ErrorKind.ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power (division by zero)");
-                    yield Math.pow(x, y);
-                }
-                case AND -> bools ? (Object) ((x & y) != 0) : (Object) (x & y);
-                case OR -> bools ? (Object) ((x | y) != 0) : (Object) (x | y);
-                case XOR -> bools ? (Object) ((x ^ y) != 0) : (Object) (x ^ y);
-                case LSHIFT -> {
-                    if (y < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative shift count");
-                    yield y >= 64 ? 0L : x << y;
-                }
-                case RSHIFT -> {
-                    if (y < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "negative shift count");
-                    yield x >> Math.min(y, 63);
-                }
-                case MATMUL, LT, LE, GT, GE, EQ, NE, IN, NOT_IN, IS, IS_NOT, NEG, POS, INVERT, NOT, ABS -> TypeHooks.UNSUPPORTED;
-            };
+            Object r = Ints.arith(op, a, b);
+            // bool op bool stays a bool for & | ^, as Python
+            if (a instanceof Boolean && b instanceof Boolean && (op == Operator.AND || op == Operator.OR || op == Operator.XOR)) {
+                return (Long) r != 0;
+            }
+            return r;
         }
         double x = toDouble(a), y = toDouble(b);
         return switch (op) {
@@ -156,22 +134,14 @@ final class Ops {
         return m;
     }
 
-    static long ipow(long base, long exp) {
-        long result = 1;
-        while (exp > 0) {
-            if ((exp & 1) == 1) result *= base;
-            base *= base;
-            exp >>= 1;
-        }
-        return result;
-    }
-
     /** Python == on plain values (identity for everything that is not a number, string or container). */
     static boolean pyEquals(Interpreter in, Object a, Object b) {
         if (a == b) return true;
         if (a == null || b == null) return false;
         if (isNumber(a) && isNumber(b)) {
-            if (isInt(a) && isInt(b)) return toLong(a) == toLong(b);
+            if (isInt(a) && isInt(b)) return Ints.compare(a, b) == 0;
+            if (isInt(a)) return Ints.compareWithDouble(a, (Double) b) == 0;
+            if (isInt(b)) return Ints.compareWithDouble(b, (Double) a) == 0;
             return toDouble(a) == toDouble(b);
         }
         if (a instanceof String x && b instanceof String y) return x.equals(y);
@@ -198,7 +168,13 @@ final class Ops {
     /** Ordering of plain values: negative, zero or positive; TdlError TypeError when not ordered. */
     static int compare(Interpreter in, Operator op, Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
-            if (isInt(a) && isInt(b)) return Long.compare(toLong(a), toLong(b));
+            if (isInt(a) && isInt(b)) return Ints.compare(a, b);
+            // int against float compares exactly (2**63 > 9.2e18 is decided on the true values), as Python
+            if (isInt(a)) return Ints.compareWithDouble(a, (Double) b);
+            if (isInt(b)) {
+                int c = Ints.compareWithDouble(b, (Double) a);
+                return c == Integer.MIN_VALUE ? c : -c;
+            }
             double x = toDouble(a), y = toDouble(b);
             if (Double.isNaN(x) || Double.isNaN(y)) return Integer.MIN_VALUE; // NaN: every ordering is false
             return x < y ? -1 : x > y ? 1 : 0;

@@ -30,7 +30,7 @@ final class Protocol {
     String typeName(Object v) {
         if (v == null) return "NoneType";
         if (v instanceof Boolean) return "bool";
-        if (v instanceof Long) return "int";
+        if (v instanceof Long || v instanceof java.math.BigInteger) return "int";
         if (v instanceof Double) return "float";
         if (v instanceof String) return "str";
         if (v instanceof TdlTuple) return "tuple";
@@ -74,6 +74,7 @@ final class Protocol {
         if (v == null) return "None";
         if (v instanceof Boolean b) return b ? "True" : "False";
         if (v instanceof Long) return v.toString();
+        if (v instanceof java.math.BigInteger) return Ints.toDecimal(v);
         if (v instanceof Double d) return PyFormat.floatRepr(d);
         if (v instanceof String s) return strRepr(s);
         if (v instanceof TdlTuple t) {
@@ -143,6 +144,7 @@ final class Protocol {
         if (v == null) return false;
         if (v instanceof Boolean b) return b;
         if (v instanceof Long l) return l != 0;
+        if (v instanceof java.math.BigInteger) return true; // normal form: a BigInteger is never zero
         if (v instanceof Double d) return d != 0;
         if (v instanceof String s) return !s.isEmpty();
         if (v instanceof Collection<?> c) return !c.isEmpty();
@@ -280,7 +282,7 @@ final class Protocol {
     boolean isSame(Object a, Object b) {
         if (a == b) return true;
         if (a == null || b == null) return false;
-        if (a instanceof Long || a instanceof Double || a instanceof Boolean || a instanceof String) {
+        if (a instanceof Long || a instanceof Double || a instanceof Boolean || a instanceof String || a instanceof java.math.BigInteger) {
             return a.getClass() == b.getClass() && a.equals(b);
         }
         return false;
@@ -295,8 +297,9 @@ final class Protocol {
         }
         if (container instanceof Map<?, ?> m) return DictKeys.find(m, item) != Scope.MISSING;
         if (container instanceof RangeValue r) {
+            if (item instanceof java.math.BigInteger) return false; // a range's bounds are 64-bit
             if (Ops.isInt(item)) return r.contains(Ops.toLong(item));
-            if (item instanceof Double d && d == Math.rint(d)) return r.contains((long) (double) d);
+            if (item instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.2e18) return r.contains((long) (double) d);
             return false;
         }
         if (container instanceof ArrayList<?> l) {
@@ -365,15 +368,9 @@ final class Protocol {
         if (h != null) {
             Object r = h.unary(in, op, a);
             if (r != TypeHooks.UNSUPPORTED) return r;
-        } else if (a instanceof Long || a instanceof Boolean) {
-            long l = Ops.toLong(a);
-            switch (op) {
-                case NEG: return -l;
-                case POS: return l;
-                case INVERT: return ~l;
-                case ABS: return Math.abs(l);
-                default: break;
-            }
+        } else if (Ints.isInt(a)) {
+            Object r = Ints.unary(op, a);
+            if (r != TypeHooks.UNSUPPORTED) return r;
         } else if (a instanceof Double d) {
             switch (op) {
                 case NEG: return -d;
@@ -393,7 +390,7 @@ final class Protocol {
 
     /** A plain number for a numeric format; hooked values convert through __float__ (or item). */
     Object toNumber(Object v, String what) {
-        if (v instanceof Long || v instanceof Double) return v;
+        if (v instanceof Long || v instanceof Double || v instanceof java.math.BigInteger) return v;
         if (v instanceof Boolean b) return b ? 1L : 0L;
         TypeHooks h = in.hooksFor(v);
         if (h != null || v instanceof TdlInstance) {
@@ -409,6 +406,13 @@ final class Protocol {
                 if (r instanceof Long || r instanceof Double) return r;
                 if (r instanceof Boolean b) return b ? 1L : 0L;
             }
+        }
+        // int() and float() word it as Python does; %d and friends keep the format wording
+        if (what.equals("int()")) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "int() argument must be a string, a bytes-like object or a real number, not '" + typeName(v) + "'");
+        }
+        if (what.equals("float()")) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "float() argument must be a string or a real number, not '" + typeName(v) + "'");
         }
         throw new TdlError(ErrorKind.TYPE_ERROR, "a real number is required for format " + what + ", not " + typeName(v));
     }

@@ -76,10 +76,10 @@ final class PyFormat {
         Spec sp = Spec.parse(specText);
         if (v instanceof Boolean b && sp.type == 0) v = b ? 1L : 0L;
         if (v instanceof Boolean b && sp.type != 's') v = b ? 1L : 0L;
-        if (v instanceof Long l) {
-            if ("eEfFgG%".indexOf(sp.type) >= 0) return formatFloat((double) l, sp);
+        if (v instanceof Long || v instanceof java.math.BigInteger) {
+            if ("eEfFgG%".indexOf(sp.type) >= 0) return formatFloat(Ops.toDouble(v), sp);
             if (sp.type == 's') throw badType(sp.type, "int");
-            return formatInt(l, sp);
+            return formatInt(Ints.big(v), sp);
         }
         if (v instanceof Double d) {
             if (sp.type != 0 && "eEfFgGn%".indexOf(sp.type) < 0) throw badType(sp.type, "float");
@@ -102,21 +102,25 @@ final class PyFormat {
         return new TdlError(ErrorKind.VALUE_ERROR, "Unknown format code '" + t + "' for object of type '" + type + "'");
     }
 
-    private static String formatInt(long l, Spec sp) {
+    private static String formatInt(java.math.BigInteger l, Spec sp) {
         String body;
-        long a = Math.abs(l);
+        java.math.BigInteger a = l.abs();
         String prefix = "";
         switch (sp.type) {
-            case 'b': body = Long.toBinaryString(a); prefix = sp.alt ? "0b" : ""; break;
-            case 'o': body = Long.toOctalString(a); prefix = sp.alt ? "0o" : ""; break;
-            case 'x': body = Long.toHexString(a); prefix = sp.alt ? "0x" : ""; break;
-            case 'X': body = Long.toHexString(a).toUpperCase(); prefix = sp.alt ? "0X" : ""; break;
-            case 'c': return pad(new String(Character.toChars((int) l)), sp, '<', "");
-            case 0: case 'd': case 'n': body = l == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(a); break;
+            case 'b': body = a.toString(2); prefix = sp.alt ? "0b" : ""; break;
+            case 'o': body = a.toString(8); prefix = sp.alt ? "0o" : ""; break;
+            case 'x': body = a.toString(16); prefix = sp.alt ? "0x" : ""; break;
+            case 'X': body = a.toString(16).toUpperCase(); prefix = sp.alt ? "0X" : ""; break;
+            case 'c':
+                if (l.signum() < 0 || l.compareTo(java.math.BigInteger.valueOf(Character.MAX_CODE_POINT)) > 0) {
+                    throw new TdlError(ErrorKind.OVERFLOW_ERROR, "%c arg not in range(0x110000)");
+                }
+                return pad(new String(Character.toChars(l.intValue())), sp, '<', "");
+            case 0: case 'd': case 'n': body = Ints.toDecimal(Ints.normalize(a)); break;
             default: throw badType(sp.type, "int");
         }
-        if (sp.group != 0) body = group(body, sp.group);
-        return pad(body, sp, '>', signOf(l < 0, sp) + prefix);
+        if (sp.group != 0) body = group(body, sp.group, "boxX".indexOf(sp.type) >= 0 ? 4 : 3); // '_' groups hex/bin digits by 4, as Python
+        return pad(body, sp, '>', signOf(l.signum() < 0, sp) + prefix);
     }
 
     private static String signOf(boolean negative, Spec sp) {
@@ -211,10 +215,14 @@ final class PyFormat {
     }
 
     private static String group(String digits, char sep) {
+        return group(digits, sep, 3);
+    }
+
+    private static String group(String digits, char sep, int size) {
         StringBuilder sb = new StringBuilder();
         int n = digits.length();
         for (int i = 0; i < n; i++) {
-            if (i > 0 && (n - i) % 3 == 0) sb.append(sep);
+            if (i > 0 && (n - i) % size == 0) sb.append(sep);
             sb.append(digits.charAt(i));
         }
         return sb.toString();
@@ -291,7 +299,7 @@ final class PyFormat {
                 }
                 case 'd': case 'i': case 'u': {
                     Object num = in.toNumber(value, "%" + type);
-                    long l = num instanceof Double d ? (long) (double) d : Ops.toLong(num);
+                    Object l = num instanceof Double d ? Ints.fromDouble(d) : num; // '%d' % 1e20 is exact, as Python
                     sb.append(format(in, l, align + sign + alt + zero + widthPrec + "d"));
                     continue;
                 }
@@ -397,6 +405,7 @@ final class PyFormat {
     /** Python's %c: a one-character string, or an int code point below 0x110000. */
     private static String percentC(Object value) {
         if (value instanceof String s && s.codePointCount(0, s.length()) == 1) return s;
+        if (value instanceof java.math.BigInteger) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "%c arg not in range(0x110000)");
         if (value instanceof Long || value instanceof Boolean) {
             long cp = Ops.toLong(value);
             if (cp < 0 || cp > Character.MAX_CODE_POINT) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "%c arg not in range(0x110000)");

@@ -32,6 +32,27 @@ final class StdModules {
         return Ops.toDouble(in.protocol.toNumber(v, "math"));
     }
 
+    /** An int argument (bools as 0/1); TypeError for anything else, with Python's wording. */
+    private Object intArg(Object v) {
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (Ints.isInt(v)) return v;
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object cannot be interpreted as an integer");
+    }
+
+    private static Object intOf(Object v) {
+        return v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v;
+    }
+
+    /** Replaces math.<name> so an int past the double range takes the exact big-int path. */
+    private void bigLog(TdlModule m, String name, DoubleUnaryOperator f, double log2) {
+        Object plain = m.members().get(name);
+        fn(m, name, (rt, a) -> {
+            Object x = a.check(1).get(0, "x");
+            if (x instanceof java.math.BigInteger) return Ints.log(x, f, log2);
+            return in.protocol.call(plain, List.of(x), null, null);
+        });
+    }
+
     private void sys() {
         TdlModule sys = new TdlModule("sys");
         sys.put("argv", new ArrayList<>());
@@ -83,6 +104,9 @@ final class StdModules {
         unary(m, "exp", Math::exp, false);
         unary(m, "log10", x -> { if (x <= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error"); return Math.log10(x); }, true);
         unary(m, "log2", x -> { if (x <= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error"); return Math.log(x) / Math.log(2); }, true);
+        // logs of ints past the double range are taken exactly, as Python (math.log(2**2000) is not an OverflowError)
+        bigLog(m, "log10", Math::log10, Math.log10(2));
+        bigLog(m, "log2", x -> Math.log(x) / Math.log(2), 1.0);
         unary(m, "log1p", Math::log1p, true);
         unary(m, "tanh", Math::tanh, false);
         unary(m, "sinh", Math::sinh, false);
@@ -97,15 +121,42 @@ final class StdModules {
         unary(m, "degrees", Math::toDegrees, false);
         unary(m, "radians", Math::toRadians, false);
         fn(m, "log", (rt, a) -> {
+            if (a.get(0, "x") instanceof java.math.BigInteger) {
+                double r = Ints.log(a.get(0, "x"), Math::log, Math.log(2));
+                return a.size() > 1 ? r / Math.log(num(a.get(1, "base"))) : r;
+            }
             double x = num(a.get(0, "x"));
             if (x <= 0) throw new TdlError(ErrorKind.VALUE_ERROR, "math domain error", "log() needs a positive number");
             double r = Math.log(x);
             if (a.size() > 1) r /= Math.log(num(a.get(1, "base")));
             return r;
         });
-        fn(m, "floor", (rt, a) -> Builtins.doubleToLong(Math.floor(num(a.get(0, "x")))));
-        fn(m, "ceil", (rt, a) -> Builtins.doubleToLong(Math.ceil(num(a.get(0, "x")))));
-        fn(m, "trunc", (rt, a) -> Builtins.doubleToLong(num(a.get(0, "x"))));
+        // an int stays itself (exact past 2**53); a float gives an exact int however large (floor(1e20))
+        fn(m, "floor", (rt, a) -> Ints.isInt(a.get(0, "x")) ? intOf(a.get(0, "x")) : Ints.fromDouble(Math.floor(num(a.get(0, "x")))));
+        fn(m, "ceil", (rt, a) -> Ints.isInt(a.get(0, "x")) ? intOf(a.get(0, "x")) : Ints.fromDouble(Math.ceil(num(a.get(0, "x")))));
+        fn(m, "trunc", (rt, a) -> Ints.isInt(a.get(0, "x")) ? intOf(a.get(0, "x")) : Ints.fromDouble(num(a.get(0, "x"))));
+        fn(m, "gcd", (rt, a) -> {
+            java.math.BigInteger g = java.math.BigInteger.ZERO;
+            for (Object o : a.positional()) g = g.gcd(Ints.big(intArg(o)));
+            return Ints.normalize(g);
+        });
+        fn(m, "lcm", (rt, a) -> {
+            java.math.BigInteger l = java.math.BigInteger.ONE;
+            for (Object o : a.positional()) {
+                java.math.BigInteger x = Ints.big(intArg(o)).abs();
+                if (x.signum() == 0) return 0L;
+                Ints.checkBits((long) l.bitLength() + x.bitLength());
+                l = l.divide(l.gcd(x)).multiply(x);
+            }
+            return Ints.normalize(l);
+        });
+        fn(m, "isqrt", (rt, a) -> Ints.isqrt(intArg(a.check(1).get(0, "n"))));
+        fn(m, "comb", (rt, a) -> Ints.permComb(intArg(a.get(0, "n")), intArg(a.get(1, "k")), true, in::checkInterrupt));
+        fn(m, "perm", (rt, a) -> {
+            Object n = intArg(a.get(0, "n"));
+            return a.size() < 2 || a.get(1, "k") == null ? Ints.factorial(Ints.toLong(n), in::checkInterrupt)
+                    : Ints.permComb(n, intArg(a.get(1, "k")), false, in::checkInterrupt);
+        });
         fn(m, "isnan", (rt, a) -> Double.isNaN(num(a.get(0, "x"))));
         fn(m, "isinf", (rt, a) -> Double.isInfinite(num(a.get(0, "x"))));
         fn(m, "isfinite", (rt, a) -> Double.isFinite(num(a.get(0, "x"))));
@@ -123,15 +174,12 @@ final class StdModules {
             return s;
         });
         fn(m, "factorial", (rt, a) -> {
-            long n = Ops.toLong(a.get(0, "n")), r = 1;
-            if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "factorial() not defined for negative values");
-            if (n > 20) {
-                // 21! does not fit in a 64-bit int: refuse rather than return a wrapped-around number
-                throw new TdlError(ErrorKind.OVERFLOW_ERROR, "factorial(" + n + ") is larger than a 64-bit int can hold",
-                        "TDL ints are 64-bit, so factorial() takes n <= 20");
+            Object n = intArg(a.check(1).get(0, "n"));
+            if (n instanceof java.math.BigInteger b) {
+                if (b.signum() < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "factorial() not defined for negative values");
+                throw new TdlError(ErrorKind.OVERFLOW_ERROR, "factorial() argument should not exceed " + Long.MAX_VALUE);
             }
-            for (long i = 2; i <= n; i++) r *= i;
-            return r;
+            return Ints.factorial(Ints.toLong(n), in::checkInterrupt);
         });
         fn(m, "isclose", (rt, a) -> {
             double x = num(a.get(0, "a")), y = num(a.get(1, "b"));

@@ -72,7 +72,7 @@ final class StrMethods {
                 return sb.toString();
             }
             case "capitalize": return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase();
-            case "find": return (long) s.indexOf((String) a.get(0, "sub"), (int) Ops.toLong(a.get(1, "start", 0L)));
+            case "find": return (long) s.indexOf((String) a.get(0, "sub"), Ints.toInt(Ops.toLong(a.get(1, "start", 0L))));
             case "rfind": return (long) s.lastIndexOf((String) a.get(0, "sub"));
             case "index": {
                 int i = s.indexOf((String) a.get(0, "sub"));
@@ -87,14 +87,14 @@ final class StrMethods {
                 return n;
             }
             case "zfill": {
-                int w = (int) Ops.toLong(a.get(0, "width"));
+                int w = Ints.toInt(Ops.toLong(a.get(0, "width")));
                 if (s.length() >= w) return s;
                 boolean sign = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+');
                 String z = "0".repeat(w - s.length());
                 return sign ? s.charAt(0) + z + s.substring(1) : z + s;
             }
             case "center": case "ljust": case "rjust": {
-                int w = (int) Ops.toLong(a.get(0, "width"));
+                int w = Ints.toInt(Ops.toLong(a.get(0, "width")));
                 Object fillArg = a.get(1, "fillchar", " ");
                 if (!(fillArg instanceof String fill)) {
                     throw new TdlError(ErrorKind.TYPE_ERROR, "The fill character must be a unicode character, not " + in.typeName(fillArg));

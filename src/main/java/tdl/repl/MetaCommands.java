@@ -76,7 +76,9 @@ final class MetaCommands {
                 "  :reset           forget every variable (a fresh session)",
                 "  :quit            leave (also Ctrl-D)",
                 "Keys: Tab completes names, T. and np. members and attributes; Ctrl-R searches history;",
-                "Ctrl-C stops a running statement (variables are kept) or clears the line.");
+                "Ctrl-C stops a running statement (variables are kept) or clears the line.",
+                "help(obj) prints what :help does for any value (a function's docstring too); the language",
+                "reference is docs/language.md.");
     }
 
     private void load(String file) {

@@ -1,5 +1,7 @@
 package tdl.syntax;
 
+import org.antlr.v4.runtime.tree.ParseTree;
+
 import tdl.vocab.ErrorKind;
 import tdl.vocab.Operator;
 import java.util.ArrayList;
@@ -33,6 +35,17 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
     // ------------------------------------------------------------ lists of expressions
 
     /** One item stays itself; several, or a trailing comma, make a tuple positioned at the first item. */
+    /** The innermost parse tree being built: where an expression too deep for the stack is reported. */
+    private ParseTree deepest;
+
+    @Override public Expr visit(ParseTree tree) {
+        deepest = tree;
+        return super.visit(tree);
+    }
+
+    /** Where the nesting became too deep, once the stack ran out while building. */
+    ParseTree deepest() { return deepest; }
+
     private Expr tupleOrSingle(List<? extends ParserRuleContext> items, int commas) {
         if (items.size() == 1 && commas == 0) {
             Expr only = visit(items.get(0));

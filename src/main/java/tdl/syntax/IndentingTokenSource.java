@@ -125,10 +125,20 @@ final class IndentingTokenSource implements TokenSource {
         return false;
     }
 
+    static final int MAX_BRACKETS = 200;
+
     /** Tracks open brackets; false if an error was emitted. */
     private boolean brackets(Token t) {
         switch (t.getType()) {
-            case TDLLexer.LPAREN, TDLLexer.LBRACK, TDLLexer.LBRACE -> brackets.push(t);
+            case TDLLexer.LPAREN, TDLLexer.LBRACK, TDLLexer.LBRACE -> {
+                brackets.push(t);
+                if (brackets.size() > MAX_BRACKETS) {
+                    // CPython's tokenizer limit (MAXLEVEL); it also keeps the recursive parser far from the stack's end
+                    fail(t, syntax("too many nested parentheses", positions.at(t),
+                            "at most " + MAX_BRACKETS + " brackets can be open at once; build deep data in a loop"));
+                    return false;
+                }
+            }
             case TDLLexer.RPAREN, TDLLexer.RBRACK, TDLLexer.RBRACE -> {
                 if (brackets.isEmpty()) {
                     fail(t, syntax("unmatched '" + t.getText() + "'", positions.at(t), null));

@@ -5,7 +5,8 @@ import tdl.vocab.ErrorKind;
 final class Literals {
     private Literals() {}
 
-    static Long integer(String text, SourcePos at) {
+    /** An int literal: a Long when it fits in 64 bits, else a BigInteger (Python's ints are unbounded). */
+    static Object integer(String text, SourcePos at) {
         String digits = text.replace("_", "");
         int radix = 10;
         if (digits.length() > 1 && digits.charAt(0) == '0' && Character.isLetter(digits.charAt(1))) {
@@ -16,12 +17,17 @@ final class Literals {
             };
             digits = digits.substring(2);
         }
-        try {
-            return Long.parseLong(digits, radix);
-        } catch (NumberFormatException e) {
-            throw new TdlError(ErrorKind.SYNTAX_ERROR, "integer literal too large: " + text, at,
-                    "TDL integers are 64-bit; write a float (e.g. 1e30) for larger numbers");
+        if (radix == 10 && digits.length() > 4300) {
+            // CPython's int/str conversion limit applies to decimal literals too
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "Exceeds the limit (4300 digits) for integer string conversion: value has "
+                    + digits.length() + " digits", at, "Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
         }
+        if (digits.length() * Math.log(radix) / Math.log(2) > (1 << 18)) {
+            // the interpreter's limit on int size (tdl.interp.Ints.MAX_BITS), checked before the slow conversion
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "integer literal too large", at, "TDL ints hold at most 262144 bits");
+        }
+        java.math.BigInteger b = new java.math.BigInteger(digits, radix);
+        return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
 
     static Double floating(String text) {

@@ -2,6 +2,10 @@ package tdl.syntax;
 
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import tdl.vocab.ErrorKind;
 import tdl.syntax.ast.Expr;
 import tdl.syntax.ast.Module;
 
@@ -38,9 +42,31 @@ public final class Parser {
     private Module module() {
         String text = normalize(source.text());
         TDLParser parser = parser(text, 1, 0, false);
-        TDLParser.FileInputContext tree = parser.fileInput();
-        AstBuilder builder = new AstBuilder(positions, new ExprBuilder(positions, this::field));
-        return new Module(source, builder.statements(tree.stmt()));
+        TDLParser.FileInputContext tree;
+        try {
+            tree = parser.fileInput();
+        } catch (StackOverflowError e) {
+            // a chain the parser descends recursively (unary operators, **, conditional expressions):
+            // the token it had reached is where the nesting became too deep
+            throw tooDeep(positions.at(parser.getCurrentToken()));
+        }
+        ExprBuilder exprs = new ExprBuilder(positions, this::field);
+        AstBuilder builder = new AstBuilder(positions, exprs);
+        try {
+            return new Module(source, builder.statements(tree.stmt()));
+        } catch (StackOverflowError e) {
+            // a long left-leaning chain (1 + 1 + ... on one line) parses in a loop but nests as a tree;
+            // the end of the innermost part being built is where building gave up
+            ParseTree at = exprs.deepest();
+            SourcePos pos = at instanceof ParserRuleContext c ? positions.at(c.getStop() != null ? c.getStop() : c.getStart())
+                    : at instanceof TerminalNode n ? positions.at(n.getSymbol()) : null;
+            throw tooDeep(pos);
+        }
+    }
+
+    private static TdlError tooDeep(SourcePos pos) {
+        return new TdlError(ErrorKind.RECURSION_ERROR, "expression nested too deeply to parse", pos,
+                "split it into several statements with intermediate variables, or build it in a loop");
     }
 
     /** Parses the expression of an f-string field, positioned where it sits in the source. */

@@ -99,9 +99,16 @@ class HelpCoverageTest {
         HelpTable help = HelpTable.load();
         List<String> wrong = new ArrayList<>();
         int checked = 0;
+        // methods are checked on the sample values (not figures and images: a dummy file name would be written)
+        Map<String, String> samples = Map.of("ndarray.", "_a.", "TensorVariable.", "_v.", "SharedVariable.", "_w.",
+                "RandomStreams.", "_rs.", "RandomState.", "_rng.");
         for (String name : help.names()) {
-            if (!(name.startsWith("T.") || name.startsWith("np.") || name.startsWith("theano."))) continue;
-            Object f = HelpTable.resolve(in, name);
+            String through = name;
+            for (Map.Entry<String, String> e : samples.entrySet()) {
+                if (name.startsWith(e.getKey())) through = e.getValue() + name.substring(e.getKey().length());
+            }
+            if (!(name.startsWith("T.") || name.startsWith("np.") || name.startsWith("theano.") || !through.equals(name))) continue;
+            Object f = HelpTable.resolve(in, through);
             if (f == NameCompletion.NOT_FOUND || f == null || !in.isCallable(f)) continue;
             Matcher m = SIGNATURE.matcher(help.lookup(in, name).signature());
             if (!m.matches() || m.group(2).contains("...")) continue;

@@ -96,7 +96,7 @@ public final class DataLibrary {
         var hooks = rt.hooksFor(v);
         if (hooks != null) return hooks.typeName(v);
         if (v instanceof String) return "str";
-        if (v instanceof Long) return "int";
+        if (v instanceof Long || v instanceof java.math.BigInteger) return "int";
         if (v instanceof Double) return "float";
         if (v instanceof Boolean) return "bool";
         if (v instanceof List) return "list";

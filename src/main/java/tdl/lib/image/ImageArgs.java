@@ -43,7 +43,7 @@ final class ImageArgs {
         if (v == null) return "NoneType";
         TypeHooks h = rt.hooksFor(v);
         if (h != null) return h.typeName(v);
-        if (v instanceof Long) return "int";
+        if (v instanceof Long || v instanceof java.math.BigInteger) return "int";
         if (v instanceof Double) return "float";
         if (v instanceof Boolean) return "bool";
         if (v instanceof String) return "str";

@@ -70,12 +70,13 @@ public final class ArrayHooks implements TypeHooks {
         TdlCallable extra = ExtraNumpy.method(a, name);
         if (extra != null) return extra;
         return switch (name) {
-            case "reshape" -> (rt, args) -> Shapes.reshape(a, reshapeDims(args));
-            case "copy" -> (rt, args) -> a.copy();
+            case "reshape" -> (rt, args) -> Shapes.reshape(a, reshapeDims(cOrder(args.check(Integer.MAX_VALUE, "shape", "order"))));
+            case "copy" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : a.copy(); // order may come first
             case "astype" -> (rt, args) -> a.astype(NumpyConvert.dtype(args.check(1, "dtype").get(0, "dtype")));
-            case "tolist" -> (rt, args) -> NumpyConvert.toList(a);
-            case "flatten", "ravel" -> (rt, args) -> new NDArray(a.dtype(), new int[] {a.size()}, a.data().clone());
-            case "transpose" -> (rt, args) -> Shapes.transpose(a, args.size() == 0 ? null
+            case "tolist" -> (rt, args) -> NumpyConvert.toList(noArguments(args, a));
+            case "flatten", "ravel" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null
+                    : new NDArray(a.dtype(), new int[] {a.size()}, a.data().clone());
+            case "transpose" -> (rt, args) -> Shapes.transpose(a, args.check(Integer.MAX_VALUE).size() == 0 ? null
                     : args.size() == 1 && NumpyConvert.items(args.positional().get(0)) != null ? args.positional().get(0)
                     : new ArrayList<>(args.positional()));
             case "dot" -> (rt, args) -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, args.check(1, "b").get(0, "b")));
@@ -91,6 +92,25 @@ public final class ArrayHooks implements TypeHooks {
             case "__int__" -> (rt, args) -> (long) toFloat(a);
             default -> null;
         };
+    }
+
+    /**
+     * The args, when their {@code order=} (if any) is numpy's default 'C': TDL arrays are row-major,
+     * and an 'F' or 'A' order would silently give numpy's other element order.
+     */
+    private static Args cOrder(Args args) {
+        Object order = args.keywords().get("order");
+        if (order == null && args.positional().size() == 1 && args.positional().get(0) instanceof String s) order = s; // copy('F'), flatten('F')
+        if (order != null && !"C".equals(order)) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "order=" + order + " is not supported: TDL arrays are row-major (order='C')",
+                    "leave order at its default, or transpose first");
+        }
+        return args;
+    }
+
+    private static NDArray noArguments(Args args, NDArray a) {
+        args.check(0);
+        return a;
     }
 
     private static Object item(NDArray a, Args args) {

@@ -147,6 +147,9 @@ public final class ArrayIndex {
                 advAxes.add(src);
                 src++;
             } else {
+                if (it instanceof java.math.BigInteger b) {
+                    throw new TdlError(ErrorKind.INDEX_ERROR, "index " + b + " is out of bounds for axis " + src + " with size " + shape[src]);
+                }
                 long i = intIndex(it);
                 int n = shape[src];
                 long j = i < 0 ? i + n : i;
@@ -260,6 +263,10 @@ public final class ArrayIndex {
     private static long intIndex(Object it) {
         if (it instanceof Long l) return l;
         if (it instanceof Integer i) return i;
+        if (it instanceof java.math.BigInteger b) {
+            // past any axis length: clamped in a slice bound as numpy does; a plain index is out of bounds anyway
+            return b.signum() > 0 ? Long.MAX_VALUE / 4 : Long.MIN_VALUE / 4;
+        }
         if (it instanceof Boolean || it instanceof Double || it instanceof String || it instanceof NDArray) {
             throw new TdlError(ErrorKind.INDEX_ERROR, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
                     + "and integer or boolean arrays are valid indices");

@@ -93,10 +93,10 @@ final class ExtraNumpy {
 
     private static Integer axis(Args a, int i, Object dflt) {
         Object o = a.get(i, "axis", dflt);
-        return o == null ? null : (int) NumpyConvert.toLong(o, "axis");
+        return o == null ? null : tdl.interp.Ints.toInt(NumpyConvert.toLong(o, "axis"));
     }
 
-    private static int integer(Args a, int i, String name, long dflt) { return (int) NumpyConvert.toLong(a.get(i, name, dflt), name); }
+    private static int integer(Args a, int i, String name, long dflt) { return tdl.interp.Ints.toInt(NumpyConvert.toLong(a.get(i, name, dflt), name)); }
 
     private static Object scalarIfRank0(NDArray r) { return ArrayHooks.scalarIfRank0(r); }
 

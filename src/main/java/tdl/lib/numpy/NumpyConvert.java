@@ -1,5 +1,6 @@
 package tdl.lib.numpy;
 
+import tdl.interp.Ints;
 import tdl.interp.RangeValue;
 import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
@@ -21,7 +22,8 @@ public final class NumpyConvert {
 
     /** Whether {@code o} is a Python number (int, float, bool) as the interpreter represents them. */
     public static boolean isNumber(Object o) {
-        return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof Integer || o instanceof Float;
+        return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof Integer || o instanceof Float
+                || o instanceof java.math.BigInteger;
     }
 
     /** numpy.asarray(o): an NDArray as is, else a new array from numbers or nested sequences. */
@@ -61,6 +63,8 @@ public final class NumpyConvert {
         }
         if (o instanceof Boolean) return DType.BOOL;
         if (o instanceof Long || o instanceof Integer) return DType.INT64;
+        // numpy would make an object array; TDL arrays hold machine numbers only
+        if (o instanceof java.math.BigInteger) throw Ints.tooBigForLong();
         if (o instanceof Double || o instanceof Float) return DType.FLOAT64;
         List<?> items = items(o);
         if (items == null) {
@@ -132,6 +136,7 @@ public final class NumpyConvert {
     /** A Python number as a double; TypeError otherwise. */
     public static double toDouble(Object o) {
         if (o instanceof Boolean b) return b ? 1 : 0;
+        if (o instanceof java.math.BigInteger b) return Ints.toDouble(b);
         if (o instanceof Number n) return n.doubleValue();
         if (o instanceof NDArray a && a.size() == 1) return a.data()[0];
         throw new TdlError(ErrorKind.TYPE_ERROR, "expected a number, got " + typeName(o));
@@ -142,6 +147,7 @@ public final class NumpyConvert {
         if (o instanceof Long l) return l;
         if (o instanceof Integer i) return i;
         if (o instanceof Boolean b) return b ? 1 : 0;
+        if (o instanceof java.math.BigInteger) throw Ints.tooBigForLong();
         if (o instanceof NDArray a && a.size() == 1 && !a.dtype().isFloat()) return (long) a.data()[0];
         throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(o) + "' object cannot be interpreted as an integer"
                 + (what == null ? "" : " (" + what + ")"));
@@ -203,7 +209,7 @@ public final class NumpyConvert {
     /** The Python type name of a value, for messages. */
     public static String typeName(Object o) {
         if (o == null) return "NoneType";
-        if (o instanceof Long || o instanceof Integer) return "int";
+        if (o instanceof Long || o instanceof Integer || o instanceof java.math.BigInteger) return "int";
         if (o instanceof Double || o instanceof Float) return "float";
         if (o instanceof Boolean) return "bool";
         if (o instanceof String) return "str";

@@ -52,7 +52,7 @@ final class NumpyFunctions {
             a.check(4, "start", "stop", "num", "endpoint", "dtype");
             double lo = NumpyConvert.toDouble(a.get(0, "start"));
             double hi = NumpyConvert.toDouble(a.get(1, "stop"));
-            int n = (int) NumpyConvert.toLong(a.get(2, "num", 50L), "num");
+            int n = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.get(2, "num", 50L), "num"));
             if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "Number of samples, " + n + ", must be non-negative.");
             boolean endpoint = !Boolean.FALSE.equals(a.get(3, "endpoint", true));
             int div = endpoint ? n - 1 : n;
@@ -66,17 +66,17 @@ final class NumpyFunctions {
         });
         np.put("eye", (TdlCallable) (rt, a) -> {
             a.check(3, "N", "M", "k", "dtype");
-            int n = (int) NumpyConvert.toLong(a.get(0, "N"), "N");
+            int n = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.get(0, "N"), "N"));
             Object mArg = a.get(1, "M", null);
-            int mm = mArg == null ? n : (int) NumpyConvert.toLong(mArg, "M");
-            int k = (int) NumpyConvert.toLong(a.get(2, "k", 0L), "k");
+            int mm = mArg == null ? n : tdl.interp.Ints.toInt(NumpyConvert.toLong(mArg, "M"));
+            int k = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.get(2, "k", 0L), "k"));
             DType d = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, n, mm);
             for (int i = 0; i < n; i++) if (i + k >= 0 && i + k < mm) out.data()[i * mm + i + k] = 1;
             return out;
         });
         np.put("identity", (TdlCallable) (rt, a) -> {
-            int n = (int) NumpyConvert.toLong(a.check(1, "n", "dtype").get(0, "n"), "n");
+            int n = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.check(1, "n", "dtype").get(0, "n"), "n"));
             DType d = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, n, n);
             for (int i = 0; i < n; i++) out.data()[i * n + i] = 1;
@@ -304,7 +304,7 @@ final class NumpyFunctions {
     private static NDArray join(Runtime rt, Args a, boolean stack) {
         a.check(2, "arrays", "axis");
         List<Object> parts = seq(a.get(0, "arrays"));
-        int axis = (int) NumpyConvert.toLong(a.get(1, "axis", 0L), "axis");
+        int axis = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.get(1, "axis", 0L), "axis"));
         if (parts.isEmpty()) throw new TdlError(ErrorKind.VALUE_ERROR, "need at least one array to " + (stack ? "stack" : "concatenate"));
         if (stack) {
             int[] s0 = NumpyConvert.toArray(parts.get(0)).shape();

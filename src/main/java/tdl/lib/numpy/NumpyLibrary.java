@@ -62,10 +62,10 @@ public final class NumpyLibrary {
             NumpySession s = NumpySession.of(r);
             NumpyFormat.Options o = s.printOptions;
             s.printOptions = new NumpyFormat.Options(
-                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "linewidth", (long) o.linewidth()), "linewidth"),
-                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "precision", (long) o.precision()), "precision"),
-                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "threshold", (long) o.threshold()), "threshold"),
-                    (int) NumpyConvert.toLong(NumpyConvert.kw(a, "edgeitems", (long) o.edgeitems()), "edgeitems"));
+                    tdl.interp.Ints.toInt(NumpyConvert.toLong(NumpyConvert.kw(a, "linewidth", (long) o.linewidth()), "linewidth")),
+                    tdl.interp.Ints.toInt(NumpyConvert.toLong(NumpyConvert.kw(a, "precision", (long) o.precision()), "precision")),
+                    tdl.interp.Ints.toInt(NumpyConvert.toLong(NumpyConvert.kw(a, "threshold", (long) o.threshold()), "threshold")),
+                    tdl.interp.Ints.toInt(NumpyConvert.toLong(NumpyConvert.kw(a, "edgeitems", (long) o.edgeitems()), "edgeitems")));
             return null;
         });
         m.put("random", randomModule(rt));

@@ -111,7 +111,7 @@ public final class RandomMethods {
     static Object permutation(RandomState r, Object x) {
         NDArray arr;
         if (x instanceof Long || x instanceof Integer) {
-            int n = (int) NumpyConvert.toLong(x, "x");
+            int n = tdl.interp.Ints.toInt(NumpyConvert.toLong(x, "x"));
             double[] d = new double[n];
             for (int i = 0; i < n; i++) d[i] = i;
             arr = new NDArray(DType.INT64, new int[] {n}, d);

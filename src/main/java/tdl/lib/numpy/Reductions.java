@@ -74,9 +74,9 @@ final class Reductions {
         int[] axes;
         if (items != null) {
             axes = new int[items.size()];
-            for (int i = 0; i < axes.length; i++) axes[i] = (int) NumpyConvert.toLong(items.get(i), "axis");
+            for (int i = 0; i < axes.length; i++) axes[i] = tdl.interp.Ints.toInt(NumpyConvert.toLong(items.get(i), "axis"));
         } else {
-            axes = new int[] {(int) NumpyConvert.toLong(axisArg, "axis")};
+            axes = new int[] {tdl.interp.Ints.toInt(NumpyConvert.toLong(axisArg, "axis"))};
         }
         for (int ax : axes) {
             if (ax < -rank || ax >= rank) {

@@ -15,7 +15,7 @@ import tdl.vocab.ErrorKind;
  */
 public record TensordotAxes(int count, int[] a, int[] b) {
     public static TensordotAxes parse(Object axes, String fn) {
-        if (isInt(axes)) return new TensordotAxes(((Number) axes).intValue(), null, null);
+        if (isInt(axes)) return new TensordotAxes(tdl.interp.Ints.intValue(axes), null, null);
         List<?> pair = Sequences.items(axes);
         if (pair == null || pair.size() != 2) {
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + ": axes must be an integer or a pair [a_axes, b_axes], got "
@@ -33,7 +33,7 @@ public record TensordotAxes(int count, int[] a, int[] b) {
     private static boolean isInt(Object o) { return o instanceof Long || o instanceof Integer; }
 
     private static int[] ints(Object o, String fn) {
-        if (isInt(o)) return new int[] {((Number) o).intValue()};
+        if (isInt(o)) return new int[] {tdl.interp.Ints.intValue(o)};
         List<?> items = Sequences.items(o);
         if (items == null) {
             throw new TdlError(ErrorKind.TYPE_ERROR, fn + ": an axes entry must be an int or a list of ints, got " + NumpyConvert.typeName(o),
@@ -44,7 +44,7 @@ public record TensordotAxes(int count, int[] a, int[] b) {
             if (!isInt(items.get(i))) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, fn + ": axes must be ints, got " + NumpyConvert.typeName(items.get(i)));
             }
-            out[i] = ((Number) items.get(i)).intValue();
+            out[i] = tdl.interp.Ints.intValue(items.get(i));
         }
         return out;
     }

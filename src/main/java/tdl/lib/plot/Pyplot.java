@@ -184,7 +184,7 @@ public final class Pyplot {
         } else if (which instanceof Figure f) {
             st.close(f);
         } else if (which instanceof Long n) {
-            Figure f = st.figures.get(n.intValue());
+            Figure f = st.figures.get(tdl.interp.Ints.toInt(n));
             if (f != null) st.close(f);
         } else {
             throw new TdlError(ErrorKind.TYPE_ERROR, "close() takes None, 'all', a figure number or a Figure");

@@ -43,7 +43,7 @@ final class Constructors {
             a.check(3, "dtype", "broadcastable", "name", "ndim");
             DType dt = Symbolic.dtype(rt, a.get(0, "dtype", null), Symbolic.floatX(rt));
             Object bc = a.get(1, "broadcastable", null);
-            int rank = a.keywords().containsKey("ndim") ? ((Number) a.keywords().get("ndim")).intValue()
+            int rank = a.keywords().containsKey("ndim") ? tdl.interp.Ints.intValue(a.keywords().get("ndim"))
                     : Sequences.items(bc) != null ? Sequences.items(bc).size() : 0;
             Object name = a.get(2, "name", null);
             return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name));

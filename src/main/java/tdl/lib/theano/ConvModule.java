@@ -120,7 +120,7 @@ final class ConvModule {
             throw new TdlError(ErrorKind.VALUE_ERROR, "conv2d: " + name + " must be a tuple of 4 entries, got " + rt.repr(hint));
         }
         int[] out = new int[4];
-        for (int i = 0; i < 4; i++) out[i] = items.get(i) instanceof Number n ? n.intValue() : -1;
+        for (int i = 0; i < 4; i++) out[i] = items.get(i) instanceof Number n ? tdl.interp.Ints.intValue(n) : -1;
         return out;
     }
 
@@ -132,7 +132,7 @@ final class ConvModule {
                 || items.get(0) instanceof Double || items.get(1) instanceof Double) {
             throw new TdlError(ErrorKind.VALUE_ERROR, name + " must be an int or a pair of ints, got " + rt.repr(v));
         }
-        int[] out = {((Number) items.get(0)).intValue(), ((Number) items.get(1)).intValue()};
+        int[] out = {tdl.interp.Ints.intValue(items.get(0)), tdl.interp.Ints.intValue(items.get(1))};
         if (out[0] < min || out[1] < min) {
             throw new TdlError(ErrorKind.VALUE_ERROR, name + " entries must be at least " + min + ", got " + rt.repr(v));
         }

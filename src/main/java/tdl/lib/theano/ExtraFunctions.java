@@ -208,7 +208,7 @@ final class ExtraFunctions {
 
     /** A Python int argument (a symbolic value is not accepted where Theano needs a constant). */
     static int constInt(Object o, String what) {
-        if (o instanceof Long || o instanceof Integer) return ((Number) o).intValue();
+        if (o instanceof Long || o instanceof Integer || o instanceof java.math.BigInteger) return tdl.interp.Ints.intValue(o); // never a silent wrap
         if (o instanceof Variable) {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, what + " must be a Python int here, not a symbolic value");
         }

@@ -210,7 +210,7 @@ final class RandomStreams {
             size = v.dtype() == DType.INT64 ? v : t.cast(v, DType.INT64);
             if (v.owner() != null && v.owner().op() instanceof ShapeOp) ndim = v.owner().inputs().get(0).rank();
             else if (v instanceof Constant c) ndim = c.value().size();
-            else if (ndimArg instanceof Long l) ndim = l.intValue();
+            else if (ndimArg instanceof Long l) ndim = tdl.interp.Ints.toInt(l);
             else throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): cannot tell the rank of the symbolic size",
                     "pass ndim=..., or a tuple of sizes");
         } else {
@@ -223,7 +223,7 @@ final class RandomStreams {
                     if (!(items.get(i) instanceof Long l)) {
                         throw new TdlError(ErrorKind.TYPE_ERROR, a.function() + "(): size entries must be integers, got " + rt.repr(items.get(i)));
                     }
-                    dims[i] = l.intValue();
+                    dims[i] = tdl.interp.Ints.toInt(l);
                 }
                 size = t.intVector(dims);
             } else {
@@ -238,7 +238,7 @@ final class RandomStreams {
                 size = ndim == 0 ? t.intVector() : t.stack(parts, 0);
             }
         }
-        if (ndimArg instanceof Long l && l.intValue() != ndim) {
+        if (ndimArg instanceof Long l && l != ndim) {
             throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): ndim=" + l + " does not match the size's " + ndim + " entries");
         }
         return new Sized(size, ndim);

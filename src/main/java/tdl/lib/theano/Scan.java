@@ -161,7 +161,7 @@ final class Scan {
         List<Integer> taps = new ArrayList<>();
         for (Object tp : items(tapSpec)) {
             if (!(tp instanceof Long l)) throw new TdlError(ErrorKind.TYPE_ERROR, "scan: sequence taps must be integers, got " + rt.repr(tp));
-            taps.add(l.intValue());
+            taps.add(tdl.interp.Ints.toInt(l));
         }
         if (taps.isEmpty()) throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a sequence dict needs at least one tap");
         if (x.rank() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "scan: a sequence must have at least one dimension to loop over");
@@ -186,7 +186,7 @@ final class Scan {
                 if (!(tp instanceof Long l) || l >= 0) {
                     throw new TdlError(ErrorKind.VALUE_ERROR, "scan: output taps must be negative integers (-1 = the previous step), got " + rt.repr(tp));
                 }
-                taps.add(l.intValue());
+                taps.add(tdl.interp.Ints.toInt(l));
             }
             if (taps.isEmpty()) return OutputInfo.NONE;
             return new OutputInfo(Symbolic.lift(rt, init, "an initial value in outputs_info"), taps);

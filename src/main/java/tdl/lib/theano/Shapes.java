@@ -17,8 +17,9 @@ final class Shapes {
 
     /** x.reshape((a, b)), x.reshape(a, b), T.reshape(x, shape, ndim=None); shape parts may be symbolic. */
     static Variable reshape(Runtime rt, Variable x, Args a) {
+        a.check(Integer.MAX_VALUE, "shape", "ndim");
         Object spec = a.size() == 1 ? a.get(0, "shape") : a.size() > 1 ? new ArrayList<>(a.positional()) : a.get(0, "shape");
-        return reshapeTo(rt, x, spec);
+        return reshapeTo(rt, x, spec, a.keywords().get("ndim"));
     }
 
     static Variable reshapeTo(Runtime rt, Variable x, Object spec) {
@@ -34,7 +35,7 @@ final class Shapes {
                         "give ndim (T.reshape(x, shape, ndim=2)) or the shape as a tuple, e.g. x.reshape((n, 784))");
             }
             Variable shape = v.dtype() == DType.INT64 ? v : Symbolic.ops(rt).cast(v, DType.INT64);
-            return Symbolic.ops(rt).reshape(x, shape, ((Number) ndim).intValue());
+            return Symbolic.ops(rt).reshape(x, shape, tdl.interp.Ints.intValue(ndim));
         }
         List<Object> parts = new ArrayList<>(Sequences.itemsOrSingle(spec));
         List<Variable> dims = new ArrayList<>();
@@ -56,7 +57,7 @@ final class Shapes {
         for (int i = 0; i < pattern.length; i++) {
             Object o = items.get(i);
             if ("x".equals(o)) pattern[i] = -1;
-            else if (o instanceof Long l) pattern[i] = l.intValue();
+            else if (o instanceof Long l) pattern[i] = tdl.interp.Ints.toInt(l);
             else throw new TdlError(ErrorKind.TYPE_ERROR, "dimshuffle pattern entries are axis numbers or 'x', got " + rt.repr(o));
         }
         return Symbolic.ops(rt).dimshuffle(x, pattern);

@@ -30,6 +30,7 @@ final class Symbolic {
         if (value instanceof Boolean bo) return Constant.typed(NDArray.scalar(DType.BOOL, bo ? 1 : 0));
         if (value instanceof Long l) return Constant.typed(NDArray.scalar(Autocast.ofInt(l), l));
         if (value instanceof Integer i) return Constant.typed(NDArray.scalar(Autocast.ofInt(i), i));
+        if (value instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         if (value instanceof Double d) {
             DType dt = Autocast.ofFloat(d, floatX(rt));
             return Constant.typed(NDArray.scalar(dt, dt.coerce(d)));
@@ -51,7 +52,7 @@ final class Symbolic {
 
     static boolean isTensorLike(Object v) {
         return v instanceof Variable || v instanceof NDArray || v instanceof Long || v instanceof Double
-                || v instanceof Boolean || v instanceof Integer;
+                || v instanceof Boolean || v instanceof Integer || v instanceof java.math.BigInteger; // big: lift raises OverflowError
     }
 
     static String typeName(Runtime rt, Object v) {
@@ -59,7 +60,7 @@ final class Symbolic {
         // no interpreter at hand (argument checks of static helpers): Python's names for plain values
         if (v == null) return "NoneType";
         if (v instanceof Boolean) return "bool";
-        if (v instanceof Long) return "int";
+        if (v instanceof Long || v instanceof java.math.BigInteger) return "int";
         if (v instanceof Double) return "float";
         if (v instanceof String) return "str";
         if (v instanceof List<?>) return "list";
@@ -90,24 +91,27 @@ final class Symbolic {
     /** An axis argument: None, an int, or a list/tuple of ints. */
     static int[] axes(Object spec) {
         if (spec == null) return null;
-        if (spec instanceof Long l) return new int[] {l.intValue()};
+        if (spec instanceof Long l) return new int[] {tdl.interp.Ints.toInt(l)};
+        if (spec instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         List<?> items = Sequences.items(spec);
         if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "axis must be None, an int or a tuple of ints");
         int[] out = new int[items.size()];
         for (int i = 0; i < out.length; i++) {
             Object o = items.get(i);
+            if (o instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
             if (!(o instanceof Long l)) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(null, o) + "' object cannot be interpreted as an integer",
                         "axis must be None, an int or a tuple of ints");
             }
-            out[i] = l.intValue();
+            out[i] = tdl.interp.Ints.toInt(l);
         }
         return out;
     }
 
     /** One int axis argument; a symbolic axis (Theano allows one) is not supported here. */
     static int axis(Runtime rt, Object spec, String fn) {
-        if (spec instanceof Long l) return l.intValue();
+        if (spec instanceof Long l) return tdl.interp.Ints.toInt(l);
+        if (spec instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         if (spec instanceof Variable) {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + "() with a symbolic axis is not supported",
                     "give the axis as an int");

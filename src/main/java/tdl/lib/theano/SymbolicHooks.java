@@ -26,8 +26,10 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
-            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes",
-            "get_value", "set_value");
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes");
+    /** A shared variable's own methods besides every TensorVariable one. */
+    private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
+            java.util.stream.Stream.of("get_value", "set_value")).toList();
 
     @Override
     public int priority() { return PRIORITY; }
@@ -114,7 +116,7 @@ final class SymbolicHooks implements TypeHooks {
     public String repr(Runtime rt, Object self) { return str(rt, self); }
 
     @Override
-    public List<String> attributeNames(Object self) { return ATTRIBUTES; }
+    public List<String> attributeNames(Object self) { return self instanceof SharedVariable ? SHARED_ATTRIBUTES : ATTRIBUTES; }
 
     @Override
     public Object setAttr(Runtime rt, Object self, String name, Object value) {
@@ -153,32 +155,32 @@ final class SymbolicHooks implements TypeHooks {
             case "reshape":
                 return (rt, a) -> Shapes.reshape(rt, v, a);
             case "dimshuffle":
-                return (rt, a) -> Shapes.dimshuffle(rt, v, a.positional());
+                return (rt, a) -> Shapes.dimshuffle(rt, v, a.check(Integer.MAX_VALUE).positional());
             case "flatten":
                 return (rt, a) -> Symbolic.ops(rt).flatten(v, TensorModule.flattenNdim(a.check(1, "ndim", "outdim"), 0));
             case "astype":
-                return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.get(0, "dtype"), v.dtype()));
+                return (rt, a) -> Symbolic.ops(rt).cast(v, Symbolic.dtype(rt, a.check(1, "dtype").get(0, "dtype"), v.dtype()));
             case "clip":
-                return (rt, a) -> Symbolic.ops(rt).clip(v, Symbolic.lift(rt, a.get(0, "a_min"), "clip bound"),
+                return (rt, a) -> Symbolic.ops(rt).clip(v, Symbolic.lift(rt, a.check(2, "a_min", "a_max").get(0, "a_min"), "clip bound"),
                         Symbolic.lift(rt, a.get(1, "a_max"), "clip bound"));
             case "dot":
-                return (rt, a) -> Symbolic.ops(rt).dot(v, Symbolic.lift(rt, a.get(0, "other"), "dot operand"));
-            case "exp": return (rt, a) -> Symbolic.ops(rt).exp(v);
-            case "log": return (rt, a) -> Symbolic.ops(rt).log(v);
-            case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(v);
-            case "copy": return (rt, a) -> v;
-            case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(v);
+                return (rt, a) -> Symbolic.ops(rt).dot(v, Symbolic.lift(rt, a.check(1, "other").get(0, "other"), "dot operand"));
+            case "exp": return (rt, a) -> Symbolic.ops(rt).exp(noArguments(a, v));
+            case "log": return (rt, a) -> Symbolic.ops(rt).log(noArguments(a, v));
+            case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(noArguments(a, v));
+            case "copy": return (rt, a) -> noArguments(a, v);
+            case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(noArguments(a, v));
             case "eval":
-                return (rt, a) -> Functions.evalVariable(rt, v, a);
+                return (rt, a) -> Functions.evalVariable(rt, v, a.check(1, "inputs_to_values"));
             default: break;
         }
         if (v instanceof SharedVariable s) {
             if (name.equals("get_value")) {
-                return (rt, a) -> rt.truth(a.get(0, "borrow", false)) ? s.value() : s.value().copy();
+                return (rt, a) -> rt.truth(a.check(1, "borrow", "return_internal_type").get(0, "borrow", false)) ? s.value() : s.value().copy();
             }
             if (name.equals("set_value")) {
                 return (rt, a) -> {
-                    Object raw = a.get(0, "value");
+                    Object raw = a.check(2, "value", "borrow").get(0, "value");
                     NDArray value = NumpyConvert.toArray(raw);
                     if (value.rank() == s.rank()) { // a wrong rank is set_value's own error
                         value = tdl.graph.TypeFilter.filter(value, s.dtype(), null, Functions.source(raw), Symbolic.floatX(rt),
@@ -191,6 +193,12 @@ final class SymbolicHooks implements TypeHooks {
             }
         }
         return null;
+    }
+
+    /** A method that takes no arguments: anything passed is a TypeError rather than ignored. */
+    private static Variable noArguments(Args a, Variable v) {
+        a.check(0);
+        return v;
     }
 
     static List<Object> list(Object... items) {

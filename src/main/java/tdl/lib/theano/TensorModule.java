@@ -28,6 +28,27 @@ final class TensorModule {
             binary(m, "binary_crossentropy", "output", "target", TensorOps::binaryCrossentropy);
             binary(m, "categorical_crossentropy", "coding_dist", "true_dist", TensorOps::categoricalCrossentropy);
         }
+        // nnet only, as in Theano 1.0: the log-softmax (stable: the log(softmax) rewrite), the biased softmax, the 1-hot crossentropy
+        TdlCallable logSoftmax = (rt, a) -> ops(rt).log(softmaxOf(rt, arg(rt, a.check(1, "x"), 0, "x")));
+        nnet.put("logsoftmax", logSoftmax);
+        nnet.put("log_softmax", logSoftmax);
+        nnet.put("softmax_with_bias", (TdlCallable) (rt, a) -> {
+            a.check(2, "x", "b");
+            Variable x = arg(rt, a, 0, "x"), b = arg(rt, a, 1, "b");
+            if (x.rank() != 2 || b.rank() != 1) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "softmax_with_bias: x must be a matrix and b a vector, got " + x.type() + " and " + b.type());
+            }
+            return ops(rt).softmax(ops(rt).add(x, b));
+        });
+        nnet.put("crossentropy_categorical_1hot", (TdlCallable) (rt, a) -> {
+            a.check(2, "coding_dist", "true_one_of_n");
+            Variable p = arg(rt, a, 0, "coding_dist"), y = arg(rt, a, 1, "true_one_of_n");
+            if (p.rank() != 2 || y.rank() != 1 || y.dtype().isFloat()) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "crossentropy_categorical_1hot: coding_dist must be a matrix and true_one_of_n an integer vector, got "
+                        + p.type() + " and " + y.type());
+            }
+            return ops(rt).categoricalCrossentropy(p, y);
+        });
         binary(t, "dot", "l", "r", TensorOps::dot);
         ProductFunctions.install(t);
         binary(t, "outer", "x", "y", TensorOps::outer);
@@ -47,12 +68,12 @@ final class TensorModule {
                 Symbolic.axis(rt, a.get(1, "axis", 0L), "concatenate")));
         t.put("join", (TdlCallable) (rt, a) -> {
             List<Object> rest = a.positional().subList(1, a.size());
-            return ops(rt).concatenate(list(rt, new ArrayList<>(rest)), ((Number) a.get(0, "axis")).intValue());
+            return ops(rt).concatenate(list(rt, new ArrayList<>(rest)), tdl.interp.Ints.intValue(a.get(0, "axis")));
         });
         t.put("stack", (TdlCallable) (rt, a) -> {
             Object first = a.get(0, "tensors");
             Object items = Sequences.isListOrTuple(first) ? first : new ArrayList<>(a.positional());
-            return ops(rt).stack(list(rt, items), ((Number) a.keywords().getOrDefault("axis", 0L)).intValue());
+            return ops(rt).stack(list(rt, items), tdl.interp.Ints.intValue(a.keywords().getOrDefault("axis", 0L)));
         });
         t.put("zeros", (TdlCallable) (rt, a) -> ops(rt).zeros(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), Symbolic.floatX(rt)), dims(rt, a.get(0, "shape"))));
         t.put("ones", (TdlCallable) (rt, a) -> ops(rt).ones(Symbolic.dtype(rt, a.check(2, "shape", "dtype").get(1, "dtype", null), Symbolic.floatX(rt)), dims(rt, a.get(0, "shape"))));
@@ -69,7 +90,7 @@ final class TensorModule {
             a.check(4, "n", "m", "k", "dtype");
             Variable n = arg(rt, a, 0, "n");
             Variable m = a.has(1, "m") && a.get(1, "m") != null ? arg(rt, a, 1, "m") : n;
-            return ops(rt).eye(n, m, ((Number) a.get(2, "k", 0L)).intValue(), Symbolic.dtype(rt, a.get(3, "dtype", null), Symbolic.floatX(rt)));
+            return ops(rt).eye(n, m, tdl.interp.Ints.intValue(a.get(2, "k", 0L)), Symbolic.dtype(rt, a.get(3, "dtype", null), Symbolic.floatX(rt)));
         });
         t.put("arange", (TdlCallable) (rt, a) -> {
             a.check(4, "start", "stop", "step", "dtype");
@@ -125,7 +146,11 @@ final class TensorModule {
      */
     private static Object softmax(Runtime rt, Args a) {
         a.check(1, "x");
-        Variable x = arg(rt, a, 0, "x");
+        return softmaxOf(rt, arg(rt, a, 0, "x"));
+    }
+
+    /** Theano 1.0's softmax ranks: a vector becomes one row, (1, n); a matrix row by row; other ranks refused. */
+    private static Variable softmaxOf(Runtime rt, Variable x) {
         if (x.rank() == 1) x = ops(rt).dimshuffle(x, -1, 0);
         else if (x.rank() != 2) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "softmax: x must be a 1-d or 2-d tensor of floats, got " + x.type(),
