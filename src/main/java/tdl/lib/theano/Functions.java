@@ -103,7 +103,8 @@ final class Functions {
             Object o = args.get(i);
             NDArray v = o instanceof NDArray n ? n : NumpyConvert.toArray(o);
             // Theano's input filter (a wrong count or rank is the compiled function's own error)
-            if (i < inputs.size() && v.rank() == inputs.get(i).rank()) {
+            // the same dtype passes unchanged: only a conversion builds the filter's context (a hot path in training loops)
+            if (i < inputs.size() && v.rank() == inputs.get(i).rank() && v.dtype() != inputs.get(i).dtype()) {
                 v = TypeFilter.filter(v, inputs.get(i).dtype(), sf.allowInputDowncast(), source(o), Symbolic.floatX(rt),
                         sf.compiled().where(i), "pass allow_input_downcast=True to function()");
             }
