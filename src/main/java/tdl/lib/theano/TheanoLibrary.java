@@ -36,6 +36,7 @@ public final class TheanoLibrary {
         ExtraFunctions.install(rt, tensor);
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
+        TdlModule bn = BatchNorm.install(nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
 
@@ -102,7 +103,7 @@ public final class TheanoLibrary {
         }
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox, basic)) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic, bn)) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);
