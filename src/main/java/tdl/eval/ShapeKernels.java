@@ -268,7 +268,7 @@ final class ShapeKernels {
     static Kernel ifelse(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {
-            NDArray chosen = in[0].data()[0] != 0 ? in[1] : in[2];
+            NDArray chosen = in[0].get(0) != 0 ? in[1] : in[2];
             return Kernels.cast(chosen, dtype, reuse);
         };
     }
