@@ -95,7 +95,7 @@ public final class Kernels {
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
         if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
-        if (op instanceof DimShuffleOp) return ShapeKernels.dimshuffle(node);
+        if (op instanceof DimShuffleOp) return native32(ShapeKernels.dimshuffle(node)); // gathers floats itself
         // copies and choices handle floats themselves (copyAs, cast): no widening for them
         if (op instanceof ReshapeOp) return native32(ShapeKernels.reshape(node));
         if (op instanceof FlattenOp) return native32(ShapeKernels.flatten(node));
