@@ -119,7 +119,7 @@ final class RandomKernel implements Kernel {
         java.util.Arrays.fill(o, 0.0); // counts accumulate below; a reused buffer holds the last call's
         // multinomial: pvals rows broadcast over the size (the categories axis excluded)
         int[] pRowShape = java.util.Arrays.copyOf(p.shape(), p.rank() - 1);
-        NDArray pRows = new NDArray(p.dtype(), pRowShape.length == 0 ? new int[] {1} : pRowShape, new double[(int) NDArray.sizeOf(pRowShape)]);
+        NDArray pRows = NDArray.wide(p.dtype(), pRowShape.length == 0 ? new int[] {1} : pRowShape, new double[(int) NDArray.sizeOf(pRowShape)]);
         int[] pIdx = paramIndex(pRows, rowShape), nIdx = paramIndex(n, rowShape);
         double[] pd = p.data(), nd2 = n.data();
         for (int r = 0; r < rows; r++) {
