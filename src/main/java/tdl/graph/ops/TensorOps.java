@@ -54,6 +54,9 @@ public final class TensorOps {
     }
 
     /** Applies a single-output op. */
+    /** The script position new nodes are blamed on. */
+    public Object origin() { return origin.get(); }
+
     public Variable apply(Op op, Variable... inputs) {
         return Apply.make(op, Arrays.asList(inputs), origin.get()).output();
     }
