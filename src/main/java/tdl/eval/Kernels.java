@@ -96,6 +96,7 @@ public final class Kernels {
         if (op instanceof RepeatOp) return ExtraKernels.repeat(node);
         if (op instanceof BincountOp) return ExtraKernels.bincount(node);
         if (op instanceof SpecifyShapeOp) return ExtraKernels.specifyShape(node);
+        if (op instanceof tdl.graph.ops.AlignCheckOp) return ExtraKernels.alignCheck(node);
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
         if (op instanceof PutAlongAxisOp) return ExtraKernels.putAlongAxis(node);
