@@ -142,7 +142,7 @@ final class ConvKernel implements Kernel {
     private void runHalves() {
         int batch = geo.batch;
         long perImage = Math.max(1L, (long) geo.ckk() * geo.ohw());
-        chunk = (int) Math.max(1, Math.min(COL_BUDGET / perImage, (batch + 1) / 2));
+        chunk = stripAligned((int) Math.max(1, Math.min(COL_BUDGET / perImage, (batch + 1) / 2)), geo.ohw(), (batch + 1) / 2);
         chunks = batch == 0 ? 0 : (batch + chunk - 1) / chunk;
         units = op.role() == Conv2dOp.Role.GRAD_FILTERS ? Math.min(chunks, GROUPS) : chunks;
         if (op.role() == Conv2dOp.Role.GRAD_FILTERS) {
@@ -156,6 +156,19 @@ final class ConvKernel implements Kernel {
         } else {
             job.run(0);
         }
+    }
+
+    /**
+     * The chunk size near {@code g} images (up to twice as many, and at most {@code max}) whose
+     * columns fill the product kernel's strips exactly, or g itself: LeNet's second layer has 64
+     * output pixels an image, so one image leaves its last strip of 24 a third empty and three
+     * images (192 columns) fill eight.
+     */
+    private static int stripAligned(int g, int ohw, int max) {
+        if (!Gemm.VECTOR) return g;
+        int strip = VectorGemm.STRIP;
+        for (int c = g; c <= Math.min(2 * g + 1, max); c++) if ((long) c * ohw % strip == 0) return c;
+        return g;
     }
 
     /** One thread's share of a call: units taken in turn, with that thread's own scratch. */

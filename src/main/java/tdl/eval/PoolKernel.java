@@ -120,11 +120,14 @@ final class PoolKernel implements Kernel {
             int a = xBase + 2 * r * cols, b = a + cols, oi = oBase + r * ow;
             for (int c = 0; c < ow; c++, a += 2, b += 2) {
                 double x0 = x[a], x1 = x[a + 1], x2 = x[b], x3 = x[b + 1];
-                double m = Math.max(Math.max(Math.max(x0, x1), x2), x3), gz = 0.0 + g[oi + c]; // 0 + gz: as zeros += gz
-                o[a] = x0 == m ? gz : 0.0;
-                o[a + 1] = x1 == m ? gz : 0.0;
-                o[b] = x2 == m ? gz : 0.0;
-                o[b + 1] = x3 == m ? gz : 0.0;
+                double m = Math.max(Math.max(Math.max(x0, x1), x2), x3);
+                // 0 + gz as Theano's zeros += gz; masked by bits rather than branches, which the
+                // ties and random maxima make unpredictable
+                long gz = Double.doubleToRawLongBits(0.0 + g[oi + c]);
+                o[a] = Double.longBitsToDouble(gz & -(x0 == m ? 1L : 0L));
+                o[a + 1] = Double.longBitsToDouble(gz & -(x1 == m ? 1L : 0L));
+                o[b] = Double.longBitsToDouble(gz & -(x2 == m ? 1L : 0L));
+                o[b + 1] = Double.longBitsToDouble(gz & -(x3 == m ? 1L : 0L));
             }
             if (2 * ow < cols) {
                 java.util.Arrays.fill(o, xBase + 2 * r * cols + 2 * ow, xBase + (2 * r + 1) * cols, 0.0);
