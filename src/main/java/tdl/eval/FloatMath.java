@@ -1,5 +1,7 @@
 package tdl.eval;
 
+import tdl.graph.ops.ScalarMath;
+
 /**
  * exp, the logistic function and tanh on float32, elementwise over float[]: whole vectors through
  * {@link VectorMathF} when the Vector API is present, the rest (and every element when it is absent)
@@ -9,8 +11,9 @@ package tdl.eval;
  * one fused multiply-add per half of ln2), a degree-5 polynomial, and 2^k put in the exponent bits;
  * about 1 ulp. Arguments outside [{@link #LOW}, {@link #HIGH}] (overflow to inf, subnormal results)
  * are left to {@code (float) Math.exp}, so nothing there is approximated. The logistic function
- * follows Theano's float32 C code: exp(-|x|) is taken as 0 below {@link #LOW} (Theano's cut is -88),
- * so sigmoid(x) = 0 for x < -87 where the true value is below 1.7e-38.
+ * below x = -87 (results under 1.7e-38, subnormal in float32) is the double one rounded, as numpy's
+ * float32 gives them, not 0 as Theano's float32 C code (cut at -88) would: a vector holding such a
+ * lane takes the scalar path, which happens only for preactivations that far out.
  */
 public final class FloatMath {
     static final float LOG2E = (float) (1 / Math.log(2));
@@ -52,7 +55,8 @@ public final class FloatMath {
 
     public static float sigmoid(float x) {
         float t = -Math.abs(x);
-        float e = t < LOW ? 0f : expInRange(t);
+        if (t < LOW) return x > 0 ? 1f : (float) ScalarMath.sigmoid(x); // 1 - 1e-38 rounds to 1; NaN goes on
+        float e = expInRange(t);
         return (x >= 0 ? 1f : e) / (1f + e);
     }
 

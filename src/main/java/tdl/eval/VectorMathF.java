@@ -60,9 +60,12 @@ final class VectorMathF {
 
     private static void sigmoidOne(float[] x, int xi, float[] o, int oi) {
         FloatVector v = FloatVector.fromArray(S, x, xi);
-        FloatVector t0 = v.abs().neg();
-        FloatVector t = t0.max(FloatMath.LOW);
-        FloatVector e = expInRange(t).blend(0f, t0.compare(VectorOperators.LT, FloatMath.LOW));
+        FloatVector t = v.abs().neg();
+        if (t.compare(VectorOperators.LT, FloatMath.LOW).anyTrue()) { // a result below 1.7e-38: the scalar path
+            for (int i = 0; i < S.length(); i++) o[oi + i] = FloatMath.sigmoid(x[xi + i]);
+            return;
+        }
+        FloatVector e = expInRange(t);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector q = e.blend(one, v.compare(VectorOperators.GE, 0f)).div(one.add(e));
         VectorStoreF.into(q, o, oi);
