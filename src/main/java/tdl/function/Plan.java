@@ -195,18 +195,19 @@ public final class Plan implements InnerPlan {
     private int skipTo(int s) {
         int[] g = guards[s];
         for (int i = 0; i < g.length; i += 3) {
-            boolean truth = slots[g[i]].data()[0] != 0;
+            boolean truth = slots[g[i]].get(0) != 0;
             if (truth != (g[i + 1] == 1)) return g[i + 2];
         }
         return -1;
     }
 
     private static void checkFinite(Step st, NDArray out) {
-        double[] d = out.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Double.isFinite(d[i])) {
-                throw new GraphError(ErrorKind.FLOATING_POINT_ERROR, st.node().op().name() + " produced " + d[i]
-                        + (d.length > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
+        int n = out.size();
+        for (int i = 0; i < n; i++) {
+            double v = out.get(i);
+            if (!Double.isFinite(v)) {
+                throw new GraphError(ErrorKind.FLOATING_POINT_ERROR, st.node().op().name() + " produced " + v
+                        + (n > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
                         "look for log of 0 or a negative number, division by 0, or an overflowing exp; "
                                 + "the stabilised forms (softplus, log1p) avoid most of these", st.node());
             }
