@@ -32,10 +32,12 @@ public final class CompiledFunction {
     private final NDArray[] argBuffer;
     private final NDArray[] borrowed;
     private final java.util.concurrent.locks.ReentrantLock[] locks;
+    // DebugMode: the unrewritten plan each call is compared with (null: no check)
+    private final DebugCheck check;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, Profile profile,
-                     List<String> warnings, RewriteLog rewriteLog) {
+                     List<String> warnings, RewriteLog rewriteLog, DebugCheck check) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
@@ -48,6 +50,7 @@ public final class CompiledFunction {
         this.argBuffer = new NDArray[inputs.size()];
         this.borrowed = new NDArray[outputs.size()];
         this.locks = sharedLocks();
+        this.check = check;
     }
 
     /**
@@ -132,13 +135,17 @@ public final class CompiledFunction {
         for (int i = 0; i < locks.length; i++) locks[i].lock();
         try {
             for (int i = 0; i < argBuffer.length; i++) argBuffer[i] = convert(i, argBuffer[i]);
+            // the reference runs first: its random draws read the keys the real draws then advance past
+            NDArray[] expected = check == null ? null : check.runReference(argBuffer);
             NDArray[] results = plan.run(argBuffer);
+            if (check != null) check.compare(displayName(), results, expected);
             if (beforeUpdates != null) beforeUpdates.run();
             System.arraycopy(results, 0, borrowed, 0, borrowed.length);
             storeUpdates(results);
         } finally {
             java.util.Arrays.fill(argBuffer, null);
             plan.release();
+            if (check != null) check.release();
             for (int i = locks.length - 1; i >= 0; i--) locks[i].unlock();
         }
     }
