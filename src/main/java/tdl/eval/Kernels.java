@@ -84,14 +84,15 @@ public final class Kernels {
     private static Kernel kernelOf(Apply node, InnerCompiler inner) {
         Op op = node.op();
         if (op instanceof KernelFactory f) return f.kernel(node, inner);
-        if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
-        if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
-        if (op instanceof DotOp) return new DotKernel(node);
+        // float32 nodes: the float kernels (float lanes, float[] storage), so they skip the adaptor's widening
+        if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node) : new ElemwiseKernel(node);
+        if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node) : new FusedKernel(node);
+        if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node) : new DotKernel(node);
         if (op instanceof BatchedDotOp) return new BatchedDotKernel(node);
         if (op instanceof GradModifierOp) return (Float32Native) (in, reuse) -> copyNative(in[0], reuse);
         if (op instanceof Conv2dOp) return new ConvKernel(node);
         if (op instanceof Pool2dOp) return new PoolKernel(node);
-        if (op instanceof ReduceOp) return new ReduceKernel(node);
+        if (op instanceof ReduceOp) return FloatReduceKernel.serves(node) ? new FloatReduceKernel(node) : new ReduceKernel(node);
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
         if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
@@ -110,15 +111,23 @@ public final class Kernels {
         if (op instanceof MaskIndexOp m) return ShapeKernels.maskIndex(node, m.axis(), m.offset());
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
         if (op instanceof IfElseOp) return native32(ShapeKernels.ifelse(node));
-        if (op instanceof RandomOp) return new RandomKernel(node);
+        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node);
         if (op instanceof CumOp) return ExtraKernels.cum(node);
         if (op instanceof MatrixInverseOp) return LinalgKernels.inverse(node);
         if (op instanceof DetOp) return LinalgKernels.det(node);
         if (op instanceof SolveOp) return LinalgKernels.solve(node);
         if (op instanceof CholeskyOp) return LinalgKernels.cholesky(node);
+        if (op instanceof tdl.graph.ops.PinvOp) return LinalgKernels.pinv(node);
+        if (op instanceof tdl.graph.ops.EighOp e) return LinalgKernels.decomposition(node, in -> Decompositions.eigh(in, e.lower(), e.vectors()));
+        if (op instanceof tdl.graph.ops.DecompositionOp d) return LinalgKernels.decomposition(node, switch (d.kind()) {
+            case SVD -> in -> Decompositions.svd(in, d.full(), !d.onlyValues());
+            case EIG -> in -> Decompositions.eig(in, true);
+            case QR -> in -> Decompositions.qr(in, d.onlyValues() ? "r" : d.full() ? "complete" : "reduced");
+        });
         if (op instanceof RepeatOp) return ExtraKernels.repeat(node);
         if (op instanceof BincountOp) return ExtraKernels.bincount(node);
         if (op instanceof SpecifyShapeOp) return native32(ExtraKernels.specifyShape(node));
+        if (op instanceof tdl.graph.ops.AlignCheckOp) return ExtraKernels.alignCheck(node);
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
         if (op instanceof PutAlongAxisOp) return ExtraKernels.putAlongAxis(node);

@@ -13,8 +13,8 @@ import tdl.graph.ops.RandomOp;
  * to element, so the numbers are the same however the work is split and whatever ran before.
  */
 final class RandomKernel implements Kernel {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final double TWO_POW_53 = 1.0 / (1L << 53);
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    static final double TWO_POW_53 = 1.0 / (1L << 53);
 
     private final Apply node;
     private final RandomOp op;
@@ -62,6 +62,11 @@ final class RandomKernel implements Kernel {
 
     /** This evaluation's key: (seed, draw, evaluation) hashed; advances the draw's counter unless frozen. */
     private long key() {
+        return key(op);
+    }
+
+    /** {@link #key()} of any draw (FloatBernoulliKernel draws the same stream). */
+    static long key(RandomOp op) {
         RandomCounter c = op.counter();
         long seed, evaluation;
         synchronized (c) {
