@@ -3,6 +3,7 @@ package tdl.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import tdl.session.bench.BenchRunner;
+import tdl.session.bench.Float32Bench;
 import tdl.syntax.TdlError;
 
 
@@ -18,6 +19,7 @@ final class Bench {
     private boolean numpy = true;
     private boolean profile;
     private Path numpyScript;
+    private String floatX;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -34,7 +36,8 @@ final class Bench {
             + "  --no-numpy   skip the numpy reference; --numpy PATH: where rbm_numpy.py is\n"
             + "  --profile    also print the per-op profile of the benchmarked functions\n"
             + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet, --lenet-only runs nothing else\n"
-            + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/lenet_jax.py";
+            + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/lenet_jax.py\n"
+            + "  --floatX float32  the RBM epoch and sampling in float32 and float64, beside rbm_numpy.py --dtype float32";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Bench b = new Bench(out, err);
@@ -52,6 +55,7 @@ final class Bench {
                     case "--jax" -> b.jaxPython = value(args, ++i);
                     case "--lenet-only" -> b.lenetOnly = true;
                     case "--numpy" -> b.numpyScript = Path.of(value(args, ++i));
+                    case "--floatX" -> b.floatX = value(args, ++i);
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return Main.OK;
@@ -63,6 +67,19 @@ final class Bench {
             err.println("tdl bench: " + e.getMessage());
             err.println(USAGE);
             return Main.USAGE;
+        }
+        if (b.floatX != null && !b.floatX.equals("float64")) {
+            if (!b.floatX.equals("float32")) {
+                err.println("tdl bench: --floatX takes float32 or float64, got " + b.floatX);
+                return Main.USAGE;
+            }
+            try {
+                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript), out, err).run();
+                return Main.OK;
+            } catch (TdlError e) {
+                err.println(e.format());
+                return Main.SCRIPT_ERROR;
+            }
         }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,

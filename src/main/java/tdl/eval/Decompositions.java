@@ -37,6 +37,18 @@ public final class Decompositions {
         return out;
     }
 
+    /**
+     * float32 input is decomposed in double and each result rounded once (docs/decisions.md, "float32
+     * values"): the arithmetic below reads and writes double storage only.
+     */
+    private static NDArray wide(NDArray a) { return a.dtype() == DType.FLOAT32 ? a.astype(DType.FLOAT64) : a; }
+
+    private static NDArray[] narrow(NDArray[] out) {
+        NDArray[] r = new NDArray[out.length];
+        for (int i = 0; i < out.length; i++) r[i] = out[i].astype(DType.FLOAT32);
+        return r;
+    }
+
     private static DType floatOf(NDArray a) { return a.dtype().isFloat() ? a.dtype() : DType.FLOAT64; }
 
     private static void finite(NDArray a, String what) {
@@ -55,6 +67,12 @@ public final class Decompositions {
 
     /** numpy.linalg.svd(a, full_matrices, compute_uv): {U, s, Vh} or {s}. */
     public static NDArray[] svd(NDArray a, boolean fullMatrices, boolean computeUv) {
+        NDArray a64 = wide(a);
+        NDArray[] out = svd64(a64, fullMatrices, computeUv);
+        return a64 == a ? out : narrow(out);
+    }
+
+    private static NDArray[] svd64(NDArray a, boolean fullMatrices, boolean computeUv) {
         finite(a, "svd");
         int m = a.dim(0), n = a.dim(1), k = Math.min(m, n);
         DType dt = floatOf(a);
@@ -101,11 +119,17 @@ public final class Decompositions {
 
     /** numpy.linalg.pinv(a): Vh^T diag(1/s) U^T over the singular values above 1e-15 * max(s). */
     public static NDArray pinv(NDArray a) {
+        NDArray a64 = wide(a);
+        NDArray out = pinv64(a64);
+        return a64 == a ? out : out.astype(DType.FLOAT32);
+    }
+
+    private static NDArray pinv64(NDArray a) {
         int m = a.dim(0), n = a.dim(1);
         DType dt = floatOf(a);
         NDArray out = NDArray.zeros(dt, n, m);
         if (Math.min(m, n) == 0) return out;
-        NDArray[] usv = svd(a, false, true);
+        NDArray[] usv = svd64(a, false, true);
         double[] u = usv[0].data(), s = usv[1].data(), vh = usv[2].data();
         int k = s.length;
         double cutoff = 1e-15 * s[0];
@@ -127,6 +151,12 @@ public final class Decompositions {
      * symmetric matrix read from the lower (or upper) triangle only, as LAPACK reads it.
      */
     public static NDArray[] eigh(NDArray a, boolean lower, boolean vectors) {
+        NDArray a64 = wide(a);
+        NDArray[] out = eigh64(a64, lower, vectors);
+        return a64 == a ? out : narrow(out);
+    }
+
+    private static NDArray[] eigh64(NDArray a, boolean lower, boolean vectors) {
         finite(a, "eigh");
         int n = square(a, "eigh");
         DType dt = floatOf(a);
@@ -174,6 +204,12 @@ public final class Decompositions {
      * complex dtype, and dropping the imaginary parts (as Theano's Eig does) would be wrong.
      */
     public static NDArray[] eig(NDArray a, boolean vectors) {
+        NDArray a64 = wide(a);
+        NDArray[] out = eig64(a64, vectors);
+        return a64 == a ? out : narrow(out);
+    }
+
+    private static NDArray[] eig64(NDArray a, boolean vectors) {
         finite(a, "eig");
         int n = square(a, "eig");
         DType dt = floatOf(a);
@@ -203,6 +239,12 @@ public final class Decompositions {
      * (m, n)}, 'r' {R (k, n)}.
      */
     public static NDArray[] qr(NDArray a, String mode) {
+        NDArray a64 = wide(a);
+        NDArray[] out = qr64(a64, mode);
+        return a64 == a ? out : narrow(out);
+    }
+
+    private static NDArray[] qr64(NDArray a, String mode) {
         finite(a, "qr");
         int m = a.dim(0), n = a.dim(1), k = Math.min(m, n);
         DType dt = floatOf(a);

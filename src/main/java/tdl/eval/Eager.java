@@ -48,7 +48,7 @@ public final class Eager {
             if (node.op() instanceof IfElseOp) { // lazy: only the taken branch is computed
                 Variable cond = node.inputs().get(0);
                 if (!memo.containsKey(cond)) { stack.push(cond); continue; }
-                Variable taken = node.inputs().get(memo.get(cond).data()[0] != 0 ? 1 : 2);
+                Variable taken = node.inputs().get(memo.get(cond).get(0) != 0 ? 1 : 2);
                 if (!memo.containsKey(taken)) { stack.push(taken); continue; }
                 stack.pop();
                 memo.put(v, Kernels.cast(memo.get(taken), v.dtype(), null));

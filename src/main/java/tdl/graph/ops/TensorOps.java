@@ -102,7 +102,7 @@ public final class TensorOps {
     private static Variable adapt(Constant c, DType others) {
         DType cd = c.dtype();
         if (cd == others || cd == DType.BOOL || others == DType.BOOL) return c;
-        double v = c.value().data()[0];
+        double v = c.value().get(0);
         boolean target = others.isFloat() || (!cd.isFloat() && others.coerce(v) == v);
         return target ? new Constant(NDArray.scalar(others, v)) : c;
     }

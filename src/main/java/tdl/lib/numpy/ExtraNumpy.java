@@ -61,7 +61,7 @@ final class ExtraNumpy {
             Object r = f.call(rt, new Args(name, pos, a.keywords()));
             if (!name.equals("sort")) return r;
             NDArray sorted = (NDArray) r;
-            System.arraycopy(sorted.data(), 0, self.data(), 0, self.size());
+            self.copyFrom(sorted);
             return null;
         };
     }
@@ -214,7 +214,7 @@ final class ExtraNumpy {
                 throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.fill_diagonal(..., wrap=True) of a tall matrix");
             }
             NDArray filled = run(rt, c -> c.e().fillDiagonal(c.x(), c.v().get(1)), x, a.get(1, "val"));
-            System.arraycopy(filled.data(), 0, x.data(), 0, x.size()); // numpy fills in place and returns None
+            x.copyFrom(filled); // numpy fills in place and returns None
             return null;
         });
         // numpy.linalg

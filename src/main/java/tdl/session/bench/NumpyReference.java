@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 final class NumpyReference {
     record Result(Double epochSeconds, Double samplingSeconds, String error) {}
 
-    private static final Pattern EPOCH = Pattern.compile("epoch time \\[float64\\]: median ([0-9.]+) s");
-    private static final Pattern SAMPLING = Pattern.compile("sampling \\[float64\\]: .*?: ([0-9.]+) s");
+    private static Pattern epochPattern(String dtype) { return Pattern.compile("epoch time \\[" + dtype + "\\]: median ([0-9.]+) s"); }
+
+    private static Pattern samplingPattern(String dtype) { return Pattern.compile("sampling \\[" + dtype + "\\]: .*?: ([0-9.]+) s"); }
 
     private NumpyReference() {}
 
@@ -48,7 +49,12 @@ final class NumpyReference {
 
     /** One run: {@code epochs} full epochs, then {@code samples} samples of the sampling phase (0: none). */
     static Result run(Path script, int epochs, int samples) {
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), "--epochs", String.valueOf(epochs)));
+        return run(script, epochs, samples, "float64");
+    }
+
+    /** As {@link #run(Path, int, int)}, in the given dtype (the script's --dtype: float64 or float32). */
+    static Result run(Path script, int epochs, int samples, String dtype) {
+        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), "--epochs", String.valueOf(epochs), "--dtype", dtype));
         if (samples > 0) cmd.addAll(List.of("--samples", String.valueOf(samples)));
         else cmd.add("--no-sample");
         try {
@@ -57,7 +63,7 @@ final class NumpyReference {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 return new Result(null, null, "rbm_numpy.py failed: " + lastLine(out));
             }
-            Double epoch = match(EPOCH, out), sampling = match(SAMPLING, out);
+            Double epoch = match(epochPattern(dtype), out), sampling = match(samplingPattern(dtype), out);
             // the sampling phase is 10 samples; scale a shorter run to it
             if (sampling != null && samples != 10) sampling = sampling * 10 / samples;
             return new Result(epoch, sampling, null);
