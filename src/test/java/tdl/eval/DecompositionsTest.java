@@ -50,8 +50,8 @@ class DecompositionsTest {
     void repeatedEigenvaluesAndFloat32() {
         NDArray[] wv = Decompositions.eigh(m(2, 2, 2, 0, 0, 2).astype(DType.FLOAT32), true, true);
         assertEquals(DType.FLOAT32, wv[0].dtype());
-        assertArrayEquals(new double[] {2, 2}, wv[0].data(), 0);
-        double[] v = wv[1].data(); // orthonormal columns
+        assertArrayEquals(new double[] {2, 2}, wv[0].doubles(), 0);
+        double[] v = wv[1].doubles(); // orthonormal columns
         assertEquals(0, v[0] * v[1] + v[2] * v[3], 1e-7);
         assertEquals(1, v[0] * v[0] + v[2] * v[2], 1e-7);
     }
