@@ -87,7 +87,12 @@ class SteadyStateAllocationTest {
                 allocatesNothing(t.subtensor(m, List.of(new Index.Range(index("lo", 2), index("hi", 12), null)))),
                 allocatesNothing(t.gt(m, v)),
                 allocatesNothing(t.cast(m, DType.FLOAT64)),
-                allocatesNothing(t.cast(m64, DType.FLOAT32)));
+                allocatesNothing(t.cast(m64, DType.FLOAT32)),
+                allocatesNothing(t.flatten(m, 1)),
+                allocatesNothing(t.dimshuffle(m, 1, 0)),
+                allocatesNothing(t.dimshuffle(v, -1, 0)),
+                allocatesNothing(t.reshape(m, 500, 20)),
+                allocatesNothing(t.ifelse(in(NDArray.scalar(DType.BOOL, 1), "c"), m, in(random(20, 500).astype(DType.FLOAT32), "m32b"))));
     }
 
     @Test
