@@ -34,8 +34,11 @@ final class VectorGemmF {
             if (bcs == 1) {
                 for (int p = 0, bo = j, po = 0; p < k; p++, bo += brs, po += STRIP) System.arraycopy(b, bo, panel, po, w);
             } else {
-                for (int p = 0, po = 0; p < k; p++, po += STRIP) {
-                    for (int v = 0, bo = j * bcs + p * brs; v < w; v++, bo += bcs) panel[po + v] = b[bo];
+                // Bᵀ: one stored row at a time, read in order and written down a panel column: a
+                // strip is 48 floats wide, and 48 interleaved read streams (the float64 kernel's
+                // order) outrun the prefetchers
+                for (int v = 0; v < w; v++) {
+                    for (int p = 0, bo = (j + v) * bcs, po = v; p < k; p++, bo += brs, po += STRIP) panel[po] = b[bo];
                 }
             }
             int i = i0;
