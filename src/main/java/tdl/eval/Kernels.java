@@ -111,9 +111,17 @@ public final class Kernels {
         if (op instanceof DetOp) return LinalgKernels.det(node);
         if (op instanceof SolveOp) return LinalgKernels.solve(node);
         if (op instanceof CholeskyOp) return LinalgKernels.cholesky(node);
+        if (op instanceof tdl.graph.ops.PinvOp) return LinalgKernels.pinv(node);
+        if (op instanceof tdl.graph.ops.EighOp e) return LinalgKernels.decomposition(node, in -> Decompositions.eigh(in, e.lower(), e.vectors()));
+        if (op instanceof tdl.graph.ops.DecompositionOp d) return LinalgKernels.decomposition(node, switch (d.kind()) {
+            case SVD -> in -> Decompositions.svd(in, d.full(), !d.onlyValues());
+            case EIG -> in -> Decompositions.eig(in, true);
+            case QR -> in -> Decompositions.qr(in, d.onlyValues() ? "r" : d.full() ? "complete" : "reduced");
+        });
         if (op instanceof RepeatOp) return ExtraKernels.repeat(node);
         if (op instanceof BincountOp) return ExtraKernels.bincount(node);
         if (op instanceof SpecifyShapeOp) return ExtraKernels.specifyShape(node);
+        if (op instanceof tdl.graph.ops.AlignCheckOp) return ExtraKernels.alignCheck(node);
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
         if (op instanceof PutAlongAxisOp) return ExtraKernels.putAlongAxis(node);

@@ -94,6 +94,7 @@ public final class TheanoLibrary {
         sandbox.put("rng_mrg", rngMrg);
         theano.put("sandbox", sandbox);
         rt.defineGlobal("RandomStreams", randomStreams);
+        TdlModule rawRandom = RawRandom.install(tensor, randomStreams);
 
         theano.put("dot", tensor.members().get("dot"));
         // tutorials import from theano.tensor.basic: the same functions as theano.tensor
@@ -103,7 +104,7 @@ public final class TheanoLibrary {
         }
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox, basic, bn)) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic, bn, rawRandom)) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);
