@@ -3,6 +3,7 @@ package tdl.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import tdl.session.bench.BenchRunner;
+import tdl.session.bench.Float32Bench;
 import tdl.syntax.TdlError;
 
 
@@ -19,6 +20,7 @@ final class Bench {
     private boolean profile;
     private boolean scaling;
     private Path numpyScript;
+    private String floatX;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -36,7 +38,8 @@ final class Bench {
             + "  --profile    also print the per-op profile of the benchmarked functions\n"
             + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet, --lenet-only runs nothing else\n"
             + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/rbm_jax.py and bench/lenet_jax.py\n"
-            + "  --scaling    also the RBM epoch for 500/1000/2000 hidden units x minibatches of 20/100/500, beside numpy tuned";
+            + "  --scaling    also the RBM epoch for 500/1000/2000 hidden units x minibatches of 20/100/500, beside numpy tuned\n"
+            + "  --floatX float32  the RBM epoch and sampling in float32 and float64, beside rbm_numpy.py --dtype float32";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Bench b = new Bench(out, err);
@@ -55,6 +58,7 @@ final class Bench {
                     case "--jax" -> b.jaxPython = value(args, ++i);
                     case "--lenet-only" -> b.lenetOnly = true;
                     case "--numpy" -> b.numpyScript = Path.of(value(args, ++i));
+                    case "--floatX" -> b.floatX = value(args, ++i);
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return Main.OK;
@@ -66,6 +70,19 @@ final class Bench {
             err.println("tdl bench: " + e.getMessage());
             err.println(USAGE);
             return Main.USAGE;
+        }
+        if (b.floatX != null && !b.floatX.equals("float64")) {
+            if (!b.floatX.equals("float32")) {
+                err.println("tdl bench: --floatX takes float32 or float64, got " + b.floatX);
+                return Main.USAGE;
+            }
+            try {
+                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript), out, err).run();
+                return Main.OK;
+            } catch (TdlError e) {
+                err.println(e.format());
+                return Main.SCRIPT_ERROR;
+            }
         }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,

@@ -34,22 +34,28 @@ public final class FunctionCompiler {
      * --nan-guard option) stops a call at the first step whose output holds NaN or Inf.
      */
     public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile, boolean nanGuard,
-                          NoDefaultUpdates noDefaultUpdates) {
+                          NoDefaultUpdates noDefaultUpdates, boolean debugCheck) {
         public static Options defaults() {
-            return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false, NoDefaultUpdates.NONE);
+            return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false, NoDefaultUpdates.NONE, false);
         }
 
-        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard, noDefaultUpdates); }
+        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck); }
 
-        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard, noDefaultUpdates); }
+        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck); }
 
-        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard, noDefaultUpdates); }
+        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard, noDefaultUpdates, debugCheck); }
 
-        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard, noDefaultUpdates); }
+        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard, noDefaultUpdates, debugCheck); }
 
-        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g, noDefaultUpdates); }
+        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g, noDefaultUpdates, debugCheck); }
 
-        public Options withNoDefaultUpdates(NoDefaultUpdates n) { return new Options(onUnused, name, pipeline, profile, nanGuard, n); }
+        public Options withNoDefaultUpdates(NoDefaultUpdates n) { return new Options(onUnused, name, pipeline, profile, nanGuard, n, debugCheck); }
+
+        /**
+         * DebugMode's check: every call also runs an unrewritten plan of the same graph and compares
+         * the results ({@link DebugCheck}).
+         */
+        public Options withDebugCheck(boolean d) { return new Options(onUnused, name, pipeline, profile, nanGuard, noDefaultUpdates, d); }
     }
 
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
@@ -72,10 +78,12 @@ public final class FunctionCompiler {
 
         RewriteLog log = new RewriteLog();
         Profile profile = options.profile() ? new Profile() : null;
+        // built before rewriting, from the same graph: what the rewritten plan must agree with
+        DebugCheck check = options.debugCheck() ? DebugCheck.of(inputs, results, outputs.size(), updates, options) : null;
         Compilation compilation = Compilation.of(options, profile);
         results = compilation.rewrite(results, log);
         Plan plan = compilation.plan(inputs, results);
-        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log);
+        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log, check);
     }
 
     /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */

@@ -139,6 +139,14 @@ public final class GraphPrinter {
         return sb.toString();
     }
 
+    /** Several variables' trees with shared ids (debugprint([a, b]), as Theano's). */
+    public static String debugprint(List<Variable> vs) {
+        StringBuilder sb = new StringBuilder();
+        Tree tree = new Tree(null);
+        for (Variable v : vs) tree.print(v, sb);
+        return sb.toString();
+    }
+
     /** The rewritten graph of a compiled function: each output and update value, with each node's step number. */
     public static String debugprint(CompiledFunction f) {
         Plan plan = f.plan();

@@ -10,6 +10,7 @@ class ControlSignal extends RuntimeException {
 
     static final class Return extends ControlSignal {
         final Object value;
-        Return(Object value) { this.value = value; }
+        final tdl.syntax.SourcePos pos;
+        Return(Object value, tdl.syntax.SourcePos pos) { this.value = value; this.pos = pos; }
     }
 }

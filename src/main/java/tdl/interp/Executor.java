@@ -45,7 +45,7 @@ final class Executor {
         try {
             execBlock(body, sc);
         } catch (ControlSignal.Return r) {
-            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'return' outside function");
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'return' outside function", r.pos, null);
         } catch (ControlSignal.Break | ControlSignal.Continue b) {
             throw new TdlError(ErrorKind.SYNTAX_ERROR, "'break' or 'continue' outside loop");
         }
@@ -95,7 +95,7 @@ final class Executor {
         }
         if (s instanceof Stmt.For f) { forLoop(f, sc); return; }
         if (s instanceof Stmt.While w) { whileLoop(w, sc); return; }
-        if (s instanceof Stmt.Return r) throw new ControlSignal.Return(r.value() == null ? null : ev().eval(r.value(), sc));
+        if (s instanceof Stmt.Return r) throw new ControlSignal.Return(r.value() == null ? null : ev().eval(r.value(), sc), r.pos());
         if (s instanceof Stmt.Break) throw BREAK;
         if (s instanceof Stmt.Continue) throw CONTINUE;
         if (s instanceof Stmt.Pass) return;

@@ -45,7 +45,7 @@ public final class Ints {
         if (v instanceof BigInteger b) return b;
         if (v instanceof Long l) return BigInteger.valueOf(l);
         if (v instanceof Boolean b) return b ? BigInteger.ONE : BigInteger.ZERO;
-        throw new IllegalStateException("not an int: " + v);
+        throw notAnInt(v);
     }
 
     /** An int as a Java long; OverflowError (numpy's wording) for one that needs more than 64 bits. */
@@ -53,7 +53,17 @@ public final class Ints {
         if (v instanceof Long l) return l;
         if (v instanceof Boolean b) return b ? 1 : 0;
         if (v instanceof BigInteger) throw tooBigForLong();
-        throw new IllegalStateException("not an int: " + v);
+        throw notAnInt(v);
+    }
+
+    /**
+     * Python's TypeError for a non-int where an int is needed ({@code "42".zfill(0.5)}); callers that
+     * know the value's Python type name better check it first, this names the common ones.
+     */
+    static TdlError notAnInt(Object v) {
+        String type = v instanceof Double ? "float" : v instanceof String ? "str" : v == null ? "NoneType"
+                : v instanceof java.util.List ? "list" : v instanceof tdl.graph.NDArray ? "numpy.ndarray" : "object";
+        return new TdlError(ErrorKind.TYPE_ERROR, "'" + type + "' object cannot be interpreted as an integer");
     }
 
     public static TdlError tooBigForLong() {

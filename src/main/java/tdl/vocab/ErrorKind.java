@@ -58,6 +58,8 @@ public enum ErrorKind {
     MISSING_INPUT_ERROR("MissingInputError", EXCEPTION),
     /** Theano's theano.compile.function_module.UnusedInputError. */
     UNUSED_INPUT_ERROR("UnusedInputError", EXCEPTION),
+    /** Theano's theano.compile.debugmode.BadOptimization: DebugMode found a rewrite that changed a value. */
+    BAD_OPTIMIZATION("BadOptimization", EXCEPTION),
     WARNING("Warning", EXCEPTION),
     USER_WARNING("UserWarning", WARNING),
     DEPRECATION_WARNING("DeprecationWarning", WARNING),

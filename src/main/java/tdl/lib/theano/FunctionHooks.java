@@ -27,9 +27,12 @@ final class FunctionHooks implements TypeHooks {
 
     @Override
     public Object getAttr(Runtime rt, Object self, String name) {
-        CompiledFunction f = ((Functions.ScriptFunction) self).compiled();
+        Functions.ScriptFunction sf = (Functions.ScriptFunction) self;
+        CompiledFunction f = sf.compiled();
         return switch (name) {
             case "name" -> f.name();
+            case "maker" -> new FunctionMaker.Maker(sf);
+            case "copy" -> (tdl.interp.TdlCallable) (r, a) -> FunctionMaker.copy(r, sf, a);
             case "inputs" -> new java.util.ArrayList<Object>(f.inputs());
             case "outputs" -> new java.util.ArrayList<Object>(f.outputs());
             default -> UNSUPPORTED;
@@ -37,7 +40,7 @@ final class FunctionHooks implements TypeHooks {
     }
 
     @Override
-    public List<String> attributeNames(Object self) { return List.of("name", "inputs", "outputs"); }
+    public List<String> attributeNames(Object self) { return List.of("name", "inputs", "outputs", "maker", "copy"); }
 
     private static String names(List<Variable> vs) {
         return vs.stream().map(v -> v.name() != null ? v.name() : tdl.function.GraphPrinter.pp(v)).collect(Collectors.joining(", "));

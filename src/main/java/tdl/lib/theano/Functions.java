@@ -29,11 +29,15 @@ final class Functions {
 
     /**
      * What a script holds after function(): the compiled function, whether it returns a list, the
-     * allow_input_downcast setting, and per input its keyword name (null: positional only) and
-     * default value (null: required).
+     * allow_input_downcast setting, per input its keyword name (null: positional only), default value
+     * (null: required) and theano.In flags, and the recipe f.copy() recompiles from.
      */
     record ScriptFunction(CompiledFunction compiled, boolean listOutput, Boolean allowInputDowncast, List<String> names,
-                          List<Object> defaults) {}
+                          List<Object> defaults, List<InOut.Flags> flags, Recipe recipe) {}
+
+    /** What function() was given, after argument checks: f.copy() compiles it again with shared variables swapped. */
+    record Recipe(List<Variable> inputs, List<Variable> outputs, List<Map.Entry<SharedVariable, Variable>> updates,
+                  Map<Variable, Variable> givens, FunctionCompiler.Options options, String mode) {}
 
     static Object function(Runtime rt, Args a) {
         a.check(10, "inputs", "outputs", "updates", "givens", "name", "on_unused_input", "profile",
@@ -41,6 +45,7 @@ final class Functions {
         // theano.In(x, name=, value=) gives keyword names and defaults; theano.Out(y) is just y here
         List<String> names = new ArrayList<>();
         List<Object> defaults = new ArrayList<>();
+        List<InOut.Flags> flags = new ArrayList<>();
         List<Object> inSpec = new ArrayList<>();
         Object inArg = a.get(0, "inputs");
         List<?> inItems = Sequences.items(inArg);
@@ -54,10 +59,12 @@ final class Functions {
                 inSpec.add(in.variable());
                 names.add(in.name());
                 defaults.add(in.value());
+                flags.add(in.flags());
             } else {
                 inSpec.add(o);
                 names.add(o instanceof Variable v ? v.name() : null);
                 defaults.add(null);
+                flags.add(InOut.Flags.PLAIN);
             }
         }
         List<Variable> inputs = variables(rt, inSpec, "inputs");
@@ -71,16 +78,24 @@ final class Functions {
         OnUnused mode = OnUnused.fromName(String.valueOf(a.get(5, "on_unused_input", "raise")));
         if (mode == null) throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
         String compileMode = compileMode(rt, a.get(8, "mode", null));
-        ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
-        FunctionCompiler.Options options = profiles.apply(FunctionCompiler.Options.defaults().withOnUnused(mode)
+        FunctionCompiler.Options options = FunctionCompiler.Options.defaults().withOnUnused(mode)
                 .withName(name == null ? null : rt.str(name))
                 .withProfile(rt.truth(a.get(6, "profile", false)) || compileMode.equals("ProfileMode"))
                 .withNanGuard(compileMode.equals("NanGuardMode") || compileMode.equals("DebugMode"))
-                .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false))));
-        CompiledFunction f = FunctionCompiler.compile(inputs, outputs, updates, givens, options);
-        profiles.register(f);
+                .withDebugCheck(compileMode.equals("DebugMode"))
+                .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false)));
         Object downcast = a.get(7, "allow_input_downcast", null);
-        return new ScriptFunction(f, listOutput, downcast == null ? null : rt.truth(downcast), names, defaults);
+        Recipe recipe = new Recipe(inputs, outputs, updates, givens, options, compileMode);
+        return compile(rt, recipe, listOutput, downcast == null ? null : rt.truth(downcast), names, defaults, flags);
+    }
+
+    /** Compiles a recipe (function() or f.copy()) into what the script holds. */
+    static ScriptFunction compile(Runtime rt, Recipe r, boolean listOutput, Boolean downcast, List<String> names,
+                                  List<Object> defaults, List<InOut.Flags> flags) {
+        ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
+        CompiledFunction f = FunctionCompiler.compile(r.inputs(), r.outputs(), r.updates(), r.givens(), profiles.apply(r.options()));
+        profiles.register(f);
+        return new ScriptFunction(f, listOutput, downcast, names, defaults, flags, r);
     }
 
     /** Out(y) -> y, also inside a list of outputs. */
@@ -101,11 +116,14 @@ final class Functions {
         List<Variable> inputs = sf.compiled().inputs();
         for (int i = 0; i < args.size(); i++) {
             Object o = args.get(i);
+            InOut.Flags flag = i < sf.flags().size() ? sf.flags().get(i) : InOut.Flags.PLAIN;
+            if (flag.strict() && i < inputs.size()) InOut.checkStrict(rt, o, inputs.get(i), sf.compiled().where(i));
             NDArray v = o instanceof NDArray n ? n : NumpyConvert.toArray(o);
             // Theano's input filter (a wrong count or rank is the compiled function's own error)
             // the same dtype passes unchanged: only a conversion builds the filter's context (a hot path in training loops)
             if (i < inputs.size() && v.rank() == inputs.get(i).rank() && v.dtype() != inputs.get(i).dtype()) {
-                v = TypeFilter.filter(v, inputs.get(i).dtype(), sf.allowInputDowncast(), source(o), Symbolic.floatX(rt),
+                Boolean downcast = flag.allowDowncast() != null ? flag.allowDowncast() : sf.allowInputDowncast();
+                v = TypeFilter.filter(v, inputs.get(i).dtype(), downcast, source(o), Symbolic.floatX(rt),
                         sf.compiled().where(i), "pass allow_input_downcast=True to function()");
             }
             values.add(v);
@@ -171,10 +189,12 @@ final class Functions {
     /**
      * Theano's mode names. FAST_RUN and FAST_COMPILE both run the standard rewrites (same values);
      * DebugMode and NanGuardMode stop at the first NaN or Inf and name the op (as --nan-guard);
+     * DebugMode also compares each call's results with an unrewritten plan's ({@code DebugCheck});
      * ProfileMode profiles the function. Anything else is an error rather than silently ignored.
      */
     private static String compileMode(Runtime rt, Object mode) {
         if (mode == null) return "FAST_RUN";
+        if (mode instanceof CompileModes.Mode m) return m.name();
         if (mode instanceof String m) {
             switch (m) {
                 case "FAST_RUN", "FAST_COMPILE", "Mode" -> { return "FAST_RUN"; }

@@ -7,7 +7,7 @@ import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 import tdl.syntax.TdlError;
 
-/** theano.printing: pp (infix) and debugprint (the node tree with ids). */
+/** theano.printing: pp (infix), debugprint (the node tree with ids) and pydotprint (Graphviz DOT). */
 final class PrintingModule {
     private PrintingModule() {}
 
@@ -21,9 +21,14 @@ final class PrintingModule {
         m.put("debugprint", (TdlCallable) (rt, a) -> {
             Object v = a.get(0, "obj");
             String text;
+            java.util.List<?> items = tdl.interp.Sequences.items(v);
             if (v instanceof Variable var) text = GraphPrinter.debugprint(var);
             else if (v instanceof Functions.ScriptFunction f) text = GraphPrinter.debugprint(f.compiled());
-            else throw new TdlError(ErrorKind.TYPE_ERROR, "debugprint() takes a symbolic variable or a compiled function");
+            else if (items != null && items.stream().allMatch(o -> o instanceof Variable)) {
+                text = GraphPrinter.debugprint(items.stream().map(o -> (Variable) o).toList());
+            } else {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "debugprint() takes a symbolic variable, a list of them or a compiled function");
+            }
             boolean printIt = a.get(1, "file", null) == null;
             if (printIt) {
                 rt.out().print(text.endsWith("\n") ? text : text + "\n");
@@ -31,6 +36,7 @@ final class PrintingModule {
             }
             return text;
         });
+        m.put("pydotprint", (TdlCallable) PydotPrint::pydotprint);
         return m;
     }
 }

@@ -40,7 +40,8 @@ final class Scan {
         boolean back = rt.truth(a.get(6, "go_backwards", false));
         Object name = a.get(8, "name", null);
         Object[] r = build(rt, fn, a.get(1, "sequences", null), a.get(2, "outputs_info", null),
-                a.get(3, "non_sequences", null), a.get(4, "n_steps", null), back, name == null ? null : rt.str(name));
+                a.get(3, "non_sequences", null), a.get(4, "n_steps", null), back, name == null ? null : rt.str(name),
+                rt.truth(a.get(11, "strict", false)));
         // return_list=True: the outputs as a list even when there is one
         Object outputs = rt.truth(a.get(12, "return_list", false)) && !(r[0] instanceof List<?>) ? new ArrayList<Object>(List.of(r[0])) : r[0];
         return new TdlTuple(List.of(outputs, r[1]));
@@ -93,6 +94,12 @@ final class Scan {
     /** Reads the arguments, calls {@code fn} once with symbolic stand-ins; returns {outputs (one variable, or a list), updates dict}. */
     static Object[] build(Runtime rt, Object fn, Object seqSpec, Object infoSpec, Object nonSeqSpec, Object nStepsSpec,
                           boolean back, String name) {
+        return build(rt, fn, seqSpec, infoSpec, nonSeqSpec, nStepsSpec, back, name, false);
+    }
+
+    /** {@code strict}: scan(strict=True), every shared variable fn reads must be in non_sequences or sequences. */
+    static Object[] build(Runtime rt, Object fn, Object seqSpec, Object infoSpec, Object nonSeqSpec, Object nStepsSpec,
+                          boolean back, String name, boolean strict) {
         List<Variable> seqs = new ArrayList<>();
         for (Object o : items(seqSpec)) {
             if (o instanceof Map<?, ?> m) seqs.addAll(tapSlices(rt, m, back));
@@ -151,6 +158,7 @@ final class Scan {
                 stepUpdates.put(sv, Symbolic.lift(rt, e.getValue(), "an update value"));
             }
         }
+        if (strict) checkStrict(seqs, nonSeqs, outs, stepUpdates, until);
         ScanBuilder.Result r = scan.build(outs, stepUpdates, until);
         Object outputs = r.outputs().size() == 1 ? r.outputs().get(0) : new ArrayList<Object>(r.outputs());
         return new Object[] {outputs, new LinkedHashMap<Object, Object>(r.updates())};
@@ -206,6 +214,28 @@ final class Scan {
             return new OutputInfo(Symbolic.lift(rt, init, "an initial value in outputs_info"), taps);
         }
         return OutputInfo.previous(Symbolic.lift(rt, o, "an initial value in outputs_info"));
+    }
+
+    /**
+     * scan(strict=True) as Theano 1.0: a shared variable the step reads that is neither passed in
+     * non_sequences or sequences nor updated by the step is not an input of the inner graph, and
+     * Theano's Scan op refuses the graph ("ScanOp is missing an input").
+     */
+    private static void checkStrict(List<Variable> seqs, List<Variable> nonSeqs, List<Variable> outs,
+                                    Map<SharedVariable, Variable> stepUpdates, Variable until) {
+        java.util.Set<Variable> passed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        passed.addAll(nonSeqs);
+        passed.addAll(seqs);
+        passed.addAll(stepUpdates.keySet());
+        List<Variable> roots = new ArrayList<>(outs);
+        roots.addAll(stepUpdates.values());
+        if (until != null) roots.add(until);
+        for (Variable leaf : tdl.graph.GraphWalk.leaves(roots)) {
+            if (leaf instanceof SharedVariable sv && !passed.contains(sv)) {
+                throw new TdlError(ErrorKind.MISSING_INPUT_ERROR, "ScanOp is missing an input: " + sv,
+                        "scan(strict=True): pass the shared variable in non_sequences, e.g. non_sequences=[" + sv + "]");
+            }
+        }
     }
 
     /** What theano.scan_module.until(condition) returns: a marker scan reads from fn's result. */

@@ -24,6 +24,7 @@ public final class TheanoLibrary {
         rt.registerHooks(Variable.class, new SymbolicHooks());
         rt.registerHooks(Functions.ScriptFunction.class, new FunctionHooks());
         rt.registerHooks(tdl.graph.Apply.class, new ApplyHooks());
+        FunctionMaker.register(rt);
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
@@ -35,6 +36,7 @@ public final class TheanoLibrary {
         ExtraFunctions.install(rt, tensor);
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
+        TdlModule bn = BatchNorm.install(nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
 
@@ -72,6 +74,7 @@ public final class TheanoLibrary {
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
                 .put("__version__", "0.1.0 (TDL)");
 
+        CompileModes.install(rt, theano);
         TdlCallable scan = Scan::scan;
         theano.put("scan", scan).put("map", (TdlCallable) Scan::map).put("reduce", (TdlCallable) Scan::reduce)
                 .put("foldl", (TdlCallable) Scan::foldl).put("foldr", (TdlCallable) Scan::foldr);
@@ -91,6 +94,7 @@ public final class TheanoLibrary {
         sandbox.put("rng_mrg", rngMrg);
         theano.put("sandbox", sandbox);
         rt.defineGlobal("RandomStreams", randomStreams);
+        TdlModule rawRandom = RawRandom.install(tensor, randomStreams);
 
         theano.put("dot", tensor.members().get("dot"));
         // tutorials import from theano.tensor.basic: the same functions as theano.tensor
@@ -100,7 +104,7 @@ public final class TheanoLibrary {
         }
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox, basic)) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic, bn, rawRandom)) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);

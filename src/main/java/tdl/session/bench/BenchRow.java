@@ -30,6 +30,11 @@ record BenchRow(String workload, double[] seconds, Double numpySeconds, Double n
 
     double max() { return Arrays.stream(seconds).max().orElse(Double.NaN); }
 
+    /** The table without rates against a peak. */
+    static String table(List<BenchRow> rows) {
+        return table(rows, 0);
+    }
+
     /** The table, times in the unit that reads best per row, ratios = TDL / numpy; peak in FLOP/s (0: unknown). */
     static String table(List<BenchRow> rows, double peak) {
         StringBuilder sb = new StringBuilder();

@@ -77,6 +77,11 @@ final class NumpyReference {
         return run(script, epochs, samples, Run.numpy(false, 0));
     }
 
+    /** As {@link #run(Path, int, int)}, in the given dtype (the script's --dtype: float64 or float32). */
+    static Result run(Path script, int epochs, int samples, String dtype) {
+        return run(script, epochs, samples, Run.numpy(false, 0).with("--dtype", dtype));
+    }
+
     /**
      * One run of a reference script (rbm_numpy.py or rbm_jax.py, same options and output): {@code epochs}
      * epochs (of {@code run.maxBatches()} minibatches scaled to a whole epoch, when positive), then
