@@ -39,6 +39,13 @@ public final class TheanoLibrary {
         TdlModule bn = BatchNorm.install(nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
+        // theano.tensor.nnet.nnet (Theano's module of the definitions): the same functions as nnet
+        TdlModule nnetNnet = new TdlModule("theano.tensor.nnet.nnet");
+        for (Map.Entry<String, Object> e : nnet.members().entrySet()) {
+            if (!(e.getValue() instanceof TdlModule)) nnetNnet.put(e.getKey(), e.getValue());
+        }
+        nnet.put("nnet", nnetNnet);
+        rt.registerModule(nnetNnet);
 
         TdlCallable shared = TheanoLibrary::shared;
         TdlCallable function = Functions::function;
