@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.interp.TdlTuple;
+import tdl.syntax.TdlError;
 
 /** load_mnist() with no path: the 10k sample in data/ (its facts come from data/README.md). */
 class MnistSampleTest {
@@ -50,6 +53,25 @@ class MnistSampleTest {
         }
         assertArrayEquals(README_COUNTS, counts);
         assertEquals(0.1311, pixelSum / pixels, 0.00005);
+    }
+
+    @Test
+    void dtypeFloat32GivesFloatPixelsRoundedOnceAndKeepsInt64Labels() {
+        FakeRuntime rt = new FakeRuntime(Path.of("").toAbsolutePath());
+        DataLibrary.install(rt);
+        List<?> f64 = (List<?>) rt.callGlobal("load_mnist");
+        List<?> f32 = (List<?>) rt.callGlobal("load_mnist", List.of(), java.util.Map.of("dtype", "float32"));
+        for (int s = 0; s < 3; s++) {
+            NDArray x64 = (NDArray) ((TdlTuple) f64.get(s)).get(0), x32 = (NDArray) ((TdlTuple) f32.get(s)).get(0);
+            assertEquals(DType.FLOAT32, x32.dtype());
+            assertTrue(x32.isFloats(), "stored as 4-byte floats");
+            assertArrayEquals(x64.shape(), x32.shape());
+            for (int i = 0; i < x64.size(); i += 97) assertEquals((float) x64.get(i), x32.floats()[i]); // np.asarray(x, 'float32')
+            assertEquals(DType.INT64, ((NDArray) ((TdlTuple) f32.get(s)).get(1)).dtype());
+        }
+        TdlError e = assertThrows(TdlError.class, () -> rt.callGlobal("load_mnist", List.of(), java.util.Map.of("dtype", "float16")));
+        assertEquals(tdl.vocab.ErrorKind.VALUE_ERROR, e.kind());
+        assertEquals("load_mnist() dtype must be 'float64' or 'float32', not 'float16'", e.getMessage());
     }
 
     @Test
