@@ -87,7 +87,12 @@ class SteadyStateAllocationTest {
                 allocatesNothing(t.subtensor(m, List.of(new Index.Range(index("lo", 2), index("hi", 12), null)))),
                 allocatesNothing(t.gt(m, v)),
                 allocatesNothing(t.cast(m, DType.FLOAT64)),
-                allocatesNothing(t.cast(m64, DType.FLOAT32)));
+                allocatesNothing(t.cast(m64, DType.FLOAT32)),
+                // the float kernels without Vector API code: elementwise through the double rule, max, prod
+                allocatesNothing(t.mul(m, v)),
+                allocatesNothing(t.log1p(m)),
+                allocatesNothing(t.max(m, new int[] {0}, false)),
+                allocatesNothing(t.prod(m, new int[] {1}, true)));
     }
 
     @Test
