@@ -283,9 +283,13 @@ final class ExtraNumpy {
                 return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), p, axes, keep), x));
             }
             Object o = ord instanceof Double d && d.isInfinite() ? (d > 0 ? "inf" : "-inf") : ord;
-            if (x.rank() == 2 && o instanceof Number n && Math.abs(n.doubleValue()) == 2) {
-                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "the matrix 2-norm needs singular values (an SVD), which TDL does not have",
-                        "use ord=None ('fro'), 1, -1 or np.inf");
+            if (x.rank() == 2 && (o instanceof Number n && Math.abs(n.doubleValue()) == 2 || "nuc".equals(o))) {
+                // from the singular values, as numpy: 2 the largest, -2 the smallest, 'nuc' their sum
+                double[] sv = tdl.eval.Decompositions.svd(x.astype(DType.FLOAT64), false, false)[0].data();
+                double r = 0;
+                if ("nuc".equals(o)) for (double d : sv) r += d;
+                else if (sv.length > 0) r = ((Number) o).doubleValue() > 0 ? sv[0] : sv[sv.length - 1];
+                return r;
             }
             if (x.rank() != 1 && x.rank() != 2 && o == null) return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), 2, null, false), x));
             return scalarIfRank0(run(rt, c -> c.l().norm(c.m().ops().cast(c.x(), DType.FLOAT64), o), x));

@@ -26,6 +26,7 @@ public final class TheanoLibrary {
         rt.registerHooks(tdl.graph.Apply.class, new ApplyHooks());
         FunctionMaker.register(rt);
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
+        rt.registerHooks(tdl.graph.TensorType.class, new TensorTypeHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
 
@@ -39,6 +40,13 @@ public final class TheanoLibrary {
         TdlModule bn = BatchNorm.install(nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
+        // theano.tensor.nnet.nnet (Theano's module of the definitions): the same functions as nnet
+        TdlModule nnetNnet = new TdlModule("theano.tensor.nnet.nnet");
+        for (Map.Entry<String, Object> e : nnet.members().entrySet()) {
+            if (!(e.getValue() instanceof TdlModule)) nnetNnet.put(e.getKey(), e.getValue());
+        }
+        nnet.put("nnet", nnetNnet);
+        rt.registerModule(nnetNnet);
 
         TdlCallable shared = TheanoLibrary::shared;
         TdlCallable function = Functions::function;
