@@ -57,6 +57,7 @@ public final class Float32Bench {
     private Timing time(String dtype) {
         Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withTheanoFlags("floatX=" + dtype));
         s.set("N_HIDDEN", 500L);
+        s.set("BATCH", 20L);
         s.set("PLOT_EVERY", 1000L);
         s.exec(BenchRunner.resource("tdl/bench/rbm_bench.tdl"), "<bench>");
         Object train = s.call("compile_train");

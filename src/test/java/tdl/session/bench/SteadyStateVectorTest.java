@@ -60,6 +60,7 @@ class SteadyStateVectorTest {
         Session s = new Session(SessionOptions.defaults().withSeed(1234L).withTheanoFlags(theanoFlags));
         s.exec(OTHER, "<other work>");
         s.set("N_HIDDEN", 500L);
+        s.set("BATCH", 20L);
         s.set("PLOT_EVERY", 50L);
         s.exec(BenchRunner.resource("tdl/bench/rbm_bench.tdl"), "<bench>");
         CompiledFunction train = TheanoLibrary.compiledFunction(s.call("compile_train"));
