@@ -93,7 +93,12 @@ class SteadyStateAllocationTest {
                 allocatesNothing(t.dimshuffle(m, 1, 0)),
                 allocatesNothing(t.dimshuffle(v, -1, 0)),
                 allocatesNothing(t.reshape(m, 500, 20)),
-                allocatesNothing(t.ifelse(in(NDArray.scalar(DType.BOOL, 1), "c"), m, in(random(20, 500).astype(DType.FLOAT32), "m32b"))));
+                allocatesNothing(t.ifelse(in(NDArray.scalar(DType.BOOL, 1), "c"), m, in(random(20, 500).astype(DType.FLOAT32), "m32b"))),
+                // the float kernels without Vector API code: elementwise through the double rule, max, prod
+                allocatesNothing(t.mul(m, v)),
+                allocatesNothing(t.log1p(m)),
+                allocatesNothing(t.max(m, new int[] {0}, false)),
+                allocatesNothing(t.prod(m, new int[] {1}, true)));
     }
 
     @Test

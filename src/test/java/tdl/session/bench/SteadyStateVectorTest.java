@@ -44,10 +44,20 @@ class SteadyStateVectorTest {
 
     @Test
     void theRbmPlansAllocateNothingPerStepAfterOtherVectorWork() {
+        rbmPlansAllocateNothing(null);
+    }
+
+    /** The same in float32: the float lanes' kernels (products, sigmoid, draws) and the adaptor's scratch. */
+    @Test
+    void theFloat32RbmPlansAllocateNothingPerStepAfterOtherVectorWork() {
+        rbmPlansAllocateNothing("floatX=float32");
+    }
+
+    private static void rbmPlansAllocateNothing(String theanoFlags) {
         assumeTrue(Gemm.VECTOR, "needs the Vector API kernels");
         com.sun.management.ThreadMXBean threads = threads();
         VectorPollution.run(20000);
-        Session s = new Session(SessionOptions.defaults().withSeed(1234L));
+        Session s = new Session(SessionOptions.defaults().withSeed(1234L).withTheanoFlags(theanoFlags));
         s.exec(OTHER, "<other work>");
         s.set("N_HIDDEN", 500L);
         s.set("BATCH", 20L);
@@ -66,7 +76,7 @@ class SteadyStateVectorTest {
             trainBytes = least(threads, trainCall);
             sampleBytes = least(threads, sampleCall);
         } while ((trainBytes > LIMIT || sampleBytes > LIMIT) && System.nanoTime() - start < DEADLINE_NANOS);
-        assertTrue(trainBytes <= LIMIT && sampleBytes <= LIMIT, "bytes per call once warm (all threads): train_rbm "
+        assertTrue(trainBytes <= LIMIT && sampleBytes <= LIMIT, (theanoFlags == null ? "" : theanoFlags + ": ") + "bytes per call once warm (all threads): train_rbm "
                 + trainBytes + ", sample_fn (50 Gibbs steps) " + sampleBytes + "; boxed Vector API code allocates megabytes");
     }
 
