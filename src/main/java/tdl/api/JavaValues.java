@@ -48,6 +48,7 @@ final class JavaValues {
         if (v instanceof long[] l) return new NDArray(DType.INT64, new int[] {l.length}, widen(l));
         if (v instanceof boolean[] b) return new NDArray(DType.BOOL, new int[] {b.length}, widen(b));
         if (v instanceof double[][] m) return matrix(m);
+        if (v instanceof float[][] m) return floatMatrix(m);
         if (v instanceof DMatrixRMaj m) {
             double[] data = java.util.Arrays.copyOf(m.data, m.numRows * m.numCols);
             return new NDArray(DType.FLOAT64, new int[] {m.numRows, m.numCols}, data);
@@ -93,6 +94,21 @@ final class JavaValues {
             System.arraycopy(m[r], 0, data, r * cols, cols);
         }
         return new NDArray(DType.FLOAT64, new int[] {rows, cols}, data);
+    }
+
+    /** A float32 matrix stored as floats (no double detour). */
+    private static NDArray floatMatrix(float[][] m) {
+        int rows = m.length;
+        int cols = rows == 0 ? 0 : m[0].length;
+        float[] data = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            if (m[r].length != cols) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "a float[][] with rows of different lengths (row 0 has " + cols
+                        + ", row " + r + " has " + m[r].length + ") cannot become an array", "pass a rectangular matrix");
+            }
+            System.arraycopy(m[r], 0, data, r * cols, cols);
+        }
+        return new NDArray(new int[] {rows, cols}, data);
     }
 
     private static double[] widen(Object primitiveArray) {
@@ -176,6 +192,13 @@ final class JavaValues {
             double[][] out = new double[a.dim(0)][];
             double[] d = a.doubles(); // once: a float32 array's is a widened copy
             for (int r = 0; r < out.length; r++) out[r] = java.util.Arrays.copyOfRange(d, r * a.dim(1), (r + 1) * a.dim(1));
+            return (T) out;
+        }
+        if (t == float[][].class) {
+            NDArray a = array(v, type, 2);
+            if (!a.isFloats()) throw cannot(v, type, "a float[][] holds a float32 matrix; ask for double[][], or convert with .astype('float32') in the script");
+            float[][] out = new float[a.dim(0)][];
+            for (int r = 0; r < out.length; r++) out[r] = java.util.Arrays.copyOfRange(a.floats(), r * a.dim(1), (r + 1) * a.dim(1));
             return (T) out;
         }
         if (t == DMatrixRMaj.class || t == DMatrix.class) {

@@ -18,6 +18,7 @@ final class FloatBernoulliKernel implements Float32Native {
     private final Apply node;
     private final RandomOp op;
     private final Kernel general;
+    private final double[][] scratch = FloatRandom.scratch();
 
     FloatBernoulliKernel(Apply node) {
         this.node = node;
@@ -41,7 +42,7 @@ final class FloatBernoulliKernel implements Float32Native {
             if (!(pi >= 0 && pi <= 1)) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": p must be in [0, 1], got " + pi, null, node);
         }
         NDArray out = Kernels.nativeOutput(reuse, DType.FLOAT32, p.shape());
-        FloatRandom.bernoulli(RandomKernel.key(op), RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, out.floats());
+        FloatRandom.bernoulli(RandomKernel.key(op), RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, out.floats(), scratch);
         return out;
     }
 }

@@ -70,6 +70,11 @@ public final class Kernels {
         return new Float32Adaptor(k, node.inputs().size(), node.outputs().get(0).dtype() == DType.FLOAT32);
     }
 
+    /** Declares a kernel that is storage-agnostic (it copies through copyAs/cast and reads only integer inputs) Float32Native. */
+    private static Float32Native native32(Kernel k) {
+        return k::run;
+    }
+
     private static boolean touchesFloat32(Apply node) {
         for (Variable v : node.inputs()) if (v.dtype() == DType.FLOAT32) return true;
         for (Variable v : node.outputs()) if (v.dtype() == DType.FLOAT32) return true;
@@ -91,9 +96,10 @@ public final class Kernels {
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
         if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
-        if (op instanceof DimShuffleOp) return ShapeKernels.dimshuffle(node);
-        if (op instanceof ReshapeOp) return ShapeKernels.reshape(node);
-        if (op instanceof FlattenOp) return ShapeKernels.flatten(node);
+        if (op instanceof DimShuffleOp) return native32(ShapeKernels.dimshuffle(node)); // gathers floats itself
+        // copies and choices handle floats themselves (copyAs, cast): no widening for them
+        if (op instanceof ReshapeOp) return native32(ShapeKernels.reshape(node));
+        if (op instanceof FlattenOp) return native32(ShapeKernels.flatten(node));
         if (op instanceof ShapeOp) {
             Kernel k = ShapeKernels.shape(); // reads only the shape: nothing to widen
             return (Float32Native) k::run;
@@ -104,7 +110,7 @@ public final class Kernels {
         if (op instanceof ARangeOp) return ShapeKernels.arange(node);
         if (op instanceof MaskIndexOp m) return ShapeKernels.maskIndex(node, m.axis(), m.offset());
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
-        if (op instanceof IfElseOp) return ShapeKernels.ifelse(node);
+        if (op instanceof IfElseOp) return native32(ShapeKernels.ifelse(node));
         if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node);
         if (op instanceof CumOp) return ExtraKernels.cum(node);
         if (op instanceof MatrixInverseOp) return LinalgKernels.inverse(node);
@@ -120,7 +126,7 @@ public final class Kernels {
         });
         if (op instanceof RepeatOp) return ExtraKernels.repeat(node);
         if (op instanceof BincountOp) return ExtraKernels.bincount(node);
-        if (op instanceof SpecifyShapeOp) return ExtraKernels.specifyShape(node);
+        if (op instanceof SpecifyShapeOp) return native32(ExtraKernels.specifyShape(node));
         if (op instanceof tdl.graph.ops.AlignCheckOp) return ExtraKernels.alignCheck(node);
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
@@ -178,9 +184,13 @@ public final class Kernels {
         return out;
     }
 
-    /** A copy of {@code x} into a reused or new buffer of the given shape (same size). */
+    /**
+     * A copy of {@code x} into a reused or new buffer of the given shape (same size and dtype), with
+     * x's kind of storage: floats for a float32 x (a native caller), doubles otherwise (wide inside
+     * the adaptor).
+     */
     static NDArray copyAs(NDArray x, DType dtype, int[] shape, NDArray reuse) {
-        NDArray out = output(reuse, dtype, shape);
+        NDArray out = x.isFloats() ? nativeOutput(reuse, dtype, shape) : output(reuse, dtype, shape);
         if (!out.sharesStorage(x)) NDArray.copy(x, 0, out, 0, x.size());
         return out;
     }

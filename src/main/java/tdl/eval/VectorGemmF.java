@@ -8,11 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
  * strip of B), on FloatVector.SPECIES_PREFERRED, so a vector holds twice as many elements (16 on
  * AVX-512, 8 on AVX2) and a strip of B is half the bytes. Each output element is one float fused
  * multiply-add chain over k in increasing order, whatever tile, edge loop or thread computes it:
- * results are bitwise the same for any partition of the output.
+ * results are bitwise the same for any partition of the output. Follows {@link VectorKernels}' rules
+ * (no vector crosses a call of ours, stores through the exact class).
  */
 final class VectorGemmF {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final Class<? extends FloatVector> EXACT = S.vectorType().asSubclass(FloatVector.class);
 
     private VectorGemmF() {}
 
@@ -34,8 +36,11 @@ final class VectorGemmF {
             if (bcs == 1) {
                 for (int p = 0, bo = j, po = 0; p < k; p++, bo += brs, po += STRIP) System.arraycopy(b, bo, panel, po, w);
             } else {
-                for (int p = 0, po = 0; p < k; p++, po += STRIP) {
-                    for (int v = 0, bo = j * bcs + p * brs; v < w; v++, bo += bcs) panel[po + v] = b[bo];
+                // Bᵀ: one stored row at a time, read in order and written down a panel column: a
+                // strip is 48 floats wide, and 48 interleaved read streams (the float64 kernel's
+                // order) outrun the prefetchers
+                for (int v = 0; v < w; v++) {
+                    for (int p = 0, bo = (j + v) * bcs, po = v; p < k; p++, bo += brs, po += STRIP) panel[po] = b[bo];
                 }
             }
             int i = i0;
@@ -82,21 +87,21 @@ final class VectorGemmF {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        VectorStoreF.into(c00, c, o);
-        VectorStoreF.into(c01, c, o + L);
-        VectorStoreF.into(c02, c, o + 2 * L);
+        EXACT.cast(c00).intoArray(c, o);
+        EXACT.cast(c01).intoArray(c, o + L);
+        EXACT.cast(c02).intoArray(c, o + 2 * L);
         o += n;
-        VectorStoreF.into(c10, c, o);
-        VectorStoreF.into(c11, c, o + L);
-        VectorStoreF.into(c12, c, o + 2 * L);
+        EXACT.cast(c10).intoArray(c, o);
+        EXACT.cast(c11).intoArray(c, o + L);
+        EXACT.cast(c12).intoArray(c, o + 2 * L);
         o += n;
-        VectorStoreF.into(c20, c, o);
-        VectorStoreF.into(c21, c, o + L);
-        VectorStoreF.into(c22, c, o + 2 * L);
+        EXACT.cast(c20).intoArray(c, o);
+        EXACT.cast(c21).intoArray(c, o + L);
+        EXACT.cast(c22).intoArray(c, o + 2 * L);
         o += n;
-        VectorStoreF.into(c30, c, o);
-        VectorStoreF.into(c31, c, o + L);
-        VectorStoreF.into(c32, c, o + 2 * L);
+        EXACT.cast(c30).intoArray(c, o);
+        EXACT.cast(c31).intoArray(c, o + L);
+        EXACT.cast(c32).intoArray(c, o + 2 * L);
     }
 
     private static void row3(float[] a, int ars, int acs, float[] b, int k, int i, float[] c, int o) {
@@ -108,8 +113,8 @@ final class VectorGemmF {
             c1 = x.fma(FloatVector.fromArray(S, b, bo + L), c1);
             c2 = x.fma(FloatVector.fromArray(S, b, bo + 2 * L), c2);
         }
-        VectorStoreF.into(c0, c, o);
-        VectorStoreF.into(c1, c, o + L);
-        VectorStoreF.into(c2, c, o + 2 * L);
+        EXACT.cast(c0).intoArray(c, o);
+        EXACT.cast(c1).intoArray(c, o + L);
+        EXACT.cast(c2).intoArray(c, o + 2 * L);
     }
 }

@@ -64,6 +64,9 @@ final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
     /** The stacked output buffers of the last run (for memory tests): their first dimensions tell how many steps were kept. */
     NDArray[] stackedBuffers() { return stacked.clone(); }
 
+    /** The compiled body (tests look at its kernels). */
+    InnerPlan body() { return body; }
+
     private GraphError error(ErrorKind kind, String msg, String hint) {
         return new GraphError(kind, name() + ": " + msg, hint, node);
     }

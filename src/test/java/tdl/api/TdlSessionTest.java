@@ -58,6 +58,9 @@ class TdlSessionTest {
         // a float64 array is not silently narrowed: ask for double[] or astype in the script
         assertThrows(tdl.syntax.TdlError.class, () -> s.eval("import numpy as np\nnp.ones(2)", float[].class));
         assertArrayEquals(new double[] {0.10000000149011612, 2.5, (double) (-1f / 3)}, s.get("a", double[].class), 0.0);
+        s.set("m", new float[][] {{1.5f, 0.1f}, {2f, -3f}});
+        assertEquals("float32 (2, 2)", s.eval("str(m.dtype) + ' ' + str(m.shape)"));
+        assertArrayEquals(new float[] {0.1f, -3f}, s.eval("m.T", float[][].class)[1]);
     }
 
     @Test

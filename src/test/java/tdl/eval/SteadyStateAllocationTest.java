@@ -20,6 +20,7 @@ import tdl.graph.ops.DotOp;
 import tdl.graph.ops.FusedElemwiseOp;
 import tdl.graph.ops.FusedElemwiseOp.Instr;
 import tdl.graph.ops.Index;
+import tdl.graph.ops.Pool2dOp;
 import tdl.graph.ops.ReduceOp;
 import tdl.graph.ops.Scalar;
 import tdl.graph.ops.TensorOps;
@@ -87,7 +88,12 @@ class SteadyStateAllocationTest {
                 allocatesNothing(t.subtensor(m, List.of(new Index.Range(index("lo", 2), index("hi", 12), null)))),
                 allocatesNothing(t.gt(m, v)),
                 allocatesNothing(t.cast(m, DType.FLOAT64)),
-                allocatesNothing(t.cast(m64, DType.FLOAT32)));
+                allocatesNothing(t.cast(m64, DType.FLOAT32)),
+                allocatesNothing(t.flatten(m, 1)),
+                allocatesNothing(t.dimshuffle(m, 1, 0)),
+                allocatesNothing(t.dimshuffle(v, -1, 0)),
+                allocatesNothing(t.reshape(m, 500, 20)),
+                allocatesNothing(t.ifelse(in(NDArray.scalar(DType.BOOL, 1), "c"), m, in(random(20, 500).astype(DType.FLOAT32), "m32b"))));
     }
 
     @Test
@@ -124,6 +130,20 @@ class SteadyStateAllocationTest {
                 allocatesNothing(t.sumToShape(m, s)),
                 allocatesNothing(t.alloc(v, t.constant(20L), t.constant(500L))),
                 allocatesNothing(t.alloc(s, t.constant(20L), t.constant(500L))));
+    }
+
+    @Test
+    void pooling() {
+        // LeNet's first pooling (split between two threads) and a small generic one, with their gradients
+        Variable big = in(random(8, 20, 24, 24), "big"), small = in(random(1, 2, 5, 5), "small");
+        Variable gBig = in(random(8, 20, 12, 12), "gBig"), gSmall = in(random(1, 2, 3, 3), "gSmall");
+        Pool2dOp max22 = new Pool2dOp(Pool2dOp.Mode.MAX, false, 2, 2, 2, 2, 0, 0, true);
+        Pool2dOp avg = new Pool2dOp(Pool2dOp.Mode.AVERAGE_EXC_PAD, false, 3, 3, 2, 2, 1, 1, true);
+        assertAll(
+                allocatesNothing(t.apply(max22, big)),
+                allocatesNothing(t.apply(new Pool2dOp(Pool2dOp.Mode.MAX, true, 2, 2, 2, 2, 0, 0, true), big, gBig)),
+                allocatesNothing(t.apply(avg, small)),
+                allocatesNothing(t.apply(new Pool2dOp(Pool2dOp.Mode.AVERAGE_EXC_PAD, true, 3, 3, 2, 2, 1, 1, true), small, gSmall)));
     }
 
     @Test

@@ -90,6 +90,16 @@ final class NumpyFunctions {
                 else binary(np, name.substring(3), s);
             }
         }
+        // numpy's reciprocal of an integer array is integer (1 // x, 0 for |x| > 1): refused, not a float result
+        TdlCallable reciprocal = (TdlCallable) np.get("reciprocal");
+        np.put("reciprocal", (TdlCallable) (rt, a) -> {
+            Object x = a.get(0, "x", null);
+            if (!(x instanceof Variable) && x != null && !NumpyConvert.toArray(x).dtype().isFloat()) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "np.reciprocal of an integer array is integer division in numpy (1 // x); TDL does not compute it",
+                        "use 1.0 / x for a float result");
+            }
+            return reciprocal.call(rt, a);
+        });
         np.put("isfinite", (TdlCallable) (rt, a) -> {
             HostMath m = new HostMath(rt);
             Object x = a.check(1, "x").get(0, "x");
