@@ -43,11 +43,12 @@ final class JavaValues {
         if (v instanceof NDArray || v instanceof Variable) return v;
         if (v instanceof TdlFunction f) return f.target();
         if (v instanceof double[] d) return new NDArray(DType.FLOAT64, new int[] {d.length}, d.clone());
-        if (v instanceof float[] f) return NDArray.of(widen(f), f.length).astype(DType.FLOAT32);
+        if (v instanceof float[] f) return new NDArray(new int[] {f.length}, f.clone()); // float32: 4-byte storage, no detour
         if (v instanceof int[] i) return new NDArray(DType.INT64, new int[] {i.length}, widen(i));
         if (v instanceof long[] l) return new NDArray(DType.INT64, new int[] {l.length}, widen(l));
         if (v instanceof boolean[] b) return new NDArray(DType.BOOL, new int[] {b.length}, widen(b));
         if (v instanceof double[][] m) return matrix(m);
+        if (v instanceof float[][] m) return floatMatrix(m);
         if (v instanceof DMatrixRMaj m) {
             double[] data = java.util.Arrays.copyOf(m.data, m.numRows * m.numCols);
             return new NDArray(DType.FLOAT64, new int[] {m.numRows, m.numCols}, data);
@@ -93,6 +94,21 @@ final class JavaValues {
             System.arraycopy(m[r], 0, data, r * cols, cols);
         }
         return new NDArray(DType.FLOAT64, new int[] {rows, cols}, data);
+    }
+
+    /** A float32 matrix stored as floats (no double detour). */
+    private static NDArray floatMatrix(float[][] m) {
+        int rows = m.length;
+        int cols = rows == 0 ? 0 : m[0].length;
+        float[] data = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            if (m[r].length != cols) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "a float[][] with rows of different lengths (row 0 has " + cols
+                        + ", row " + r + " has " + m[r].length + ") cannot become an array", "pass a rectangular matrix");
+            }
+            System.arraycopy(m[r], 0, data, r * cols, cols);
+        }
+        return new NDArray(new int[] {rows, cols}, data);
     }
 
     private static double[] widen(Object primitiveArray) {
@@ -156,9 +172,17 @@ final class JavaValues {
             throw cannot(v, type, "format it in the script with str(x)");
         }
         if (t == NDArray.class) return (T) array(v, type, -1).copy();
-        if (t == double[].class) return (T) array(v, type, 1).data().clone();
+        if (t == double[].class) {
+            NDArray a = array(v, type, 1);
+            return (T) (a.isFloats() ? a.doubles() : a.data().clone()); // doubles() of a float32 array is already a copy
+        }
+        if (t == float[].class) {
+            NDArray a = array(v, type, 1);
+            if (!a.isFloats()) throw cannot(v, type, "a float[] holds a float32 array; ask for double[], or convert with .astype('float32') in the script");
+            return (T) a.floats().clone();
+        }
         if (t == long[].class) {
-            double[] d = array(v, type, 1).data();
+            double[] d = array(v, type, 1).doubles();
             long[] out = new long[d.length];
             for (int i = 0; i < d.length; i++) out[i] = (long) d[i];
             return (T) out;
@@ -166,12 +190,20 @@ final class JavaValues {
         if (t == double[][].class) {
             NDArray a = array(v, type, 2);
             double[][] out = new double[a.dim(0)][];
-            for (int r = 0; r < out.length; r++) out[r] = java.util.Arrays.copyOfRange(a.data(), r * a.dim(1), (r + 1) * a.dim(1));
+            double[] d = a.doubles(); // once: a float32 array's is a widened copy
+            for (int r = 0; r < out.length; r++) out[r] = java.util.Arrays.copyOfRange(d, r * a.dim(1), (r + 1) * a.dim(1));
+            return (T) out;
+        }
+        if (t == float[][].class) {
+            NDArray a = array(v, type, 2);
+            if (!a.isFloats()) throw cannot(v, type, "a float[][] holds a float32 matrix; ask for double[][], or convert with .astype('float32') in the script");
+            float[][] out = new float[a.dim(0)][];
+            for (int r = 0; r < out.length; r++) out[r] = java.util.Arrays.copyOfRange(a.floats(), r * a.dim(1), (r + 1) * a.dim(1));
             return (T) out;
         }
         if (t == DMatrixRMaj.class || t == DMatrix.class) {
             NDArray a = array(v, type, 2);
-            return (T) new DMatrixRMaj(a.dim(0), a.dim(1), true, a.data().clone());
+            return (T) new DMatrixRMaj(a.dim(0), a.dim(1), true, a.isFloats() ? a.doubles() : a.data().clone());
         }
         if (t == TdlFunction.class) {
             if (v instanceof TdlFunction) return (T) v;

@@ -3,6 +3,7 @@ package tdl.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import tdl.session.bench.BenchRunner;
+import tdl.session.bench.Float32Bench;
 import tdl.syntax.TdlError;
 
 
@@ -17,7 +18,9 @@ final class Bench {
     private boolean lenetOnly;
     private boolean numpy = true;
     private boolean profile;
+    private boolean scaling;
     private Path numpyScript;
+    private String floatX;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -27,14 +30,16 @@ final class Bench {
     }
 
     static final String USAGE = "usage: tdl bench [--epochs N] [--batches N] [--samples N] [--repeat N] "
-            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON]\n"
+            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON] [--scaling]\n"
             + "  --epochs N   RBM epochs to time (default 3); --batches N times N minibatches and scales to 500\n"
             + "  --samples N  samples of the sampling phase to time (default 10, each 1000 Gibbs steps)\n"
             + "  --repeat N   repetitions of the compile, call and start-up workloads (default 7)\n"
-            + "  --no-numpy   skip the numpy reference; --numpy PATH: where rbm_numpy.py is\n"
+            + "  --no-numpy   skip the numpy references (tuned and default); --numpy PATH: where rbm_numpy.py is\n"
             + "  --profile    also print the per-op profile of the benchmarked functions\n"
             + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet, --lenet-only runs nothing else\n"
-            + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/lenet_jax.py";
+            + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/rbm_jax.py and bench/lenet_jax.py\n"
+            + "  --scaling    also the RBM epoch for 500/1000/2000 hidden units x minibatches of 20/100/500, beside numpy tuned\n"
+            + "  --floatX float32  the RBM epoch and sampling in float32 and float64, beside rbm_numpy.py --dtype float32";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Bench b = new Bench(out, err);
@@ -47,11 +52,13 @@ final class Bench {
                     case "--repeat" -> b.repeat = positive(args, ++i);
                     case "--no-numpy" -> b.numpy = false;
                     case "--profile" -> b.profile = true;
+                    case "--scaling" -> b.scaling = true;
                     case "--lenet-batches" -> b.lenetBatches = Math.min(16, positive(args, ++i));
                     case "--no-lenet" -> b.lenetBatches = 0;
                     case "--jax" -> b.jaxPython = value(args, ++i);
                     case "--lenet-only" -> b.lenetOnly = true;
                     case "--numpy" -> b.numpyScript = Path.of(value(args, ++i));
+                    case "--floatX" -> b.floatX = value(args, ++i);
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return Main.OK;
@@ -64,9 +71,22 @@ final class Bench {
             err.println(USAGE);
             return Main.USAGE;
         }
+        if (b.floatX != null && !b.floatX.equals("float64")) {
+            if (!b.floatX.equals("float32")) {
+                err.println("tdl bench: --floatX takes float32 or float64, got " + b.floatX);
+                return Main.USAGE;
+            }
+            try {
+                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript), out, err).run();
+                return Main.OK;
+            } catch (TdlError e) {
+                err.println(e.format());
+                return Main.SCRIPT_ERROR;
+            }
+        }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,
-                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0), out, err).run();
+                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0, b.scaling), out, err).run();
             return Main.OK;
         } catch (TdlError e) {
             err.println(e.format());

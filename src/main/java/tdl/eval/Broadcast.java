@@ -120,6 +120,20 @@ public final class Broadcast {
         }
     }
 
+    /** {@link #gather(double[], int, int[], int[], double[])} over float storage (float32 kernels). */
+    public static void gather(float[] src, int offset, int[] st, int[] sh, float[] dst) {
+        int o = 0;
+        for (int i0 = 0; i0 < sh[0]; i0++) {
+            for (int i1 = 0; i1 < sh[1]; i1++) {
+                for (int i2 = 0; i2 < sh[2]; i2++) {
+                    int base = offset + i0 * st[0] + i1 * st[1] + i2 * st[2];
+                    int s3 = st[3];
+                    for (int i3 = 0, n = sh[3]; i3 < n; i3++) dst[o++] = src[base + i3 * s3];
+                }
+            }
+        }
+    }
+
     /** A new array of shape {@code shape} holding {@code a} broadcast to it. */
     public static double[] expand(NDArray a, int[] shape) {
         return expand(a, shape, null, new int[4], new int[4]);

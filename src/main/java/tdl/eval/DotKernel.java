@@ -45,7 +45,7 @@ final class DotKernel implements Kernel {
         int outRank = a.rank() == 1 || b.rank() == 1 ? 1 : 2;
         boolean fits = reuse != null && reuse.dtype() == dtype && reuse.rank() == outRank
                 && (outRank == 1 ? reuse.dim(0) == (a.rank() == 1 ? n : m) : reuse.dim(0) == m && reuse.dim(1) == n);
-        NDArray out = fits ? reuse : NDArray.zeros(dtype,
+        NDArray out = fits && !reuse.isFloats() ? reuse : NDArray.zerosWide(dtype,
                 a.rank() == 1 ? new int[] {n} : b.rank() == 1 ? new int[] {m} : new int[] {m, n});
         Gemm.multiply(a.data(), ar, ac, tA, b.data(), br, bc, tB, out.data(), m, n, k, workspace);
         return out;

@@ -48,7 +48,7 @@ public final class Eager {
             if (node.op() instanceof IfElseOp) { // lazy: only the taken branch is computed
                 Variable cond = node.inputs().get(0);
                 if (!memo.containsKey(cond)) { stack.push(cond); continue; }
-                Variable taken = node.inputs().get(memo.get(cond).data()[0] != 0 ? 1 : 2);
+                Variable taken = node.inputs().get(memo.get(cond).get(0) != 0 ? 1 : 2);
                 if (!memo.containsKey(taken)) { stack.push(taken); continue; }
                 stack.pop();
                 memo.put(v, Kernels.cast(memo.get(taken), v.dtype(), null));
@@ -61,7 +61,13 @@ public final class Eager {
             stack.pop();
             NDArray[] args = new NDArray[node.inputs().size()];
             for (int i = 0; i < args.length; i++) args[i] = memo.get(node.inputs().get(i));
-            memo.put(v, Kernels.forApply(node).run(args, null));
+            Kernel k = Kernels.forApply(node);
+            if (k instanceof MultiKernel mk) { // every output at once: v may be any of them
+                NDArray[] outs = mk.runAll(args);
+                for (int i = 0; i < outs.length; i++) memo.put(node.outputs().get(i), outs[i]);
+            } else {
+                memo.put(v, k.run(args, null));
+            }
         }
         List<NDArray> out = new ArrayList<>(vs.size());
         for (Variable v : vs) out.add(memo.get(v));

@@ -118,6 +118,27 @@ final class ExtraKernels {
         };
     }
 
+    /** numpy's "not aligned" error on the operands as given; the value is a itself (no copy). */
+    static Kernel alignCheck(Apply node) {
+        tdl.graph.ops.AlignCheckOp op = (tdl.graph.ops.AlignCheckOp) node.op();
+        return (in, reuse) -> {
+            NDArray a = in[0], b = in[1];
+            if (op.batched() && a.dim(0) != b.dim(0)) {
+                throw Kernels.shapeError(node, op.what() + ": shapes " + NDArray.shapeString(a.shape()) + " and "
+                        + NDArray.shapeString(b.shape()) + " have different batch sizes: " + a.dim(0) + " != " + b.dim(0), null);
+            }
+            for (int i = 0; i < op.aAxes().size(); i++) {
+                int da = op.aAxes().get(i), db = op.bAxes().get(i);
+                if (a.dim(da) != b.dim(db)) {
+                    throw Kernels.shapeError(node, op.what() + ": shapes " + NDArray.shapeString(a.shape()) + " and "
+                            + NDArray.shapeString(b.shape()) + " not aligned: " + a.dim(da) + " (dim " + da + ") != " + b.dim(db)
+                            + " (dim " + db + ")", null);
+                }
+            }
+            return a;
+        };
+    }
+
     static Kernel specifyShape(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

@@ -69,13 +69,17 @@ final class IndexKernel implements Kernel {
         }
     }
 
+    /** Whether this kernel handles float32 itself: reads do (a float gather, so a float32 data set is never widened whole). */
+    boolean readsOnly() { return !write; }
+
     @Override
     public NDArray run(NDArray[] in, NDArray reuse) {
         NDArray x = in[0];
+        if (x.isFloats()) return readFloats(x, in, reuse);
         // x[i] of a vector (shape(x)[0] in gradient graphs): one element, nothing to plan
         if (pointOfVector && x.rank() == 1 && in.length == 2) {
             int i = checked(Kernels.intValue(in[1]), x.dim(0), 0);
-            NDArray out = reuse != null && reuse.dtype() == dtype && reuse.rank() == 0 ? reuse : NDArray.zeros(dtype);
+            NDArray out = reuse != null && reuse.dtype() == dtype && reuse.rank() == 0 && !reuse.isFloats() ? reuse : NDArray.zerosWide(dtype);
             out.data()[0] = x.data()[i];
             return out;
         }
@@ -116,6 +120,45 @@ final class IndexKernel implements Kernel {
         if (dtype.needsCoerce()) for (int i = 0; i < o.length; i++) o[i] = dtype.coerce(o[i]);
         return out;
     }
+
+    /** x[idx] of a float32 x, into float storage (only reads get here: Kernels adapts writes). */
+    private NDArray readFloats(NDArray x, NDArray[] in, NDArray reuse) {
+        if (write || dtype != DType.FLOAT32) throw new IllegalStateException("IndexKernel reads float32 natively, writes through the adaptor");
+        float[] src = x.floats();
+        if (pointOfVector && x.rank() == 1 && in.length == 2) {
+            int i = checked(Kernels.intValue(in[1]), x.dim(0), 0);
+            NDArray out = Kernels.nativeOutput(reuse, dtype, SCALAR);
+            out.floats()[0] = src[i];
+            return out;
+        }
+        if (basicIndex) basic(x, in, 1);
+        else advanced(x, in, 1);
+        NDArray out = Kernels.nativeOutput(reuse, dtype, sel.shape);
+        float[] o = out.floats();
+        if (basicIndex) {
+            int[] st = stridesOfView(), sh = Broadcast.pad4(sel.shape, shape4);
+            int k = 0;
+            for (int i0 = 0; i0 < sh[0]; i0++) {
+                for (int i1 = 0; i1 < sh[1]; i1++) {
+                    for (int i2 = 0; i2 < sh[2]; i2++) {
+                        int base = sel.offset + i0 * st[0] + i1 * st[1] + i2 * st[2];
+                        int s3 = st[3];
+                        if (s3 == 1) {
+                            System.arraycopy(src, base, o, k, sh[3]);
+                            k += sh[3];
+                        } else {
+                            for (int i3 = 0, n = sh[3]; i3 < n; i3++) o[k++] = src[base + i3 * s3];
+                        }
+                    }
+                }
+            }
+        } else {
+            for (int k = 0; k < sel.blockCount; k++) System.arraycopy(src, sel.blocks[k], o, k * sel.blockSize, sel.blockSize);
+        }
+        return out;
+    }
+
+    private static final int[] SCALAR = new int[0];
 
     private static void scatterSet(double[] src, int[] sh, double[] dst, int offset, int[] st) {
         int o = 0;
@@ -276,7 +319,7 @@ final class IndexKernel implements Kernel {
                 int[] st = arrayStrides[j];
                 for (int d = 0; d < nd; d++) if (dimSource[d] < 0) pos += counter[d] * st[-1 - dimSource[d]];
                 int axis = arrayAxis[j];
-                off += checked((long) arrays[j].data()[pos], x.dim(axis), axis) * xst[axis];
+                off += checked((long) arrays[j].get(pos), x.dim(axis), axis) * xst[axis];
             }
             blocks[k] = off;
             for (int d = nd - 1; d >= 0; d--) {

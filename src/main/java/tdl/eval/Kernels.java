@@ -6,6 +6,7 @@ import tdl.graph.DType;
 import tdl.graph.GraphError;
 import tdl.graph.NDArray;
 import tdl.graph.Op;
+import tdl.graph.Variable;
 import tdl.graph.ops.ARangeOp;
 import tdl.graph.ops.AdvancedSubtensor1Op;
 import tdl.graph.ops.AdvancedSubtensorOp;
@@ -54,52 +55,103 @@ public final class Kernels {
         return forApply(node, InnerCompiler.NONE);
     }
 
-    /** The kernel of a node; an op with an inner graph compiles it through {@code inner}. */
+    /**
+     * The kernel of a node; an op with an inner graph compiles it through {@code inner}. A node with
+     * a float32 input or output whose kernel is not {@link Float32Native} gets a {@link Float32Adaptor}
+     * around it: this is the one place where that is decided.
+     */
     public static Kernel forApply(Apply node, InnerCompiler inner) {
+        Kernel k = kernelOf(node, inner);
+        if (k instanceof Float32Native || !touchesFloat32(node)) return k;
+        if (k instanceof MultiKernel) {
+            throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "op " + node.op().name()
+                    + " has several outputs and no float32 kernel", "compute it in float64 (T.cast to 'float64')", node);
+        }
+        return new Float32Adaptor(k, node.inputs().size(), node.outputs().get(0).dtype() == DType.FLOAT32);
+    }
+
+    /** Declares a kernel that is storage-agnostic (it copies through copyAs/cast and reads only integer inputs) Float32Native. */
+    private static Float32Native native32(Kernel k) {
+        return k::run;
+    }
+
+    private static boolean touchesFloat32(Apply node) {
+        for (Variable v : node.inputs()) if (v.dtype() == DType.FLOAT32) return true;
+        for (Variable v : node.outputs()) if (v.dtype() == DType.FLOAT32) return true;
+        return false;
+    }
+
+    private static Kernel kernelOf(Apply node, InnerCompiler inner) {
         Op op = node.op();
         if (op instanceof KernelFactory f) return f.kernel(node, inner);
-        if (op instanceof ElemwiseOp) return new ElemwiseKernel(node);
-        if (op instanceof FusedElemwiseOp) return new FusedKernel(node);
-        if (op instanceof DotOp) return new DotKernel(node);
+        // float32 nodes: the float kernels (float lanes, float[] storage), so they skip the adaptor's widening
+        if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node) : new ElemwiseKernel(node);
+        if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node) : new FusedKernel(node);
+        if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node) : new DotKernel(node);
         if (op instanceof BatchedDotOp) return new BatchedDotKernel(node);
-        if (op instanceof GradModifierOp) return (in, reuse) -> copyAs(in[0], in[0].dtype(), in[0].shape(), reuse);
+        if (op instanceof GradModifierOp) return (Float32Native) (in, reuse) -> copyNative(in[0], reuse);
         if (op instanceof Conv2dOp) return new ConvKernel(node);
         if (op instanceof Pool2dOp) return new PoolKernel(node);
-        if (op instanceof ReduceOp) return new ReduceKernel(node);
+        if (op instanceof ReduceOp) return FloatReduceKernel.serves(node) ? new FloatReduceKernel(node) : new ReduceKernel(node);
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
-        if (op instanceof CastOp c) return (in, reuse) -> cast(in[0], c.to(), reuse);
+        if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
         if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
-        if (op instanceof DimShuffleOp) return ShapeKernels.dimshuffle(node);
-        if (op instanceof ReshapeOp) return ShapeKernels.reshape(node);
-        if (op instanceof FlattenOp) return ShapeKernels.flatten(node);
-        if (op instanceof ShapeOp) return ShapeKernels.shape();
+        if (op instanceof DimShuffleOp) return native32(ShapeKernels.dimshuffle(node)); // gathers floats itself
+        // copies and choices handle floats themselves (copyAs, cast): no widening for them
+        if (op instanceof ReshapeOp) return native32(ShapeKernels.reshape(node));
+        if (op instanceof FlattenOp) return native32(ShapeKernels.flatten(node));
+        if (op instanceof ShapeOp) {
+            Kernel k = ShapeKernels.shape(); // reads only the shape: nothing to widen
+            return (Float32Native) k::run;
+        }
         if (op instanceof JoinOp) return ShapeKernels.join(node);
         if (op instanceof AllocOp) return ShapeKernels.alloc(node);
         if (op instanceof EyeOp) return ShapeKernels.eye(node);
         if (op instanceof ARangeOp) return ShapeKernels.arange(node);
         if (op instanceof MaskIndexOp m) return ShapeKernels.maskIndex(node, m.axis(), m.offset());
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
-        if (op instanceof IfElseOp) return ShapeKernels.ifelse(node);
-        if (op instanceof RandomOp) return new RandomKernel(node);
+        if (op instanceof IfElseOp) return native32(ShapeKernels.ifelse(node));
+        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node);
         if (op instanceof CumOp) return ExtraKernels.cum(node);
         if (op instanceof MatrixInverseOp) return LinalgKernels.inverse(node);
         if (op instanceof DetOp) return LinalgKernels.det(node);
         if (op instanceof SolveOp) return LinalgKernels.solve(node);
         if (op instanceof CholeskyOp) return LinalgKernels.cholesky(node);
+        if (op instanceof tdl.graph.ops.PinvOp) return LinalgKernels.pinv(node);
+        if (op instanceof tdl.graph.ops.EighOp e) return LinalgKernels.decomposition(node, in -> Decompositions.eigh(in, e.lower(), e.vectors()));
+        if (op instanceof tdl.graph.ops.DecompositionOp d) return LinalgKernels.decomposition(node, switch (d.kind()) {
+            case SVD -> in -> Decompositions.svd(in, d.full(), !d.onlyValues());
+            case EIG -> in -> Decompositions.eig(in, true);
+            case QR -> in -> Decompositions.qr(in, d.onlyValues() ? "r" : d.full() ? "complete" : "reduced");
+        });
         if (op instanceof RepeatOp) return ExtraKernels.repeat(node);
         if (op instanceof BincountOp) return ExtraKernels.bincount(node);
-        if (op instanceof SpecifyShapeOp) return ExtraKernels.specifyShape(node);
+        if (op instanceof SpecifyShapeOp) return native32(ExtraKernels.specifyShape(node));
+        if (op instanceof tdl.graph.ops.AlignCheckOp) return ExtraKernels.alignCheck(node);
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
         if (op instanceof PutAlongAxisOp) return ExtraKernels.putAlongAxis(node);
         if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
-                || op instanceof IncSubtensorOp) return new IndexKernel(node);
+                || op instanceof IncSubtensorOp) {
+            IndexKernel k = new IndexKernel(node);
+            // reads gather floats themselves: a minibatch of a float32 data set must not widen the whole set
+            return k.readsOnly() ? (Float32Native) k::run : k;
+        }
         throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "no kernel for op " + op.name(), null, node);
     }
 
-    /** {@code reuse} when it has this dtype and shape, else a new zero array. */
+    /**
+     * {@code reuse} when it has this dtype and shape and double storage, else a new zero array stored
+     * as doubles (wide for float32: a float64 kernel computes in it and its adaptor narrows).
+     */
     public static NDArray output(NDArray reuse, DType dtype, int[] shape) {
-        if (reuse != null && reuse.dtype() == dtype && reuse.sameShape(shape)) return reuse;
+        if (reuse != null && reuse.dtype() == dtype && !reuse.isFloats() && reuse.sameShape(shape)) return reuse;
+        return NDArray.zerosWide(dtype, shape);
+    }
+
+    /** For {@link Float32Native} kernels: {@code reuse} when it fits, with its dtype's own storage, else a new zero array. */
+    public static NDArray nativeOutput(NDArray reuse, DType dtype, int[] shape) {
+        if (reuse != null && reuse.dtype() == dtype && reuse.isFloats() == (dtype == DType.FLOAT32) && reuse.sameShape(shape)) return reuse;
         return NDArray.zeros(dtype, shape);
     }
 
@@ -113,21 +165,36 @@ public final class Kernels {
         return new GraphError(ErrorKind.SHAPE_ERROR, message, hint, node);
     }
 
+    /** T.cast / astype, on either storage (a Float32Native kernel: the result has its dtype's own storage). */
     static NDArray cast(NDArray x, DType to, NDArray reuse) {
-        NDArray out = output(reuse, to, x.shape());
-        double[] s = x.data(), o = out.data();
-        if (to == DType.FLOAT64) System.arraycopy(s, 0, o, 0, s.length);
-        else for (int i = 0; i < s.length; i++) o[i] = to.coerce(s[i]);
+        NDArray out = nativeOutput(reuse, to, x.shape());
+        int n = x.size();
+        if (to.isFloat()) NDArray.copy(x, 0, out, 0, n); // float32's rounding is its storage's
+        else {
+            double[] o = out.data();
+            for (int i = 0; i < n; i++) o[i] = to.coerce(x.get(i));
+        }
         return out;
     }
 
-    /** A copy of {@code x} into a reused or new buffer of the given shape (same size). */
+    /** A copy of {@code x} with its own storage (the identity ops: gradient modifiers). */
+    static NDArray copyNative(NDArray x, NDArray reuse) {
+        NDArray out = nativeOutput(reuse, x.dtype(), x.shape());
+        NDArray.copy(x, 0, out, 0, x.size());
+        return out;
+    }
+
+    /**
+     * A copy of {@code x} into a reused or new buffer of the given shape (same size and dtype), with
+     * x's kind of storage: floats for a float32 x (a native caller), doubles otherwise (wide inside
+     * the adaptor).
+     */
     static NDArray copyAs(NDArray x, DType dtype, int[] shape, NDArray reuse) {
-        NDArray out = output(reuse, dtype, shape);
-        if (out.data() != x.data()) System.arraycopy(x.data(), 0, out.data(), 0, x.size());
+        NDArray out = x.isFloats() ? nativeOutput(reuse, dtype, shape) : output(reuse, dtype, shape);
+        if (!out.sharesStorage(x)) NDArray.copy(x, 0, out, 0, x.size());
         return out;
     }
 
     /** An integer scalar input as an int (sizes, indices). */
-    static long intValue(NDArray a) { return (long) a.data()[0]; }
+    static long intValue(NDArray a) { return (long) a.get(0); }
 }

@@ -61,6 +61,26 @@ final class LinalgKernels {
         };
     }
 
+    static Kernel pinv(Apply node) {
+        return (in, reuse) -> Decompositions.pinv(in[0]);
+    }
+
+    /**
+     * A decomposition with one or several outputs ({@link Decompositions} gives fresh arrays); errors
+     * are blamed on the node. Each run allocates: these are not hot-loop ops. Float32-native:
+     * {@link Decompositions} takes float32 input and returns float32 results (computed in double).
+     */
+    static Kernel decomposition(Apply node, java.util.function.Function<NDArray, NDArray[]> body) {
+        if (node.outputs().size() == 1) return (Float32Native) (in, reuse) -> body.apply(in[0])[0];
+        return new Decomposition(body);
+    }
+
+    private record Decomposition(java.util.function.Function<NDArray, NDArray[]> body) implements MultiKernel, Float32Native {
+        @Override public NDArray[] runAll(NDArray[] in) { return body.apply(in[0]); }
+
+        @Override public NDArray run(NDArray[] in, NDArray reuse) { return runAll(in)[0]; }
+    }
+
     static Kernel det(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

@@ -13,8 +13,8 @@ import tdl.graph.ops.RandomOp;
  * to element, so the numbers are the same however the work is split and whatever ran before.
  */
 final class RandomKernel implements Kernel {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final double TWO_POW_53 = 1.0 / (1L << 53);
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    static final double TWO_POW_53 = 1.0 / (1L << 53);
 
     private final Apply node;
     private final RandomOp op;
@@ -62,6 +62,11 @@ final class RandomKernel implements Kernel {
 
     /** This evaluation's key: (seed, draw, evaluation) hashed; advances the draw's counter unless frozen. */
     private long key() {
+        return key(op);
+    }
+
+    /** {@link #key()} of any draw (FloatBernoulliKernel draws the same stream). */
+    static long key(RandomOp op) {
         RandomCounter c = op.counter();
         long seed, evaluation;
         synchronized (c) {
@@ -119,7 +124,7 @@ final class RandomKernel implements Kernel {
         java.util.Arrays.fill(o, 0.0); // counts accumulate below; a reused buffer holds the last call's
         // multinomial: pvals rows broadcast over the size (the categories axis excluded)
         int[] pRowShape = java.util.Arrays.copyOf(p.shape(), p.rank() - 1);
-        NDArray pRows = new NDArray(p.dtype(), pRowShape.length == 0 ? new int[] {1} : pRowShape, new double[(int) NDArray.sizeOf(pRowShape)]);
+        NDArray pRows = NDArray.wide(p.dtype(), pRowShape.length == 0 ? new int[] {1} : pRowShape, new double[(int) NDArray.sizeOf(pRowShape)]);
         int[] pIdx = paramIndex(pRows, rowShape), nIdx = paramIndex(n, rowShape);
         double[] pd = p.data(), nd2 = n.data();
         for (int r = 0; r < rows; r++) {

@@ -68,6 +68,11 @@ final class ShapeKernels {
                             "only size-1 axes can be dropped");
                 }
             }
+            if (x.isFloats()) { // float32 gathers floats (the kernel is Float32Native)
+                NDArray out = Kernels.nativeOutput(reuse, dtype, shape);
+                Broadcast.gather(x.floats(), 0, st4, Broadcast.pad4(shape, sh4), out.floats());
+                return out;
+            }
             NDArray out = Kernels.output(reuse, dtype, shape);
             Broadcast.gather(x.data(), 0, st4, Broadcast.pad4(shape, sh4), out.data());
             return out;
@@ -268,7 +273,7 @@ final class ShapeKernels {
     static Kernel ifelse(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {
-            NDArray chosen = in[0].data()[0] != 0 ? in[1] : in[2];
+            NDArray chosen = in[0].get(0) != 0 ? in[1] : in[2];
             return Kernels.cast(chosen, dtype, reuse);
         };
     }

@@ -23,7 +23,7 @@ public final class Sigmoid {
 
     /** o[oo + i] = sigmoid(x[xo + i]) for i in [0, n). */
     public static void apply(double[] x, int xo, double[] o, int oo, int n) {
-        int done = Gemm.VECTOR ? VectorSigmoid.apply(x, xo, o, oo, n) : 0;
+        int done = Gemm.VECTOR && VectorSigmoid.usable() ? VectorSigmoid.apply(x, xo, o, oo, n) : 0;
         for (int i = done; i < n; i++) o[oo + i] = ScalarMath.sigmoid(x[xo + i]);
     }
 }

@@ -12,6 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final Class<? extends DoubleVector> EXACT = VectorKernels.exact(S); // stores: see VectorKernels
 
     private VectorGemm() {}
 
@@ -91,21 +92,21 @@ final class VectorGemm {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        VectorStore.into(c00, c, o);
-        VectorStore.into(c01, c, o + L);
-        VectorStore.into(c02, c, o + 2 * L);
+        EXACT.cast(c00).intoArray(c, o);
+        EXACT.cast(c01).intoArray(c, o + L);
+        EXACT.cast(c02).intoArray(c, o + 2 * L);
         o += n;
-        VectorStore.into(c10, c, o);
-        VectorStore.into(c11, c, o + L);
-        VectorStore.into(c12, c, o + 2 * L);
+        EXACT.cast(c10).intoArray(c, o);
+        EXACT.cast(c11).intoArray(c, o + L);
+        EXACT.cast(c12).intoArray(c, o + 2 * L);
         o += n;
-        VectorStore.into(c20, c, o);
-        VectorStore.into(c21, c, o + L);
-        VectorStore.into(c22, c, o + 2 * L);
+        EXACT.cast(c20).intoArray(c, o);
+        EXACT.cast(c21).intoArray(c, o + L);
+        EXACT.cast(c22).intoArray(c, o + 2 * L);
         o += n;
-        VectorStore.into(c30, c, o);
-        VectorStore.into(c31, c, o + L);
-        VectorStore.into(c32, c, o + 2 * L);
+        EXACT.cast(c30).intoArray(c, o);
+        EXACT.cast(c31).intoArray(c, o + L);
+        EXACT.cast(c32).intoArray(c, o + 2 * L);
     }
 
     private static void row3(double[] a, int ars, int acs, double[] b, int k, int i, double[] c, int o) {
@@ -117,8 +118,8 @@ final class VectorGemm {
             c1 = x.fma(DoubleVector.fromArray(S, b, bo + L), c1);
             c2 = x.fma(DoubleVector.fromArray(S, b, bo + 2 * L), c2);
         }
-        VectorStore.into(c0, c, o);
-        VectorStore.into(c1, c, o + L);
-        VectorStore.into(c2, c, o + 2 * L);
+        EXACT.cast(c0).intoArray(c, o);
+        EXACT.cast(c1).intoArray(c, o + L);
+        EXACT.cast(c2).intoArray(c, o + 2 * L);
     }
 }

@@ -15,6 +15,11 @@ final class VectorRandom {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final boolean USABLE = LS.length() == DS.length();
+    private static final Class<? extends DoubleVector> EXACT = VectorKernels.exact(DS);
+    // constants as static final vectors (see VectorKernels): the lane index ramp, 0 and 1
+    private static final LongVector RAMP = LongVector.zero(LS).addIndex(1);
+    private static final LongVector M1 = LongVector.broadcast(LS, 0xBF58476D1CE4E5B9L), M2 = LongVector.broadcast(LS, 0x94D049BB133111EBL);
+    private static final DoubleVector ZERO = DoubleVector.zero(DS), ONE = DoubleVector.broadcast(DS, 1.0);
 
     private VectorRandom() {}
 
@@ -30,19 +35,20 @@ final class VectorRandom {
 
     /**
      * One vector, every vector value made and consumed inside: a vector held across the loop of
-     * {@link #bernoulli} (the index ramp, the constants) was boxed on the heap at every call.
+     * {@link #bernoulli} (the index ramp, the constants, when they were locals) was boxed on the
+     * heap at every call; static final constants are not.
      */
     private static void one(long key, long golden, double scale, double[] p, double[] o, int i) {
-        LongVector z = LongVector.zero(LS).addIndex(1).add(i).mul(golden).add(key);
-        z = mix(mix(z));
+        LongVector z = RAMP.add(i).mul(golden).add(key);
+        // mix(mix(z)) of RandomKernel, written out: a vector passed to a method of ours could be boxed
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(M1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(M2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(M1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(M2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
         DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(scale);
         VectorMask<Double> hit = u.compare(VectorOperators.LT, DoubleVector.fromArray(DS, p, i));
-        VectorStore.into(DoubleVector.zero(DS).blend(1.0, hit), o, i);
-    }
-
-    private static LongVector mix(LongVector z) {
-        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
-        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        EXACT.cast(ZERO.blend(ONE, hit)).intoArray(o, i);
     }
 }

@@ -9,5 +9,15 @@
  * shape and dtype fit; its result never shares storage with an input. Passing an input as
  * {@code reuse} (in-place) is safe only for elementwise kernels whose output has that input's shape
  * and dtype; dot, index and shape kernels must get a separate buffer.
+ *
+ * <p>float32: a float32 {@code NDArray} stores {@code float[]}. Most kernels here are float64 loops
+ * over {@code double[]}; {@link tdl.eval.Kernels#forApply} wraps the kernel of every node with a
+ * float32 input or output in a {@link tdl.eval.Float32Adaptor} (float32 inputs widened into cached
+ * double scratch, result narrowed once into the node's float[] buffer), unless the kernel implements
+ * {@link tdl.eval.Float32Native}. Such a kernel receives the float[]-backed arrays as they are and
+ * must return a float32 result stored as floats ({@code NDArray.zeros(FLOAT32, ...)}, or
+ * {@link tdl.eval.Kernels#nativeOutput} to reuse the previous buffer). Inside an adapted kernel every
+ * array is double-backed: {@link tdl.eval.Kernels#output} allocates "wide" float32 scratch
+ * ({@code NDArray.wide}), which never leaves the adaptor.
  */
 package tdl.eval;

@@ -141,7 +141,6 @@ public final class CompiledFunction {
             if (check != null) check.compare(displayName(), results, expected);
             if (beforeUpdates != null) beforeUpdates.run();
             System.arraycopy(results, 0, borrowed, 0, borrowed.length);
-            for (NDArray r : borrowed) roundFloat32(r);
             storeUpdates(results);
         } finally {
             java.util.Arrays.fill(argBuffer, null);
@@ -149,16 +148,6 @@ public final class CompiledFunction {
             if (check != null) check.release();
             for (int i = locks.length - 1; i >= 0; i--) locks[i].unlock();
         }
-    }
-
-    /**
-     * Rounds a float32 output to float32 values: kernels compute in double, and some (products,
-     * sums) store their double results; what a user sees must be what float32 can hold.
-     */
-    private static void roundFloat32(NDArray a) {
-        if (a == null || a.dtype() != DType.FLOAT32) return;
-        double[] d = a.data();
-        for (int i = 0; i < d.length; i++) d[i] = (float) d[i];
     }
 
     private void storeUpdates(NDArray[] results) {
@@ -173,12 +162,11 @@ public final class CompiledFunction {
                 target = NDArray.zeros(sv.dtype(), value.shape());
                 pair[which] = target;
             }
-            double[] src = value.data(), dst = target.data();
-            if (value.dtype() == sv.dtype() && sv.dtype() != DType.FLOAT32) {
-                System.arraycopy(src, 0, dst, 0, src.length);
-            } else { // float32: kernels compute in double; what is stored is float32 (see docs/decisions.md)
+            if (value.dtype() == sv.dtype()) {
+                target.copyFrom(value); // float32 stays float[] end to end
+            } else {
                 DType d = sv.dtype();
-                for (int i = 0; i < src.length; i++) dst[i] = d.coerce(src[i]);
+                for (int i = 0, n = value.size(); i < n; i++) target.set(i, d.coerce(value.get(i)));
             }
             results[outputs.size() + u] = target;
         }
@@ -223,11 +211,10 @@ public final class CompiledFunction {
                     "convert the value with .astype('" + want.pyName() + "')");
         }
         NDArray c = a.astype(want);
-        double[] src = a.data(), dst = c.data();
-        for (int k = 0; k < src.length; k++) {
-            if (src[k] != dst[k]) {
+        for (int k = 0, n = a.size(); k < n; k++) {
+            if (a.get(k) != c.get(k)) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, where(i) + " expects " + in.type() + ", got a " + a.dtype().pyName()
-                        + " array with the value " + (long) src[k] + " that " + want.pyName() + " cannot hold");
+                        + " array with the value " + (long) a.get(k) + " that " + want.pyName() + " cannot hold");
             }
         }
         return c;

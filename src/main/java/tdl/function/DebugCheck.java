@@ -79,7 +79,7 @@ final class DebugCheck {
             }
             boolean f32 = a.dtype() == DType.FLOAT32 || b.dtype() == DType.FLOAT32;
             double atol = f32 ? 1e-5 : 1e-8, rtol = 1e-5;
-            double[] x = a.data(), y = b.data();
+            double[] x = a.doubles(), y = b.doubles(); // float32 results store floats: widened copies (DebugMode only)
             int worst = -1;
             double worstDiff = 0;
             for (int i = 0; i < x.length; i++) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import tdl.eval.Float32Adaptor;
 import tdl.eval.InnerCompiler;
 import tdl.eval.InnerPlan;
 import tdl.eval.Kernel;
@@ -12,6 +13,8 @@ import tdl.eval.Kernels;
 import tdl.eval.MultiKernel;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
+import tdl.graph.DType;
+import tdl.graph.Memory;
 import tdl.graph.GraphError;
 import tdl.graph.GraphWalk;
 import tdl.graph.Interrupts;
@@ -50,6 +53,14 @@ public final class Plan implements InnerPlan {
     private final boolean nanGuard;
     // the array run() returns, reused: valid until the next run, like the buffers it points to
     private final NDArray[] resultBuffer;
+    // float32 slots read by adapted (float64) kernels: one widened copy per slot per run, so an array
+    // read by several such kernels is widened once; an adapted step's own double result seeds it
+    private final boolean[] adapted;
+    private final NDArray[] wide;
+    private final NDArray[] wideOf;   // the slot value wide[slot] was made from
+    private final long[] wideRun;     // the run wide[slot] belongs to
+    private final boolean[] wideOwned; // false: wide[slot] is an adaptor's scratch, never written here
+    private long runs;
 
     private Plan(int inputCount, List<SharedVariable> shared, List<Integer> sharedSlots, NDArray[] initial,
                  List<Step> steps, int[][] guards, int[] resultSlots, List<Variable> slotVariables, Profile profile,
@@ -69,6 +80,12 @@ public final class Plan implements InnerPlan {
         this.reuse = new NDArray[this.steps.length];
         this.args = new NDArray[this.steps.length][];
         for (int i = 0; i < this.steps.length; i++) args[i] = new NDArray[this.steps[i].inputs().length];
+        this.adapted = new boolean[this.steps.length];
+        for (int i = 0; i < this.steps.length; i++) adapted[i] = this.steps[i].kernel() instanceof Float32Adaptor;
+        this.wide = new NDArray[initial.length];
+        this.wideOf = new NDArray[initial.length];
+        this.wideRun = new long[initial.length];
+        this.wideOwned = new boolean[initial.length];
     }
 
     /**
@@ -158,7 +175,8 @@ public final class Plan implements InnerPlan {
             Step st = steps[s];
             NDArray[] a = args[s];
             Interrupts.check(); // between nodes; long kernels also check inside
-            for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
+            if (adapted[s]) for (int i = 0; i < a.length; i++) a[i] = widened(st.inputs()[i]);
+            else for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             slots[st.output()] = runStep(s, st, a);
         }
         return results();
@@ -180,7 +198,8 @@ public final class Plan implements InnerPlan {
             Step st = steps[s];
             NDArray[] a = args[s];
             Interrupts.check(); // between nodes; long kernels also check inside
-            for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
+            if (adapted[s]) for (int i = 0; i < a.length; i++) a[i] = widened(st.inputs()[i]);
+            else for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             long t0 = System.nanoTime();
             NDArray out = runStep(s, st, a);
             if (profile != null) profile.record(st.node().op().name(), System.nanoTime() - t0);
@@ -195,25 +214,60 @@ public final class Plan implements InnerPlan {
     private int skipTo(int s) {
         int[] g = guards[s];
         for (int i = 0; i < g.length; i += 3) {
-            boolean truth = slots[g[i]].data()[0] != 0;
+            boolean truth = slots[g[i]].get(0) != 0;
             if (truth != (g[i + 1] == 1)) return g[i + 2];
         }
         return -1;
     }
 
     private static void checkFinite(Step st, NDArray out) {
-        double[] d = out.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Double.isFinite(d[i])) {
-                throw new GraphError(ErrorKind.FLOATING_POINT_ERROR, st.node().op().name() + " produced " + d[i]
-                        + (d.length > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
+        int n = out.size();
+        for (int i = 0; i < n; i++) {
+            double v = out.get(i);
+            if (!Double.isFinite(v)) {
+                throw new GraphError(ErrorKind.FLOATING_POINT_ERROR, st.node().op().name() + " produced " + v
+                        + (n > 1 ? " (element " + i + " of shape " + NDArray.shapeString(out.shape()) + ")" : ""),
                         "look for log of 0 or a negative number, division by 0, or an overflowing exp; "
                                 + "the stabilised forms (softplus, log1p) avoid most of these", st.node());
             }
         }
     }
 
+    /**
+     * Slot {@code slot}'s value for an adapted kernel: a float32 value as its double copy for this run
+     * (made once, or the producing adaptor's own), anything else as it is.
+     */
+    private NDArray widened(int slot) {
+        NDArray v = slots[slot];
+        if (!v.isFloats()) return v;
+        if (wideRun[slot] == runs && wideOf[slot] == v) return wide[slot];
+        NDArray w = wide[slot];
+        if (w == null || !wideOwned[slot] || !w.sameShape(v.shape())) {
+            w = NDArray.wide(DType.FLOAT32, v.shape(), Memory.doubles(v.shape(), DType.FLOAT32));
+            wide[slot] = w;
+            wideOwned[slot] = true;
+        }
+        float[] f = v.floats();
+        double[] d = w.data();
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        wideOf[slot] = v;
+        wideRun[slot] = runs;
+        return w;
+    }
+
+    /** After an adapted step: its double result is the widened copy of its float32 output, for this run. */
+    private void keepWide(int s, NDArray out) {
+        NDArray w = ((Float32Adaptor) steps[s].kernel()).wideResult();
+        if (w == null || !out.isFloats()) return;
+        int slot = steps[s].output();
+        wide[slot] = w;
+        wideOf[slot] = out;
+        wideRun[slot] = runs;
+        wideOwned[slot] = false;
+    }
+
     private void load(NDArray[] arguments) {
+        runs++;
         if (arguments.length != inputCount) {
             throw new IllegalArgumentException("plan takes " + inputCount + " arguments, got " + arguments.length);
         }
@@ -230,6 +284,7 @@ public final class Plan implements InnerPlan {
                 return outs[0];
             }
             out = st.kernel().run(a, reuse[s]);
+            if (adapted[s]) keepWide(s, out);
         } catch (GraphError e) {
             if (e.blamed() != null) throw e;
             GraphError blamed = new GraphError(e.kind(), e.getMessage(), e.hint(), st.node());
@@ -257,8 +312,8 @@ public final class Plan implements InnerPlan {
     /** Drops references to this run's arguments and shared values (buffers stay for reuse). */
     @Override
     public void release() {
-        for (int i = 0; i < inputCount; i++) slots[i] = null;
-        for (int slot : sharedSlots) slots[slot] = null;
+        for (int i = 0; i < inputCount; i++) slots[i] = wideOf[i] = null;
+        for (int slot : sharedSlots) slots[slot] = wideOf[slot] = null;
     }
 
     /** The steps in execution order (for printing). */

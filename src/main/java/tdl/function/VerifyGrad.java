@@ -82,17 +82,16 @@ public final class VerifyGrad {
         boolean failed = false;
         for (int i = 0; i < pts.size(); i++) {
             NDArray p = pts.get(i);
-            double[] d = p.data();
-            for (int j = 0; j < d.length; j++) {
-                double x0 = d[j];
+            for (int j = 0, n = p.size(); j < n; j++) {
+                double x0 = p.get(j);
                 double up = dtype.coerce(x0 + eps), down = dtype.coerce(x0 - eps);
-                d[j] = up;
+                p.set(j, up);
                 double plus = costF.call(pts).get(0).item();
-                d[j] = down;
+                p.set(j, down);
                 double minus = costF.call(pts).get(0).item();
-                d[j] = x0;
+                p.set(j, x0);
                 double numeric = (plus - minus) / (up - down);
-                double a = analytic.get(i).data()[j];
+                double a = analytic.get(i).get(j);
                 double abs = Math.abs(a - numeric);
                 double rel = abs / Math.max(Math.abs(a) + Math.abs(numeric), 1e-8);
                 if (abs > worstAbs) worstAbs = abs;

@@ -40,7 +40,7 @@ public final class Constant extends Variable {
     public String toString() {
         if (name() != null) return name();
         if (value.size() == 1) {
-            double v = value.data()[0];
+            double v = value.get(0);
             return value.dtype().isFloat() ? Double.toString(v) : Long.toString((long) v);
         }
         return "TensorConstant{" + value.dtype().pyName() + ", " + NDArray.shapeString(value.shape()) + "}";

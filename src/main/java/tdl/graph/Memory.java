@@ -34,6 +34,19 @@ public final class Memory {
         return allocate(elements(shape, dtype), shape, dtype);
     }
 
+    /** A zeroed float[] for a float32 array of {@code shape}: MemoryError when it cannot be had. */
+    public static float[] floats(int[] shape, DType dtype) {
+        int n = elements(shape, dtype);
+        long bytes = (long) n * Float.BYTES;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max) throw tooBig(shape, dtype, bytes, max);
+        try {
+            return new float[n];
+        } catch (OutOfMemoryError e) {
+            throw tooBig(shape, dtype, bytes, max);
+        }
+    }
+
     /** A zeroed double[] of {@code n} elements (a 1-d array): MemoryError when it cannot be had. */
     public static double[] doubles(long n, DType dtype) {
         if (n > MAX_ARRAY) throw tooMany(new long[] {n}, dtype, n);
@@ -82,7 +95,7 @@ public final class Memory {
     private static GraphError tooBig(int[] shape, DType dtype, long bytes, long max) {
         return new GraphError(ErrorKind.MEMORY_ERROR, "Unable to allocate " + human(bytes) + " for an array with shape "
                 + NDArray.shapeString(shape) + " and data type " + dtype.pyName(),
-                "TDL stores every element as an 8-byte double; the JVM's heap holds at most " + human(max)
+                (dtype == DType.FLOAT32 ? "a float32 element takes 4 bytes" : "TDL stores this dtype's elements as 8-byte doubles") + "; the JVM's heap holds at most " + human(max)
                         + " (raise it with -Xmx) and less is free now");
     }
 

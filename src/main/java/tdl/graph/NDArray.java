@@ -4,35 +4,86 @@ import tdl.vocab.ErrorKind;
 import java.util.Arrays;
 
 /**
- * Run-time data: a dense row-major array of rank 0..4. Elements are stored as doubles whatever the
- * dtype, so a matrix's storage can be wrapped as an EJML {@code DMatrixRMaj} without copying.
- * It lives in the graph package because constants and shared variables own values.
+ * Run-time data: a dense row-major array of rank 0..4. A float32 array stores 4-byte floats
+ * ({@link #floats()}); every other dtype stores doubles ({@link #data()}), so a float64 matrix's
+ * storage can be wrapped as an EJML {@code DMatrixRMaj} without copying. Code that does not care
+ * about the storage reads and writes through {@link #get}/{@link #set} or {@link #doubles()}.
+ * <p>One exception, for kernels only: a <em>wide</em> float32 array ({@link #wide}) stores doubles.
+ * It is the scratch in which a float64 kernel computes a float32 node (see
+ * {@code tdl.eval.Float32Adaptor}); it never leaves the kernel that owns it.
+ * <p>It lives in the graph package because constants and shared variables own values.
  * Instances are mutable so compiled plans can reuse buffers; code that hands one out says whether
  * the caller may keep it.
  */
 public final class NDArray {
     private final DType dtype;
     private final int[] shape;
+    // exactly one of these is non-null: floats for float32 (unless wide), data otherwise
     private final double[] data;
+    private final float[] floats;
 
+    /**
+     * A non-float32 array over {@code data} (not copied). float32 arrays store floats: build them
+     * with {@link #of(DType, int[], double[])} (narrowing copy) or {@link #NDArray(int[], float[])}.
+     */
     public NDArray(DType dtype, int[] shape, double[] data) {
+        this(dtype, shape, data, null, false);
+    }
+
+    /** A float32 array over {@code data} (not copied). */
+    public NDArray(int[] shape, float[] data) {
+        this(DType.FLOAT32, shape, null, data, false);
+    }
+
+    private NDArray(DType dtype, int[] shape, double[] data, float[] floats, boolean wide) {
         if (shape.length > TensorType.MAX_RANK) {
             throw new GraphError(ErrorKind.VALUE_ERROR, "rank " + shape.length + " arrays are not supported (rank 0 to 4)");
         }
+        if (dtype == DType.FLOAT32 && floats == null && !wide) {
+            throw new IllegalArgumentException("a float32 array stores floats: use NDArray.of(dtype, shape, values), "
+                    + "which narrows, or new NDArray(shape, float[])");
+        }
         long n = sizeOf(shape);
-        if (n != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " elements, got " + data.length);
+        int len = floats != null ? floats.length : data.length;
+        if (n != len) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " elements, got " + len);
         }
         this.dtype = dtype;
         this.shape = shape.clone();
         this.data = data;
+        this.floats = floats;
     }
 
+    /** An array of {@code dtype} holding {@code values}: wrapped (not copied), or narrowed into a new float[] for float32. */
+    public static NDArray of(DType dtype, int[] shape, double[] values) {
+        if (dtype != DType.FLOAT32) return new NDArray(dtype, shape, values);
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
+        return new NDArray(shape, f);
+    }
+
+    /**
+     * Kernel scratch: an array of {@code dtype} over {@code data} (not copied) stored as doubles even
+     * when the dtype is float32, so a float64 kernel can compute a float32 node in it. Never hand one
+     * out of a kernel: the adaptor narrows it into the node's float32 buffer.
+     */
+    public static NDArray wide(DType dtype, int[] shape, double[] data) {
+        return new NDArray(dtype, shape, data, null, true);
+    }
+
+    /** A zeroed array with the storage of its dtype (floats for float32). */
     public static NDArray zeros(DType dtype, int... shape) {
+        if (dtype == DType.FLOAT32) return new NDArray(shape, Memory.floats(shape, dtype));
         return new NDArray(dtype, shape, Memory.doubles(shape, dtype));
     }
 
+    /** A zeroed array stored as doubles whatever the dtype (kernel scratch, see {@link #wide}). */
+    public static NDArray zerosWide(DType dtype, int... shape) {
+        return new NDArray(dtype, shape, Memory.doubles(shape, dtype), null, true);
+    }
+
     public static NDArray scalar(DType dtype, double value) {
+        if (dtype == DType.FLOAT32) return new NDArray(new int[0], new float[] {(float) value});
         return new NDArray(dtype, new int[0], new double[] {dtype.coerce(value)});
     }
 
@@ -60,28 +111,110 @@ public final class NDArray {
 
     public int dim(int axis) { return shape[axis]; }
 
-    public int size() { return data.length; }
+    public int size() { return floats != null ? floats.length : data.length; }
 
-    /** The storage, row-major; writes are visible to every holder of this array. */
-    public double[] data() { return data; }
+    /** Whether the storage is float[] (a float32 array that is not kernel scratch). */
+    public boolean isFloats() { return floats != null; }
+
+    /** Bytes of element storage: 4 per float32 element, 8 per element of other dtypes (and of wide scratch). */
+    public long byteSize() { return floats != null ? 4L * floats.length : 8L * data.length; }
+
+    /**
+     * The double storage, row-major; writes are visible to every holder of this array. A float32
+     * array stores floats: use {@link #floats()}, {@link #get}/{@link #set} or {@link #doubles()}.
+     */
+    public double[] data() {
+        if (data == null) {
+            throw new IllegalStateException("float32 arrays store float[]: use floats(), get/set or doubles() (a widened copy)");
+        }
+        return data;
+    }
+
+    /** The float storage of a float32 array, row-major; writes are visible to every holder. */
+    public float[] floats() {
+        if (floats == null) throw new IllegalStateException(dtype.pyName() + " arrays store double[]: use data(), get/set or doubles()");
+        return floats;
+    }
+
+    /**
+     * The elements as doubles, for reading only: the storage itself when it is double[] (do not
+     * write to it), a fresh widened copy for a float32 array (writes are lost).
+     */
+    public double[] doubles() {
+        if (data != null) return data;
+        double[] d = new double[floats.length];
+        for (int i = 0; i < d.length; i++) d[i] = floats[i];
+        return d;
+    }
+
+    /** Element {@code i} of the row-major storage. */
+    public double get(int i) { return floats != null ? floats[i] : data[i]; }
+
+    /** Stores {@code v} at {@code i}, rounded to float for float32 storage (other dtypes: callers coerce, as before). */
+    public void set(int i, double v) {
+        if (floats != null) floats[i] = (float) v;
+        else data[i] = v;
+    }
+
+    /** Sets every element to {@code v} (rounded as the storage does). */
+    public void fill(double v) {
+        if (floats != null) Arrays.fill(floats, (float) v);
+        else Arrays.fill(data, v);
+    }
+
+    /** Whether this array and {@code other} share their storage. */
+    public boolean sharesStorage(NDArray other) {
+        return floats != null ? floats == other.floats : data == other.data;
+    }
+
+    /**
+     * Copies {@code n} elements from {@code src} at {@code srcPos} into {@code dst} at {@code dstPos}
+     * (System.arraycopy whatever the storages; narrowing into floats, widening into doubles).
+     */
+    public static void copy(NDArray src, int srcPos, NDArray dst, int dstPos, int n) {
+        if (src.floats != null) {
+            if (dst.floats != null) System.arraycopy(src.floats, srcPos, dst.floats, dstPos, n);
+            else for (int i = 0; i < n; i++) dst.data[dstPos + i] = src.floats[srcPos + i];
+        } else {
+            if (dst.data != null) System.arraycopy(src.data, srcPos, dst.data, dstPos, n);
+            else for (int i = 0; i < n; i++) dst.floats[dstPos + i] = (float) src.data[srcPos + i];
+        }
+    }
+
+    /** Copies all of {@code src} (same size) into this array's storage. */
+    public void copyFrom(NDArray src) {
+        if (src.size() != size()) throw new IllegalArgumentException("copyFrom: " + src.size() + " elements into " + size());
+        copy(src, 0, this, 0, size());
+    }
 
     public TensorType type() { return new TensorType(dtype, shape.length); }
 
     /** The single element of a size-1 array. */
     public double item() {
-        if (data.length != 1) throw new GraphError(ErrorKind.VALUE_ERROR, "only size-1 arrays can be converted to a number, shape is " + shapeString(shape));
-        return data[0];
+        if (size() != 1) throw new GraphError(ErrorKind.VALUE_ERROR, "only size-1 arrays can be converted to a number, shape is " + shapeString(shape));
+        return get(0);
     }
 
-    public NDArray copy() { return new NDArray(dtype, shape, data.clone()); }
+    /** A copy with the storage of its dtype (wide scratch is narrowed: copies leave kernels). */
+    public NDArray copy() {
+        if (floats != null) return new NDArray(shape, floats.clone());
+        if (dtype == DType.FLOAT32) return of(dtype, shape, data);
+        return new NDArray(dtype, shape, data.clone());
+    }
 
     /** Same data, other shape (sizes must agree). */
-    public NDArray reshape(int... newShape) { return new NDArray(dtype, newShape, data); }
+    public NDArray reshape(int... newShape) { return new NDArray(dtype, newShape, data, floats, data != null && dtype == DType.FLOAT32); }
 
-    /** A copy converted to another dtype. */
+    /** A copy converted to another dtype, with the storage of that dtype. */
     public NDArray astype(DType to) {
-        double[] d = new double[data.length];
-        for (int i = 0; i < d.length; i++) d[i] = to.coerce(data[i]);
+        int n = size();
+        if (to == DType.FLOAT32) {
+            float[] f = new float[n];
+            for (int i = 0; i < n; i++) f[i] = (float) get(i);
+            return new NDArray(shape, f);
+        }
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = to.coerce(get(i));
         return new NDArray(to, shape, d);
     }
 

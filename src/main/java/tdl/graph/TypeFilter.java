@@ -45,12 +45,12 @@ public final class TypeFilter {
             case PYTHON_VALUE -> { }
         }
         NDArray converted = data.astype(want);
-        double[] a = data.data(), b = converted.data();
-        for (int i = 0; i < a.length; i++) {
-            boolean same = a[i] == b[i] || (Double.isNaN(a[i]) && Double.isNaN(b[i]));
+        for (int i = 0, n = data.size(); i < n; i++) {
+            double a = data.get(i), b = converted.get(i);
+            boolean same = a == b || (Double.isNaN(a) && Double.isNaN(b));
             if (!same) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, who + ": " + type + " cannot store accurately the value "
-                        + format(a[i], data.dtype()) + ", it would be represented as " + format(b[i], want),
+                        + format(a, data.dtype()) + ", it would be represented as " + format(b, want),
                         "convert the data to an array of dtype " + want.pyName() + " (np.asarray(v, dtype='"
                                 + want.pyName() + "')), or " + flagHint);
             }

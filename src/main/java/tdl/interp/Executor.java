@@ -39,8 +39,14 @@ final class Executor {
         int n = body.size();
         if (wantLast && n > 0 && body.get(n - 1) instanceof Stmt.ExprStmt last) {
             execBlock(body.subList(0, n - 1), sc);
-            in.checkInterrupt();
-            return ev().eval(last.expr(), sc);
+            try {
+                in.checkInterrupt();
+                return ev().eval(last.expr(), sc);
+            } catch (ControlSignal c) {
+                throw c;
+            } catch (RuntimeException | StackOverflowError t) {
+                throw in.convert(t, last.pos()); // a time limit reached here still names the line
+            }
         }
         try {
             execBlock(body, sc);

@@ -15,7 +15,7 @@ import tdl.graph.ops.FusedElemwiseOp;
 import tdl.graph.ops.Scalar;
 
 /**
- * Elementwise fusion: a tree of float64 elementwise nodes whose inner results are read only inside
+ * Elementwise fusion: a tree of float64 (or of float32) elementwise nodes whose inner results are read only inside
  * the tree becomes one {@link FusedElemwiseOp}, computed in one pass over memory (e.g.
  * {@code sigmoid(dot(v, W) + hbias)} or the one-neuron cost {@code sqr(t - (w * p + b))}). A result
  * read twice, or a function output, stays its own node, so nothing is computed twice. Elementwise
@@ -65,9 +65,10 @@ public final class FusionPhase implements Phase {
     static boolean fusable(Apply a) {
         if (!(a.op() instanceof ElemwiseOp e)) return false;
         Scalar s = e.scalar();
-        if (s.arity() > 2 || s.isPredicate() || a.output().dtype() != DType.FLOAT64) return false;
-        for (Variable in : a.inputs()) if (in.dtype() != DType.FLOAT64) return false;
-        return true;
+        if (s.arity() > 2 || s.isPredicate()) return false;
+        List<DType> in = new ArrayList<>(a.inputs().size());
+        for (Variable v : a.inputs()) in.add(v.dtype());
+        return FusedElemwiseOp.fusable(a.output().dtype(), in);
     }
 
     /** Whether {@code v}'s only reader is a fusable node, which will take v's node into its tree. */

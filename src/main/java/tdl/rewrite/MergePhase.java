@@ -55,7 +55,7 @@ public final class MergePhase implements Phase {
         for (Apply a : order) leaves.addAll(a.inputs());
         for (Variable v : leaves) {
             if (v instanceof Constant c && !memo.containsKey(c)) {
-                ConstKey k = new ConstKey(c.dtype(), Arrays.stream(c.value().shape()).boxed().toList(), c.value().data());
+                ConstKey k = new ConstKey(c.dtype(), Arrays.stream(c.value().shape()).boxed().toList(), c.value().doubles());
                 Constant first = constants.putIfAbsent(k, c);
                 if (first != null && first != c) {
                     memo.put(c, first);

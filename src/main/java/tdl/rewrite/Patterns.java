@@ -38,7 +38,7 @@ public final class Patterns {
         Constant c = constantBehind(v);
         if (c == null) return false;
         NDArray a = c.value();
-        return a.size() == 1 && a.data()[0] == value;
+        return a.size() == 1 && a.get(0) == value;
     }
 
     /** The operand of a binary node that is not the constant {@code value} (either side), or null. */
@@ -68,7 +68,7 @@ public final class Patterns {
         if (depth == 0 || a.rank() != b.rank() || a.dtype() != b.dtype()) return false;
         if (a instanceof Constant ca && b instanceof Constant cb) {
             return Arrays.equals(ca.value().shape(), cb.value().shape())
-                    && Arrays.equals(ca.value().data(), cb.value().data());
+                    && Arrays.equals(ca.value().doubles(), cb.value().doubles());
         }
         Apply x = a.owner(), y = b.owner();
         if (x == null || y == null || x.outputs().size() != 1 || y.outputs().size() != 1) return false;

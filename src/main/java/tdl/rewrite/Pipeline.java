@@ -32,7 +32,7 @@ public record Pipeline(List<Phase> phases) {
         return new Pipeline(List.of(
                 new MergePhase(),
                 new LocalPhase("canonicalize", List.of(
-                        new DropGradModifiers(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
+                        new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
                         new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),

@@ -112,7 +112,7 @@ public final class ShapeFacts {
     private static Variable shapeOf(Variable dim, int axis) {
         Apply sub = dim.owner();
         if (sub == null || !(sub.op() instanceof SubtensorOp s) || !s.idx().equals(List.of(IndexSpec.POINT))) return null;
-        if (!(sub.inputs().get(1) instanceof Constant c) || c.value().size() != 1 || c.value().data()[0] != axis) return null;
+        if (!(sub.inputs().get(1) instanceof Constant c) || c.value().size() != 1 || c.value().get(0) != axis) return null;
         Apply shape = sub.inputs().get(0).owner();
         return shape != null && shape.op() instanceof ShapeOp ? shape.inputs().get(0) : null;
     }

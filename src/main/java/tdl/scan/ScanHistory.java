@@ -43,6 +43,6 @@ final class ScanHistory {
         if (!(r.op() instanceof SubtensorOp s) || s.idx().isEmpty() || !(s.idx().get(0) instanceof IndexSpec.Point)) return false;
         if (r.inputs().get(0) != x) return false;
         for (int i = 1; i < r.inputs().size(); i++) if (r.inputs().get(i) == x) return false;
-        return r.inputs().get(1) instanceof Constant c && c.value().size() == 1 && c.value().data()[0] == -1;
+        return r.inputs().get(1) instanceof Constant c && c.value().size() == 1 && c.value().get(0) == -1;
     }
 }

@@ -17,7 +17,7 @@ import tdl.vocab.ErrorKind;
  * (1, ...) buffer holding only the last step when the op marks it lastOnly. Buffers (and the arrays
  * holding them) are kept and reused between calls of the same shape: such a call allocates nothing.
  */
-final class ScanKernel implements MultiKernel {
+final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
     private final ScanOp op;
     private final Apply node;
     private final InnerPlan body;
@@ -64,6 +64,9 @@ final class ScanKernel implements MultiKernel {
     /** The stacked output buffers of the last run (for memory tests): their first dimensions tell how many steps were kept. */
     NDArray[] stackedBuffers() { return stacked.clone(); }
 
+    /** The compiled body (tests look at its kernels). */
+    InnerPlan body() { return body; }
+
     private GraphError error(ErrorKind kind, String msg, String hint) {
         return new GraphError(kind, name() + ": " + msg, hint, node);
     }
@@ -74,7 +77,7 @@ final class ScanKernel implements MultiKernel {
     @Override
     public NDArray[] runAll(NDArray[] in) {
         int nSeqs = op.nSeqs(), nOut = lags.length, nShared = carryBuffers.length;
-        long n = (long) in[0].data()[0];
+        long n = (long) in[0].get(0);
         for (int i = 0; i < nSeqs; i++) {
             NDArray seq = in[1 + i];
             if (seq.rank() == 0) throw error(ErrorKind.TYPE_ERROR, "sequence " + (i + 1) + " is a scalar", "sequences are iterated over their first dimension");
@@ -109,7 +112,7 @@ final class ScanKernel implements MultiKernel {
                 for (int k = 0; k < lag; k++) {
                     ring[k] = rowBuffer(ring[k], stateType(j), init);
                     int size = ring[k].size();
-                    System.arraycopy(init.data(), (first + k) * size, ring[k].data(), 0, size);
+                    NDArray.copy(init, (first + k) * size, ring[k], 0, size);
                 }
             } else {
                 ring[0] = copyInto(ring[0], init, stateType(j));
@@ -128,7 +131,7 @@ final class ScanKernel implements MultiKernel {
                 NDArray seq = in[1 + i];
                 int idx = op.goBackwards() ? seq.dim(0) - 1 - s : s;
                 int size = rows[i].size();
-                System.arraycopy(seq.data(), idx * size, rows[i].data(), 0, size);
+                NDArray.copy(seq, idx * size, rows[i], 0, size);
             }
             int a = nSeqs;
             for (int j = 0; j < nOut; j++) {
@@ -154,7 +157,7 @@ final class ScanKernel implements MultiKernel {
                             + (s + 1) + " but " + NDArray.shapeString(rowShape(stacked[j])) + " at step 1", "each step must return the same shapes");
                 }
                 int at = lastOnly[j] ? 0 : s;
-                System.arraycopy(row.data(), 0, stacked[j].data(), at * row.size(), row.size());
+                NDArray.copy(row, 0, stacked[j], at * row.size(), row.size());
             }
             // the next carries go to the other buffer of each pair: a result may be a current carry (the body's input)
             for (int c = 0; c < nShared; c++) {
@@ -171,7 +174,7 @@ final class ScanKernel implements MultiKernel {
                             "give outputs_info an initial value with the shape each step returns");
                 }
                 int at = lastOnly[j] ? 0 : s;
-                System.arraycopy(stacked[j].data(), at * state.size(), state.data(), 0, state.size());
+                NDArray.copy(stacked[j], at * state.size(), state, 0, state.size());
                 heads[j] = (heads[j] + 1) % lags[j];
             }
             if (op.asWhile() && r[r.length - 1].item() != 0) {
@@ -204,9 +207,8 @@ final class ScanKernel implements MultiKernel {
     private static NDArray copyInto(NDArray old, NDArray v, DType dtype) {
         DType d = dtype == null ? v.dtype() : dtype;
         if (old == null || old.dtype() != d || !old.sameShape(v.shape())) return d == v.dtype() ? v.copy() : v.astype(d);
-        double[] src = v.data(), dst = old.data();
-        if (d == v.dtype()) System.arraycopy(src, 0, dst, 0, src.length);
-        else for (int i = 0; i < src.length; i++) dst[i] = d.coerce(src[i]);
+        if (d == v.dtype()) old.copyFrom(v);
+        else for (int i = 0, n = v.size(); i < n; i++) old.set(i, d.coerce(v.get(i)));
         return old;
     }
 
@@ -215,7 +217,9 @@ final class ScanKernel implements MultiKernel {
         int[] shape = stackedBuf.shape().clone();
         int rowSize = shape[0] == 0 ? 0 : stackedBuf.size() / shape[0];
         shape[0] = n;
-        return new NDArray(stackedBuf.dtype(), shape, java.util.Arrays.copyOf(stackedBuf.data(), n * rowSize));
+        NDArray out = NDArray.zeros(stackedBuf.dtype(), shape);
+        NDArray.copy(stackedBuf, 0, out, 0, n * rowSize);
+        return out;
     }
 
     private DType stateType(int j) { return node.outputs().get(j).dtype(); }

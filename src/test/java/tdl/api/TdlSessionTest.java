@@ -47,6 +47,23 @@ class TdlSessionTest {
     }
 
     @Test
+    void float32ArraysCrossTheJavaApiAsFloatArrays() {
+        float[] in = {0.1f, 2.5f, -1f / 3};
+        s.set("a", in);
+        assertEquals("float32", s.eval("str(a.dtype)"));
+        NDArray a = s.get("a", NDArray.class);
+        assertTrue(a.isFloats(), "stored as 4-byte floats");
+        assertArrayEquals(in, a.floats());
+        assertArrayEquals(new float[] {0.2f, 5f, -2f / 3}, s.eval("a * 2", float[].class));
+        // a float64 array is not silently narrowed: ask for double[] or astype in the script
+        assertThrows(tdl.syntax.TdlError.class, () -> s.eval("import numpy as np\nnp.ones(2)", float[].class));
+        assertArrayEquals(new double[] {0.10000000149011612, 2.5, (double) (-1f / 3)}, s.get("a", double[].class), 0.0);
+        s.set("m", new float[][] {{1.5f, 0.1f}, {2f, -3f}});
+        assertEquals("float32 (2, 2)", s.eval("str(m.dtype) + ' ' + str(m.shape)"));
+        assertArrayEquals(new float[] {0.1f, -3f}, s.eval("m.T", float[][].class)[1]);
+    }
+
+    @Test
     void theanoFlagsConfigureTheSessionAndUnknownFlagsWarnOnce() {
         java.io.StringWriter err = new java.io.StringWriter();
         TdlSession f = Tdl.builder().errorOutput(err).theanoFlags("floatX=float32, bogus=1,bogus=2,mode=FAST_RUN").build();

@@ -155,7 +155,7 @@ class FunctionCompilerTest {
                 && rank.getMessage().contains("rank 2") && rank.getMessage().contains("rank 1"), rank.getMessage());
         // int and float32 arrays upcast to a float64 input
         NDArray ints = new NDArray(DType.INT64, new int[] {1, 2}, new double[] {1, 2});
-        NDArray f32 = new NDArray(DType.FLOAT32, new int[] {2}, new double[] {0.5, 0.25});
+        NDArray f32 = NDArray.of(DType.FLOAT32, new int[] {2}, new double[] {0.5, 0.25});
         NDArray out = f.call(List.of(ints, f32)).get(0);
         assertEquals(DType.FLOAT64, out.dtype());
         assertArrayEquals(new double[] {1.5, 2.25}, out.data());

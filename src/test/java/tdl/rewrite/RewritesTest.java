@@ -51,6 +51,23 @@ class RewritesTest {
     }
 
     @Test
+    void aBareSliceIsRemovedAndKeepsTheValue() {
+        Variable m = new Variable(new tdl.graph.TensorType(tdl.graph.DType.FLOAT64, 2), "m");
+        Variable before = t.exp(t.subtensor(m, List.of(new tdl.graph.ops.Index.Range(null, null, null))));
+        assertTrue(shape(before).contains("Subtensor[:]"), shape(before));
+        RewriteLog log = new RewriteLog();
+        assertEquals("exp(m)", shape(rewrite(before, log)));
+        assertEquals(1, log.count("UselessSlice"));
+        tdl.graph.NDArray arg = tdl.graph.NDArray.of(new double[] {0, 1, 2, 3}, 2, 2);
+        double[] plain = tdl.function.FunctionCompiler.compile(List.of(m), List.of(before), List.of(), java.util.Map.of(),
+                tdl.function.FunctionCompiler.Options.defaults().withPipeline(Pipeline.none())).call(List.of(arg)).get(0).data();
+        double[] rewritten = tdl.function.FunctionCompiler.compile(List.of(m), List.of(before), List.of(), java.util.Map.of(),
+                tdl.function.FunctionCompiler.Options.defaults()).call(List.of(arg)).get(0).data();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain, rewritten);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, Math.E, Math.exp(2), Math.exp(3)}, rewritten, 1e-15);
+    }
+
+    @Test
     void constantOneIsRecognisedThroughDimShuffle() {
         Variable one = t.dimshuffle(t.constant(1.0), -1, -1); // a (1, 1) view of the scalar 1
         Variable before = t.log(t.add(one, t.exp(x)));

@@ -142,9 +142,9 @@ public final class ExtraOps {
                 for (int i = 0; i < s.length; i++) out[off + i] &= s[i];
             }
         } else if (op instanceof AllocOp) {
-            for (int i = 0; i < out.length; i++) out[i] = in.get(i + 1) instanceof Constant c && c.value().data()[0] == 1;
+            for (int i = 0; i < out.length; i++) out[i] = in.get(i + 1) instanceof Constant c && c.value().get(0) == 1;
         } else if (op instanceof ReshapeOp && in.get(1) instanceof Constant c) {
-            for (int i = 0; i < out.length; i++) out[i] = c.value().data()[i] == 1;
+            for (int i = 0; i < out.length; i++) out[i] = c.value().get(i) == 1;
         }
         return out;
     }
@@ -226,7 +226,7 @@ public final class ExtraOps {
         Variable y = t.dimshuffle(x, pad);
         for (int a = 0; a < nd; a++) {
             Variable rep = r.get(a);
-            if (rep instanceof Constant c && c.value().data()[0] == 1) continue;
+            if (rep instanceof Constant c && c.value().get(0) == 1) continue;
             List<Variable> d = dims(y);
             Variable before = product(d.subList(0, a)), after = product(d.subList(a, nd));
             Variable y3 = t.reshape(y, List.of(before, t.constant(1L), after));

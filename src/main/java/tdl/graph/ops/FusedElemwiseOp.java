@@ -10,9 +10,11 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 
 /**
- * Several float64 elementwise functions computed in one pass (Theano's Composite): a straight-line
+ * Several float elementwise functions computed in one pass (Theano's Composite): a straight-line
  * program whose instructions read the op's inputs or earlier instructions' results; the last
  * instruction is the output. Made by the fusion phase after gradients are taken, so it has none.
+ * Every instruction has the output's dtype: float64 (all inputs float64) or float32 (inputs float32
+ * or of a dtype float32 holds exactly: bool, int8, int16, uint8, as Python's small constants are).
  */
 public record FusedElemwiseOp(List<Instr> program) implements Op {
     /** {@code scalar} applied to {@code args}: an arg >= 0 is an input index, -1 - i is instruction i. */
@@ -39,14 +41,34 @@ public record FusedElemwiseOp(List<Instr> program) implements Op {
         return sb.append(')').toString();
     }
 
+    /** Whether an elementwise function with these input dtypes and this result can be an instruction. */
+    public static boolean fusable(DType out, List<DType> in) {
+        if (out != DType.FLOAT64 && out != DType.FLOAT32) return false;
+        for (DType d : in) if (out == DType.FLOAT64 ? d != DType.FLOAT64 : !exactInFloat32(d)) return false;
+        return true;
+    }
+
+    /** float32 and the dtypes whose every value float32 holds exactly. */
+    public static boolean exactInFloat32(DType d) {
+        return d == DType.FLOAT32 || d == DType.BOOL || d == DType.INT8 || d == DType.INT16 || d == DType.UINT8;
+    }
+
     @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
         int rank = 0;
+        boolean wide = false;
         for (TensorType t : in) {
-            if (t.dtype() != DType.FLOAT64) throw new GraphError(ErrorKind.TYPE_ERROR, name() + " takes float64 inputs, got " + t);
+            wide |= t.dtype() == DType.FLOAT64;
             rank = Math.max(rank, t.rank());
         }
-        return List.of(new TensorType(DType.FLOAT64, rank));
+        DType out = wide ? DType.FLOAT64 : DType.FLOAT32;
+        for (TensorType t : in) {
+            if (!fusable(out, List.of(t.dtype()))) {
+                throw new GraphError(ErrorKind.TYPE_ERROR, name() + " takes float64 inputs, or float32 ones (with bool and"
+                        + " small integers), got " + t);
+            }
+        }
+        return List.of(new TensorType(out, rank));
     }
 
     @Override

@@ -33,8 +33,10 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
         IndexSpec.checkInputs(set ? "set_subtensor" : "inc_subtensor", idx, ix);
         int partRank = IndexSpec.resultRank(idx, x.rank(), ix);
         if (y.rank() > partRank) {
-            throw new GraphError(ErrorKind.VALUE_ERROR, (set ? "set_subtensor" : "inc_subtensor") + ": y of rank " + y.rank()
-                    + " does not fit x[" + idxText() + "] of rank " + partRank);
+            // Theano's TypeError, in its words (it says "increment" for set_subtensor too)
+            throw new GraphError(ErrorKind.TYPE_ERROR, "Trying to increment a " + partRank + "-dimensional subtensor with a "
+                    + y.rank() + "-dimensional value (" + (set ? "set_subtensor" : "inc_subtensor") + " of x[" + idxText() + "])",
+                    "y may have at most as many dimensions as the indexed part; it broadcasts from the right");
         }
         return List.of(x);
     }

@@ -24,6 +24,29 @@ public final class LinalgOps {
 
     public Variable cholesky(Variable x, boolean lower) { return t.apply(new CholeskyOp(lower), x); }
 
+    public Variable pinv(Variable x) { return t.apply(new PinvOp(), x); }
+
+    private List<Variable> outputs(tdl.graph.Op op, Variable x) { return tdl.graph.Apply.make(op, List.of(x), t.origin()).outputs(); }
+
+    /** eigh(a, UPLO): [w ascending, v]. */
+    public List<Variable> eigh(Variable x, boolean lower) { return outputs(new EighOp(lower, true), x); }
+
+    /** slinalg.eigvalsh(a, None, lower): w ascending. */
+    public Variable eigvalsh(Variable x, boolean lower) { return t.apply(new EighOp(lower, false), x); }
+
+    /** svd(a, full_matrices, compute_uv): [U, s, Vh], or [s]. */
+    public List<Variable> svd(Variable x, boolean fullMatrices, boolean computeUv) {
+        return outputs(new DecompositionOp(DecompositionOp.Kind.SVD, fullMatrices, !computeUv), x);
+    }
+
+    /** eig(a): [w, v] (real eigenvalues only). */
+    public List<Variable> eig(Variable x) { return outputs(new DecompositionOp(DecompositionOp.Kind.EIG, false, false), x); }
+
+    /** qr(a, mode): 'reduced'/'complete' give [Q, R], 'r' gives [R]. */
+    public List<Variable> qr(Variable x, String mode) {
+        return outputs(new DecompositionOp(DecompositionOp.Kind.QR, mode.equals("complete"), mode.equals("r")), x);
+    }
+
     /** dot(dot(a, b), c) ... */
     public Variable matrixDot(List<Variable> xs) {
         if (xs.isEmpty()) throw new GraphError(ErrorKind.TYPE_ERROR, "matrix_dot needs at least one argument");

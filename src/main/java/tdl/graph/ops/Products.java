@@ -143,7 +143,14 @@ final class Products {
         if (batched) pb[k++] = 0;
         for (int s : sb) pb[k++] = s;
         for (int f : freeB) pb[k++] = f;
-        Variable at = t.dimshuffle(a, pa), bt = t.dimshuffle(b, pb);
+        List<Integer> la = new ArrayList<>(), lb = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            la.add(sa[i]);
+            lb.add(sb[i]);
+        }
+        // checked on the operands as given, so a mismatch names their shapes, not the reshaped ones
+        Variable checked = t.apply(new AlignCheckOp(what, la, lb, batched), a, b);
+        Variable at = t.dimshuffle(checked, pa), bt = t.dimshuffle(b, pb);
         List<Variable> aShape = new ArrayList<>(), bShape = new ArrayList<>(), outShape = new ArrayList<>();
         if (batched) {
             aShape.add(t.shapeAt(at, 0));

@@ -22,7 +22,7 @@ public enum Scalar {
     // ---- unary ----
     NEG(DTypeRule.ARITH, Operator.NEG, unary(a -> -a),
             (t, in, out, g) -> grads(t.neg(g)),
-            help("x", "Elementwise -x.", "T.neg")),
+            help("x", "Elementwise -x.", "T.neg", "np.negative")),
     ABS(DTypeRule.ARITH, Operator.ABS, unary(Math::abs),
             (t, in, out, g) -> grads(t.mul(g, t.sgn(in[0]))),
             help("x", "Elementwise absolute value.", "T.abs_", "T.abs", "np.abs", "np.absolute")),
@@ -73,7 +73,7 @@ public enum Scalar {
             help("x", "Elementwise cosine.", "T.cos", "np.cos")),
     INV(DTypeRule.FLOAT, null, unary(a -> 1.0 / a),
             (t, in, out, g) -> grads(t.neg(t.mul(g, t.sqr(out)))),
-            help("x", "Elementwise 1 / x.", "T.inv", "T.reciprocal")),
+            help("x", "Elementwise 1 / x.", "T.inv", "T.reciprocal", "np.reciprocal")),
     TAN(DTypeRule.FLOAT, null, unary(Math::tan),
             (t, in, out, g) -> grads(t.mul(g, t.add(t.sqr(out), 1.0))),
             help("x", "Elementwise tangent.", "T.tan", "np.tan")),
@@ -167,15 +167,15 @@ public enum Scalar {
             help("a, b", "Elementwise a * b.", "T.mul", "np.multiply")),
     TRUE_DIV(DTypeRule.TRUE_DIV, Operator.TRUE_DIV, binary((a, b) -> a / b),
             (t, in, out, g) -> grads(t.trueDiv(g, in[1]), t.neg(t.trueDiv(t.mul(g, out), in[1]))),
-            help("a, b", "Elementwise a / b, a float result.", "T.true_div", "np.divide")),
+            help("a, b", "Elementwise a / b, a float result.", "T.true_div", "np.divide", "np.true_divide")),
     // integer division and modulo by zero give 0 in integer dtypes, as numpy's
     INT_DIV(DTypeRule.ARITH, Operator.FLOOR_DIV, binary((a, b) -> Math.floor(a / b), (a, b) -> b == 0 ? 0 : Math.floor(a / b)),
             Derivative.ZERO,
-            help("a, b", "Elementwise floor division a // b.", "T.int_div")),
+            help("a, b", "Elementwise floor division a // b.", "T.int_div", "np.floor_divide")),
     MOD(DTypeRule.ARITH, Operator.MOD, binary(ScalarMath::pyMod, (a, b) -> b == 0 ? 0 : ScalarMath.pyMod(a, b)),
             // x mod y = x - floor(x / y) * y
             (t, in, out, g) -> grads(g, t.neg(t.mul(g, t.floor(t.trueDiv(in[0], in[1]))))),
-            help("a, b", "Elementwise a % b with the sign of b, as Python.", "T.mod")),
+            help("a, b", "Elementwise a % b with the sign of b, as Python.", "T.mod", "np.mod", "np.remainder")),
     POW(DTypeRule.ARITH, Operator.POW, binary(Math::pow),
             // d/dx x^y = y x^(y-1); d/dy = x^y log x (0 where x = 0)
             (t, in, out, g) -> grads(t.mul(g, t.mul(in[1], t.pow(in[0], t.sub(in[1], 1.0)))),

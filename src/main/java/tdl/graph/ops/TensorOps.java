@@ -54,6 +54,9 @@ public final class TensorOps {
     }
 
     /** Applies a single-output op. */
+    /** The script position new nodes are blamed on. */
+    public Object origin() { return origin.get(); }
+
     public Variable apply(Op op, Variable... inputs) {
         return Apply.make(op, Arrays.asList(inputs), origin.get()).output();
     }
@@ -99,7 +102,7 @@ public final class TensorOps {
     private static Variable adapt(Constant c, DType others) {
         DType cd = c.dtype();
         if (cd == others || cd == DType.BOOL || others == DType.BOOL) return c;
-        double v = c.value().data()[0];
+        double v = c.value().get(0);
         boolean target = others.isFloat() || (!cd.isFloat() && others.coerce(v) == v);
         return target ? new Constant(NDArray.scalar(others, v)) : c;
     }
@@ -466,7 +469,13 @@ public final class TensorOps {
 
     private Variable read(Variable x, List<Index> idx) {
         Built b = build(x, idx);
-        if (b.specs.isEmpty()) return x;
+        if (b.specs.isEmpty() && idx.isEmpty()) return x;
+        if (b.specs.isEmpty()) {
+            // x[:] is a Subtensor node, as in Theano, so set_subtensor(x[:], y) can write through it;
+            // the UselessSlice rewrite removes it from compiled graphs
+            if (x.rank() == 0) throw new GraphError(ErrorKind.INDEX_ERROR, "too many indices for a tensor of rank 0: " + idx.size() + " given");
+            return apply(new SubtensorOp(List.of(new IndexSpec.Slice(false, false, false))), x);
+        }
         List<Variable> args = new ArrayList<>();
         args.add(x);
         args.addAll(b.inputs);

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import tdl.graph.DType;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
 import tdl.interp.TdlCallable;
 import tdl.syntax.TdlError;
 
-/** The data sets: the global {@code load_mnist(path=None)}. */
+/** The data sets: the global {@code load_mnist(path=None, dtype='float64')}. */
 public final class DataLibrary {
     /** The system property the launcher sets to the project's install folder. */
     public static final String HOME_PROPERTY = "tdl.home";
@@ -21,15 +22,28 @@ public final class DataLibrary {
         rt.defineGlobal("load_mnist", (TdlCallable) DataLibrary::loadMnist);
     }
 
-    /** {@code load_mnist(path=None)}: see {@link MnistLoader} for the layouts and splits. */
+    /**
+     * {@code load_mnist(path=None, dtype='float64')}: see {@link MnistLoader} for the layouts and
+     * splits. {@code dtype='float32'} gives float32 pixels (stored as floats), as the tutorials'
+     * float32 pickle does, so a float32 model need not keep a float64 copy of its data.
+     */
     static Object loadMnist(Runtime rt, Args args) {
-        args.check(1, "path");
+        args.check(2, "path", "dtype");
         Object path = args.get(0, "path", null);
-        if (path == null) return loadDefault(rt).toScriptValue();
+        DType dtype = pixelType(rt, args.get(1, "dtype", null));
+        if (path == null) return loadDefault(rt).as(dtype).toScriptValue();
         if (!(path instanceof String s)) {
             throw new TdlError(ErrorKind.TYPE_ERROR, "load_mnist() path must be a str or None, not " + typeName(rt, path));
         }
-        return loadPath(rt, s).toScriptValue();
+        return loadPath(rt, s).as(dtype).toScriptValue();
+    }
+
+    private static DType pixelType(Runtime rt, Object d) {
+        if (d == null || "float64".equals(d)) return DType.FLOAT64;
+        if ("float32".equals(d)) return DType.FLOAT32;
+        throw new TdlError(d instanceof String ? ErrorKind.VALUE_ERROR : ErrorKind.TYPE_ERROR,
+                "load_mnist() dtype must be 'float64' or 'float32', not " + (d instanceof String s ? "'" + s + "'" : typeName(rt, d)),
+                "pass dtype=theano.config.floatX, or a dtype name as a str");
     }
 
     static MnistLoader.Dataset loadPath(Runtime rt, String path) {

@@ -43,6 +43,13 @@ public final class MnistLoader {
 
     /** The three parts; {@link #toScriptValue()} gives what load_mnist returns. */
     public record Dataset(Split train, Split valid, Split test) {
+        /** The same data with the pixels as {@code dtype} (itself when they already are). */
+        public Dataset as(DType dtype) {
+            if (train.x().dtype() == dtype) return this;
+            return new Dataset(new Split(train.x().astype(dtype), train.y()), new Split(valid.x().astype(dtype), valid.y()),
+                    new Split(test.x().astype(dtype), test.y()));
+        }
+
         /** {@code [(train_x, train_y), (valid_x, valid_y), (test_x, test_y)]} as script values. */
         public List<Object> toScriptValue() {
             List<Object> out = new ArrayList<>(3);

@@ -50,7 +50,7 @@ public final class ImageWriter {
         // the raster takes bands in R, G, B, A order whatever the byte layout; writing samples
         // directly avoids the colour-space conversion setRGB applies to grey images
         WritableRaster r = img.getRaster();
-        double[] d = a.data();
+        double[] d = a.doubles();
         int[] px = new int[d.length];
         for (int i = 0; i < d.length; i++) px[i] = sample(a, d[i]);
         r.setPixels(0, 0, s[1], s[0], px);

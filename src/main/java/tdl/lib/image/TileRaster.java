@@ -45,9 +45,9 @@ public final class TileRaster {
                     + h + ", " + w + ") needs " + (h * w), "img_shape is (height, width) of one image");
         }
         DType outType = pixelVals ? DType.UINT8 : x.dtype();
-        NDArray out = NDArray.zeros(outType, Math.max(outH, 0), Math.max(outW, 0));
-        double[] o = out.data();
-        double[] src = x.data();
+        int[] outShape = {Math.max(outH, 0), Math.max(outW, 0)};
+        double[] o = tdl.graph.Memory.doubles(outShape, outType); // narrowed at the end for a float32 X
+        double[] src = x.doubles();
         double c = pixelVals ? 255 : 1;
         double[] img = new double[h * w];
         for (int tr = 0; tr < tileShape[0]; tr++) {
@@ -62,7 +62,7 @@ public final class TileRaster {
                 }
             }
         }
-        return out;
+        return NDArray.of(outType, outShape, o);
     }
 
     /** utils.py's scale_to_unit_interval, in place: v - min, then times 1 / (new max + eps). */

@@ -5,6 +5,7 @@ import tdl.vocab.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.ops.Scalar;
 import tdl.interp.Args;
@@ -75,7 +76,7 @@ public final class ArrayHooks implements TypeHooks {
             case "astype" -> (rt, args) -> a.astype(NumpyConvert.dtype(args.check(1, "dtype").get(0, "dtype")));
             case "tolist" -> (rt, args) -> NumpyConvert.toList(noArguments(args, a));
             case "flatten", "ravel" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null
-                    : new NDArray(a.dtype(), new int[] {a.size()}, a.data().clone());
+                    : a.copy().reshape(a.size());
             case "transpose" -> (rt, args) -> Shapes.transpose(a, args.check(Integer.MAX_VALUE).size() == 0 ? null
                     : args.size() == 1 && NumpyConvert.items(args.positional().get(0)) != null ? args.positional().get(0)
                     : new ArrayList<>(args.positional()));
@@ -83,7 +84,7 @@ public final class ArrayHooks implements TypeHooks {
             case "item" -> (rt, args) -> item(a, args);
             case "fill" -> (rt, args) -> {
                 double v = NumpyConvert.toDouble(args.check(1, "value").get(0, "value"));
-                java.util.Arrays.fill(a.data(), a.dtype().coerce(v));
+                a.fill(a.dtype().coerce(v));
                 return null;
             };
             case "clip" -> (rt, args) -> NumpyFunctions.clip(m, a, args.check(2, "min", "max").get(0, "min", null), args.get(1, "max", null));
@@ -117,24 +118,24 @@ public final class ArrayHooks implements TypeHooks {
         args.check(4);
         if (args.size() == 0) {
             if (a.size() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, "can only convert an array of size 1 to a Python scalar");
-            return NumpyConvert.scalar(a.dtype(), a.data()[0]);
+            return NumpyConvert.scalar(a.dtype(), a.get(0));
         }
         Object idx = args.size() == 1 ? args.positional().get(0) : new tdl.interp.TdlTuple(args.positional());
         if (args.size() == 1 && idx instanceof Long l) {
             long i = l < 0 ? l + a.size() : l;
             if (i < 0 || i >= a.size()) throw new TdlError(ErrorKind.INDEX_ERROR, "index " + l + " is out of bounds for size " + a.size());
-            return NumpyConvert.scalar(a.dtype(), a.data()[(int) i]);
+            return NumpyConvert.scalar(a.dtype(), a.get((int) i));
         }
         return ArrayIndex.get(a, idx);
     }
 
     static double toFloat(NDArray a) {
         if (a.size() != 1) throw new TdlError(ErrorKind.TYPE_ERROR, "only length-1 arrays can be converted to Python scalars");
-        return a.data()[0];
+        return a.get(0);
     }
 
     static Object scalarIfRank0(NDArray r) {
-        return r.rank() == 0 ? NumpyConvert.scalar(r.dtype(), r.data()[0]) : r;
+        return r.rank() == 0 ? NumpyConvert.scalar(r.dtype(), r.get(0)) : r;
     }
 
     /** reshape(2, 3), reshape((2, 3)) or reshape([2, 3]); one dimension may be -1. */
@@ -180,8 +181,9 @@ public final class ArrayHooks implements TypeHooks {
                     + "') to dtype('" + self.dtype().pyName() + "') with casting rule 'same_kind'",
                     "write a = a " + op.symbol() + " b for a new array of the wider dtype, or convert with astype first");
         }
-        double[] src = out.data(), dst = self.data();
-        for (int i = 0; i < dst.length; i++) dst[i] = self.dtype().coerce(src[i]);
+        DType d = self.dtype();
+        if (out.dtype() == d) self.copyFrom(out);
+        else for (int i = 0, n = self.size(); i < n; i++) self.set(i, d.coerce(out.get(i)));
         return self;
     }
 
@@ -263,7 +265,7 @@ public final class ArrayHooks implements TypeHooks {
     @Override
     public boolean truth(Runtime rt, Object self) {
         NDArray a = (NDArray) self;
-        if (a.size() == 1) return a.data()[0] != 0;
+        if (a.size() == 1) return a.get(0) != 0;
         if (a.size() == 0) return false;
         throw new TdlError(ErrorKind.VALUE_ERROR, "The truth value of an array with more than one element is ambiguous. "
                 + "Use a.any() or a.all()");

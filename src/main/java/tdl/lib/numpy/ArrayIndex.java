@@ -32,11 +32,10 @@ public final class ArrayIndex {
     /** a[index]: a new array, or a Python scalar when every axis got an integer. */
     public static Object get(NDArray a, Object index) {
         ArrayIndex ix = resolve(a, index);
-        double[] src = a.data();
-        double[] out = new double[ix.offsets.length];
-        for (int k = 0; k < out.length; k++) out[k] = src[ix.offsets[k]];
-        if (ix.outShape.length == 0) return NumpyConvert.scalar(a.dtype(), out[0]);
-        return new NDArray(a.dtype(), ix.outShape, out);
+        if (ix.outShape.length == 0) return NumpyConvert.scalar(a.dtype(), a.get(ix.offsets[0]));
+        NDArray out = NDArray.zeros(a.dtype(), ix.outShape);
+        for (int k = 0; k < ix.offsets.length; k++) out.set(k, a.get(ix.offsets[k]));
+        return out;
     }
 
     /** a[index] = value, in place, with value broadcast to the selected shape and cast to a's dtype. */
@@ -45,9 +44,8 @@ public final class ArrayIndex {
         NDArray v = NumpyConvert.toArray(value);
         double[] vals = broadcastTo(v, ix.outShape, "could not broadcast input array from shape "
                 + NDArray.shapeString(v.shape()) + " into shape " + NDArray.shapeString(ix.outShape));
-        double[] dst = a.data();
         DType d = a.dtype();
-        for (int k = 0; k < ix.offsets.length; k++) dst[ix.offsets[k]] = d.coerce(vals[k]);
+        for (int k = 0; k < ix.offsets.length; k++) a.set(ix.offsets[k], d.coerce(vals[k]));
     }
 
     /** The values of {@code v} stretched to {@code shape} by numpy's broadcasting rule, C order. */
@@ -63,11 +61,10 @@ public final class ArrayIndex {
         int n = (int) NDArray.sizeOf(shape);
         double[] out = new double[n];
         int[] idx = new int[shape.length];
-        double[] src = v.data();
         for (int k = 0; k < n; k++) {
             int o = 0;
             for (int i = 0; i < shape.length; i++) o += idx[i] * strides[i];
-            out[k] = src[o];
+            out[k] = v.get(o);
             for (int i = shape.length - 1; i >= 0; i--) {
                 if (++idx[i] < shape[i]) break;
                 idx[i] = 0;
@@ -243,9 +240,8 @@ public final class ArrayIndex {
         int r = mask.rank();
         List<int[]> hits = new ArrayList<>();
         int[] idx = new int[r];
-        double[] d = mask.data();
-        for (int k = 0; k < d.length; k++) {
-            if (d[k] != 0) hits.add(idx.clone());
+        for (int k = 0, n = mask.size(); k < n; k++) {
+            if (mask.get(k) != 0) hits.add(idx.clone());
             for (int i = r - 1; i >= 0; i--) {
                 if (++idx[i] < mask.dim(i)) break;
                 idx[i] = 0;

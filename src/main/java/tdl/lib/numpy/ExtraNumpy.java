@@ -61,7 +61,7 @@ final class ExtraNumpy {
             Object r = f.call(rt, new Args(name, pos, a.keywords()));
             if (!name.equals("sort")) return r;
             NDArray sorted = (NDArray) r;
-            System.arraycopy(sorted.data(), 0, self.data(), 0, self.size());
+            self.copyFrom(sorted);
             return null;
         };
     }
@@ -214,7 +214,7 @@ final class ExtraNumpy {
                 throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.fill_diagonal(..., wrap=True) of a tall matrix");
             }
             NDArray filled = run(rt, c -> c.e().fillDiagonal(c.x(), c.v().get(1)), x, a.get(1, "val"));
-            System.arraycopy(filled.data(), 0, x.data(), 0, x.size()); // numpy fills in place and returns None
+            x.copyFrom(filled); // numpy fills in place and returns None
             return null;
         });
         // numpy.linalg
@@ -231,6 +231,44 @@ final class ExtraNumpy {
             if (n < 0) return run(rt, c -> c.l().matrixPower(c.l().inverse(c.x()), -n), x);
             return run(rt, c -> c.l().matrixPower(c.x(), n), x);
         });
+        put(m, "linalg.pinv", (rt, a) -> {
+            a.check(4, "a", "rcond", "hermitian", "rtol");
+            if (a.get(1, "rcond", null) != null || a.get(3, "rtol", null) != null || Boolean.TRUE.equals(a.get(2, "hermitian", false))) {
+                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.linalg.pinv with rcond/rtol/hermitian", "the default cutoff is 1e-15 * max(s)");
+            }
+            return tdl.eval.Decompositions.pinv(matrix(array(a, 0, "a")));
+        });
+        put(m, "linalg.svd", (rt, a) -> {
+            a.check(4, "a", "full_matrices", "compute_uv", "hermitian");
+            if (Boolean.TRUE.equals(a.get(3, "hermitian", false))) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.linalg.svd(hermitian=True)");
+            NDArray[] r = tdl.eval.Decompositions.svd(matrix(array(a, 0, "a")), rt.truth(a.get(1, "full_matrices", true)),
+                    rt.truth(a.get(2, "compute_uv", true)));
+            return r.length == 1 ? r[0] : new tdl.interp.TdlTuple(List.of(r[0], r[1], r[2]));
+        });
+        put(m, "linalg.eigh", (rt, a) -> {
+            a.check(2, "a", "UPLO");
+            NDArray[] r = tdl.eval.Decompositions.eigh(square(array(a, 0, "a")), uplo(a.get(1, "UPLO", "L")), true);
+            return new tdl.interp.TdlTuple(List.of(r[0], r[1]));
+        });
+        put(m, "linalg.eigvalsh", (rt, a) -> {
+            a.check(2, "a", "UPLO");
+            return tdl.eval.Decompositions.eigh(square(array(a, 0, "a")), uplo(a.get(1, "UPLO", "L")), false)[0];
+        });
+        put(m, "linalg.eig", (rt, a) -> {
+            NDArray[] r = tdl.eval.Decompositions.eig(square(array(a.check(1, "a"), 0, "a")), true);
+            return new tdl.interp.TdlTuple(List.of(r[0], r[1]));
+        });
+        put(m, "linalg.eigvals", (rt, a) -> tdl.eval.Decompositions.eig(square(array(a.check(1, "a"), 0, "a")), false)[0]);
+        put(m, "linalg.qr", (rt, a) -> {
+            a.check(2, "a", "mode");
+            Object mode = a.get(1, "mode", "reduced");
+            if ("raw".equals(mode)) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.linalg.qr(mode='raw')", "use 'reduced', 'complete' or 'r'");
+            if (!"reduced".equals(mode) && !"complete".equals(mode) && !"r".equals(mode)) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "Unrecognized mode '" + mode + "'");
+            }
+            NDArray[] r = tdl.eval.Decompositions.qr(matrix(array(a, 0, "a")), (String) mode);
+            return r.length == 1 ? r[0] : new tdl.interp.TdlTuple(List.of(r[0], r[1]));
+        });
         put(m, "linalg.norm", (rt, a) -> {
             a.check(4, "x", "ord", "axis", "keepdims");
             NDArray x = array(a, 0, "x");
@@ -245,14 +283,33 @@ final class ExtraNumpy {
                 return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), p, axes, keep), x));
             }
             Object o = ord instanceof Double d && d.isInfinite() ? (d > 0 ? "inf" : "-inf") : ord;
-            if (x.rank() == 2 && o instanceof Number n && Math.abs(n.doubleValue()) == 2) {
-                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "the matrix 2-norm needs singular values (an SVD), which TDL does not have",
-                        "use ord=None ('fro'), 1, -1 or np.inf");
+            if (x.rank() == 2 && (o instanceof Number n && Math.abs(n.doubleValue()) == 2 || "nuc".equals(o))) {
+                // from the singular values, as numpy: 2 the largest, -2 the smallest, 'nuc' their sum
+                double[] sv = tdl.eval.Decompositions.svd(x.astype(DType.FLOAT64), false, false)[0].data();
+                double r = 0;
+                if ("nuc".equals(o)) for (double d : sv) r += d;
+                else if (sv.length > 0) r = ((Number) o).doubleValue() > 0 ? sv[0] : sv[sv.length - 1];
+                return r;
             }
             if (x.rank() != 1 && x.rank() != 2 && o == null) return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), 2, null, false), x));
             return scalarIfRank0(run(rt, c -> c.l().norm(c.m().ops().cast(c.x(), DType.FLOAT64), o), x));
         });
         return m;
+    }
+
+    /** A matrix for the decompositions; stacks (rank > 2) are refused, as for the other np.linalg functions. */
+    private static NDArray matrix(NDArray x) {
+        if (x.rank() < 2) {
+            throw new TdlError(ErrorKind.LINALG_ERROR, x.rank() + "-dimensional array given. Array must be at least two-dimensional");
+        }
+        if (x.rank() > 2) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "stacks of matrices in np.linalg", "loop over the matrices");
+        return x;
+    }
+
+    private static boolean uplo(Object spec) {
+        if ("L".equals(spec)) return true;
+        if ("U".equals(spec)) return false;
+        throw new TdlError(ErrorKind.VALUE_ERROR, "UPLO argument must be 'L' or 'U'");
     }
 
     private static NDArray square(NDArray x) {

@@ -40,7 +40,7 @@ final class HostMath {
         }
         try {
             NDArray out = Eager.evaluate(build.apply(vs));
-            for (NDArray in : inputs) if (in == out || in.data() == out.data()) return out.copy();
+            for (NDArray in : inputs) if (in == out || in.sharesStorage(out)) return out.copy();
             return out;
         } catch (GraphError e) {
             throw new TdlError(e.kind(), e.getMessage(), e.hint());

@@ -35,6 +35,10 @@ public final class NpyFile {
         ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + item * a.size()).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         buf.put(header.getBytes(StandardCharsets.US_ASCII));
+        if (a.isFloats()) { // '<f4' straight from the float storage
+            buf.asFloatBuffer().put(a.floats());
+            return buf.array();
+        }
         for (double v : a.data()) {
             switch (a.dtype()) {
                 case FLOAT64 -> buf.putDouble(v);
@@ -122,6 +126,11 @@ public final class NpyFile {
             throw bad(name, "the data is truncated (expected " + n + " elements of " + descr + ")");
         }
         buf.position(dataStart);
+        if (dtype == DType.FLOAT32) { // '<f4' straight into float storage, no double detour
+            float[] f = tdl.graph.Memory.floats(shape, dtype);
+            buf.asFloatBuffer().get(f);
+            return new NDArray(shape, f);
+        }
         double[] data = new double[n];
         for (int i = 0; i < n; i++) {
             data[i] = switch (dtype) {

@@ -46,8 +46,8 @@ public final class NumpyConvert {
         int[] pos = {0};
         fill(o, sh, 0, data, pos);
         DType d = dtype != null ? dtype : inferred == null ? DType.FLOAT64 : inferred;
-        NDArray a = new NDArray(d, sh, data);
-        return d == DType.FLOAT64 ? a : a.astype(d);
+        NDArray a = new NDArray(DType.FLOAT64, sh, data);
+        return d == DType.FLOAT64 ? a : a.astype(d); // astype rounds and gives the dtype's own storage
     }
 
     /** A fresh array (np.array semantics: always a copy). */
@@ -98,7 +98,7 @@ public final class NumpyConvert {
 
     private static void fill(Object o, int[] shape, int depth, double[] data, int[] pos) {
         if (o instanceof NDArray a) {
-            System.arraycopy(a.data(), 0, data, pos[0], a.size());
+            NDArray.copy(a, 0, NDArray.of(data, data.length), pos[0], a.size());
             pos[0] += a.size();
             return;
         }
@@ -138,7 +138,7 @@ public final class NumpyConvert {
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof java.math.BigInteger b) return Ints.toDouble(b);
         if (o instanceof Number n) return n.doubleValue();
-        if (o instanceof NDArray a && a.size() == 1) return a.data()[0];
+        if (o instanceof NDArray a && a.size() == 1) return a.get(0);
         throw new TdlError(ErrorKind.TYPE_ERROR, "expected a number, got " + typeName(o));
     }
 
@@ -148,7 +148,7 @@ public final class NumpyConvert {
         if (o instanceof Integer i) return i;
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof java.math.BigInteger) throw Ints.tooBigForLong();
-        if (o instanceof NDArray a && a.size() == 1 && !a.dtype().isFloat()) return (long) a.data()[0];
+        if (o instanceof NDArray a && a.size() == 1 && !a.dtype().isFloat()) return (long) a.get(0);
         throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(o) + "' object cannot be interpreted as an integer"
                 + (what == null ? "" : " (" + what + ")"));
     }
@@ -166,7 +166,7 @@ public final class NumpyConvert {
     }
 
     private static Object toList(NDArray a, int axis, int offset) {
-        if (axis == a.rank()) return scalar(a.dtype(), a.data()[offset]);
+        if (axis == a.rank()) return scalar(a.dtype(), a.get(offset));
         int stride = NumpyFormat.stride(a.shape(), axis);
         ArrayList<Object> out = new ArrayList<>(a.dim(axis));
         for (int i = 0; i < a.dim(axis); i++) out.add(toList(a, axis + 1, offset + i * stride));

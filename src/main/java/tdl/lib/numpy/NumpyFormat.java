@@ -26,7 +26,7 @@ public final class NumpyFormat {
     }
 
     public static String str(NDArray a, Options o) {
-        if (a.rank() == 0) return scalarStr(a.dtype(), a.data()[0]);
+        if (a.rank() == 0) return scalarStr(a.dtype(), a.get(0));
         if (a.size() == 0) return "[]";
         return array2string(a, " ", "", "", o);
     }
@@ -70,9 +70,9 @@ public final class NumpyFormat {
     private static String array2string(NDArray a, String separator, String prefix, String suffix, Options o) {
         int lineWidth = o.linewidth() - suffix.length();
         boolean summarise = a.size() > o.threshold();
-        double[] shown = summarise ? shownValues(a, o.edgeitems()) : a.data();
+        double[] shown = summarise ? shownValues(a, o.edgeitems()) : a.doubles();
         DoubleFunction<String> fmt = formatter(a.dtype(), shown, a.rank() == 0, o.precision());
-        if (a.rank() == 0) return fmt.apply(a.data()[0]);
+        if (a.rank() == 0) return fmt.apply(a.get(0));
         String nextLinePrefix = " " + " ".repeat(prefix.length());
         return new Recurser(a, fmt, separator, summarise ? "..." : "", o.edgeitems()).format(0, 0, nextLinePrefix, lineWidth);
     }
@@ -88,7 +88,7 @@ public final class NumpyFormat {
 
     private static void collect(NDArray a, int axis, int offset, int edge, List<Double> out) {
         if (axis == a.rank()) {
-            out.add(a.data()[offset]);
+            out.add(a.get(offset));
             return;
         }
         int n = a.dim(axis);
@@ -143,7 +143,7 @@ public final class NumpyFormat {
 
         String format(int axis, int offset, String hangingIndent, int currWidth) {
             int axesLeft = a.rank() - axis;
-            if (axesLeft == 0) return fmt.apply(a.data()[offset]);
+            if (axesLeft == 0) return fmt.apply(a.get(offset));
             String nextHanging = hangingIndent + " ";
             int nextWidth = currWidth - 1;
             int len = a.dim(axis);

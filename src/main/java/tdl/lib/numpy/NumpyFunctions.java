@@ -42,7 +42,7 @@ final class NumpyFunctions {
             DType d = NumpyConvert.dtype(a.get(2, "dtype", null));
             if (d == null) d = NumpyConvert.toArray(v).dtype();
             NDArray out = NDArray.zeros(d, NumpyConvert.shape(a.get(0, "shape")));
-            java.util.Arrays.fill(out.data(), d.coerce(NumpyConvert.toDouble(v)));
+            out.fill(d.coerce(NumpyConvert.toDouble(v)));
             return out;
         });
         np.put("zeros_like", (TdlCallable) (rt, a) -> like(a, 0.0));
@@ -72,14 +72,14 @@ final class NumpyFunctions {
             int k = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.get(2, "k", 0L), "k"));
             DType d = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, n, mm);
-            for (int i = 0; i < n; i++) if (i + k >= 0 && i + k < mm) out.data()[i * mm + i + k] = 1;
+            for (int i = 0; i < n; i++) if (i + k >= 0 && i + k < mm) out.set(i * mm + i + k, 1);
             return out;
         });
         np.put("identity", (TdlCallable) (rt, a) -> {
             int n = tdl.interp.Ints.toInt(NumpyConvert.toLong(a.check(1, "n", "dtype").get(0, "n"), "n"));
             DType d = NumpyConvert.dtype(NumpyConvert.kw(a, "dtype", null));
             NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, n, n);
-            for (int i = 0; i < n; i++) out.data()[i * n + i] = 1;
+            for (int i = 0; i < n; i++) out.set(i * n + i, 1);
             return out;
         });
         // elementwise
@@ -90,6 +90,16 @@ final class NumpyFunctions {
                 else binary(np, name.substring(3), s);
             }
         }
+        // numpy's reciprocal of an integer array is integer (1 // x, 0 for |x| > 1): refused, not a float result
+        TdlCallable reciprocal = (TdlCallable) np.get("reciprocal");
+        np.put("reciprocal", (TdlCallable) (rt, a) -> {
+            Object x = a.get(0, "x", null);
+            if (!(x instanceof Variable) && x != null && !NumpyConvert.toArray(x).dtype().isFloat()) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "np.reciprocal of an integer array is integer division in numpy (1 // x); TDL does not compute it",
+                        "use 1.0 / x for a float result");
+            }
+            return reciprocal.call(rt, a);
+        });
         np.put("isfinite", (TdlCallable) (rt, a) -> {
             HostMath m = new HostMath(rt);
             Object x = a.check(1, "x").get(0, "x");
@@ -160,20 +170,20 @@ final class NumpyFunctions {
         // comparisons of whole arrays
         np.put("allclose", (TdlCallable) (rt, a) -> {
             NDArray c = isclose(rt, a);
-            for (double v : c.data()) if (v == 0) return false;
+            for (int i = 0, n = c.size(); i < n; i++) if (c.get(i) == 0) return false;
             return true;
         });
         np.put("isclose", (TdlCallable) (rt, a) -> result(a.get(0, "a"), isclose(rt, a)));
         np.put("array_equal", (TdlCallable) (rt, a) -> {
             NDArray x = NumpyConvert.toArray(a.check(2, "a1", "a2").get(0, "a1"));
             NDArray y = NumpyConvert.toArray(a.get(1, "a2"));
-            return x.sameShape(y.shape()) && java.util.Arrays.equals(x.data(), y.data());
+            return x.sameShape(y.shape()) && java.util.Arrays.equals(x.doubles(), y.doubles());
         });
     }
 
     /** A full-size result of a scalar input is returned as a Python scalar, as numpy does. */
     private static Object result(Object input, NDArray out) {
-        return NumpyConvert.isNumber(input) ? NumpyConvert.scalar(out.dtype(), out.data()[0]) : out;
+        return NumpyConvert.isNumber(input) ? NumpyConvert.scalar(out.dtype(), out.get(0)) : out;
     }
 
     private static void unary(Map<String, Object> np, String name, Scalar s) {
@@ -190,7 +200,7 @@ final class NumpyFunctions {
             Object y = a.get(1, "x2");
             if (x instanceof Variable || y instanceof Variable) throw symbolic(name);
             NDArray out = new HostMath(rt).binary(s, x, y);
-            return NumpyConvert.isNumber(x) && NumpyConvert.isNumber(y) ? NumpyConvert.scalar(out.dtype(), out.data()[0]) : out;
+            return NumpyConvert.isNumber(x) && NumpyConvert.isNumber(y) ? NumpyConvert.scalar(out.dtype(), out.get(0)) : out;
         }));
     }
 
@@ -211,7 +221,7 @@ final class NumpyFunctions {
         a.check(2, "shape", "dtype");
         DType d = NumpyConvert.dtype(a.get(1, "dtype", null));
         NDArray out = NDArray.zeros(d == null ? DType.FLOAT64 : d, NumpyConvert.shape(a.get(0, "shape")));
-        if (value != 0) java.util.Arrays.fill(out.data(), value);
+        if (value != 0) out.fill(value);
         return out;
     }
 
@@ -220,7 +230,7 @@ final class NumpyFunctions {
         NDArray x = NumpyConvert.toArray(a.get(0, "a"));
         DType d = NumpyConvert.dtype(a.get(1, "dtype", null));
         NDArray out = NDArray.zeros(d == null ? x.dtype() : d, x.shape());
-        if (value != 0) java.util.Arrays.fill(out.data(), value);
+        if (value != 0) out.fill(value);
         return out;
     }
 
@@ -360,7 +370,7 @@ final class NumpyFunctions {
         for (int k = 0; k < res.size(); k++) {
             int o = 0;
             for (int i = 0; i < r; i++) o = o * src[i] + idx[i] % src[i];
-            res.data()[k] = a.data()[o];
+            res.set(k, a.get(o));
             for (int i = r - 1; i >= 0; i--) {
                 if (++idx[i] < out[i]) break;
                 idx[i] = 0;

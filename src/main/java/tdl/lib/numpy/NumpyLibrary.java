@@ -120,7 +120,7 @@ public final class NumpyLibrary {
                 }
             }
             NDArray a = NumpyConvert.toArray(x, d.dtype());
-            return a.rank() == 0 ? NumpyConvert.scalar(d.dtype(), a.data()[0]) : a.copy();
+            return a.rank() == 0 ? NumpyConvert.scalar(d.dtype(), a.get(0)) : a.copy();
         }
     }
 

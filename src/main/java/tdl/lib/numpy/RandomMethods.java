@@ -87,7 +87,7 @@ public final class RandomMethods {
         }
         double[] d = new double[(int) NDArray.sizeOf(shape)];
         for (int i = 0; i < d.length; i++) d[i] = f.getAsDouble();
-        return new NDArray(dtype, shape, d);
+        return NDArray.of(dtype, shape, d); // float32 narrows into float storage
     }
 
     private static Object randint(RandomState r, Args a) {
@@ -140,14 +140,13 @@ public final class RandomMethods {
         }
         int n = a.dim(0);
         int row = n == 0 ? 0 : a.size() / n;
-        double[] d = a.data();
-        double[] tmp = new double[row];
+        NDArray tmp = NDArray.zeros(a.dtype(), row);
         int[] js = r.shuffleSwaps(n);
         for (int i = n - 1; i >= 1; i--) {
             int j = js[i];
-            System.arraycopy(d, i * row, tmp, 0, row);
-            System.arraycopy(d, j * row, d, i * row, row);
-            System.arraycopy(tmp, 0, d, j * row, row);
+            NDArray.copy(a, i * row, tmp, 0, row);
+            NDArray.copy(a, j * row, a, i * row, row);
+            NDArray.copy(tmp, 0, a, j * row, row);
         }
     }
 
@@ -155,10 +154,10 @@ public final class RandomMethods {
         a.check(3, "n", "p", "size");
         NDArray n = NumpyConvert.toArray(a.get(0, "n"));
         NDArray p = NumpyConvert.toArray(a.get(1, "p"));
-        for (double v : p.data()) {
+        for (double v : p.doubles()) {
             if (!(v >= 0 && v <= 1)) throw new TdlError(ErrorKind.VALUE_ERROR, "p < 0, p > 1 or p is NaN");
         }
-        for (double v : n.data()) if (v < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "n < 0");
+        for (double v : n.doubles()) if (v < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "n < 0");
         int[] size = shapeArg(a.get(2, "size", null));
         int[] shape = size != null ? size : ArrayIndex.broadcastShapes(n.shape(), p.shape());
         double[] nv = ArrayIndex.broadcastTo(n, shape, "shape mismatch: n and p cannot be broadcast to size " + NDArray.shapeString(shape));
@@ -188,7 +187,7 @@ public final class RandomMethods {
             if (!replace) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "choice(replace=False, p=...) is not supported");
             double[] cdf = new double[p.size()];
             double acc = 0;
-            for (int i = 0; i < cdf.length; i++) cdf[i] = acc += p.data()[i];
+            for (int i = 0; i < cdf.length; i++) cdf[i] = acc += p.get(i);
             for (int i = 0; i < cdf.length; i++) cdf[i] /= acc;
             for (int k = 0; k < count; k++) {
                 double u = r.nextDouble();
@@ -201,13 +200,13 @@ public final class RandomMethods {
         } else {
             if (count > popSize) throw new TdlError(ErrorKind.VALUE_ERROR, "Cannot take a larger sample than population when 'replace=False'");
             NDArray perm = (NDArray) permutation(r, popSize);
-            for (int k = 0; k < count; k++) idx[k] = (long) perm.data()[k];
+            for (int k = 0; k < count; k++) idx[k] = (long) perm.get(k);
         }
         DType dtype = pool == null ? DType.INT64 : pool.dtype();
         double[] out = new double[count];
-        for (int k = 0; k < count; k++) out[k] = pool == null ? idx[k] : pool.data()[(int) idx[k]];
+        for (int k = 0; k < count; k++) out[k] = pool == null ? idx[k] : pool.get((int) idx[k]);
         if (shape == null) return NumpyConvert.scalar(dtype, out[0]);
-        return new NDArray(dtype, shape, out);
+        return NDArray.of(dtype, shape, out);
     }
 
     /** Helper for tests and other libraries: calls a bound method with positional arguments. */

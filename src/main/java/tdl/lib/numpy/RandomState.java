@@ -37,7 +37,7 @@ public final class RandomState {
             }
             long[] key = new long[a.size()];
             for (int i = 0; i < key.length; i++) {
-                key[i] = (long) a.data()[i];
+                key[i] = (long) a.get(i);
                 checkSeed(key[i]);
             }
             mt.seedArray(key);

@@ -62,7 +62,7 @@ final class Reductions {
             Variable r = build(m, kind, x, axes, keep, ddof);
             return dtype == null ? r : m.ops().cast(r, dtype);
         }, a);
-        if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.data()[0]);
+        if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.get(0));
         return out;
     }
 

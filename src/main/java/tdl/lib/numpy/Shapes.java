@@ -38,7 +38,7 @@ final class Shapes {
             throw cannot(a, items);
         }
         if (shape.length > 4) throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank " + shape.length + " are not supported (rank 0 to 4)");
-        return new NDArray(a.dtype(), shape, a.data().clone());
+        return a.copy().reshape(shape);
     }
 
     private static TdlError cannot(NDArray a, List<?> items) {

@@ -60,8 +60,8 @@ record PlotData(int rows, List<double[]> columns, String shape) {
     private static PlotData ofArray(NDArray a, String what) {
         int[] s = a.shape();
         String shape = NDArray.shapeString(s);
-        double[] d = a.data();
-        if (a.rank() <= 1) return new PlotData(d.length, List.of(d.clone()), shape);
+        double[] d = a.doubles();
+        if (a.rank() <= 1) return new PlotData(d.length, List.of(a.isFloats() ? d : d.clone()), shape);
         if (a.rank() > 2) {
             throw new TdlError(ErrorKind.VALUE_ERROR, what + " must be 1-D or 2-D to plot, got shape " + shape,
                     "reshape or index it first, e.g. a.reshape(-1) or a[:, 0]");
@@ -98,7 +98,7 @@ record PlotData(int rows, List<double[]> columns, String shape) {
     static double number(Object v, String what) {
         if (v instanceof Number n) return n.doubleValue();
         if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof NDArray a && a.size() == 1) return a.data()[0];
+        if (v instanceof NDArray a && a.size() == 1) return a.get(0);
         throw new TdlError(ErrorKind.TYPE_ERROR, what + " must hold numbers, found " + v);
     }
 

@@ -38,6 +38,22 @@ final class LinalgFunctions {
         });
         put(n, "matrix_power", (r, a) -> l(r).matrixPower(x(r, a.check(2, "M", "n"), "M"), ExtraFunctions.constInt(a.get(1, "n"), "n")));
         put(n, "norm", (r, a) -> l(r).norm(x(r, a.check(2, "x", "ord"), "x"), a.get(1, "ord", null)));
+        put(n, "pinv", (r, a) -> l(r).pinv(x(r, a.check(1, "x"), "x")));
+        put(n, "eigh", (r, a) -> {
+            a.check(2, "a", "UPLO");
+            return tuple(l(r).eigh(x(r, a, "a"), uplo(r, a.get(1, "UPLO", "L"))));
+        });
+        put(n, "eig", (r, a) -> tuple(l(r).eig(x(r, a.check(1, "x"), "x"))));
+        put(n, "svd", (r, a) -> {
+            a.check(3, "a", "full_matrices", "compute_uv");
+            List<Variable> out = l(r).svd(x(r, a, "a"), r.truth(a.get(1, "full_matrices", true)), r.truth(a.get(2, "compute_uv", true)));
+            return out.size() == 1 ? out.get(0) : tuple(out);
+        });
+        put(n, "qr", (r, a) -> {
+            a.check(2, "a", "mode");
+            List<Variable> out = l(r).qr(x(r, a, "a"), qrMode(r, a.get(1, "mode", "reduced")));
+            return out.size() == 1 ? out.get(0) : tuple(out);
+        });
         TdlModule s = new TdlModule("theano.tensor.slinalg");
         put(s, "cholesky", (r, a) -> l(r).cholesky(x(r, a.check(1, "x"), "x"), true));
         put(s, "Cholesky", (r, a) -> {
@@ -49,6 +65,14 @@ final class LinalgFunctions {
             return new Builtin("Cholesky", (r2, a2) -> l(r2).cholesky(x(r2, a2.check(1, "x"), "x"), lower));
         });
         put(s, "solve", (r, a) -> solve(r, a, SolveOp.Structure.GENERAL));
+        put(s, "eigvalsh", (r, a) -> {
+            a.check(3, "a", "b", "lower");
+            if (a.get(1, "b", null) != null) {
+                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "eigvalsh(a, b): the generalized eigenproblem is not supported",
+                        "pass b=None for the eigenvalues of a alone");
+            }
+            return l(r).eigvalsh(x(r, a, "a"), r.truth(a.get(2, "lower", true)));
+        });
         put(s, "solve_lower_triangular", (r, a) -> solve(r, a, SolveOp.Structure.LOWER_TRIANGULAR));
         put(s, "solve_upper_triangular", (r, a) -> solve(r, a, SolveOp.Structure.UPPER_TRIANGULAR));
         put(s, "solve_symmetric", (r, a) -> solve(r, a, SolveOp.Structure.SYMMETRIC));
@@ -75,6 +99,21 @@ final class LinalgFunctions {
     }
 
     private static void put(TdlModule m, String name, TdlCallable body) { m.put(name, new Builtin(name, body)); }
+
+    private static tdl.interp.TdlTuple tuple(List<Variable> vs) { return new tdl.interp.TdlTuple(new ArrayList<Object>(vs)); }
+
+    static boolean uplo(Runtime r, Object spec) {
+        if ("L".equals(spec)) return true;
+        if ("U".equals(spec)) return false;
+        throw new TdlError(ErrorKind.VALUE_ERROR, "UPLO argument must be 'L' or 'U', got " + r.repr(spec));
+    }
+
+    /** numpy's qr modes; 'raw' (Householder reflectors for Fortran) is refused. */
+    static String qrMode(Runtime r, Object spec) {
+        if ("reduced".equals(spec) || "complete".equals(spec) || "r".equals(spec)) return (String) spec;
+        if ("raw".equals(spec)) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "qr(mode='raw') is not supported", "use 'reduced', 'complete' or 'r'");
+        throw new TdlError(ErrorKind.VALUE_ERROR, "Unrecognized mode " + r.repr(spec), "use 'reduced', 'complete' or 'r'");
+    }
 
     private static LinalgOps l(Runtime rt) { return new LinalgOps(Symbolic.ops(rt)); }
 

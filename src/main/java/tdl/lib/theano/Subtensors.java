@@ -32,8 +32,8 @@ final class Subtensors {
                     "index without None, e.g. T." + f + "(x[:, i], y) with y shaped like that part");
         }
         if (specs == null) {
-            throw new TdlError(ErrorKind.TYPE_ERROR, (set ? "set" : "inc") + "_subtensor needs an indexed variable such as x[i] or x[:, j],"
-                    + " got " + tdl.function.GraphPrinter.pp(view),
+            throw new TdlError(ErrorKind.TYPE_ERROR, "x must be the result of a subtensor operation: " + (set ? "set" : "inc")
+                    + "_subtensor needs an indexed variable such as x[i], x[:] or x[:, j], got " + tdl.function.GraphPrinter.pp(view),
                     "write T." + (set ? "set" : "inc") + "_subtensor(x[idx], y)");
         }
         List<Variable> args = new ArrayList<>();

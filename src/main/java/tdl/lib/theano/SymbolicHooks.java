@@ -136,7 +136,8 @@ final class SymbolicHooks implements TypeHooks {
             case "shape": return t.shape(v);
             case "ndim": return (long) v.rank();
             case "dtype": return v.dtype().pyName();
-            case "type": return v.type().toString();
+            case "type": return v.type();
+            case "broadcastable": throw TensorTypeHooks.noBroadcastable();
             case "name": return v.name();
             case "owner": return v.owner();
             default: break;

@@ -26,6 +26,7 @@ public final class TheanoLibrary {
         rt.registerHooks(tdl.graph.Apply.class, new ApplyHooks());
         FunctionMaker.register(rt);
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
+        rt.registerHooks(tdl.graph.TensorType.class, new TensorTypeHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
 
@@ -39,6 +40,13 @@ public final class TheanoLibrary {
         TdlModule bn = BatchNorm.install(nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
+        // theano.tensor.nnet.nnet (Theano's module of the definitions): the same functions as nnet
+        TdlModule nnetNnet = new TdlModule("theano.tensor.nnet.nnet");
+        for (Map.Entry<String, Object> e : nnet.members().entrySet()) {
+            if (!(e.getValue() instanceof TdlModule)) nnetNnet.put(e.getKey(), e.getValue());
+        }
+        nnet.put("nnet", nnetNnet);
+        rt.registerModule(nnetNnet);
 
         TdlCallable shared = TheanoLibrary::shared;
         TdlCallable function = Functions::function;
@@ -94,6 +102,7 @@ public final class TheanoLibrary {
         sandbox.put("rng_mrg", rngMrg);
         theano.put("sandbox", sandbox);
         rt.defineGlobal("RandomStreams", randomStreams);
+        TdlModule rawRandom = RawRandom.install(tensor, randomStreams);
 
         theano.put("dot", tensor.members().get("dot"));
         // tutorials import from theano.tensor.basic: the same functions as theano.tensor
@@ -103,7 +112,7 @@ public final class TheanoLibrary {
         }
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox, basic, bn)) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic, bn, rawRandom)) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);

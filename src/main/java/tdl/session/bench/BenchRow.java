@@ -4,11 +4,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One line of the benchmark table: a workload's repeated TDL timings (seconds), the numpy
- * reference's median when it was measured, and the target as the issue states it.
+ * One line of the benchmark table: a workload's repeated TDL timings (seconds), the reference's
+ * median when it was measured (numpy with its allocator and BLAS tuned, the column the ratio is
+ * taken against), numpy as a user gets it by default beside it, the floating-point work of one run
+ * (0 when the row has none worth counting: compiling, start-up) and the target as the issue states it.
  */
-record BenchRow(String workload, double[] seconds, Double numpySeconds, String target) {
+record BenchRow(String workload, double[] seconds, Double numpySeconds, Double numpyDefaultSeconds, double flop,
+                String target) {
+    BenchRow(String workload, double[] seconds, Double numpySeconds, String target) {
+        this(workload, seconds, numpySeconds, null, 0, target);
+    }
+
     double median() {
+        return median(seconds);
+    }
+
+    static double median(double[] seconds) {
         double[] s = seconds.clone();
         Arrays.sort(s);
         int n = s.length;
@@ -19,18 +30,34 @@ record BenchRow(String workload, double[] seconds, Double numpySeconds, String t
 
     double max() { return Arrays.stream(seconds).max().orElse(Double.NaN); }
 
-    /** The table, times in the unit that reads best per row, ratio = TDL / numpy. */
+    /** The table without rates against a peak. */
     static String table(List<BenchRow> rows) {
+        return table(rows, 0);
+    }
+
+    /** The table, times in the unit that reads best per row, ratios = TDL / numpy; peak in FLOP/s (0: unknown). */
+    static String table(List<BenchRow> rows, double peak) {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-34s %12s %25s %12s %7s  %s%n";
-        sb.append(String.format(fmt, "workload", "TDL median", "spread (min..max, n)", "numpy", "ratio", "target"));
+        String fmt = "%-34s %11s %24s %10s %6s %10s %6s %7s %6s  %s%n";
+        sb.append(String.format(fmt, "workload", "TDL median", "spread (min..max, n)", "numpy tun", "ratio",
+                "numpy def", "ratio", "GFLOP/s", "%peak", "target"));
         for (BenchRow r : rows) {
             String spread = time(r.min()) + ".." + time(r.max()) + ", " + r.seconds.length;
-            String np = r.numpySeconds == null ? "-" : time(r.numpySeconds);
-            String ratio = r.numpySeconds == null ? "-" : String.format("%.2f", r.median() / r.numpySeconds);
-            sb.append(String.format(fmt, r.workload, time(r.median()), spread, np, ratio, r.target));
+            double rate = r.flop > 0 ? r.flop / r.median() : Double.NaN;
+            sb.append(String.format(fmt, r.workload, time(r.median()), spread, time(r.numpySeconds), ratio(r, r.numpySeconds),
+                    time(r.numpyDefaultSeconds), ratio(r, r.numpyDefaultSeconds),
+                    Double.isNaN(rate) ? "-" : String.format("%.1f", rate / 1e9),
+                    Double.isNaN(rate) || peak <= 0 ? "-" : String.format("%.0f%%", 100 * rate / peak), r.target));
         }
         return sb.toString();
+    }
+
+    private static String ratio(BenchRow r, Double reference) {
+        return reference == null ? "-" : String.format("%.2f", r.median() / reference);
+    }
+
+    static String time(Double s) {
+        return s == null ? "-" : time(s.doubleValue());
     }
 
     static String time(double s) {

@@ -25,10 +25,26 @@ import tdl.session.SessionOptions;
 public final class BenchRunner {
     /** What to run: RBM epochs (of {@code batches} minibatches, scaled to 500), samples, repetitions. */
     public record Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
-                           boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly) {}
+                           boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly, boolean scaling) {
+        public Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
+                        boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly) {
+            this(epochs, batches, samples, repeat, numpy, numpyScript, profile, lenetBatches, jaxPython, lenetOnly, false);
+        }
+    }
+
+    /** Multiply-adds count two FLOP; the RBM's products per minibatch: 1 + 2k + 2 + 2 with k = 15 (as bench/rbm_numpy.py counts). */
+    static double epochFlop(int hidden, int batch) {
+        return 35 * 2.0 * batch * 784 * hidden * (10_000 / batch);
+    }
+
+    /** The sampling phase's products: 10 samples x 1000 Gibbs steps x 2 products of 20 chains. */
+    static final double SAMPLING_FLOP = 10 * 1000 * 2 * 2.0 * 20 * 784 * 500;
+
+    /** Above this many bytes per call of a compiled plan's steady state, the bench warns (boxed vectors, a leak). */
+    static final long ALLOCATION_WARNING = 1024;
 
     private final int epochs, batches, samples, repeat, lenetBatches;
-    private final boolean numpy, profile, lenetOnly;
+    private final boolean numpy, profile, lenetOnly, scaling;
     private final Path numpyScript;
     private final String jaxPython;
     private final PrintStream out;
@@ -45,6 +61,7 @@ public final class BenchRunner {
         this.lenetBatches = s.lenetBatches();
         this.jaxPython = s.jaxPython();
         this.lenetOnly = s.lenetOnly();
+        this.scaling = s.scaling();
         this.out = out;
         this.err = err;
     }
@@ -54,13 +71,17 @@ public final class BenchRunner {
         if (lenetOnly) {
             List<BenchRow> rows = new ArrayList<>();
             LenetBench.Result lenet = lenet(rows);
-            out.print(BenchRow.table(rows));
+            out.print(BenchRow.table(rows, 0));
             printReferences(lenet);
             return;
         }
+        int cores = java.lang.Runtime.getRuntime().availableProcessors();
+        double peak = tdl.eval.FmaPeak.measure(cores, 0.5);
+        progress(String.format("float64 multiply-add peak: %.1f GFLOP/s on %d threads", peak / 1e9, cores));
         resetPeaks();
         Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withProfile(profile));
         s.set("N_HIDDEN", 500L);
+        s.set("BATCH", 20L);
         s.set("PLOT_EVERY", 1000L);
         s.exec(resource("tdl/bench/rbm_bench.tdl"), "<bench>");
         List<BenchRow> rows = new ArrayList<>();
@@ -99,24 +120,15 @@ public final class BenchRunner {
         }
         progress("sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
         long peakHeap = peakHeap();
-        // steady-state allocation of the compiled functions themselves (this thread; the product
-        // kernel's helper thread allocates nothing)
+        // steady-state allocation of the compiled functions themselves, over every thread (the pool
+        // thread computes half of each product): the least of a few calls, so one JIT event does not count
         CompiledFunction trainFn = TheanoLibrary.compiledFunction(train), sampleFn = TheanoLibrary.compiledFunction(sample);
         List<NDArray> index = List.of(NDArray.scalar(tdl.graph.DType.INT64, 0));
-        trainFn.call(index);
-        long a0 = allocatedBytes();
-        for (int i = 0; i < 10; i++) trainFn.call(index);
-        long trainBytes = (allocatedBytes() - a0) / 10;
         NDArray[] indexArray = index.toArray(new NDArray[0]);
-        a0 = allocatedBytes();
-        for (int i = 0; i < 10; i++) trainFn.callBorrowed(indexArray);
-        long trainBorrowedBytes = (allocatedBytes() - a0) / 10;
-        a0 = allocatedBytes();
-        sampleFn.call(List.of());
-        long sampleBytes = allocatedBytes() - a0;
-        a0 = allocatedBytes();
-        sampleFn.callBorrowed();
-        long sampleBorrowedBytes = allocatedBytes() - a0;
+        long trainBytes = leastAllocated(() -> trainFn.call(index), 5);
+        long trainBorrowedBytes = leastAllocated(() -> trainFn.callBorrowed(indexArray), 5);
+        long sampleBytes = leastAllocated(() -> sampleFn.call(List.of()), 1);
+        long sampleBorrowedBytes = leastAllocated(sampleFn::callBorrowed, 1);
         System.gc();
         long live = java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory();
 
@@ -126,10 +138,17 @@ public final class BenchRunner {
         NeuronBench.Result forked = forkedNeuron();
         double[] startup = startup();
 
-        NumpyReference.Result np = numpyReference();
-        rows.add(new BenchRow("RBM training epoch (500 x 20)", epoch, np == null ? null : np.epochSeconds(), "<= 0.8 x numpy"));
-        rows.add(new BenchRow("sampling (20 chains, 10 x 1000)", sampling, np == null ? null : np.samplingSeconds(), "<= 1.0 x numpy"));
-        rows.add(new BenchRow("compile train_rbm", compileTrain, null, "<= 50 ms"));
+        NumpyReference.Result np = numpyReference(true), npDefault = numpyReference(false), jax = jaxReference();
+        rows.add(new BenchRow("RBM training epoch (500 x 20)", epoch, np == null ? null : np.epochSeconds(),
+                npDefault == null ? null : npDefault.epochSeconds(), epochFlop(500, 20), "<= 0.6 x numpy tuned"));
+        referenceRow(rows, "  numpy tuned", np, true, epochFlop(500, 20));
+        referenceRow(rows, "  JAX float64 (jitted step)", jax, true, epochFlop(500, 20));
+        rows.add(new BenchRow("sampling (20 chains, 10 x 1000)", sampling, np == null ? null : np.samplingSeconds(),
+                npDefault == null ? null : npDefault.samplingSeconds(), SAMPLING_FLOP, "<= 0.6 x numpy tuned"));
+        referenceRow(rows, "  numpy tuned", np, false, SAMPLING_FLOP);
+        referenceRow(rows, "  JAX float64", jax, false, SAMPLING_FLOP);
+        rows.add(new BenchRow("compile train_rbm, first in this JVM", new double[] {compileTrain[0]}, null, "<= 100 ms"));
+        rows.add(new BenchRow("compile train_rbm, again", compileTrain, null, "-"));
         rows.add(new BenchRow("compile sample_fn", compileSample, null, "<= 20 ms"));
         NeuronBench.Result own = forked != null ? forked : sameJvm;
         String where = forked != null ? "" : " (same JVM)";
@@ -142,15 +161,25 @@ public final class BenchRunner {
         }
         if (startup.length > 0) rows.add(new BenchRow("start-up: tdl -e 'pass'", startup, null, "<= 0.5 s"));
         LenetBench.Result lenet = lenet(rows);
-        out.print(BenchRow.table(rows));
+        out.print(BenchRow.table(rows, peak));
+        out.printf("peak: %.1f GFLOP/s float64 (fused multiply-adds on %d threads, measured at the start of this run)%n", peak / 1e9, cores);
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
-        out.printf("allocated per call (call() returns fresh copies of the outputs; callBorrowed() does not):%n"
+        out.printf("allocated per call, all threads (call() returns fresh copies of the outputs; callBorrowed() does not):%n"
                 + "  train_rbm %d bytes (borrowed %d), sample_fn %d bytes (borrowed %d), one-neuron train %d bytes (borrowed %d)%n",
                 trainBytes, trainBorrowedBytes, sampleBytes, sampleBorrowedBytes, sameJvm.callBytes(), sameJvm.borrowedBytes());
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
+        if (trainBorrowedBytes > ALLOCATION_WARNING || sampleBorrowedBytes > ALLOCATION_WARNING
+                || sameJvm.borrowedBytes() > ALLOCATION_WARNING) {
+            out.printf("WARNING: a compiled plan allocated more than %d bytes per call in its steady state (borrowed: "
+                    + "train_rbm %d, sample_fn %d, one-neuron train %d): boxed Vector API code? see tdl.eval.VectorKernels%n",
+                    ALLOCATION_WARNING, trainBorrowedBytes, sampleBorrowedBytes, sameJvm.borrowedBytes());
+        }
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
+        if (npDefault != null && npDefault.error() != null) out.println("numpy default reference: " + npDefault.error());
+        if (jax != null && jax.error() != null) out.println("JAX reference: " + jax.error());
+        if (scaling) new ScalingBench(batches, numpy ? findScript("rbm_numpy.py") : null, out, err).run(peak);
         printReferences(lenet);
         if (profile) out.print(s.profileReport());
     }
@@ -185,12 +214,56 @@ public final class BenchRunner {
         }
     }
 
-    private NumpyReference.Result numpyReference() {
+    /** numpy's run, tuned (allocator and BLAS, the reference) or as a user gets it; null with --no-numpy. */
+    private NumpyReference.Result numpyReference(boolean tuned) {
         if (!numpy) return null;
-        Path script = NumpyReference.find(numpyScript, Path.of("").toAbsolutePath(), jarDir());
+        Path script = numpyScript != null ? NumpyReference.find(numpyScript, Path.of("").toAbsolutePath(), jarDir()) : findScript("rbm_numpy.py");
         if (script == null) return new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)");
-        progress("numpy reference: " + script + " (" + Math.min(epochs, 3) + " epochs, " + samples + " samples)");
-        return NumpyReference.run(script, Math.min(epochs, 3), samples);
+        int e = Math.min(epochs, 3);
+        progress("numpy reference (" + (tuned ? "tuned" : "default") + "): " + script + " (" + e + " epochs"
+                + (batches < 500 ? " of " + batches + " minibatches" : "") + ", " + samples + " samples)");
+        return NumpyReference.run(script, e, samples, NumpyReference.Run.numpy(tuned, batches < 500 ? batches : 0));
+    }
+
+    /** bench/rbm_jax.py in float64 with the --jax python; null without --jax. */
+    private NumpyReference.Result jaxReference() {
+        if (jaxPython == null) return null;
+        Path script = findScript("rbm_jax.py");
+        if (script == null) return new NumpyReference.Result(null, null, "rbm_jax.py not found");
+        int e = Math.min(epochs, 3);
+        progress("JAX reference: " + jaxPython + " " + script + " (" + e + " epochs, " + samples + " samples)");
+        return NumpyReference.run(script, e, samples, new NumpyReference.Run(jaxPython, true, batches < 500 ? batches : 0,
+                List.of("--dtype", "float64")));
+    }
+
+    private static void referenceRow(List<BenchRow> rows, String name, NumpyReference.Result r, boolean epoch, double flop) {
+        Double t = r == null ? null : epoch ? r.epochSeconds() : r.samplingSeconds();
+        if (t != null) rows.add(new BenchRow(name, new double[] {t}, null, null, flop, "-"));
+    }
+
+    static Path findScript(String name) {
+        return NumpyReference.find(null, name, Path.of("").toAbsolutePath(), jarDir());
+    }
+
+    /** The least, over {@code n} runs after one, of the bytes every live thread allocated during a run. */
+    static long leastAllocated(Runnable r, int n) {
+        r.run();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long overhead = allThreadsAllocated() - allThreadsAllocated(); // counting's own bytes, negated
+            long before = allThreadsAllocated();
+            r.run();
+            least = Math.min(least, allThreadsAllocated() - before + overhead);
+        }
+        return Math.max(0, least);
+    }
+
+    static long allThreadsAllocated() {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        if (!(t instanceof com.sun.management.ThreadMXBean sun)) return 0;
+        long sum = 0;
+        for (long b : sun.getThreadAllocatedBytes(sun.getAllThreadIds())) if (b > 0) sum += b;
+        return sum;
     }
 
     /**

@@ -181,7 +181,7 @@ class ElemwiseOpTest {
         // float32 rounding spoils finite differences, so check the rule's value directly
         Variable x = sym(DType.FLOAT64, 1);
         Apply down = t.cast(x, DType.FLOAT32).owner();
-        Variable g32 = t.constant(new NDArray(DType.FLOAT32, new int[] {2}, new double[] {0.5, -2}));
+        Variable g32 = t.constant(NDArray.of(DType.FLOAT32, new int[] {2}, new double[] {0.5, -2}));
         Variable gx = down.op().grad(down, List.of(g32)).get(0);
         assertEquals(DType.FLOAT64, gx.dtype());
         assertArrayEquals(new double[] {0.5, -2}, eval(gx));

@@ -25,7 +25,7 @@ class NumpyFormatTest {
     }
 
     private void check(String name, DType dtype, int[] shape, double[] data, String str, String repr) {
-        NDArray a = new NDArray(dtype, shape, data).astype(dtype);
+        NDArray a = NDArray.of(dtype, shape, data).astype(dtype);
         tests.add(DynamicTest.dynamicTest(name, () -> {
             assertEquals(str, NumpyFormat.str(a), "str");
             assertEquals(repr, NumpyFormat.repr(a), "repr");

@@ -1,0 +1,189 @@
+package tdl.eval;
+
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import tdl.graph.Apply;
+import tdl.graph.DType;
+import tdl.graph.NDArray;
+import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.FusedElemwiseOp;
+import tdl.graph.ops.Scalar;
+
+/**
+ * {@link FusedKernel} on float[] for float32 nodes: the same chunked program (each instruction's
+ * chunk in a small scratch row, inputs read once, the output written once), with {@link FloatLoops}
+ * computing every instruction in float32. A single float32 elementwise node runs here too, as a
+ * one-instruction program, so a float32 expression gives the same numbers fused or not. Inputs of
+ * a dtype other than float32 (bool and small integers, which float32 holds exactly) are converted
+ * to floats once per call.
+ */
+final class FloatFusedKernel implements Float32Native {
+    private static final int CHUNK = FusedKernel.CHUNK;
+    private static final int STOP_MASK = 64 * CHUNK - 1;
+
+    private final Apply node;
+    private final Scalar[] ops;
+    private final int[][] args;
+    private final DoubleUnaryOperator[] unary;
+    private final DoubleBinaryOperator[] binary;
+    private final float[][] regs;
+    private final float[][] spread;
+    private final float[][] expanded;
+    private final float[][] converted;
+    private final Layout[] layout;
+    private final float[][] src;
+    private final int[] shapeScratch;
+    private final int[] st4 = new int[4], sh4 = new int[4];
+
+    /** A fused float32 node. */
+    static FloatFusedKernel fused(Apply node) {
+        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program());
+    }
+
+    /** A single float32 elementwise node of one or two operands, as a one-instruction program. */
+    static FloatFusedKernel single(Apply node) {
+        Scalar s = ((ElemwiseOp) node.op()).scalar();
+        int[] a = s.arity() == 1 ? new int[] {0} : new int[] {0, 1};
+        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)));
+    }
+
+    /**
+     * Whether a float32 elementwise node runs here: one or two operands, a float32 result, operands
+     * float32 or of a dtype float32 holds exactly (bool, int8, int16, uint8).
+     */
+    static boolean serves(Apply node) {
+        if (!(node.op() instanceof ElemwiseOp e) || node.output().dtype() != DType.FLOAT32) return false;
+        Scalar s = e.scalar();
+        if (s.arity() > 2 || s.isPredicate()) return false;
+        List<DType> in = new java.util.ArrayList<>(node.inputs().size());
+        for (var v : node.inputs()) in.add(v.dtype());
+        return FusedElemwiseOp.fusable(DType.FLOAT32, in);
+    }
+
+    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program) {
+        this.node = node;
+        int n = program.size();
+        ops = new Scalar[n];
+        args = new int[n][];
+        unary = new DoubleUnaryOperator[n];
+        binary = new DoubleBinaryOperator[n];
+        for (int i = 0; i < n; i++) {
+            ops[i] = program.get(i).scalar();
+            args[i] = program.get(i).args();
+            if (ops[i].numeric() instanceof Scalar.Numeric.Unary r) unary[i] = r.forOutput(DType.FLOAT32);
+            else if (ops[i].numeric() instanceof Scalar.Numeric.Binary r) binary[i] = r.forOutput(DType.FLOAT32);
+            else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
+        }
+        regs = new float[n][CHUNK];
+        int nIn = node.inputs().size();
+        spread = new float[nIn][CHUNK];
+        expanded = new float[nIn][];
+        converted = new float[nIn][];
+        layout = new Layout[nIn];
+        src = new float[nIn][];
+        shapeScratch = new int[node.output().rank()];
+    }
+
+    private enum Layout { FULL, SCALAR, ROW }
+
+    @Override
+    public NDArray run(NDArray[] in, NDArray reuse) {
+        int[] shape = in[0].shape();
+        for (int i = 1; i < in.length; i++) {
+            int[] s = Broadcast.shape(shape, in[i].shape(), shapeScratch);
+            if (s == null) throw Kernels.broadcastError(node, "a fused elementwise expression", shape, in[i].shape());
+            shape = s;
+        }
+        NDArray out = Kernels.nativeOutput(reuse, DType.FLOAT32, shape);
+        float[] o = out.floats();
+        int total = o.length;
+        for (int i = 0; i < in.length; i++) {
+            float[] d = floatsOf(i, in[i]);
+            if (d.length == total) layout[i] = Layout.FULL;
+            else if (d.length == 1) layout[i] = Layout.SCALAR;
+            else if (isRow(in[i].shape(), shape)) layout[i] = Layout.ROW;
+            else {
+                d = expand(i, d, in[i].shape(), shape, total);
+                layout[i] = Layout.FULL;
+            }
+            src[i] = d;
+        }
+        try {
+            compute(o, total, in.length);
+        } finally {
+            java.util.Arrays.fill(src, null); // keep no operands alive between calls
+        }
+        return out;
+    }
+
+    private void compute(float[] o, int total, int nIn) {
+        int last = ops.length - 1;
+        for (int base = 0; base < total; base += CHUNK) {
+            if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check();
+            int len = Math.min(CHUNK, total - base);
+            for (int i = 0; i < nIn; i++) {
+                if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
+                else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+            }
+            for (int k = 0; k <= last; k++) {
+                float[] dst = k == last ? o : regs[k];
+                int dOff = k == last ? base : 0;
+                int[] a = args[k];
+                float[] x = operand(a[0]);
+                int xo = offset(a[0], base);
+                if (a.length == 1) {
+                    FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
+                } else {
+                    FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1]), offset(a[1], base), dst, dOff, len);
+                }
+            }
+        }
+    }
+
+    /** The input's floats: its storage for float32, else a conversion kept in scratch (exact for the dtypes served). */
+    private float[] floatsOf(int i, NDArray x) {
+        if (x.isFloats()) return x.floats();
+        double[] d = x.data();
+        if (converted[i] == null || converted[i].length != d.length) converted[i] = new float[d.length];
+        float[] f = converted[i];
+        for (int k = 0; k < d.length; k++) f[k] = (float) d[k];
+        return f;
+    }
+
+    private float[] operand(int arg) {
+        if (arg < 0) return regs[-1 - arg];
+        return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
+    }
+
+    private int offset(int arg, int base) {
+        return arg >= 0 && layout[arg] == Layout.FULL ? base : 0;
+    }
+
+    private static void fillRow(float[] row, int base, int len, float[] dst) {
+        int cols = row.length;
+        int j = base % cols;
+        for (int i = 0; i < len; i++) {
+            dst[i] = row[j];
+            if (++j == cols) j = 0;
+        }
+    }
+
+    private float[] expand(int i, float[] d, int[] xShape, int[] shape, int total) {
+        if (expanded[i] == null || expanded[i].length != total) expanded[i] = new float[total];
+        float[] e = expanded[i];
+        int[] st = Broadcast.strides4(xShape, shape, st4), sh = Broadcast.pad4(shape, sh4);
+        int k = 0;
+        for (int i0 = 0; i0 < sh[0]; i0++)
+            for (int i1 = 0; i1 < sh[1]; i1++)
+                for (int i2 = 0; i2 < sh[2]; i2++)
+                    for (int i3 = 0; i3 < sh[3]; i3++) e[k++] = d[i0 * st[0] + i1 * st[1] + i2 * st[2] + i3 * st[3]];
+        return e;
+    }
+
+    private static boolean isRow(int[] in, int[] out) {
+        if (in.length == 0 || out.length == 0 || in[in.length - 1] != out[out.length - 1]) return false;
+        for (int i = 0; i < in.length - 1; i++) if (in[i] != 1) return false;
+        return true;
+    }
+}

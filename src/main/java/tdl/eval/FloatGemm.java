@@ -1,0 +1,139 @@
+package tdl.eval;
+
+import java.util.concurrent.ForkJoinPool;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+
+/**
+ * float32 matrix products: {@link Gemm}'s design on float[] operands. The Vector API kernel
+ * ({@link VectorGemmF}, float lanes) when jdk.incubator.vector is present, else EJML's float dense
+ * products (ejml-fdense). Large products are split between the caller and the common ForkJoinPool by
+ * disjoint blocks of the output, fixed by the shape alone, so the numbers do not depend on the
+ * thread count. Products accumulate in float, as numpy's and Theano's float32 gemm (BLAS sgemm) do.
+ */
+public final class FloatGemm {
+    // below this many multiply-adds a product is not worth handing half of to another thread
+    private static final long PARALLEL_WORK = 150_000;
+
+    private FloatGemm() {}
+
+    /** Scratch of one product site: a packed float strip of B per thread, grown and reused. */
+    public static final class Workspace {
+        private final float[][] panels = new float[2][];
+        private final Halves halves = new Halves();
+        private final HandOff handOff = new HandOff();
+
+        float[] panel(int part, int k) {
+            int size = VectorGemmF.panelSize(k);
+            if (panels[part] == null || panels[part].length < size) panels[part] = new float[size];
+            return panels[part];
+        }
+    }
+
+    /** Which kernel serves float32 products, for the benchmark's report. */
+    public static String description() {
+        return Gemm.VECTOR ? VectorGemmF.description() + ", " + threads() + " threads" : "EJML fdense (jdk.incubator.vector not enabled)";
+    }
+
+    private static int threads() {
+        return Math.min(2, ForkJoinPool.getCommonPoolParallelism() + 1);
+    }
+
+    /**
+     * C (m x n) = op(A)·op(B), all row-major: A is stored (ar x ac), B (br x bc); op transposes when
+     * the flag is set. {@code c} must not alias an operand.
+     */
+    public static void multiply(float[] a, int ar, int ac, boolean ta, float[] b, int br, int bc, boolean tb,
+                                float[] c, int m, int n, int k, Workspace w) {
+        if (!Gemm.VECTOR || m == 0 || n == 0) {
+            ejml(a, ar, ac, ta, b, br, bc, tb, c, m, n);
+            return;
+        }
+        if (k == 0) {
+            java.util.Arrays.fill(c, 0, m * n, 0f);
+            return;
+        }
+        boolean split = (long) m * n * k >= PARALLEL_WORK && threads() > 1;
+        Thread owner = Thread.currentThread();
+        if (!split) {
+            block(a, ta, b, tb, c, m, n, k, 0, m, 0, n, w.panel(0, k), owner);
+            return;
+        }
+        Halves h = w.halves;
+        h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k), owner);
+        if (n >= m) {
+            int strip = VectorGemmF.STRIP;
+            h.splitColumns(Math.min(n, Math.max(strip, (n / 2 / strip) * strip)));
+        } else {
+            h.splitRows(Math.min(m, Math.max(4, (m / 2) & ~3)));
+        }
+        try {
+            w.handOff.run(h);
+        } finally {
+            h.clear();
+        }
+    }
+
+    private static void block(float[] a, boolean ta, float[] b, boolean tb, float[] c, int m, int n, int k,
+                              int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
+        if (i0 >= i1 || j0 >= j1) return;
+        int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
+        VectorGemmF.multiply(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
+    }
+
+    /** A split product: part 0 is C's first rows or columns, part 1 the rest, each with its own panel. */
+    private static final class Halves implements HandOff.Parts {
+        private float[] a, b, c, p0, p1;
+        private boolean ta, tb;
+        private Thread owner;
+        private int m, n, k, rowMid, colMid;
+
+        void set(float[] a, boolean ta, float[] b, boolean tb, float[] c, int m, int n, int k, float[] p0, float[] p1, Thread owner) {
+            this.owner = owner;
+            this.a = a;
+            this.ta = ta;
+            this.b = b;
+            this.tb = tb;
+            this.c = c;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.p0 = p0;
+            this.p1 = p1;
+        }
+
+        void splitColumns(int mid) {
+            rowMid = m;
+            colMid = mid;
+        }
+
+        void splitRows(int mid) {
+            rowMid = mid;
+            colMid = n;
+        }
+
+        @Override
+        public void run(int part) {
+            if (part == 0) block(a, ta, b, tb, c, m, n, k, 0, rowMid, 0, colMid, p0, owner);
+            else if (colMid < n) block(a, ta, b, tb, c, m, n, k, 0, m, colMid, n, p1, owner);
+            else block(a, ta, b, tb, c, m, n, k, rowMid, m, 0, n, p1, owner);
+        }
+
+        void clear() {
+            a = b = c = null;
+            owner = null;
+        }
+    }
+
+    /** EJML's float products: the fallback without the Vector API. */
+    public static void ejml(float[] a, int ar, int ac, boolean ta, float[] b, int br, int bc, boolean tb,
+                            float[] c, int m, int n) {
+        FMatrixRMaj ma = FMatrixRMaj.wrap(ar, ac, a);
+        FMatrixRMaj mb = FMatrixRMaj.wrap(br, bc, b);
+        FMatrixRMaj mc = FMatrixRMaj.wrap(m, n, c);
+        if (ta && tb) CommonOps_FDRM.multTransAB(ma, mb, mc);
+        else if (ta) CommonOps_FDRM.multTransA(ma, mb, mc);
+        else if (tb) CommonOps_FDRM.multTransB(ma, mb, mc);
+        else CommonOps_FDRM.mult(ma, mb, mc);
+    }
+}

@@ -1,0 +1,43 @@
+package tdl.eval;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import tdl.graph.ops.Scalar;
+
+/**
+ * Elementwise loops over float[] for float32 graphs (fused chunks and single nodes alike), so a
+ * float32 node gives the same numbers fused or not. Each function's result is rounded to float32 as
+ * numpy's and Theano's float32 loops round every operation: add, sub, mul, div and sqr are float
+ * operations (the same bits as the double operation rounded once, since a double holds the exact
+ * product and sum of two floats closely enough), exp, sigmoid and tanh are {@link FloatMath}'s float
+ * kernels, and any other function is its {@link Scalar} table's double rule rounded to float.
+ */
+final class FloatLoops {
+    private FloatLoops() {}
+
+    static void unary(Scalar s, DoubleUnaryOperator f, float[] x, int xo, float[] o, int oo, int n) {
+        switch (s) {
+            case NEG -> { for (int i = 0; i < n; i++) o[oo + i] = -x[xo + i]; }
+            case SQR -> { for (int i = 0; i < n; i++) { float v = x[xo + i]; o[oo + i] = v * v; } }
+            case EXP -> FloatMath.exp(x, xo, o, oo, n);
+            case SIGMOID -> FloatMath.sigmoid(x, xo, o, oo, n);
+            case TANH -> FloatMath.tanh(x, xo, o, oo, n);
+            default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i]); }
+        }
+    }
+
+    static void binary(Scalar s, DoubleBinaryOperator f, float[] x, int xo, float[] y, int yo, float[] o, int oo, int n) {
+        switch (s) {
+            case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i]; }
+            case TRUE_DIV -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i]; }
+            default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]); }
+        }
+    }
+
+    /** Whether {@link #unary} computes {@code s} with a float kernel of its own (not the double rule rounded). */
+    static boolean ownUnary(Scalar s) {
+        return s == Scalar.NEG || s == Scalar.SQR || s == Scalar.EXP || s == Scalar.SIGMOID || s == Scalar.TANH;
+    }
+}

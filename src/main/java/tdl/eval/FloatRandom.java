@@ -1,0 +1,25 @@
+package tdl.eval;
+
+/**
+ * Bernoulli draws into float[] (the RBM's float32 samples): the counter hash of {@link RandomKernel}
+ * and its double uniform, compared with the float probability widened (exactly), so a float32 graph
+ * draws the very samples its float64 twin draws from the same probabilities rounded to float32.
+ * Vectors through {@link VectorRandomF} when the Vector API is present.
+ */
+final class FloatRandom {
+    private FloatRandom() {}
+
+    /** Scratch for {@link #bernoulli}: keep one per kernel, so draws allocate nothing. */
+    static double[][] scratch() {
+        return new double[][] {new double[VectorRandomF.CHUNK], new double[VectorRandomF.CHUNK]};
+    }
+
+    /**
+     * o[i] = 1 when uniform(key, i) < p[i], else 0, for i in [0, o.length); p must be in [0, 1]
+     * (checked by the caller). {@code scratch} comes from {@link #scratch()}.
+     */
+    static void bernoulli(long key, long golden, double scale, float[] p, float[] o, double[][] scratch) {
+        int done = Gemm.VECTOR && VectorRandomF.usable() ? VectorRandomF.bernoulli(key, golden, scale, p, o, scratch[0], scratch[1]) : 0;
+        for (int i = done; i < o.length; i++) o[i] = (RandomKernel.mix(RandomKernel.mix(key + i * golden)) >>> 11) * scale < p[i] ? 1f : 0f;
+    }
+}

@@ -1,0 +1,25 @@
+package tdl.eval;
+
+/**
+ * The machine's float64 multiply-add peak as this JVM reaches it, for the benchmark's "% of peak":
+ * every core runs a loop of independent vector fused multiply-adds (no memory traffic) for a
+ * fraction of a second. The Vector API half is {@link VectorFmaPeak}; without the module there is
+ * no figure.
+ */
+public final class FmaPeak {
+    private FmaPeak() {}
+
+    /** FLOP/s over {@code threads} threads (2 per multiply-add), or 0 without the Vector API. */
+    public static double measure(int threads, double seconds) {
+        if (!Gemm.VECTOR) return 0;
+        // warms until the rate stops improving: until the JIT's top tier has compiled the loop, the
+        // Vector API runs boxed, a hundred times slower (on a busy machine that takes seconds)
+        double last = 0;
+        for (int i = 0; i < 20; i++) {
+            double rate = VectorFmaPeak.run(1, 0.2);
+            if (rate > 1e9 && rate < 1.15 * last) break;
+            last = rate;
+        }
+        return VectorFmaPeak.run(threads, seconds);
+    }
+}

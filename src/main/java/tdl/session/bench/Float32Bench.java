@@ -1,0 +1,87 @@
+package tdl.session.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tdl.lib.theano.TheanoLibrary;
+import tdl.session.Session;
+import tdl.session.SessionOptions;
+
+/**
+ * {@code tdl bench --floatX float32}: the RBM epoch and sampling phase of {@link BenchRunner} in
+ * float32 and in float64 in this one JVM, beside numpy's float32 reference (rbm_numpy.py --dtype
+ * float32) run in the same session. The float32 epoch's target is set against TDL's own float64
+ * epoch (the float lanes are really used), the numpy column holds the float32 reference.
+ */
+public final class Float32Bench {
+    /** RBM epochs (of {@code batches} minibatches, scaled to 500), samples of the sampling phase, the numpy reference. */
+    public record Settings(int epochs, int batches, int samples, boolean numpy, Path numpyScript) {}
+
+    private final Settings settings;
+    private final PrintStream out, err;
+
+    public Float32Bench(Settings settings, PrintStream out, PrintStream err) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+    }
+
+    private record Timing(double[] epoch, double[] sampling) {}
+
+    public void run() {
+        Timing f64 = time("float64"), f32 = time("float32");
+        NumpyReference.Result np = null;
+        if (settings.numpy()) {
+            Path script = NumpyReference.find(settings.numpyScript(), Path.of("").toAbsolutePath(), null);
+            if (script == null) np = new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)");
+            else {
+                progress("numpy float32 reference: " + script);
+                np = NumpyReference.run(script, Math.min(settings.epochs(), 3), settings.samples(), "float32");
+            }
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        rows.add(new BenchRow("RBM epoch, float64 (500 x 20)", f64.epoch(), null, "-"));
+        rows.add(new BenchRow("RBM epoch, float32 (500 x 20)", f32.epoch(), np == null ? null : np.epochSeconds(), "<= 0.6 x TDL float64"));
+        rows.add(new BenchRow("sampling, float64 (10 x 1000)", f64.sampling(), null, "-"));
+        rows.add(new BenchRow("sampling, float32 (10 x 1000)", f32.sampling(), np == null ? null : np.samplingSeconds(), "-"));
+        out.print(BenchRow.table(rows));
+        double e32 = rows.get(1).median(), e64 = rows.get(0).median(), s32 = rows.get(3).median(), s64 = rows.get(2).median();
+        out.printf("float32 / float64: epoch %.2f, sampling %.2f (numpy column: rbm_numpy.py --dtype float32, default environment)%n",
+                e32 / e64, s32 / s64);
+        out.printf("java %s, %d cores, float32 products: %s%n", System.getProperty("java.version"),
+                java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.FloatGemm.description());
+        if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
+    }
+
+    private Timing time(String dtype) {
+        Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withTheanoFlags("floatX=" + dtype));
+        s.set("N_HIDDEN", 500L);
+        s.set("BATCH", 20L);
+        s.set("PLOT_EVERY", 1000L);
+        s.exec(BenchRunner.resource("tdl/bench/rbm_bench.tdl"), "<bench>");
+        Object train = s.call("compile_train");
+        Object sample = s.call("compile_sample");
+        s.call("train_epoch", train, 20L); // warm-up, so the JIT has compiled the kernels
+        int batches = settings.batches();
+        double[] epoch = new double[settings.epochs()];
+        for (int e = 0; e < epoch.length; e++) {
+            long t0 = System.nanoTime();
+            s.call("train_epoch", train, (long) batches);
+            epoch[e] = (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
+            progress(dtype + " epoch " + e + ": " + BenchRow.time(epoch[e]) + (batches < 500 ? " (scaled from " + batches + " minibatches)" : ""));
+        }
+        double[] sampling = new double[settings.samples()];
+        for (int i = 0; i < sampling.length; i++) {
+            long t0 = System.nanoTime();
+            TheanoLibrary.compiledFunction(sample).call(List.of());
+            sampling[i] = (System.nanoTime() - t0) / 1e9 * 10;
+        }
+        progress(dtype + " sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
+        return new Timing(epoch, sampling);
+    }
+
+    private void progress(String line) {
+        err.println("bench: " + line);
+    }
+}
