@@ -55,7 +55,7 @@ configs = [
 ]
 for B in (1, 3, 7, 13):
     for (border, stride, dil) in configs:
-        for (C, H, W, F, kh, kw) in ((2, 6, 5, 3, 3, 2), (3, 12, 12, 8, 3, 3)):
+        for (C, H, W, F, kh, kw) in ((2, 6, 5, 3, 3, 2), (3, 12, 12, 8, 3, 3), (3, 10, 9, 16, 3, 3)):
             shape, o, dx, dw = case(B, C, H, W, F, kh, kw, border, stride, dil)
             b = border if isinstance(border, str) else "%d,%d" % border
             print('            {%d, %d, %d, %d, %d, %d, %d, "%s", %d, %d, %d, %d, %r, %r, %r},' % (

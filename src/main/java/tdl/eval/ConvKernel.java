@@ -12,21 +12,23 @@ import tdl.graph.ops.Conv2dOp;
  * the filters flipped when filter_flip is set (true convolution). The input gradient is W'^T g
  * folded back (col2im), the filter gradient the sum over chunks of g col^T.
  *
- * <p>Why chunks: one image's product is small (LeNet's first layer: 20 x 25 x 576), too small to
- * split between cores and dominated by per-product overhead; a chunk of images makes it large
- * enough, and two threads (the caller and one of the pool) take the chunks in turn, each with its
- * own scratch (so im2col, col2im and the copies run in parallel too). The chunks depend on the
- * shapes alone, every output element is computed by the same chain whichever thread runs it, and
- * the filter gradient is summed in fixed groups of chunks, so results do not depend on the thread
- * count or on which thread took which chunk. A batch that makes one chunk is
+ * <p>Why chunks and two threads: one image's product is small (LeNet's first layer: 20 x 25 x 576),
+ * too small to split between cores product by product (the hand-off costs more than it saves, and
+ * im2col stayed on one core); instead two threads (the caller and one of the pool) take chunks of
+ * images in turn, each with its own scratch, so im2col, col2im and the copies run in parallel too.
+ * Small images are grouped several to a chunk so the product is not tiny; LeNet's layers take one
+ * image (first layer) and three (second: 192 columns fill the product kernel's strips). The
+ * chunks depend on the shapes alone, every output element is computed by the same chain whichever
+ * thread runs it, and the filter gradient is summed in fixed groups of chunks, so results do not
+ * depend on the thread count or on which thread took which chunk. A batch that makes one chunk is
  * one product, which {@link Gemm} splits itself. Scratch buffers grow to the largest call seen and
  * are then reused: a steady-state call allocates nothing but a new output when the previous one
  * does not fit.
  */
 final class ConvKernel implements Kernel {
-    // a chunk's column matrix holds about this many doubles (128 KB), or one image's if more: enough
-    // columns for the product kernel to run at speed (LeNet's first layer: 1,152), small enough to
-    // stay in cache between im2col and the product (measured: 16K-64K doubles, 16K best)
+    // a chunk's column matrix holds about this many doubles (128 KB), or one image's if more: small
+    // enough to stay in cache between im2col and the product (LeNet, one core: 16K doubles a little
+    // faster than 64K, 256K slower for the filter gradient)
     private static final long COL_BUDGET = 1 << 14;
     // below this many multiply-adds a call is not worth handing half of to another thread
     private static final long PARALLEL_WORK = 150_000;

@@ -16,6 +16,8 @@ import tdl.graph.ops.Pool2dOp.Mode;
 final class PoolKernel implements Kernel {
     // below this many input elements a call is not worth handing half of to another thread
     private static final long PARALLEL_ELEMENTS = 1 << 15;
+    // a parallel call's planes are handed out in about this many blocks
+    private static final int BLOCKS = 32;
 
     private final Apply node;
     private final Pool2dOp op;
@@ -23,6 +25,7 @@ final class PoolKernel implements Kernel {
 
     private final int[] outShape = new int[4];
     private final HandOff handOff = new HandOff();
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private final HandOff.Parts halves = this::half; // made once: a call allocates nothing
     // the current call's sizes and arrays, read by both halves
     private int rows, cols, planes, oh, ow;
@@ -64,6 +67,7 @@ final class PoolKernel implements Kernel {
         od = out.data();
         try {
             // planes are independent: two halves of them on the two cores when the input is large enough
+            next.set(0);
             if (planes >= 2 && (long) planes * rows * cols >= PARALLEL_ELEMENTS) handOff.run(halves);
             else half(0, planes);
         } finally {
@@ -72,9 +76,13 @@ final class PoolKernel implements Kernel {
         return out;
     }
 
+    /**
+     * One thread's share: blocks of planes taken in turn, so a core that another program holds up
+     * does not leave the other waiting with half the work (each plane is computed the same wherever).
+     */
     private void half(int part) {
-        if (part == 0) half(0, planes / 2);
-        else half(planes / 2, planes);
+        int block = Math.max(1, planes / BLOCKS);
+        for (int p = next.getAndAdd(block); p < planes; p = next.getAndAdd(block)) half(p, Math.min(planes, p + block));
     }
 
     private void half(int from, int to) {
