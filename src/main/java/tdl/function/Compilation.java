@@ -6,6 +6,7 @@ import tdl.eval.InnerPlan;
 import tdl.graph.Apply;
 import tdl.graph.InnerGraph;
 import tdl.graph.Variable;
+import tdl.rewrite.Phase;
 import tdl.rewrite.Pipeline;
 import tdl.rewrite.RewriteLog;
 
@@ -18,21 +19,30 @@ final class Compilation implements InnerCompiler {
     private final Pipeline pipeline;
     private final boolean nanGuard;
     private final Profile profile;
+    private final CompileTimes times;
 
-    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile) {
+    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, CompileTimes times) {
         // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
         this.pipeline = nanGuard ? pipeline.without("fuse") : pipeline;
         this.nanGuard = nanGuard;
         this.profile = profile;
+        this.times = times;
     }
 
     /** The compilation {@code options} ask for, timing into {@code profile} (null: no profiling). */
-    static Compilation of(FunctionCompiler.Options options, Profile profile) {
-        return new Compilation(options.pipeline(), options.nanGuard(), profile);
+    static Compilation of(FunctionCompiler.Options options, Profile profile, CompileTimes times) {
+        return new Compilation(options.pipeline(), options.nanGuard(), profile, times);
     }
 
+    /** The pipeline's phases in order, each timed into {@link CompileTimes}. */
     List<Variable> rewrite(List<Variable> results, RewriteLog log) {
-        return pipeline.run(results, log);
+        List<Variable> cur = results;
+        for (Phase p : pipeline.phases()) {
+            long t0 = System.nanoTime();
+            cur = p.run(cur, log);
+            times.since(p.name(), t0);
+        }
+        return cur;
     }
 
     Plan plan(List<Variable> inputs, List<Variable> results) {
@@ -42,7 +52,11 @@ final class Compilation implements InnerCompiler {
     @Override
     public InnerPlan compile(Apply owner, InnerGraph graph) {
         Profile inner = profile == null ? null : profile.inner(owner.op().name());
-        Compilation c = new Compilation(pipeline, nanGuard, inner);
-        return c.plan(graph.inputs(), c.rewrite(graph.outputs(), new RewriteLog()));
+        Compilation c = new Compilation(pipeline, nanGuard, inner, times.inner(owner.op().name()));
+        List<Variable> rewritten = c.rewrite(graph.outputs(), new RewriteLog());
+        long t0 = System.nanoTime();
+        InnerPlan plan = c.plan(graph.inputs(), rewritten);
+        c.times.since("plan", t0);
+        return plan;
     }
 }

@@ -61,6 +61,8 @@ public final class FunctionCompiler {
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
                                            List<Map.Entry<SharedVariable, Variable>> updates,
                                            Map<Variable, Variable> givens, Options options) {
+        long start = System.nanoTime();
+        CompileTimes times = new CompileTimes();
         if (updates == null) updates = List.of();
         if (givens == null) givens = Map.of();
         if (outputs == null) outputs = List.of();
@@ -75,15 +77,20 @@ public final class FunctionCompiler {
 
         List<String> warnings = new ArrayList<>();
         checkMissingAndUnused(inputs, results, options.onUnused(), warnings);
+        times.since("checks and givens", start);
 
         RewriteLog log = new RewriteLog();
         Profile profile = options.profile() ? new Profile() : null;
         // built before rewriting, from the same graph: what the rewritten plan must agree with
         DebugCheck check = options.debugCheck() ? DebugCheck.of(inputs, results, outputs.size(), updates, options) : null;
-        Compilation compilation = Compilation.of(options, profile);
+        Compilation compilation = Compilation.of(options, profile, times);
         results = compilation.rewrite(results, log);
+        long planStart = System.nanoTime();
         Plan plan = compilation.plan(inputs, results);
-        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log, check);
+        times.since("plan", planStart);
+        CompiledFunction f = new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log, check, times);
+        times.since("total", start);
+        return f;
     }
 
     /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */
