@@ -52,7 +52,7 @@ final class Compilation implements InnerCompiler {
     @Override
     public InnerPlan compile(Apply owner, InnerGraph graph) {
         Profile inner = profile == null ? null : profile.inner(owner.op().name());
-        Compilation c = new Compilation(pipeline, nanGuard, inner, times.inner(owner.op().name()));
+        Compilation c = new Compilation(pipeline, nanGuard, inner, times.inner(owner.op()));
         List<Variable> rewritten = c.rewrite(graph.outputs(), new RewriteLog());
         long t0 = System.nanoTime();
         InnerPlan plan = c.plan(graph.inputs(), rewritten);
