@@ -85,13 +85,13 @@ public final class Kernels {
         Op op = node.op();
         if (op instanceof KernelFactory f) return f.kernel(node, inner);
         // float32 nodes: the float kernels (float lanes, float[] storage), so they skip the adaptor's widening
-        if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node) : new ElemwiseKernel(node);
+        if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node) : new ElemwiseKernel(node, inner.team());
         if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node) : new FusedKernel(node);
-        if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node) : new DotKernel(node);
-        if (op instanceof BatchedDotOp) return new BatchedDotKernel(node);
+        if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node, inner.team()) : new DotKernel(node, inner.team());
+        if (op instanceof BatchedDotOp) return new BatchedDotKernel(node, inner.team());
         if (op instanceof GradModifierOp) return (Float32Native) (in, reuse) -> copyNative(in[0], reuse);
-        if (op instanceof Conv2dOp) return new ConvKernel(node);
-        if (op instanceof Pool2dOp) return new PoolKernel(node);
+        if (op instanceof Conv2dOp) return new ConvKernel(node, inner.team());
+        if (op instanceof Pool2dOp) return new PoolKernel(node, inner.team());
         if (op instanceof ReduceOp) return FloatReduceKernel.serves(node) ? new FloatReduceKernel(node) : new ReduceKernel(node);
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
@@ -111,7 +111,7 @@ public final class Kernels {
         if (op instanceof MaskIndexOp m) return ShapeKernels.maskIndex(node, m.axis(), m.offset());
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
         if (op instanceof IfElseOp) return native32(ShapeKernels.ifelse(node));
-        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node);
+        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node, inner.team());
         if (op instanceof CumOp) return ExtraKernels.cum(node);
         if (op instanceof MatrixInverseOp) return LinalgKernels.inverse(node);
         if (op instanceof DetOp) return LinalgKernels.det(node);

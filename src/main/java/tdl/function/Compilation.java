@@ -3,6 +3,7 @@ package tdl.function;
 import java.util.List;
 import tdl.eval.InnerCompiler;
 import tdl.eval.InnerPlan;
+import tdl.eval.Team;
 import tdl.graph.Apply;
 import tdl.graph.InnerGraph;
 import tdl.graph.Variable;
@@ -18,17 +19,19 @@ final class Compilation implements InnerCompiler {
     private final Pipeline pipeline;
     private final boolean nanGuard;
     private final Profile profile;
+    private final Team team; // shared with the inner graphs' plans: one function, one second thread
 
-    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile) {
+    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, Team team) {
         // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
         this.pipeline = nanGuard ? pipeline.without("fuse") : pipeline;
         this.nanGuard = nanGuard;
         this.profile = profile;
+        this.team = team;
     }
 
     /** The compilation {@code options} ask for, timing into {@code profile} (null: no profiling). */
     static Compilation of(FunctionCompiler.Options options, Profile profile) {
-        return new Compilation(options.pipeline(), options.nanGuard(), profile);
+        return new Compilation(options.pipeline(), options.nanGuard(), profile, new Team());
     }
 
     List<Variable> rewrite(List<Variable> results, RewriteLog log) {
@@ -40,9 +43,14 @@ final class Compilation implements InnerCompiler {
     }
 
     @Override
+    public Team team() {
+        return team;
+    }
+
+    @Override
     public InnerPlan compile(Apply owner, InnerGraph graph) {
         Profile inner = profile == null ? null : profile.inner(owner.op().name());
-        Compilation c = new Compilation(pipeline, nanGuard, inner);
+        Compilation c = new Compilation(pipeline, nanGuard, inner, team);
         return c.plan(graph.inputs(), c.rewrite(graph.outputs(), new RewriteLog()));
     }
 }
