@@ -33,9 +33,16 @@ public final class AllocInElemwise implements Rewrite {
             Variable x = alloc.inputs().get(0);
             List<Dim> dims = shapes.allocDims(alloc);
             if (!ShapeInference.broadcastsTo(shapes.shapeOf(x), dims)) continue;
+            boolean singleton = shapes.isSingleton(x);
             for (int j = 0; j < in.size(); j++) {
                 Variable z = in.get(j);
-                if (j == i || z.rank() != rank || !ShapeInference.broadcastsTo(dims, shapes.shapeOf(z))) continue;
+                // the shape must come from a real operand: two fills meet in FillSink, which folds their values
+                if (j == i || z.rank() != rank || (z.owner() != null && z.owner().op() instanceof AllocOp)
+                        || !ShapeInference.broadcastsTo(dims, shapes.shapeOf(z))) continue;
+                // a one-element fill of z's very shape is UselessFill's, after FillSink and the constant
+                // folder had their turn (a gradient's zero coefficient folds away there, and with it a
+                // 0 * inf); firing first here would attach the constant to z's operand instead
+                if (singleton && dims.equals(shapes.shapeOf(z))) continue;
                 List<Variable> args = new ArrayList<>(in);
                 args.set(i, x);
                 return Apply.make(node.op(), args, node.origin()).output();
