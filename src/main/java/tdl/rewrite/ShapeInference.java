@@ -15,6 +15,7 @@ import tdl.graph.ops.CastOp;
 import tdl.graph.ops.DimShuffleOp;
 import tdl.graph.ops.DotOp;
 import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.FlattenOp;
 import tdl.graph.ops.FusedElemwiseOp;
 import tdl.graph.ops.GradModifierOp;
 import tdl.graph.ops.IncSubtensorOp;
@@ -22,6 +23,7 @@ import tdl.graph.ops.IndexSpec;
 import tdl.graph.ops.JoinOp;
 import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ReduceOp;
+import tdl.graph.ops.ReshapeOp;
 import tdl.graph.ops.ShapeOp;
 import tdl.graph.ops.SoftmaxOp;
 import tdl.graph.ops.SpecifyShapeOp;
@@ -33,7 +35,8 @@ import tdl.graph.ops.SumToShapeOp;
  * one {@link Dim} per axis, computed from its inputs' shapes by a rule per op. Rules exist for
  * elementwise ops (plain and fused, with broadcasting), dot in every transpose form, reductions,
  * dimshuffle, alloc, cast, sum_to_shape, softmax, inc/set_subtensor, basic indexing (points, ':' and
- * constant slices of known sizes), join, random draws and specify_shape; any other op, and any
+ * constant slices of known sizes), join, random draws, specify_shape, reshape (to sizes that
+ * cannot be -1) and flatten; any other op, and any
  * axis a rule cannot decide, gets {@link Dim.Of} of its own output: "not inferred", never a guess.
  *
  * <p>Broadcasting without broadcastable flags: an elementwise result's axis is known only when every
@@ -124,7 +127,7 @@ public final class ShapeInference {
         if (op instanceof ElemwiseOp || op instanceof FusedElemwiseOp || op instanceof DotOp || op instanceof JoinOp) return in;
         if (op instanceof SumToShapeOp) return List.of(in.get(1));
         if (op instanceof DimShuffleOp || op instanceof ReduceOp || op instanceof CastOp || op instanceof SoftmaxOp
-                || op instanceof IncSubtensorOp || op instanceof GradModifierOp || op instanceof SubtensorOp) {
+                || op instanceof IncSubtensorOp || op instanceof GradModifierOp || op instanceof SubtensorOp || op instanceof FlattenOp) {
             return List.of(in.get(0));
         }
         if (op instanceof AllocOp) return sourcesOfScalars(in.subList(1, in.size()));
@@ -134,6 +137,7 @@ public final class ShapeInference {
             return res;
         }
         if (op instanceof RandomOp) return sourcesOfVector(in.get(0));
+        if (op instanceof ReshapeOp) return sourcesOfVector(in.get(1));
         return List.of();
     }
 
@@ -176,6 +180,8 @@ public final class ShapeInference {
             r = dimsOfVector(in.get(1), v.rank());
             if (r == null) r = shapeOf(in.get(0));
         } else if (op instanceof RandomOp rnd && !rnd.kind().addsAxis()) r = dimsOfVector(in.get(0), v.rank());
+        else if (op instanceof ReshapeOp) r = reshape(v, in.get(1));
+        else if (op instanceof FlattenOp) r = flatten(v, shapeOf(in.get(0)));
         if (r == null || r.size() != v.rank()) return unknown(v);
         return r;
     }
@@ -308,6 +314,45 @@ public final class ShapeInference {
                 r.add(pick);
             }
         }
+        return r;
+    }
+
+    /**
+     * reshape(x, shape): the entries of the shape vector, when each is a size that cannot be the -1
+     * that asks reshape to compute it (a constant >= 0, or a size read from a shape); any other
+     * entry is not inferred.
+     */
+    private List<Dim> reshape(Variable out, Variable shape) {
+        List<Dim> dims = dimsOfVector(shape, out.rank());
+        if (dims == null) return null;
+        List<Dim> r = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            Dim d = dims.get(i);
+            boolean size = d instanceof Dim.Of || (d instanceof Dim.Known k && k.size() >= 0);
+            r.add(size ? d : new Dim.Of(out, i));
+        }
+        return r;
+    }
+
+    /** flatten(x, outdim): the leading axes kept, the last the product of the rest (when all are known). */
+    private static List<Dim> flatten(Variable out, List<Dim> in) {
+        int outdim = out.rank();
+        if (outdim == 0 || outdim > in.size()) return null;
+        List<Dim> r = new ArrayList<>(in.subList(0, outdim - 1));
+        List<Dim> rest = in.subList(outdim - 1, in.size());
+        if (rest.size() == 1) {
+            r.add(rest.get(0));
+            return r;
+        }
+        long product = 1;
+        for (Dim d : rest) {
+            if (!(d instanceof Dim.Known k)) {
+                r.add(new Dim.Of(out, outdim - 1));
+                return r;
+            }
+            product *= k.size();
+        }
+        r.add(new Dim.Known(product));
         return r;
     }
 

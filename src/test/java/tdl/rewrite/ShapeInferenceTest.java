@@ -165,8 +165,26 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void reshapeToSizesThatCannotBeMinusOneAndFlatten() {
+        assertEquals(List.of(of(a, 0), of(a, 1)), shape(t.reshape(x, t.shape(a), 2)));
+        assertEquals(List.of(known(3), known(4)), shape(t.reshape(x, 3, 4)));
+        Variable minus = t.reshape(x, 2, -1);
+        assertEquals(List.of(known(2), of(minus, 1)), shape(minus));
+        // a symbolic entry may be -1 at run time: not inferred
+        Variable n = new Variable(new TensorType(DType.INT64, 0), "n");
+        Variable sym = t.reshape(x, List.of(t.shapeAt(a, 0), n));
+        assertEquals(List.of(of(a, 0), of(sym, 1)), shape(sym));
+        Variable c = new Constant(NDArray.zeros(DType.FLOAT64, 2, 3, 4));
+        assertEquals(List.of(known(2), known(12)), shape(t.flatten(c, 2)));
+        Variable f = t.flatten(t.exp(x), 2);
+        assertEquals(List.of(of(x, 0), of(x, 1)), shape(f));
+        Variable f1 = t.flatten(x, 1);
+        assertEquals(List.of(of(f1, 0)), shape(f1));
+    }
+
+    @Test
     void opsWithoutARuleAnswerTheirOwnShape() {
-        Variable r = t.reshape(x, t.shape(a), 2);
+        Variable r = t.apply(new tdl.graph.ops.ArgSortOp(1), x);
         Apply owner = r.owner();
         assertEquals(List.of(of(owner.output(), 0), of(owner.output(), 1)), shape(r));
     }

@@ -141,6 +141,16 @@ class ShapeRewritesTest {
     }
 
     @Test
+    void zerosPlusAValueOfTheirShapeIsTheValue() {
+        Variable e = t.exp(t.dot(a, b));
+        Variable after = rewrite(t.add(t.zerosLike(t.softplus(t.dot(a, b))), e));
+        assertTrue(after.owner().op() instanceof ElemwiseOp op && op.scalar() == Scalar.EXP, after.toString());
+        assertEquals(0, count(after, AllocOp.class));
+        Variable direct = new ZerosPlusToAlloc().apply(t.add(e, t.zerosLike(e)).owner());
+        assertSame(e, new UselessAlloc().apply(direct.owner()));
+    }
+
+    @Test
     void fillsStayWhereTheOtherOperandMayBeSmaller() {
         Variable col = t.dimshuffle(t.exp(t.sum(a, new int[] {1}, false)), 0, -1);
         // y's shape is unknown: the zeros give the result a's shape, y might not
