@@ -36,7 +36,7 @@ public final class AllocInElemwise implements Rewrite {
             boolean singleton = shapes.isSingleton(x);
             for (int j = 0; j < in.size(); j++) {
                 Variable z = in.get(j);
-                // the shape must come from a real operand: two fills meet in FillSink, which folds their values
+                // as in UselessFill, the shape comes from a computed operand, not from another fill
                 if (j == i || z.rank() != rank || (z.owner() != null && z.owner().op() instanceof AllocOp)
                         || !ShapeInference.broadcastsTo(dims, shapes.shapeOf(z))) continue;
                 // a one-element fill of z's very shape is UselessFill's, after FillSink and the constant
