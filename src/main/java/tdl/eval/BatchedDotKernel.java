@@ -11,11 +11,12 @@ import tdl.graph.NDArray;
 final class BatchedDotKernel implements Kernel {
     private final Apply node;
     private final DType dtype;
-    private final Gemm.Workspace workspace = new Gemm.Workspace();
+    private final Gemm.Workspace workspace;
     private final int[] shape = new int[3];
     private double[] sa = new double[0], sb = new double[0], sc = new double[0];
 
-    BatchedDotKernel(Apply node) {
+    BatchedDotKernel(Apply node, Team team) {
+        this.workspace = new Gemm.Workspace(team);
         this.node = node;
         this.dtype = node.output().dtype();
     }

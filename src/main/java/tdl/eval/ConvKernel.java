@@ -40,8 +40,8 @@ final class ConvKernel implements Kernel {
     private final DType dtype;
     private final ConvGeometry geo = new ConvGeometry();
     private final ConvScratch[] halves = {new ConvScratch(), new ConvScratch()};
-    private final Gemm.Workspace workspace = new Gemm.Workspace();
-    private final HandOff handOff = new HandOff();
+    private final Gemm.Workspace workspace;
+    private final Team team;
     private final Job job = new Job();
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private final int[] outShape = new int[4], transposeShape = new int[4];
@@ -54,7 +54,9 @@ final class ConvKernel implements Kernel {
     private double[] xd, gd, od, partials = new double[0];
     private Thread owner;
 
-    ConvKernel(Apply node) {
+    ConvKernel(Apply node, Team team) {
+        this.team = team;
+        this.workspace = new Gemm.Workspace(team);
         this.node = node;
         this.op = (Conv2dOp) node.op();
         this.dtype = node.output().dtype();
@@ -154,7 +156,7 @@ final class ConvKernel implements Kernel {
         next.set(0);
         long work = (long) batch * geo.nf * geo.ckk() * geo.ohw();
         if (chunks >= 2 && work >= PARALLEL_WORK) {
-            handOff.run(job);
+            team.run(job);
         } else {
             job.run(0);
         }
@@ -174,7 +176,7 @@ final class ConvKernel implements Kernel {
     }
 
     /** One thread's share of a call: units taken in turn, with that thread's own scratch. */
-    private final class Job implements HandOff.Parts {
+    private final class Job implements Team.Parts {
         @Override
         public void run(int part) {
             ConvScratch s = halves[part];

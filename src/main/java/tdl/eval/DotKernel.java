@@ -11,10 +11,11 @@ final class DotKernel implements Kernel {
     private final Apply node;
     private final boolean ta, tb;
     private final DType dtype;
-    private final Gemm.Workspace workspace = new Gemm.Workspace();
+    private final Gemm.Workspace workspace;
     private final int[] transposedShape = new int[2]; // refilled per call (NDArray copies shapes)
 
-    DotKernel(Apply node) {
+    DotKernel(Apply node, Team team) {
+        this.workspace = new Gemm.Workspace(team);
         this.node = node;
         DotOp op = (DotOp) node.op();
         this.ta = op.transA();

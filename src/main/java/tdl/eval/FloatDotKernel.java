@@ -14,10 +14,11 @@ final class FloatDotKernel implements Float32Native {
     private static final int[] SCALAR = new int[0];
     private final Apply node;
     private final boolean ta, tb;
-    private final FloatGemm.Workspace workspace = new FloatGemm.Workspace();
+    private final FloatGemm.Workspace workspace;
     private final int[] transposedShape = new int[2];
 
-    FloatDotKernel(Apply node) {
+    FloatDotKernel(Apply node, Team team) {
+        this.workspace = new FloatGemm.Workspace(team);
         this.node = node;
         DotOp op = (DotOp) node.op();
         this.ta = op.transA();

@@ -21,7 +21,17 @@ public final class FloatGemm {
     public static final class Workspace {
         private final float[][] panels = new float[2][];
         private final Halves halves = new Halves();
-        private final HandOff handOff = new HandOff();
+        private final Team team;
+
+        /** Scratch for products whose halves run on {@code team}'s two threads. */
+        public Workspace(Team team) {
+            this.team = team;
+        }
+
+        /** Scratch with a team of its own (tests, one-off products). */
+        public Workspace() {
+            this(new Team());
+        }
 
         float[] panel(int part, int k) {
             int size = VectorGemmF.panelSize(k);
@@ -61,14 +71,15 @@ public final class FloatGemm {
         }
         Halves h = w.halves;
         h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k), owner);
+        // near the middle, on a multiple of the tiles: as Gemm.multiply
         if (n >= m) {
-            int strip = VectorGemmF.STRIP;
-            h.splitColumns(Math.min(n, Math.max(strip, (n / 2 / strip) * strip)));
+            int strip = VectorGemmF.WIDE;
+            h.splitColumns(Math.min(n, Math.max(strip, (n / 2 + strip / 2) / strip * strip)));
         } else {
-            h.splitRows(Math.min(m, Math.max(4, (m / 2) & ~3)));
+            h.splitRows(m >= 40 ? (m / 2 + 10) / 20 * 20 : Math.min(m, Math.max(4, (m / 2) & ~3)));
         }
         try {
-            w.handOff.run(h);
+            w.team.run(h);
         } finally {
             h.clear();
         }
@@ -82,7 +93,7 @@ public final class FloatGemm {
     }
 
     /** A split product: part 0 is C's first rows or columns, part 1 the rest, each with its own panel. */
-    private static final class Halves implements HandOff.Parts {
+    private static final class Halves implements Team.Parts {
         private float[] a, b, c, p0, p1;
         private boolean ta, tb;
         private Thread owner;

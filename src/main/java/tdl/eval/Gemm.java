@@ -27,7 +27,17 @@ public final class Gemm {
         private final double[][] panels = new double[2][];
         // the two halves of a split product and their hand-off to the pool, re-armed for every product
         private final Halves halves = new Halves();
-        private final HandOff handOff = new HandOff();
+        private final Team team;
+
+        /** Scratch for products whose halves run on {@code team}'s two threads. */
+        public Workspace(Team team) {
+            this.team = team;
+        }
+
+        /** Scratch with a team of its own (tests, one-off products). */
+        public Workspace() {
+            this(new Team());
+        }
 
         double[] panel(int part, int k) {
             int size = VectorGemm.panelSize(k);
@@ -75,18 +85,19 @@ public final class Gemm {
             block(a, ta, b, tb, c, m, n, k, 0, m, 0, n, w.panel(0, k), owner);
             return;
         }
-        // split the longer side of C (16-aligned columns, so both halves keep full vector tiles); the
-        // blocks are fixed by the shape alone, so the numbers do not depend on which thread runs which
+        // split the longer side of C near its middle, on a multiple of the tiles (WIDE columns; 20
+        // rows, a multiple of the 4- and 5-row tiles), so both halves keep full tiles; the blocks are
+        // fixed by the shape alone, so the numbers do not depend on which thread runs which
         Halves h = w.halves;
         h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k), owner);
         if (n >= m) {
-            int strip = VectorGemm.STRIP;
-            h.splitColumns(Math.min(n, Math.max(strip, (n / 2 / strip) * strip)));
+            int strip = VectorGemm.WIDE;
+            h.splitColumns(Math.min(n, Math.max(strip, (n / 2 + strip / 2) / strip * strip)));
         } else {
-            h.splitRows(Math.min(m, Math.max(4, (m / 2) & ~3)));
+            h.splitRows(m >= 40 ? (m / 2 + 10) / 20 * 20 : Math.min(m, Math.max(4, (m / 2) & ~3)));
         }
         try {
-            w.handOff.run(h);
+            w.team.run(h);
         } finally {
             h.clear();
         }
@@ -100,7 +111,7 @@ public final class Gemm {
     }
 
     /** A split product: part 0 is C's first rows or columns, part 1 the rest, each with its own panel. */
-    private static final class Halves implements HandOff.Parts {
+    private static final class Halves implements Team.Parts {
         private double[] a, b, c, p0, p1;
         private boolean ta, tb;
         private Thread owner; // whose interrupt stops both halves (the pool thread's own flag is not it)

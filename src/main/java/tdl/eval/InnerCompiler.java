@@ -15,6 +15,14 @@ public interface InnerCompiler {
     /** The plan computing {@code graph}'s outputs from its inputs, for the node {@code owner} whose op holds it. */
     InnerPlan compile(Apply owner, InnerGraph graph);
 
+    /**
+     * The two-thread team the function's kernels share, so its pool thread stays with the function
+     * between products. Outside a function (Eager) every kernel gets a team of its own.
+     */
+    default Team team() {
+        return new Team();
+    }
+
     /** For evaluation outside a compiled function (Eager), which never meets an op with an inner graph. */
     InnerCompiler NONE = (owner, graph) -> {
         throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, owner.op().name() + " runs an inner graph and can only run"

@@ -24,14 +24,15 @@ final class PoolKernel implements Kernel {
     private final DType dtype;
 
     private final int[] outShape = new int[4];
-    private final HandOff handOff = new HandOff();
+    private final Team team;
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    private final HandOff.Parts halves = this::half; // made once: a call allocates nothing
+    private final Team.Parts halves = this::half; // made once: a call allocates nothing
     // the current call's sizes and arrays, read by both halves
     private int rows, cols, planes, oh, ow;
     private double[] xd, gd, od;
 
-    PoolKernel(Apply node) {
+    PoolKernel(Apply node, Team team) {
+        this.team = team;
         this.node = node;
         this.op = (Pool2dOp) node.op();
         this.dtype = node.output().dtype();
@@ -68,7 +69,7 @@ final class PoolKernel implements Kernel {
         try {
             // planes are independent: two halves of them on the two cores when the input is large enough
             next.set(0);
-            if (planes >= 2 && (long) planes * rows * cols >= PARALLEL_ELEMENTS) handOff.run(halves);
+            if (planes >= 2 && (long) planes * rows * cols >= PARALLEL_ELEMENTS) team.run(halves);
             else half(0, planes);
         } finally {
             xd = gd = od = null; // keep no caller arrays alive between calls

@@ -20,19 +20,84 @@ final class VectorGemm {
 
     /** Columns of B packed per strip: three vectors wide. */
     static final int STRIP = 3 * L;
+    /** Columns of a strip read in place: four vectors wide. */
+    static final int WIDE = 4 * L;
+    // the in-place and transposed-operand tiles hold 20 and 24 accumulators: they need the 32 vector
+    // registers of AVX-512 (with 16, as on AVX2, they would spill), so narrower machines pack
+    private static final boolean BIG_TILES = L >= 8;
+    private static final int IN_PLACE_ROWS = 128;
 
-    /** Scratch doubles {@link #nn} needs for a product with inner dimension k. */
-    static int panelSize(int k) { return k * STRIP + 4 * STRIP; }
+    /** Scratch doubles {@link #multiply} needs for a product with inner dimension k. */
+    static int panelSize(int k) { return k * STRIP + 8 * STRIP; }
 
     /**
      * Rows [i0, i1) and columns [j0, j1) of C = A·B (C row-major, n columns) with
      * A(i, p) = a[i * ars + p * acs] and B(p, j) = b[p * brs + j * bcs]: strides express plain
-     * operands and transposed stored ones alike, so one kernel serves A·B, Aᵀ·B, A·Bᵀ and Aᵀ·Bᵀ. Each strip of B's columns is first copied into
-     * {@code panel} (k rows of STRIP contiguous doubles) so the tile loop reads memory in order
-     * instead of striding a row of B per multiply-add. Stops (GraphError) when {@code owner} is interrupted.
+     * operands and transposed stored ones alike, so one kernel serves A·B, Aᵀ·B, A·Bᵀ and Aᵀ·Bᵀ.
+     * A B with contiguous rows is read where it is ({@link #inPlace}); a B whose columns are stored
+     * rows (a transposed weight matrix, as in h·Wᵀ) is read one stored row per output column
+     * ({@link #transposedB}); any other B is packed strip by strip ({@link #packed}). Every path
+     * computes each element as the same multiply-add chain, so they agree bitwise. Stops
+     * (GraphError) when {@code owner} is interrupted.
      */
     static void multiply(double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c, int k, int n,
                          int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
+        // with many rows the packed strip is reused by many tiles and beats reading B in place
+        if (BIG_TILES && bcs == 1 && i1 - i0 <= IN_PLACE_ROWS) inPlace(a, ars, acs, b, brs, c, k, n, i0, i1, j0, j1, panel, owner);
+        else if (BIG_TILES && brs == 1) transposedB(a, ars, acs, b, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
+        else packed(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
+    }
+
+    /**
+     * B's rows are contiguous: no copy of B at all (packing it cost as much as the multiply-adds at
+     * the RBM's 20-row products: every element of W copied once per product). Tiles of 5 rows x 4
+     * vectors; the columns left of a last, narrower strip go through {@link #packed}.
+     */
+    static void inPlace(double[] a, int ars, int acs, double[] b, int brs, double[] c, int k, int n,
+                        int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
+        int j = j0;
+        for (int done = 0; j + WIDE <= j1; j += WIDE) {
+            int i = i0;
+            for (; i + 5 <= i1; i += 5) {
+                if ((done++ & 63) == 0) tdl.graph.Interrupts.check(owner);
+                tile5x4(a, ars, acs, b, brs, j, k, i, c, i * n + j, n);
+            }
+            for (; i < i1; i++) row4(a, ars, acs, b, brs, j, k, i, c, i * n + j);
+        }
+        if (j < j1) packed(a, ars, acs, b, brs, 1, c, k, n, i0, i1, j, j1, panel, owner);
+    }
+
+    /**
+     * B(p, j) = b[j * bcs + p]: column j of B is a stored row. C's block is computed as its
+     * transpose, Bᵀ·Aᵀ, with up to 24 rows of A packed as columns (a small copy) and B read in
+     * place one stored row per output column, each element once per product; a tile of 8 output
+     * columns x 24 rows goes through a small scratch to be stored row-major.
+     */
+    static void transposedB(double[] a, int ars, int acs, double[] b, int bcs, double[] c, int k, int n,
+                            int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
+        int tile = k * STRIP; // after the packed rows of A: the 8 x STRIP scratch tile
+        for (int i = i0; i < i1; i += STRIP) {
+            int rows = Math.min(STRIP, i1 - i);
+            if (rows < STRIP) java.util.Arrays.fill(panel, 0, tile, 0.0);
+            for (int r = 0; r < rows; r++) {
+                for (int p = 0, ao = (i + r) * ars, po = r; p < k; p++, ao += acs, po += STRIP) panel[po] = a[ao];
+            }
+            int j = j0;
+            for (int done = 0; j < j1; j += 8) {
+                if ((done++ & 63) == 0) tdl.graph.Interrupts.check(owner);
+                int cols = Math.min(8, j1 - j);
+                if (cols == 8) tile8x3T(panel, b, bcs, k, j, panel, tile);
+                else for (int q = 0; q < cols; q++) col3T(panel, b, bcs, k, j + q, panel, tile + q * STRIP);
+                for (int q = 0; q < cols; q++) {
+                    for (int r = 0, so = tile + q * STRIP, co = i * n + j + q; r < rows; r++, so++, co += n) c[co] = panel[so];
+                }
+            }
+        }
+    }
+
+    /** B packed strip by strip: any strides (the general path, and narrow last strips). */
+    static void packed(double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c, int k, int n,
+                       int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
         int tmp = k * STRIP; // after the packed strip: a 4 x STRIP tile for the last, narrower strip
         for (int j = j0; j < j1; j += STRIP) {
             int w = Math.min(STRIP, j1 - j);
@@ -65,6 +130,176 @@ final class VectorGemm {
                 }
             }
         }
+    }
+
+    private static void tile5x4(double[] a, int ars, int acs, double[] b, int brs, int j, int k, int i, double[] c, int o, int n) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        DoubleVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars, a4 = a3 + ars;
+        for (int p = 0, bo = j, ap = 0; p < k; p++, bo += brs, ap += acs) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bo + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bo + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = DoubleVector.broadcast(S, a[a4 + ap]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+        }
+        EXACT.cast(c00).intoArray(c, o);
+        EXACT.cast(c01).intoArray(c, o + L);
+        EXACT.cast(c02).intoArray(c, o + 2 * L);
+        EXACT.cast(c03).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c10).intoArray(c, o);
+        EXACT.cast(c11).intoArray(c, o + L);
+        EXACT.cast(c12).intoArray(c, o + 2 * L);
+        EXACT.cast(c13).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c20).intoArray(c, o);
+        EXACT.cast(c21).intoArray(c, o + L);
+        EXACT.cast(c22).intoArray(c, o + 2 * L);
+        EXACT.cast(c23).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c30).intoArray(c, o);
+        EXACT.cast(c31).intoArray(c, o + L);
+        EXACT.cast(c32).intoArray(c, o + 2 * L);
+        EXACT.cast(c33).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c40).intoArray(c, o);
+        EXACT.cast(c41).intoArray(c, o + L);
+        EXACT.cast(c42).intoArray(c, o + 2 * L);
+        EXACT.cast(c43).intoArray(c, o + 3 * L);
+    }
+
+    private static void row4(double[] a, int ars, int acs, double[] b, int brs, int j, int k, int i, double[] c, int o) {
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        int ai = i * ars;
+        for (int p = 0, bo = j; p < k; p++, bo += brs) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ai + p * acs]);
+            c0 = x.fma(DoubleVector.fromArray(S, b, bo), c0);
+            c1 = x.fma(DoubleVector.fromArray(S, b, bo + L), c1);
+            c2 = x.fma(DoubleVector.fromArray(S, b, bo + 2 * L), c2);
+            c3 = x.fma(DoubleVector.fromArray(S, b, bo + 3 * L), c3);
+        }
+        EXACT.cast(c0).intoArray(c, o);
+        EXACT.cast(c1).intoArray(c, o + L);
+        EXACT.cast(c2).intoArray(c, o + 2 * L);
+        EXACT.cast(c3).intoArray(c, o + 3 * L);
+    }
+
+    /** Columns j..j+7 of C for the packed rows of A (panel): s(q*STRIP + r) = C(row r, column j + q). */
+    private static void tile8x3T(double[] ap, double[] b, int bcs, int k, int j, double[] s, int so) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
+        DoubleVector c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;
+        DoubleVector c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00;
+        int b0 = j * bcs, b1 = b0 + bcs, b2 = b1 + bcs, b3 = b2 + bcs, b4 = b3 + bcs, b5 = b4 + bcs, b6 = b5 + bcs, b7 = b6 + bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+            DoubleVector x0 = DoubleVector.fromArray(S, ap, po);
+            DoubleVector x1 = DoubleVector.fromArray(S, ap, po + L);
+            DoubleVector x2 = DoubleVector.fromArray(S, ap, po + 2 * L);
+            DoubleVector y = DoubleVector.broadcast(S, b[b0 + p]);
+            c00 = y.fma(x0, c00);
+            c01 = y.fma(x1, c01);
+            c02 = y.fma(x2, c02);
+            y = DoubleVector.broadcast(S, b[b1 + p]);
+            c10 = y.fma(x0, c10);
+            c11 = y.fma(x1, c11);
+            c12 = y.fma(x2, c12);
+            y = DoubleVector.broadcast(S, b[b2 + p]);
+            c20 = y.fma(x0, c20);
+            c21 = y.fma(x1, c21);
+            c22 = y.fma(x2, c22);
+            y = DoubleVector.broadcast(S, b[b3 + p]);
+            c30 = y.fma(x0, c30);
+            c31 = y.fma(x1, c31);
+            c32 = y.fma(x2, c32);
+            y = DoubleVector.broadcast(S, b[b4 + p]);
+            c40 = y.fma(x0, c40);
+            c41 = y.fma(x1, c41);
+            c42 = y.fma(x2, c42);
+            y = DoubleVector.broadcast(S, b[b5 + p]);
+            c50 = y.fma(x0, c50);
+            c51 = y.fma(x1, c51);
+            c52 = y.fma(x2, c52);
+            y = DoubleVector.broadcast(S, b[b6 + p]);
+            c60 = y.fma(x0, c60);
+            c61 = y.fma(x1, c61);
+            c62 = y.fma(x2, c62);
+            y = DoubleVector.broadcast(S, b[b7 + p]);
+            c70 = y.fma(x0, c70);
+            c71 = y.fma(x1, c71);
+            c72 = y.fma(x2, c72);
+        }
+        EXACT.cast(c00).intoArray(s, so);
+        EXACT.cast(c01).intoArray(s, so + L);
+        EXACT.cast(c02).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c10).intoArray(s, so);
+        EXACT.cast(c11).intoArray(s, so + L);
+        EXACT.cast(c12).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c20).intoArray(s, so);
+        EXACT.cast(c21).intoArray(s, so + L);
+        EXACT.cast(c22).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c30).intoArray(s, so);
+        EXACT.cast(c31).intoArray(s, so + L);
+        EXACT.cast(c32).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c40).intoArray(s, so);
+        EXACT.cast(c41).intoArray(s, so + L);
+        EXACT.cast(c42).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c50).intoArray(s, so);
+        EXACT.cast(c51).intoArray(s, so + L);
+        EXACT.cast(c52).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c60).intoArray(s, so);
+        EXACT.cast(c61).intoArray(s, so + L);
+        EXACT.cast(c62).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c70).intoArray(s, so);
+        EXACT.cast(c71).intoArray(s, so + L);
+        EXACT.cast(c72).intoArray(s, so + 2 * L);
+    }
+
+    /** One output column j of C for the packed rows of A, into s[so..so+STRIP). */
+    private static void col3T(double[] ap, double[] b, int bcs, int k, int j, double[] s, int so) {
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0;
+        int bj = j * bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bj + p]);
+            c0 = y.fma(DoubleVector.fromArray(S, ap, po), c0);
+            c1 = y.fma(DoubleVector.fromArray(S, ap, po + L), c1);
+            c2 = y.fma(DoubleVector.fromArray(S, ap, po + 2 * L), c2);
+        }
+        EXACT.cast(c0).intoArray(s, so);
+        EXACT.cast(c1).intoArray(s, so + L);
+        EXACT.cast(c2).intoArray(s, so + 2 * L);
     }
 
     private static void tile4x3(double[] a, int ars, int acs, double[] b, int k, int i, double[] c, int o, int n) {

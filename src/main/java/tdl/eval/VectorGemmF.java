@@ -22,12 +22,43 @@ final class VectorGemmF {
 
     /** Columns of B packed per strip: three vectors wide. */
     static final int STRIP = 3 * L;
+    /** Columns of a strip read in place: four vectors wide. */
+    static final int WIDE = 4 * L;
+    // the in-place tile holds 20 accumulators: it needs AVX-512's 32 vector registers
+    private static final boolean BIG_TILES = L >= 16;
+    private static final int IN_PLACE_ROWS = 128;
 
     /** Scratch floats {@link #multiply} needs for a product with inner dimension k. */
     static int panelSize(int k) { return k * STRIP + 4 * STRIP; }
 
-    /** As {@link VectorGemm#multiply}, on floats. */
+    /**
+     * As {@link VectorGemm#multiply}, on floats: a B with contiguous rows is read where it is
+     * ({@link #inPlace}) when A has few rows, any other B is packed ({@link #packed}); both compute
+     * each element as the same multiply-add chain.
+     */
     static void multiply(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int k, int n,
+                         int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
+        if (BIG_TILES && bcs == 1 && i1 - i0 <= IN_PLACE_ROWS) inPlace(a, ars, acs, b, brs, c, k, n, i0, i1, j0, j1, panel, owner);
+        else packed(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
+    }
+
+    /** As {@link VectorGemm#inPlace}: tiles of 5 rows x 4 vectors read B's rows where they are. */
+    static void inPlace(float[] a, int ars, int acs, float[] b, int brs, float[] c, int k, int n,
+                        int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
+        int j = j0;
+        for (int done = 0; j + WIDE <= j1; j += WIDE) {
+            int i = i0;
+            for (; i + 5 <= i1; i += 5) {
+                if ((done++ & 63) == 0) tdl.graph.Interrupts.check(owner);
+                tile5x4(a, ars, acs, b, brs, j, k, i, c, i * n + j, n);
+            }
+            for (; i < i1; i++) row4(a, ars, acs, b, brs, j, k, i, c, i * n + j);
+        }
+        if (j < j1) packed(a, ars, acs, b, brs, 1, c, k, n, i0, i1, j, j1, panel, owner);
+    }
+
+    /** B packed strip by strip: any strides (the general path, and narrow last strips). */
+    static void packed(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int k, int n,
                          int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
         int tmp = k * STRIP;
         for (int j = j0; j < j1; j += STRIP) {
@@ -60,6 +91,84 @@ final class VectorGemmF {
                 }
             }
         }
+    }
+
+    private static void tile5x4(float[] a, int ars, int acs, float[] b, int brs, int j, int k, int i, float[] c, int o, int n) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars, a4 = a3 + ars;
+        for (int p = 0, bo = j, ap = 0; p < k; p++, bo += brs, ap += acs) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+        }
+        EXACT.cast(c00).intoArray(c, o);
+        EXACT.cast(c01).intoArray(c, o + L);
+        EXACT.cast(c02).intoArray(c, o + 2 * L);
+        EXACT.cast(c03).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c10).intoArray(c, o);
+        EXACT.cast(c11).intoArray(c, o + L);
+        EXACT.cast(c12).intoArray(c, o + 2 * L);
+        EXACT.cast(c13).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c20).intoArray(c, o);
+        EXACT.cast(c21).intoArray(c, o + L);
+        EXACT.cast(c22).intoArray(c, o + 2 * L);
+        EXACT.cast(c23).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c30).intoArray(c, o);
+        EXACT.cast(c31).intoArray(c, o + L);
+        EXACT.cast(c32).intoArray(c, o + 2 * L);
+        EXACT.cast(c33).intoArray(c, o + 3 * L);
+        o += n;
+        EXACT.cast(c40).intoArray(c, o);
+        EXACT.cast(c41).intoArray(c, o + L);
+        EXACT.cast(c42).intoArray(c, o + 2 * L);
+        EXACT.cast(c43).intoArray(c, o + 3 * L);
+    }
+
+    private static void row4(float[] a, int ars, int acs, float[] b, int brs, int j, int k, int i, float[] c, int o) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        int ai = i * ars;
+        for (int p = 0, bo = j; p < k; p++, bo += brs) {
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * acs]);
+            c0 = x.fma(FloatVector.fromArray(S, b, bo), c0);
+            c1 = x.fma(FloatVector.fromArray(S, b, bo + L), c1);
+            c2 = x.fma(FloatVector.fromArray(S, b, bo + 2 * L), c2);
+            c3 = x.fma(FloatVector.fromArray(S, b, bo + 3 * L), c3);
+        }
+        EXACT.cast(c0).intoArray(c, o);
+        EXACT.cast(c1).intoArray(c, o + L);
+        EXACT.cast(c2).intoArray(c, o + 2 * L);
+        EXACT.cast(c3).intoArray(c, o + 3 * L);
     }
 
     private static void tile4x3(float[] a, int ars, int acs, float[] b, int k, int i, float[] c, int o, int n) {

@@ -3,6 +3,7 @@ package tdl.function;
 import java.util.List;
 import tdl.eval.InnerCompiler;
 import tdl.eval.InnerPlan;
+import tdl.eval.Team;
 import tdl.graph.Apply;
 import tdl.graph.InnerGraph;
 import tdl.graph.Variable;
@@ -19,19 +20,24 @@ final class Compilation implements InnerCompiler {
     private final Pipeline pipeline;
     private final boolean nanGuard;
     private final Profile profile;
+    private final Team team; // shared with the inner graphs' plans: one function, one second thread
     private final CompileTimes times;
 
-    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, CompileTimes times) {
+    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, Team team, CompileTimes times) {
         // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
         this.pipeline = nanGuard ? pipeline.without("fuse") : pipeline;
         this.nanGuard = nanGuard;
         this.profile = profile;
+        this.team = team;
         this.times = times;
     }
 
-    /** The compilation {@code options} ask for, timing into {@code profile} (null: no profiling). */
+    /**
+     * The compilation {@code options} ask for, timing its steps into {@code times} and its plan's
+     * steps into {@code profile} (null: no profiling).
+     */
     static Compilation of(FunctionCompiler.Options options, Profile profile, CompileTimes times) {
-        return new Compilation(options.pipeline(), options.nanGuard(), profile, times);
+        return new Compilation(options.pipeline(), options.nanGuard(), profile, new Team(), times);
     }
 
     /** The pipeline's phases in order, each timed into {@link CompileTimes}. */
@@ -50,9 +56,14 @@ final class Compilation implements InnerCompiler {
     }
 
     @Override
+    public Team team() {
+        return team;
+    }
+
+    @Override
     public InnerPlan compile(Apply owner, InnerGraph graph) {
         Profile inner = profile == null ? null : profile.inner(owner.op().name());
-        Compilation c = new Compilation(pipeline, nanGuard, inner, times.inner(owner.op()));
+        Compilation c = new Compilation(pipeline, nanGuard, inner, team, times.inner(owner.op()));
         List<Variable> rewritten = c.rewrite(graph.outputs(), new RewriteLog());
         long t0 = System.nanoTime();
         InnerPlan plan = c.plan(graph.inputs(), rewritten);

@@ -45,6 +45,7 @@ public final class LocalPhase implements Phase {
     public List<Variable> run(List<Variable> outputs, RewriteLog log) {
         if (rewrites.isEmpty()) return outputs;
         List<Variable> current = outputs;
+        ShapeInference shapes = new ShapeInference(); // nodes are immutable: its memo holds for the whole run
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             boolean[] changed = {false};
             Map<Variable, Variable> memo = new IdentityHashMap<>();
@@ -52,7 +53,7 @@ public final class LocalPhase implements Phase {
                 Apply b = Rebuild.withMappedInputs(a, memo);
                 if (b != a) changed[0] = true;
                 if (b.outputs().size() == 1) {
-                    Variable out = rewriteNode(b, log, changed);
+                    Variable out = rewriteNode(b, log, changed, shapes);
                     memo.put(a.output(), out);
                 } else {
                     for (int i = 0; i < a.outputs().size(); i++) memo.put(a.outputs().get(i), b.outputs().get(i));
@@ -64,12 +65,12 @@ public final class LocalPhase implements Phase {
         return current;
     }
 
-    private Variable rewriteNode(Apply node, RewriteLog log, boolean[] changed) {
+    private Variable rewriteNode(Apply node, RewriteLog log, boolean[] changed, ShapeInference shapes) {
         Variable cur = node.output();
         for (int step = 0; step < MAX_CHAIN && cur.owner() != null && cur.owner().outputs().size() == 1; step++) {
             Variable next = null;
             for (Rewrite r : rewrites) {
-                Variable rep = r.apply(cur.owner());
+                Variable rep = r.apply(cur.owner(), shapes);
                 if (rep != null && rep != cur && rep.type().equals(cur.type())) {
                     log.fired(r.name());
                     next = rep;

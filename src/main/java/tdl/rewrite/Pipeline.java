@@ -11,7 +11,9 @@ import tdl.graph.Variable;
  * <ol>
  *   <li>merge — equal constants and equal subgraphs become one;</li>
  *   <li>canonicalize — drop the gradient-only view ops (zero_grad, grad_clip, ...), fold constants, sink and drop fills, drop sum_to_shape where shapes provably
- *       match ({@link ShapeFacts}), simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
+ *       match ({@link ShapeFacts}); answer shapes from the inputs' shapes and drop the allocs they make
+ *       useless ({@link ShapeInference}: {@link ShapeFromInputs}, {@link UselessAlloc}, {@link ZerosPlusToAlloc},
+ *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
  *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel});</li>
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products),
  *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
@@ -32,7 +34,9 @@ public record Pipeline(List<Phase> phases) {
         return new Pipeline(List.of(
                 new MergePhase(),
                 new LocalPhase("canonicalize", List.of(
-                        new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(), new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
+                        new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(),
+                        new ShapeFromInputs(), new UselessAlloc(), new ZerosPlusToAlloc(), new AllocInElemwise(), new DimShuffleOfFill(),
+                        new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
                         new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),

@@ -17,4 +17,10 @@ public interface Rewrite {
 
     /** The replacement for {@code node.output()}, or null when the rule does not apply. */
     Variable apply(Apply node);
+
+    /**
+     * The same, for a rule that reads inferred shapes: {@code shapes} is the phase run's shared
+     * {@link ShapeInference} (memoized across the run). Rules that do not read shapes keep the default.
+     */
+    default Variable apply(Apply node, ShapeInference shapes) { return apply(node); }
 }

@@ -20,7 +20,9 @@ import tdl.graph.ops.SumToShapeOp;
  * the little shape inference (Theano's ShapeFeature, much reduced) that lets rewrites drop the ones
  * that cannot change anything. {@link #representative} maps a variable to one whose shape is
  * provably the same; two variables with the same representative have the same shape whenever both
- * are computed without error.
+ * are computed without error. {@link ShapeInference} is the general inference (per-axis sizes, dot,
+ * reductions, indexing); this budgeted check stays for the rules written against it, whose firing
+ * order the stabilisers' tests pin down.
  */
 public final class ShapeFacts {
     // the inference walks up the graph; on deep or wide graphs it gives up (answers "unknown"), which

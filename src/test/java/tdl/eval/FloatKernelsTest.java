@@ -56,6 +56,33 @@ class FloatKernelsTest {
     }
 
     @Test
+    void readingBInPlaceGivesBitwiseThePackedNumbers() {
+        assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
+        Random rng = new Random(13);
+        int[][] shapes = {{20, 500, 784}, {20, 784, 500}, {784, 500, 20}, {5, 64, 3}, {6, 65, 7}, {25, 140, 9}, {1, 1, 1}, {3, 70, 2}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            float[] panel = new float[VectorGemmF.panelSize(k)];
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                float[] a = random(rng, m * k), b = random(rng, k * n);
+                int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
+                float[] fast = new float[m * n], packed = new float[m * n];
+                Thread me = Thread.currentThread();
+                VectorGemmF.packed(a, ars, acs, b, brs, bcs, packed, k, n, 0, m, 0, n, panel, me);
+                VectorGemmF.multiply(a, ars, acs, b, brs, bcs, fast, k, n, 0, m, 0, n, panel, me);
+                assertArrayEquals(packed, fast, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb);
+                java.util.Arrays.fill(fast, 0f);
+                int i0 = m / 3, j0 = n / 3;
+                VectorGemmF.multiply(a, ars, acs, b, brs, bcs, fast, k, n, 0, i0, 0, n, panel, me);
+                VectorGemmF.multiply(a, ars, acs, b, brs, bcs, fast, k, n, i0, m, 0, j0, panel, me);
+                VectorGemmF.multiply(a, ars, acs, b, brs, bcs, fast, k, n, i0, m, j0, n, panel, me);
+                assertArrayEquals(packed, fast, "blocks of " + m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb);
+            }
+        }
+    }
+
+    @Test
     void splittingTheOutputBetweenThreadsGivesBitwiseTheSameNumbers() {
         assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
         Random rng = new Random(11);

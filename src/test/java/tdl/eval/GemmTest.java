@@ -36,6 +36,35 @@ class GemmTest {
     }
 
     @Test
+    void readingBInPlaceOrAsStoredRowsGivesBitwiseThePackedNumbers() {
+        assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
+        Random rng = new Random(13);
+        int[][] shapes = {{20, 500, 784}, {20, 784, 500}, {784, 500, 20}, {5, 32, 3}, {6, 33, 7}, {25, 70, 9},
+            {24, 8, 5}, {23, 9, 4}, {49, 17, 11}, {1, 1, 1}, {3, 40, 2}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            double[] panel = new double[VectorGemm.panelSize(k)];
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                double[] a = random(rng, m * k), b = random(rng, k * n);
+                int ars = ta ? 1 : k, acs = ta ? m : 1, brs = tb ? 1 : n, bcs = tb ? k : 1;
+                double[] fast = new double[m * n], packed = new double[m * n];
+                Thread me = Thread.currentThread();
+                VectorGemm.packed(a, ars, acs, b, brs, bcs, packed, k, n, 0, m, 0, n, panel, me);
+                VectorGemm.multiply(a, ars, acs, b, brs, bcs, fast, k, n, 0, m, 0, n, panel, me);
+                assertArrayEquals(packed, fast, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb);
+                // a block starting inside the matrix (as the second half of a split product)
+                java.util.Arrays.fill(fast, 0.0);
+                int i0 = m / 3, j0 = n / 3;
+                VectorGemm.multiply(a, ars, acs, b, brs, bcs, fast, k, n, 0, i0, 0, n, panel, me);
+                VectorGemm.multiply(a, ars, acs, b, brs, bcs, fast, k, n, i0, m, 0, j0, panel, me);
+                VectorGemm.multiply(a, ars, acs, b, brs, bcs, fast, k, n, i0, m, j0, n, panel, me);
+                assertArrayEquals(packed, fast, "blocks of " + m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb);
+            }
+        }
+    }
+
+    @Test
     void splittingTheOutputBetweenThreadsGivesBitwiseTheSameNumbers() {
         assumeTrue(Gemm.VECTOR, "the Vector API kernel is not enabled");
         Random rng = new Random(11);
