@@ -25,7 +25,7 @@ import tdl.graph.ops.SubtensorOp;
 
 /**
  * The records the first compile hashes and compares (ops, their index specs, types, the merge
- * phase's key) write equals and hashCode out: javac's versions are invokedynamic call sites that
+ * phase's key, the shape inference's dims) write equals and hashCode out: javac's versions are invokedynamic call sites that
  * bootstrap method handles per record class on first use, which a fresh JVM paid inside the first
  * {@code theano.function} (see {@link Op}). Read from the class files, so no timing is involved.
  */
@@ -36,7 +36,7 @@ class RecordMethodsTest {
         Set<String> generated = new TreeSet<>();
         for (JavaClass c : new ClassFileImporter().withImportOption(l -> !l.contains("/test-classes/"))
                 .importPackages("tdl.graph", "tdl.rewrite", "tdl.scan")) {
-            boolean hashed = c.isAssignableTo(Op.class) || c.isAssignableTo(IndexSpec.class)
+            boolean hashed = c.isAssignableTo(Op.class) || c.isAssignableTo(IndexSpec.class) || c.isAssignableTo(tdl.rewrite.Dim.class)
                     || c.isEquivalentTo(TensorType.class) || c.getName().equals("tdl.rewrite.MergePhase$NodeKey");
             if (!hashed || !c.reflect().isRecord()) continue;
             checked.add(c.getName());
@@ -68,6 +68,18 @@ class RecordMethodsTest {
         assertEquals(new TensorType(DType.FLOAT64, 2), new TensorType(DType.FLOAT64, 2));
         assertNotEquals(new TensorType(DType.FLOAT64, 2), new TensorType(DType.FLOAT32, 2));
         assertNotEquals(new TensorType(DType.FLOAT64, 2), new TensorType(DType.FLOAT64, 1));
+        // dims: sizes by value, variables by identity
+        Variable v = new Variable(new TensorType(DType.FLOAT64, 2), "v"), w = new Variable(new TensorType(DType.FLOAT64, 2), "v");
+        assertEquals(new tdl.rewrite.Dim.Known(3), new tdl.rewrite.Dim.Known(3));
+        assertEquals(new tdl.rewrite.Dim.Known(3).hashCode(), new tdl.rewrite.Dim.Known(3).hashCode());
+        assertNotEquals(new tdl.rewrite.Dim.Known(3), new tdl.rewrite.Dim.Known(4));
+        assertEquals(new tdl.rewrite.Dim.Of(v, 1), new tdl.rewrite.Dim.Of(v, 1));
+        assertEquals(new tdl.rewrite.Dim.Of(v, 1).hashCode(), new tdl.rewrite.Dim.Of(v, 1).hashCode());
+        assertNotEquals(new tdl.rewrite.Dim.Of(v, 1), new tdl.rewrite.Dim.Of(v, 0));
+        assertNotEquals(new tdl.rewrite.Dim.Of(v, 1), new tdl.rewrite.Dim.Of(w, 1));
+        assertEquals(new tdl.rewrite.Dim.Value(v), new tdl.rewrite.Dim.Value(v));
+        assertNotEquals(new tdl.rewrite.Dim.Value(v), new tdl.rewrite.Dim.Value(w));
+        assertNotEquals((Object) new tdl.rewrite.Dim.Value(v), new tdl.rewrite.Dim.Of(v, 0));
     }
 
     /** The method names of the invokedynamic call sites in a class file's constant pool. */
