@@ -19,6 +19,7 @@ final class Bench {
     private boolean numpy = true;
     private boolean profile;
     private boolean scaling;
+    private boolean compileOnly;
     private Path numpyScript;
     private String floatX;
     private final PrintStream out;
@@ -30,7 +31,7 @@ final class Bench {
     }
 
     static final String USAGE = "usage: tdl bench [--epochs N] [--batches N] [--samples N] [--repeat N] "
-            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON] [--scaling]\n"
+            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON] [--scaling] [--compile-only]\n"
             + "  --epochs N   RBM epochs to time (default 3); --batches N times N minibatches and scales to 500\n"
             + "  --samples N  samples of the sampling phase to time (default 10, each 1000 Gibbs steps)\n"
             + "  --repeat N   repetitions of the compile, call and start-up workloads (default 7)\n"
@@ -39,6 +40,7 @@ final class Bench {
             + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet, --lenet-only runs nothing else\n"
             + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/rbm_jax.py and bench/lenet_jax.py\n"
             + "  --scaling    also the RBM epoch for 500/1000/2000 hidden units x minibatches of 20/100/500, beside numpy tuned\n"
+            + "  --compile-only  only the train_rbm compile rows (--repeat times) and where the first compile's time went\n"
             + "  --floatX float32  the RBM epoch and sampling in float32 and float64, beside rbm_numpy.py --dtype float32";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -53,6 +55,7 @@ final class Bench {
                     case "--no-numpy" -> b.numpy = false;
                     case "--profile" -> b.profile = true;
                     case "--scaling" -> b.scaling = true;
+                    case "--compile-only" -> b.compileOnly = true;
                     case "--lenet-batches" -> b.lenetBatches = Math.min(16, positive(args, ++i));
                     case "--no-lenet" -> b.lenetBatches = 0;
                     case "--jax" -> b.jaxPython = value(args, ++i);
@@ -86,7 +89,7 @@ final class Bench {
         }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,
-                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0, b.scaling), out, err).run();
+                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0, b.scaling, b.compileOnly), out, err).run();
             return Main.OK;
         } catch (TdlError e) {
             err.println(e.format());

@@ -81,8 +81,8 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err, SessionHost::new, System.console() != null);
-        // the launcher's archive-dumping run: load the interactive REPL's classes too (see ./tdl)
-        if (System.getenv("TDL_CDS_ARCHIVE_RUN") != null) ReplLauncher.exerciseForArchive();
+        // the launcher's archive-dumping run: load the interactive REPL's and the compiler's classes too (see ./tdl)
+        if (System.getenv("TDL_CDS_ARCHIVE_RUN") != null) ArchiveRun.exercise(System.err);
         System.out.flush();
         System.exit(status);
     }

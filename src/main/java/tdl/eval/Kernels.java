@@ -84,6 +84,8 @@ public final class Kernels {
     private static Kernel kernelOf(Apply node, InnerCompiler inner) {
         Op op = node.op();
         if (op instanceof KernelFactory f) return f.kernel(node, inner);
+        // common ops before rare ones: in a fresh JVM each instanceof against an op class not loaded
+        // yet loads it from the jar, which the first compile paid for every rare op passed on the way
         // float32 nodes: the float kernels (float lanes, float[] storage), so they skip the adaptor's widening
         if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node) : new ElemwiseKernel(node, inner.team());
         if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node) : new FusedKernel(node);
@@ -97,6 +99,13 @@ public final class Kernels {
         if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
         if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
         if (op instanceof DimShuffleOp) return native32(ShapeKernels.dimshuffle(node)); // gathers floats itself
+        if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
+                || op instanceof IncSubtensorOp) {
+            IndexKernel k = new IndexKernel(node);
+            // reads gather floats themselves: a minibatch of a float32 data set must not widen the whole set
+            return k.readsOnly() ? (Float32Native) k::run : k;
+        }
+        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node, inner.team());
         // copies and choices handle floats themselves (copyAs, cast): no widening for them
         if (op instanceof ReshapeOp) return native32(ShapeKernels.reshape(node));
         if (op instanceof FlattenOp) return native32(ShapeKernels.flatten(node));
@@ -111,7 +120,6 @@ public final class Kernels {
         if (op instanceof MaskIndexOp m) return ShapeKernels.maskIndex(node, m.axis(), m.offset());
         if (op instanceof SoftmaxOp) return ShapeKernels.softmax(node);
         if (op instanceof IfElseOp) return native32(ShapeKernels.ifelse(node));
-        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node, inner.team());
         if (op instanceof CumOp) return ExtraKernels.cum(node);
         if (op instanceof MatrixInverseOp) return LinalgKernels.inverse(node);
         if (op instanceof DetOp) return LinalgKernels.det(node);
@@ -131,12 +139,6 @@ public final class Kernels {
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);
         if (op instanceof PutAlongAxisOp) return ExtraKernels.putAlongAxis(node);
-        if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
-                || op instanceof IncSubtensorOp) {
-            IndexKernel k = new IndexKernel(node);
-            // reads gather floats themselves: a minibatch of a float32 data set must not widen the whole set
-            return k.readsOnly() ? (Float32Native) k::run : k;
-        }
         throw new GraphError(ErrorKind.NOT_IMPLEMENTED_ERROR, "no kernel for op " + op.name(), null, node);
     }
 

@@ -7,6 +7,7 @@ import tdl.eval.Team;
 import tdl.graph.Apply;
 import tdl.graph.InnerGraph;
 import tdl.graph.Variable;
+import tdl.rewrite.Phase;
 import tdl.rewrite.Pipeline;
 import tdl.rewrite.RewriteLog;
 
@@ -20,22 +21,34 @@ final class Compilation implements InnerCompiler {
     private final boolean nanGuard;
     private final Profile profile;
     private final Team team; // shared with the inner graphs' plans: one function, one second thread
+    private final CompileTimes times;
 
-    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, Team team) {
+    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, Team team, CompileTimes times) {
         // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
         this.pipeline = nanGuard ? pipeline.without("fuse") : pipeline;
         this.nanGuard = nanGuard;
         this.profile = profile;
         this.team = team;
+        this.times = times;
     }
 
-    /** The compilation {@code options} ask for, timing into {@code profile} (null: no profiling). */
-    static Compilation of(FunctionCompiler.Options options, Profile profile) {
-        return new Compilation(options.pipeline(), options.nanGuard(), profile, new Team());
+    /**
+     * The compilation {@code options} ask for, timing its steps into {@code times} and its plan's
+     * steps into {@code profile} (null: no profiling).
+     */
+    static Compilation of(FunctionCompiler.Options options, Profile profile, CompileTimes times) {
+        return new Compilation(options.pipeline(), options.nanGuard(), profile, new Team(), times);
     }
 
+    /** The pipeline's phases in order, each timed into {@link CompileTimes}. */
     List<Variable> rewrite(List<Variable> results, RewriteLog log) {
-        return pipeline.run(results, log);
+        List<Variable> cur = results;
+        for (Phase p : pipeline.phases()) {
+            long t0 = System.nanoTime();
+            cur = p.run(cur, log);
+            times.since(p.name(), t0);
+        }
+        return cur;
     }
 
     Plan plan(List<Variable> inputs, List<Variable> results) {
@@ -50,7 +63,11 @@ final class Compilation implements InnerCompiler {
     @Override
     public InnerPlan compile(Apply owner, InnerGraph graph) {
         Profile inner = profile == null ? null : profile.inner(owner.op().name());
-        Compilation c = new Compilation(pipeline, nanGuard, inner, team);
-        return c.plan(graph.inputs(), c.rewrite(graph.outputs(), new RewriteLog()));
+        Compilation c = new Compilation(pipeline, nanGuard, inner, team, times.inner(owner.op()));
+        List<Variable> rewritten = c.rewrite(graph.outputs(), new RewriteLog());
+        long t0 = System.nanoTime();
+        InnerPlan plan = c.plan(graph.inputs(), rewritten);
+        c.times.since("plan", t0);
+        return plan;
     }
 }

@@ -34,10 +34,11 @@ public final class CompiledFunction {
     private final java.util.concurrent.locks.ReentrantLock[] locks;
     // DebugMode: the unrewritten plan each call is compared with (null: no check)
     private final DebugCheck check;
+    private final CompileTimes compileTimes;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, Profile profile,
-                     List<String> warnings, RewriteLog rewriteLog, DebugCheck check) {
+                     List<String> warnings, RewriteLog rewriteLog, DebugCheck check, CompileTimes compileTimes) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
@@ -51,6 +52,7 @@ public final class CompiledFunction {
         this.borrowed = new NDArray[outputs.size()];
         this.locks = sharedLocks();
         this.check = check;
+        this.compileTimes = compileTimes;
     }
 
     /**
@@ -92,6 +94,9 @@ public final class CompiledFunction {
 
     /** Compile-time warnings (unused inputs in WARN mode) for the caller to print. */
     public List<String> warnings() { return warnings; }
+
+    /** How long each step of this function's compilation took. */
+    public CompileTimes compileTimes() { return compileTimes; }
 
     /** Which rewrites fired when this function was compiled. */
     public RewriteLog rewriteLog() { return rewriteLog; }

@@ -45,7 +45,7 @@ final class DebugCheck {
                     "compile it without mode='DebugMode'");
         }
         // no NaN guard here: the unrewritten graph may overflow where the rewritten one is stable
-        Compilation c = Compilation.of(options.withPipeline(Pipeline.none()).withProfile(false).withNanGuard(false), null);
+        Compilation c = Compilation.of(options.withPipeline(Pipeline.none()).withProfile(false).withNanGuard(false), null, new CompileTimes());
         Plan plan = c.plan(inputs, c.rewrite(frozen, new RewriteLog()));
         List<String> names = new java.util.ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

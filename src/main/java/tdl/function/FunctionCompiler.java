@@ -61,6 +61,8 @@ public final class FunctionCompiler {
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,
                                            List<Map.Entry<SharedVariable, Variable>> updates,
                                            Map<Variable, Variable> givens, Options options) {
+        long start = System.nanoTime();
+        CompileTimes times = new CompileTimes();
         if (updates == null) updates = List.of();
         if (givens == null) givens = Map.of();
         if (outputs == null) outputs = List.of();
@@ -75,15 +77,20 @@ public final class FunctionCompiler {
 
         List<String> warnings = new ArrayList<>();
         checkMissingAndUnused(inputs, results, options.onUnused(), warnings);
+        times.since("checks and givens", start);
 
         RewriteLog log = new RewriteLog();
         Profile profile = options.profile() ? new Profile() : null;
         // built before rewriting, from the same graph: what the rewritten plan must agree with
         DebugCheck check = options.debugCheck() ? DebugCheck.of(inputs, results, outputs.size(), updates, options) : null;
-        Compilation compilation = Compilation.of(options, profile);
+        Compilation compilation = Compilation.of(options, profile, times);
         results = compilation.rewrite(results, log);
+        long planStart = System.nanoTime();
         Plan plan = compilation.plan(inputs, results);
-        return new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log, check);
+        times.since("plan", planStart);
+        CompiledFunction f = new CompiledFunction(options.name(), inputs, outputs, updates, plan, profile, warnings, log, check, times);
+        times.since("total", start);
+        return f;
     }
 
     /** Variable.eval(): compiles an input-less function on the fly and returns a copy of the value. */
@@ -110,24 +117,33 @@ public final class FunctionCompiler {
         Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < inputs.size(); i++) {
             Variable v = inputs.get(i);
-            String where = "function input " + (i + 1) + " '" + v + "'";
             if (v instanceof SharedVariable) {
-                throw new GraphError(ErrorKind.TYPE_ERROR, where + " is a shared variable; shared variables are implicit inputs",
+                throw new GraphError(ErrorKind.TYPE_ERROR, inputName(i, v) + " is a shared variable; shared variables are implicit inputs",
                         "remove it from the inputs (its value is used automatically), or substitute it with givens");
             }
             if (v instanceof Constant) {
-                throw new GraphError(ErrorKind.TYPE_ERROR, where + " is a constant, not an input variable",
+                throw new GraphError(ErrorKind.TYPE_ERROR, inputName(i, v) + " is a constant, not an input variable",
                         "inputs must be symbolic variables such as T.matrix('x')");
             }
             if (v.owner() != null) {
-                throw new GraphError(ErrorKind.TYPE_ERROR, where + " is an expression (computed by " + v.owner().op().name()
+                throw new GraphError(ErrorKind.TYPE_ERROR, inputName(i, v) + " is an expression (computed by " + v.owner().op().name()
                         + "), not an input variable", "use a fresh input variable, and givens to tie it to the expression");
             }
             if (!seen.add(v)) {
-                throw new GraphError(ErrorKind.VALUE_ERROR, where + " appears more than once in the inputs",
+                throw new GraphError(ErrorKind.VALUE_ERROR, inputName(i, v) + " appears more than once in the inputs",
                         "list each input once");
             }
         }
+    }
+
+    // messages are built only when a check fails: a compile that passes formats no names (a fresh
+    // JVM's first compile paid for the string concatenations' bootstraps otherwise)
+    private static String inputName(int i, Variable v) {
+        return "function input " + (i + 1) + " '" + v + "'";
+    }
+
+    private static String updateOf(SharedVariable sv) {
+        return "update of shared variable '" + sv + "': ";
     }
 
     private static void checkUpdates(List<Map.Entry<SharedVariable, Variable>> updates) {
@@ -139,9 +155,8 @@ public final class FunctionCompiler {
                 throw new GraphError(ErrorKind.VALUE_ERROR, "shared variable '" + sv + "' is updated twice in one function",
                         "give each shared variable at most one update");
             }
-            String what = "update of shared variable '" + sv + "': ";
             if (value.rank() != sv.rank()) {
-                throw new GraphError(ErrorKind.TYPE_ERROR, what + "the shared variable has type " + sv.type()
+                throw new GraphError(ErrorKind.TYPE_ERROR, updateOf(sv) + "the shared variable has type " + sv.type()
                         + " but the update expression has type " + value.type(),
                         "the update must have the same number of dimensions as the shared variable");
             }
@@ -157,7 +172,7 @@ public final class FunctionCompiler {
                     hint += "; where a Python float such as 0.1 made it float64, floatX=float32 (THEANO_FLAGS=floatX=float32"
                             + " or tdl --floatX float32) keeps Python floats float32";
                 }
-                throw new GraphError(ErrorKind.TYPE_ERROR, what + "the shared variable has type " + sv.type()
+                throw new GraphError(ErrorKind.TYPE_ERROR, updateOf(sv) + "the shared variable has type " + sv.type()
                         + " but the update expression has type " + value.type(), hint);
             }
         }

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * An operation: the symbolic side only (types and gradient). Kernels that compute it live in
  * {@code tdl.eval}; an op defined above it (scan) brings its own through {@code tdl.eval.KernelFactory}.
- * Ops have value equality (records are ideal) so equal subgraphs can be merged.
+ * Ops have value equality (records are ideal) so equal subgraphs can be merged. An op record writes
+ * its {@code equals} and {@code hashCode} out: the ones javac generates for records bootstrap method
+ * handles the first time each record class uses them, several milliseconds per class in a fresh JVM,
+ * which the first {@code theano.function} paid for every op kind it merged (RecordMethodsTest checks).
  */
 public interface Op {
     /** Short name used in printing, profiles and error messages ("Elemwise{exp}", "Dot", ...). */

@@ -24,4 +24,19 @@ public record TensorType(DType dtype, int rank) {
     public static String rankName(int rank) { return RANK_NAMES[rank]; }
 
     private static final String[] RANK_NAMES = {"scalar", "vector", "matrix", "tensor3", "tensor4"};
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof TensorType that
+                && java.util.Objects.equals(dtype, that.dtype)
+                && rank == that.rank;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(dtype);
+        h = 31 * h + rank;
+        return h;
+    }
 }

@@ -42,7 +42,15 @@ public final class MergePhase implements Phase {
     }
 
     private record NodeKey(Op op, List<Variable> inputs) {
-        // inputs compare by identity: Variable does not override equals
+        // inputs compare by identity: Variable does not override equals. Written out, not
+        // generated: cold-compile speed (see Op)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NodeKey k && k.op.equals(op) && k.inputs.equals(inputs);
+        }
+
+        @Override
+        public int hashCode() { return op.hashCode() * 31 + inputs.hashCode(); }
     }
 
     @Override

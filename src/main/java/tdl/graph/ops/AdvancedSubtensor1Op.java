@@ -26,4 +26,11 @@ public record AdvancedSubtensor1Op() implements Op {
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return SubtensorGrad.readGrad(node, outputGrads.get(0), IDX);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) { return o instanceof AdvancedSubtensor1Op; }
+
+    @Override
+    public int hashCode() { return 101163547; }
 }

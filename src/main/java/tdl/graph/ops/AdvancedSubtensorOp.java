@@ -36,4 +36,17 @@ public record AdvancedSubtensorOp(List<IndexSpec> idx) implements Op {
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return SubtensorGrad.readGrad(node, outputGrads.get(0), idx);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AdvancedSubtensorOp that
+                && java.util.Objects.equals(idx, that.idx);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(idx);
+        return h;
+    }
 }

@@ -33,4 +33,23 @@ public record AlignCheckOp(String what, List<Integer> aAxes, List<Integer> bAxes
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return Arrays.asList(outputGrads.get(0), null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AlignCheckOp that
+                && java.util.Objects.equals(what, that.what)
+                && java.util.Objects.equals(aAxes, that.aAxes)
+                && java.util.Objects.equals(bAxes, that.bAxes)
+                && batched == that.batched;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(what);
+        h = 31 * h + java.util.Objects.hashCode(aAxes);
+        h = 31 * h + java.util.Objects.hashCode(bAxes);
+        h = 31 * h + Boolean.hashCode(batched);
+        return h;
+    }
 }

@@ -35,4 +35,11 @@ public record AllocOp() implements Op {
         if (g != null && v.dtype().isFloat()) res.set(0, new TensorOps(node::origin).sumToShape(g, v));
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) { return o instanceof AllocOp; }
+
+    @Override
+    public int hashCode() { return 753290198; }
 }

@@ -31,4 +31,21 @@ public record ArgReduceOp(boolean max, Integer axis, boolean keepdims) implement
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) { return Arrays.asList((Variable) null); }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ArgReduceOp that
+                && max == that.max
+                && java.util.Objects.equals(axis, that.axis)
+                && keepdims == that.keepdims;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(max);
+        h = 31 * h + java.util.Objects.hashCode(axis);
+        h = 31 * h + Boolean.hashCode(keepdims);
+        return h;
+    }
 }

@@ -31,4 +31,17 @@ public record ArgSortOp(int axis) implements Op {
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) { return Arrays.asList((Variable) null); }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ArgSortOp that
+                && axis == that.axis;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = axis;
+        return h;
+    }
 }

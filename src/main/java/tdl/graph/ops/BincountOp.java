@@ -46,4 +46,17 @@ public record BincountOp(boolean weighted) implements Op {
         }
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof BincountOp that
+                && weighted == that.weighted;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(weighted);
+        return h;
+    }
 }

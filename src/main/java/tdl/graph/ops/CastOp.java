@@ -30,4 +30,17 @@ public record CastOp(DType to) implements Op {
         TensorOps t = new TensorOps(node::origin);
         return List.of(g.dtype() == x.dtype() ? g : t.cast(g, x.dtype()));
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof CastOp that
+                && java.util.Objects.equals(to, that.to);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(to);
+        return h;
+    }
 }

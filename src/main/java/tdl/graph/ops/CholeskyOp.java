@@ -47,4 +47,17 @@ public record CholeskyOp(boolean lower) implements Op {
         Variable tri = lower ? e.tril(sym, 0) : e.triu(sym, 0);
         return List.of(t.sub(tri, e.allocDiag(e.extractDiag(s, 0), 0)));
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof CholeskyOp that
+                && lower == that.lower;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(lower);
+        return h;
+    }
 }

@@ -131,4 +131,33 @@ public record Conv2dOp(Role role, Border border, int padH, int padW, int strideH
         for (int i = 0; i < res.length; i++) if (res[i] != null && !in.get(i).dtype().isFloat()) res[i] = null;
         return Arrays.asList(res);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Conv2dOp that
+                && java.util.Objects.equals(role, that.role)
+                && java.util.Objects.equals(border, that.border)
+                && padH == that.padH
+                && padW == that.padW
+                && strideH == that.strideH
+                && strideW == that.strideW
+                && dilH == that.dilH
+                && dilW == that.dilW
+                && flip == that.flip;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(role);
+        h = 31 * h + java.util.Objects.hashCode(border);
+        h = 31 * h + padH;
+        h = 31 * h + padW;
+        h = 31 * h + strideH;
+        h = 31 * h + strideW;
+        h = 31 * h + dilH;
+        h = 31 * h + dilW;
+        h = 31 * h + Boolean.hashCode(flip);
+        return h;
+    }
 }

@@ -48,4 +48,19 @@ public record CumOp(boolean product, Integer axis) implements Op {
         if (product) gx = t.trueDiv(gx, x);
         return List.of(gx);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof CumOp that
+                && product == that.product
+                && java.util.Objects.equals(axis, that.axis);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(product);
+        h = 31 * h + java.util.Objects.hashCode(axis);
+        return h;
+    }
 }

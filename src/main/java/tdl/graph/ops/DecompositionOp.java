@@ -50,4 +50,21 @@ public record DecompositionOp(Kind kind, boolean full, boolean onlyValues) imple
                         : "stop the gradient with theano.gradient.disconnected_grad if the decomposition is not on the cost's path",
                 node);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof DecompositionOp that
+                && java.util.Objects.equals(kind, that.kind)
+                && full == that.full
+                && onlyValues == that.onlyValues;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(kind);
+        h = 31 * h + Boolean.hashCode(full);
+        h = 31 * h + Boolean.hashCode(onlyValues);
+        return h;
+    }
 }

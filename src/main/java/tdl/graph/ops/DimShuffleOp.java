@@ -76,4 +76,17 @@ public record DimShuffleOp(List<Integer> pattern) implements Op {
         }
         return List.of(t.dimshuffle(gs, inverse));
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof DimShuffleOp that
+                && java.util.Objects.equals(pattern, that.pattern);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(pattern);
+        return h;
+    }
 }

@@ -72,4 +72,19 @@ public record DotOp(boolean transA, boolean transB) implements Op {
         if (b.dtype().isFloat()) res.set(1, gb);
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof DotOp that
+                && transA == that.transA
+                && transB == that.transB;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(transA);
+        h = 31 * h + Boolean.hashCode(transB);
+        return h;
+    }
 }

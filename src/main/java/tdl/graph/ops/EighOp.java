@@ -54,4 +54,19 @@ public record EighOp(boolean lower, boolean vectors) implements Op {
         Variable strict = t.sub(1.0, keep);
         return List.of(t.add(t.mul(g, keep), t.transpose(t.mul(g, strict))));
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof EighOp that
+                && lower == that.lower
+                && vectors == that.vectors;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(lower);
+        h = 31 * h + Boolean.hashCode(vectors);
+        return h;
+    }
 }

@@ -59,4 +59,17 @@ public record ElemwiseOp(Scalar scalar) implements Op {
         }
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ElemwiseOp that
+                && java.util.Objects.equals(scalar, that.scalar);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(scalar);
+        return h;
+    }
 }

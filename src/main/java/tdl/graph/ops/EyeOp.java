@@ -23,4 +23,19 @@ public record EyeOp(int k, DType dtype) implements Op {
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) { return Arrays.asList(null, null); }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof EyeOp that
+                && k == that.k
+                && java.util.Objects.equals(dtype, that.dtype);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = k;
+        h = 31 * h + java.util.Objects.hashCode(dtype);
+        return h;
+    }
 }

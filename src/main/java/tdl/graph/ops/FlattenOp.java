@@ -33,4 +33,17 @@ public record FlattenOp(int outdim) implements Op {
         TensorOps t = new TensorOps(node::origin);
         return List.of(t.reshape(g, t.shape(x), x.rank()));
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof FlattenOp that
+                && outdim == that.outdim;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = outdim;
+        return h;
+    }
 }

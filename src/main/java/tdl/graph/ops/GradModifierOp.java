@@ -63,4 +63,21 @@ public record GradModifierOp(Kind kind, double a, double b) implements Op {
         });
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof GradModifierOp that
+                && java.util.Objects.equals(kind, that.kind)
+                && Double.compare(a, that.a) == 0
+                && Double.compare(b, that.b) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(kind);
+        h = 31 * h + Double.hashCode(a);
+        h = 31 * h + Double.hashCode(b);
+        return h;
+    }
 }

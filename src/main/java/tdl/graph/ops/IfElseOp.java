@@ -37,4 +37,11 @@ public record IfElseOp() implements Op {
                 a.dtype().isFloat() ? t.ifelse(c, g, t.zerosLike(a)) : null,
                 b.dtype().isFloat() ? t.ifelse(c, t.zerosLike(b), g) : null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) { return o instanceof IfElseOp; }
+
+    @Override
+    public int hashCode() { return 785875095; }
 }

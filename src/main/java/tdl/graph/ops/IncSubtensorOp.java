@@ -69,4 +69,19 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
         }
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof IncSubtensorOp that
+                && set == that.set
+                && java.util.Objects.equals(idx, that.idx);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(set);
+        h = 31 * h + java.util.Objects.hashCode(idx);
+        return h;
+    }
 }

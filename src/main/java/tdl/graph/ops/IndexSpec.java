@@ -13,12 +13,36 @@ import tdl.graph.TensorType;
 public sealed interface IndexSpec {
     /** x[i]: consumes one integer scalar input and drops the axis. */
     record Point() implements IndexSpec {
+        // written out, not generated: cold-compile speed (see Op)
+        @Override
+        public boolean equals(Object o) { return o instanceof Point; }
+
+        @Override
+        public int hashCode() { return 77292912; }
+
         @Override public int inputCount() { return 1; }
         @Override public String toString() { return "i"; }
     }
 
     /** x[lo:hi:step] with the present parts as inputs (lo, hi, step order); all absent is ':'. */
     record Slice(boolean lo, boolean hi, boolean step) implements IndexSpec {
+        // written out, not generated: cold-compile speed (see Op)
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Slice that
+                    && lo == that.lo
+                    && hi == that.hi
+                    && step == that.step;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Boolean.hashCode(lo);
+            h = 31 * h + Boolean.hashCode(hi);
+            h = 31 * h + Boolean.hashCode(step);
+            return h;
+        }
+
         @Override public int inputCount() { return (lo ? 1 : 0) + (hi ? 1 : 0) + (step ? 1 : 0); }
         @Override public String toString() { return (lo ? "a" : "") + ":" + (hi ? "b" : "") + (step ? ":c" : ""); }
     }
@@ -28,6 +52,13 @@ public sealed interface IndexSpec {
      * Several of them broadcast together, as in numpy; the name stays Vector for the common case.
      */
     record Vector() implements IndexSpec {
+        // written out, not generated: cold-compile speed (see Op)
+        @Override
+        public boolean equals(Object o) { return o instanceof Vector; }
+
+        @Override
+        public int hashCode() { return 410963299; }
+
         @Override public int inputCount() { return 1; }
         @Override public String toString() { return "ivec"; }
     }

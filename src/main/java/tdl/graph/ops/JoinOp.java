@@ -46,4 +46,17 @@ public record JoinOp(int axis) implements Op {
         }
         return res;
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof JoinOp that
+                && axis == that.axis;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = axis;
+        return h;
+    }
 }

@@ -37,4 +37,19 @@ public record MaskIndexOp(int axis, int offset) implements Op {
 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) { return Arrays.asList(null, null); }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof MaskIndexOp that
+                && axis == that.axis
+                && offset == that.offset;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = axis;
+        h = 31 * h + offset;
+        return h;
+    }
 }

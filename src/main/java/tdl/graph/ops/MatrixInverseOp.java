@@ -28,4 +28,11 @@ public record MatrixInverseOp() implements Op {
         Variable xiT = t.transpose(node.output());
         return List.of(t.neg(t.dot(t.dot(xiT, gz), xiT)));
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) { return o instanceof MatrixInverseOp; }
+
+    @Override
+    public int hashCode() { return 804733520; }
 }

@@ -87,4 +87,33 @@ public record Pool2dOp(Mode mode, boolean grad, int wsH, int wsW, int stH, int s
         res[1] = t.apply(new Pool2dOp(mode, false, wsH, wsW, stH, stW, padH, padW, ignoreBorder), h);
         return Arrays.asList(res);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Pool2dOp that
+                && java.util.Objects.equals(mode, that.mode)
+                && grad == that.grad
+                && wsH == that.wsH
+                && wsW == that.wsW
+                && stH == that.stH
+                && stW == that.stW
+                && padH == that.padH
+                && padW == that.padW
+                && ignoreBorder == that.ignoreBorder;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(mode);
+        h = 31 * h + Boolean.hashCode(grad);
+        h = 31 * h + wsH;
+        h = 31 * h + wsW;
+        h = 31 * h + stH;
+        h = 31 * h + stW;
+        h = 31 * h + padH;
+        h = 31 * h + padW;
+        h = 31 * h + Boolean.hashCode(ignoreBorder);
+        return h;
+    }
 }

@@ -30,4 +30,17 @@ public record PutAlongAxisOp(int axis) implements Op {
         TensorOps t = new TensorOps(node::origin);
         return Arrays.asList(t.apply(new TakeAlongAxisOp(axis), gz, node.inputs().get(1)), null, null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof PutAlongAxisOp that
+                && axis == that.axis;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = axis;
+        return h;
+    }
 }

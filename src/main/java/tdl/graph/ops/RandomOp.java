@@ -71,4 +71,25 @@ public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, 
 
     @Override
     public boolean isStochastic() { return true; }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof RandomOp that
+                && java.util.Objects.equals(kind, that.kind)
+                && java.util.Objects.equals(dtype, that.dtype)
+                && ndim == that.ndim
+                && java.util.Objects.equals(counter, that.counter)
+                && advances == that.advances;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(kind);
+        h = 31 * h + java.util.Objects.hashCode(dtype);
+        h = 31 * h + ndim;
+        h = 31 * h + java.util.Objects.hashCode(counter);
+        h = 31 * h + Boolean.hashCode(advances);
+        return h;
+    }
 }

@@ -98,4 +98,21 @@ public record ReduceOp(Kind kind, List<Integer> axes, boolean keepdims) implemen
         int[] p = pattern.stream().mapToInt(Integer::intValue).toArray();
         return t.dimshuffle(v, p);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ReduceOp that
+                && java.util.Objects.equals(kind, that.kind)
+                && java.util.Objects.equals(axes, that.axes)
+                && keepdims == that.keepdims;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(kind);
+        h = 31 * h + java.util.Objects.hashCode(axes);
+        h = 31 * h + Boolean.hashCode(keepdims);
+        return h;
+    }
 }

@@ -49,4 +49,17 @@ public record RepeatOp(Integer axis) implements Op {
         if (axis == null) gx = t.reshape(gx, t.shape(x), x.rank());
         return Arrays.asList(gx, null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof RepeatOp that
+                && java.util.Objects.equals(axis, that.axis);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(axis);
+        return h;
+    }
 }

@@ -35,4 +35,17 @@ public record ReshapeOp(int ndim) implements Op {
         TensorOps t = new TensorOps(node::origin);
         return Arrays.asList(t.reshape(g, t.shape(x), x.rank()), null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ReshapeOp that
+                && ndim == that.ndim;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = ndim;
+        return h;
+    }
 }

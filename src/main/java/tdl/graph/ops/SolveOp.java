@@ -53,4 +53,17 @@ public record SolveOp(Structure structure) implements Op {
         if (structure == Structure.UPPER_TRIANGULAR) ga = e.triu(ga, 0);
         return Arrays.asList(a.dtype().isFloat() ? ga : null, b.dtype().isFloat() ? gb : null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof SolveOp that
+                && java.util.Objects.equals(structure, that.structure);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(structure);
+        return h;
+    }
 }

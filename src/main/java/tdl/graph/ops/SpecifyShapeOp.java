@@ -37,4 +37,11 @@ public record SpecifyShapeOp() implements Op {
                     + " entries, got " + length);
         }
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) { return o instanceof SpecifyShapeOp; }
+
+    @Override
+    public int hashCode() { return 1849489633; }
 }

@@ -39,4 +39,11 @@ public record SumToShapeOp() implements Op {
         // gz has x's rank with size-1 axes where g was summed: broadcasting against g restores them
         return Arrays.asList(t.add(t.zerosLike(g), gz), null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) { return o instanceof SumToShapeOp; }
+
+    @Override
+    public int hashCode() { return 488827004; }
 }

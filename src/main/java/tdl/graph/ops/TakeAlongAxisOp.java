@@ -42,4 +42,17 @@ public record TakeAlongAxisOp(int axis) implements Op {
         TensorOps t = new TensorOps(node::origin);
         return Arrays.asList(t.apply(new PutAlongAxisOp(axis), g, node.inputs().get(1), x), null);
     }
+
+    // written out, not generated: cold-compile speed (see Op)
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof TakeAlongAxisOp that
+                && axis == that.axis;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = axis;
+        return h;
+    }
 }

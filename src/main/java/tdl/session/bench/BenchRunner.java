@@ -25,10 +25,11 @@ import tdl.session.SessionOptions;
 public final class BenchRunner {
     /** What to run: RBM epochs (of {@code batches} minibatches, scaled to 500), samples, repetitions. */
     public record Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
-                           boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly, boolean scaling) {
+                           boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly, boolean scaling,
+                           boolean compileOnly) {
         public Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
                         boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly) {
-            this(epochs, batches, samples, repeat, numpy, numpyScript, profile, lenetBatches, jaxPython, lenetOnly, false);
+            this(epochs, batches, samples, repeat, numpy, numpyScript, profile, lenetBatches, jaxPython, lenetOnly, false, false);
         }
     }
 
@@ -44,7 +45,7 @@ public final class BenchRunner {
     static final long ALLOCATION_WARNING = 1024;
 
     private final int epochs, batches, samples, repeat, lenetBatches;
-    private final boolean numpy, profile, lenetOnly, scaling;
+    private final boolean numpy, profile, lenetOnly, scaling, compileOnly;
     private final Path numpyScript;
     private final String jaxPython;
     private final PrintStream out;
@@ -62,6 +63,7 @@ public final class BenchRunner {
         this.jaxPython = s.jaxPython();
         this.lenetOnly = s.lenetOnly();
         this.scaling = s.scaling();
+        this.compileOnly = s.compileOnly();
         this.out = out;
         this.err = err;
     }
@@ -84,6 +86,10 @@ public final class BenchRunner {
         s.set("BATCH", 20L);
         s.set("PLOT_EVERY", 1000L);
         s.exec(resource("tdl/bench/rbm_bench.tdl"), "<bench>");
+        if (compileOnly) {
+            compileOnly(s);
+            return;
+        }
         List<BenchRow> rows = new ArrayList<>();
 
         double[] compileTrain = new double[repeat];
@@ -182,6 +188,28 @@ public final class BenchRunner {
         if (scaling) new ScalingBench(batches, numpy ? findScript("rbm_numpy.py") : null, out, err).run(peak);
         printReferences(lenet);
         if (profile) out.print(s.profileReport());
+    }
+
+    /**
+     * {@code --compile-only}: the compile rows alone, after the same start as the full run (peak
+     * measurement, the RBM script), with where the first compile's time went. One first compile per
+     * JVM: run the command several times for a median.
+     */
+    private void compileOnly(Session s) {
+        double[] times = new double[repeat];
+        Object train = null;
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            Object f = s.call("compile_train");
+            times[i] = (System.nanoTime() - t0) / 1e9;
+            if (i == 0) train = f;
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        rows.add(new BenchRow("compile train_rbm, first in this JVM", new double[] {times[0]}, null, "<= 100 ms"));
+        rows.add(new BenchRow("compile train_rbm, again", times, null, "-"));
+        out.print(BenchRow.table(rows, 0));
+        out.println("the first compile, step by step (an inner graph's steps are part of the outer plan):");
+        out.print(TheanoLibrary.compiledFunction(train).compileTimes().format());
     }
 
     /** The LeNet rows (none when --no-lenet), with the numpy reference and, given --jax, the JAX one. */
