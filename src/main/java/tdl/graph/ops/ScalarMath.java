@@ -50,10 +50,52 @@ public final class ScalarMath {
         return (x >= 0 ? 1.0 : e) / (1.0 + e);
     }
 
-    /** log(1 + exp(x)) without overflow for large x. */
+    /**
+     * log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)), without overflow for large x, within an ulp
+     * or two of numpy's logaddexp(0, x) (its exact formula, with the C library's exp and log1p). Own
+     * exp and log1p, made of additions, multiplications, fmas and one division, so that the kernels'
+     * Vector API loop ({@code tdl.eval.VectorSoftplus}) gives the same bits: e = exp(t) for t =
+     * -|x| as {@link #sigmoid}'s, but scaled by 2^k in two steps (2^k1 exactly, then 2^k2 with one
+     * rounding), so e reaches the subnormals down to x = -745 as the C library's; then log1p(e) for
+     * e in [0, 1] as fdlibm's: with s = e / (2 + e), log1p(e) = e - (e^2/2 - s (e^2/2 + R(s^2))),
+     * R the atanh series' tail (s^2 <= 1/9, 16 terms), so e itself carries the leading bits.
+     */
     public static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        double t = Math.max(-Math.abs(x), SOFTPLUS_FLOOR);
+        double kd = (t * LOG2E + ROUND) - ROUND;
+        double r = Math.fma(-kd, LN2_HI, t);
+        r = Math.fma(-kd, LN2_LO, r);
+        double p = C[0];
+        for (int i = 1; i < C.length; i++) p = Math.fma(p, r, C[i]);
+        double y1 = kd * 0.5 + ROUND;   // k1 = round(k / 2) in its low bits, k2 = k - k1: both >= -541, normal scales
+        double y2 = (kd - (y1 - ROUND)) + ROUND;
+        double e = p * scale(y1) * scale(y2);
+        double f = e, s = f / (2.0 + f), z = s * s;
+        double q = L[0];
+        for (int i = 1; i < L.length; i++) q = Math.fma(q, z, L[i]);
+        double hfsq = 0.5 * f * f;
+        return Math.max(x, 0.0) + (f - (hfsq - s * (hfsq + q * z)));
     }
+
+    /** 2^k for a k held in the low bits of k + ROUND (the vector loop's way: no double-to-long conversion). */
+    private static double scale(double kPlusRound) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(kPlusRound) - ROUND_BITS + 1023) << 52);
+    }
+
+    /** Below this, exp(t) rounds to zero (exp(-745.14) is half the least subnormal): clamping keeps the scales finite. */
+    public static final double SOFTPLUS_FLOOR = -750;
+    public static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+    // the atanh series' coefficients 2 / (2k + 1), k = 16 down to 1 (highest order first)
+    private static final double[] L = atanhTail();
+
+    private static double[] atanhTail() {
+        double[] l = new double[16];
+        for (int i = 0; i < 16; i++) l[i] = 2.0 / (2 * (16 - i) + 1);
+        return l;
+    }
+
+    /** The log1p series' coefficients, highest order first (a copy: the vector loop keeps its own). */
+    public static double[] log1pCoefficients() { return L.clone(); }
 
     /** Python's modulo: the result has the sign of the divisor. */
     public static double pyMod(double a, double b) {
