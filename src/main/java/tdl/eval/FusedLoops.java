@@ -18,6 +18,7 @@ final class FusedLoops {
             case EXP -> { for (int i = 0; i < n; i++) o[oo + i] = Math.exp(x[xo + i]); }
             case SIGMOID -> Sigmoid.apply(x, xo, o, oo, n);
             case SOFTPLUS -> Softplus.apply(x, xo, o, oo, n);
+            case TANH -> Tanh.apply(x, xo, o, oo, n);
             default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i]); }
         }
     }
