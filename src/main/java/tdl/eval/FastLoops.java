@@ -3,8 +3,8 @@ package tdl.eval;
 import tdl.graph.ops.Scalar;
 
 /**
- * Dedicated loops for the scalar functions that dominate training (add, sub, mul, sigmoid,
- * softplus, tanh, exp, neg). The general kernels call one functional interface from a loop shared by every node, which
+ * Dedicated loops for the scalar functions that dominate training (add, sub, mul, sigmoid, exp,
+ * neg). The general kernels call one functional interface from a loop shared by every node, which
  * the JIT sees as megamorphic and cannot inline; here each function has its own loop with the
  * arithmetic written in, so it inlines (and add/sub/mul vectorise). Same numbers as
  * the {@link Scalar} table: the same expressions, evaluated the same way.
@@ -14,14 +14,12 @@ final class FastLoops {
 
     /** Whether {@link #unary} has a loop for {@code s}. */
     static boolean hasUnary(Scalar s) {
-        return s == Scalar.SIGMOID || s == Scalar.SOFTPLUS || s == Scalar.TANH || s == Scalar.EXP || s == Scalar.NEG;
+        return s == Scalar.SIGMOID || s == Scalar.EXP || s == Scalar.NEG;
     }
 
     static void unary(Scalar s, double[] x, double[] o) {
         switch (s) {
             case SIGMOID -> sigmoid(x, o);
-            case SOFTPLUS -> Softplus.apply(x, 0, o, 0, o.length);
-            case TANH -> Tanh.apply(x, 0, o, 0, o.length);
             case EXP -> { for (int i = 0; i < o.length; i++) o[i] = Math.exp(x[i]); }
             case NEG -> { for (int i = 0; i < o.length; i++) o[i] = -x[i]; }
             default -> throw new IllegalArgumentException(s.toString());

@@ -16,44 +16,36 @@ import tdl.graph.ops.Scalar;
  * computing every instruction in float32. A single float32 elementwise node runs here too, as a
  * one-instruction program, so a float32 expression gives the same numbers fused or not. Inputs of
  * a dtype other than float32 (bool and small integers, which float32 holds exactly) are converted
- * to floats once per call. A large array runs in two halves at once on the function's {@link Team},
- * split between whole chunks, each half with its own scratch rows (as {@link FusedKernel}): the same bits.
+ * to floats once per call.
  */
 final class FloatFusedKernel implements Float32Native {
     private static final int CHUNK = FusedKernel.CHUNK;
     private static final int STOP_MASK = 64 * CHUNK - 1;
-    private static final int PARALLEL = FusedKernel.PARALLEL;
 
     private final Apply node;
     private final Scalar[] ops;
     private final int[][] args;
     private final DoubleUnaryOperator[] unary;
     private final DoubleBinaryOperator[] binary;
+    private final float[][] regs;
+    private final float[][] spread;
     private final float[][] expanded;
     private final float[][] converted;
     private final Layout[] layout;
     private final float[][] src;
     private final int[] shapeScratch;
     private final int[] st4 = new int[4], sh4 = new int[4];
-    // the scratch rows of the first half (the whole array when not split) and of the second
-    private final Half first, second;
-    private final Team team;
-    private final Team.Parts halves = this::half; // made once: a call allocates nothing
-    // one split call's operands, set for its duration
-    private float[] out;
-    private int total, mid, nIn;
-    private Thread owner;
 
     /** A fused float32 node. */
-    static FloatFusedKernel fused(Apply node, Team team) {
-        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program(), team);
+    static FloatFusedKernel fused(Apply node) {
+        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program());
     }
 
     /** A single float32 elementwise node of one or two operands, as a one-instruction program. */
-    static FloatFusedKernel single(Apply node, Team team) {
+    static FloatFusedKernel single(Apply node) {
         Scalar s = ((ElemwiseOp) node.op()).scalar();
         int[] a = s.arity() == 1 ? new int[] {0} : new int[] {0, 1};
-        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)), team);
+        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)));
     }
 
     /**
@@ -69,7 +61,7 @@ final class FloatFusedKernel implements Float32Native {
         return FusedElemwiseOp.fusable(DType.FLOAT32, in);
     }
 
-    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program, Team team) {
+    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program) {
         this.node = node;
         int n = program.size();
         ops = new Scalar[n];
@@ -83,10 +75,9 @@ final class FloatFusedKernel implements Float32Native {
             else if (ops[i].numeric() instanceof Scalar.Numeric.Binary r) binary[i] = r.forOutput(DType.FLOAT32);
             else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
         }
+        regs = new float[n][CHUNK];
         int nIn = node.inputs().size();
-        this.team = team;
-        first = new Half(n, nIn);
-        second = team == null ? null : new Half(n, nIn);
+        spread = new float[nIn][CHUNK];
         expanded = new float[nIn][];
         converted = new float[nIn][];
         layout = new Layout[nIn];
@@ -127,66 +118,26 @@ final class FloatFusedKernel implements Float32Native {
     }
 
     private void compute(float[] o, int total, int nIn) {
-        if (team == null || total < PARALLEL) {
-            first.compute(o, 0, total, nIn, Thread.currentThread());
-            return;
-        }
-        this.out = o;
-        this.total = total;
-        this.mid = (total / CHUNK / 2) * CHUNK; // a chunk boundary: the chunks are the ones a single pass makes
-        this.nIn = nIn;
-        this.owner = Thread.currentThread();
-        try {
-            team.run(halves);
-        } finally {
-            this.out = null;
-            this.owner = null;
-        }
-    }
-
-    private void half(int part) {
-        if (part == 0) first.compute(out, 0, mid, nIn, owner);
-        else second.compute(out, mid, total, nIn, owner);
-    }
-
-    /** The scratch rows one thread computes its chunks in: a register row per instruction, a spread row per input. */
-    private final class Half {
-        private final float[][] regs;
-        private final float[][] spread;
-
-        Half(int n, int nIn) {
-            regs = new float[n][CHUNK];
-            spread = new float[nIn][CHUNK];
-        }
-
-        /** Elements [from, to) of the output ({@code from} a multiple of {@link #CHUNK}). */
-        void compute(float[] o, int from, int to, int nIn, Thread owner) {
-            int last = ops.length - 1;
-            for (int base = from; base < to; base += CHUNK) {
-                if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check(owner);
-                int len = Math.min(CHUNK, to - base);
-                for (int i = 0; i < nIn; i++) {
-                    if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
-                    else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
-                }
-                for (int k = 0; k <= last; k++) {
-                    float[] dst = k == last ? o : regs[k];
-                    int dOff = k == last ? base : 0;
-                    int[] a = args[k];
-                    float[] x = operand(a[0]);
-                    int xo = offset(a[0], base);
-                    if (a.length == 1) {
-                        FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
-                    } else {
-                        FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1]), offset(a[1], base), dst, dOff, len);
-                    }
+        int last = ops.length - 1;
+        for (int base = 0; base < total; base += CHUNK) {
+            if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check();
+            int len = Math.min(CHUNK, total - base);
+            for (int i = 0; i < nIn; i++) {
+                if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
+                else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+            }
+            for (int k = 0; k <= last; k++) {
+                float[] dst = k == last ? o : regs[k];
+                int dOff = k == last ? base : 0;
+                int[] a = args[k];
+                float[] x = operand(a[0]);
+                int xo = offset(a[0], base);
+                if (a.length == 1) {
+                    FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
+                } else {
+                    FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1]), offset(a[1], base), dst, dOff, len);
                 }
             }
-        }
-
-        private float[] operand(int arg) {
-            if (arg < 0) return regs[-1 - arg];
-            return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
         }
     }
 
@@ -198,6 +149,11 @@ final class FloatFusedKernel implements Float32Native {
         float[] f = converted[i];
         for (int k = 0; k < d.length; k++) f[k] = (float) d[k];
         return f;
+    }
+
+    private float[] operand(int arg) {
+        if (arg < 0) return regs[-1 - arg];
+        return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
     }
 
     private int offset(int arg, int base) {

@@ -15,14 +15,9 @@ import tdl.graph.ops.Scalar;
  * output written once, without full-size intermediates. Inputs of the output's size are read in
  * place, scalars and rows are spread into the chunk, any other broadcast is expanded once per
  * call. The scalar functions are those of {@link Scalar} table's, so the numbers equal the unfused ones.
- * A large array (the RBM's 784x500 weight update) runs in two halves at once on the function's
- * {@link Team}, split between whole chunks, each half with its own scratch rows: every element is
- * computed by the same instructions either way, so the split changes no bit.
  */
 final class FusedKernel implements Kernel {
     static final int CHUNK = 256;
-    /** From this many elements a call is split in two halves on the team (below, the hand-off costs more than it saves). */
-    static final int PARALLEL = 32 * 1024;
     // the interrupt flag is read once per 64 chunks (16,384 elements): invisible in the loop's cost
     private static final int STOP_MASK = 64 * CHUNK - 1;
 
@@ -31,27 +26,16 @@ final class FusedKernel implements Kernel {
     private final int[][] args;
     private final DoubleUnaryOperator[] unary;
     private final DoubleBinaryOperator[] binary;
+    private final double[][] regs;
+    private final double[][] spread;
     private final double[][] expanded;
     private final Layout[] layout;
     private final double[][] src;
     // the broadcast result shape when no input has it, and the expand loop's strides: kept, refilled per call
     private final int[] shapeScratch;
     private final int[] st4 = new int[4], sh4 = new int[4];
-    // the scratch rows of the first half (the whole array when not split) and of the second
-    private final Half first, second;
-    private final Team team;
-    private final Team.Parts halves = this::half; // made once: a call allocates nothing
-    // one split call's operands, set for its duration
-    private double[] out;
-    private int total, mid, nIn;
-    private Thread owner;
 
     FusedKernel(Apply node) {
-        this(node, null);
-    }
-
-    /** With {@code team} (null: one thread), arrays of {@link #PARALLEL} elements or more are computed in two halves at once. */
-    FusedKernel(Apply node, Team team) {
         this.node = node;
         List<FusedElemwiseOp.Instr> program = ((FusedElemwiseOp) node.op()).program();
         int n = program.size();
@@ -66,10 +50,9 @@ final class FusedKernel implements Kernel {
             else if (ops[i].numeric() instanceof Scalar.Numeric.Binary r) binary[i] = r.f();
             else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
         }
+        regs = new double[n][CHUNK];
         int nIn = node.inputs().size();
-        this.team = team;
-        first = new Half(n, nIn);
-        second = team == null ? null : new Half(n, nIn);
+        spread = new double[nIn][CHUNK];
         expanded = new double[nIn][];
         layout = new Layout[nIn];
         src = new double[nIn][];
@@ -86,8 +69,8 @@ final class FusedKernel implements Kernel {
             if (s == null) throw Kernels.broadcastError(node, "a fused elementwise expression", shape, in[i].shape());
             shape = s;
         }
-        NDArray result = Kernels.output(reuse, DType.FLOAT64, shape);
-        double[] o = result.data();
+        NDArray out = Kernels.output(reuse, DType.FLOAT64, shape);
+        double[] o = out.data();
         int total = o.length;
         for (int i = 0; i < in.length; i++) {
             double[] d = in[i].data();
@@ -100,77 +83,37 @@ final class FusedKernel implements Kernel {
             }
             src[i] = d;
         }
-        if (team != null && total >= PARALLEL) {
-            split(o, total, in.length);
-        } else {
-            first.compute(o, 0, total, in.length, Thread.currentThread());
-        }
-        return result;
-    }
-
-    /** The two halves at once, split at a chunk boundary: the chunks are the ones a single pass makes. */
-    private void split(double[] o, int total, int nIn) {
-        this.out = o;
-        this.total = total;
-        this.mid = (total / CHUNK / 2) * CHUNK;
-        this.nIn = nIn;
-        this.owner = Thread.currentThread();
-        try {
-            team.run(halves);
-        } finally {
-            this.out = null;
-            this.owner = null;
-        }
-    }
-
-    private void half(int part) {
-        if (part == 0) first.compute(out, 0, mid, nIn, owner);
-        else second.compute(out, mid, total, nIn, owner);
-    }
-
-    /** The scratch rows one thread computes its chunks in: a register row per instruction, a spread row per input. */
-    private final class Half {
-        private final double[][] regs;
-        private final double[][] spread;
-
-        Half(int n, int nIn) {
-            regs = new double[n][CHUNK];
-            spread = new double[nIn][CHUNK];
-        }
-
-        /** Elements [from, to) of the output ({@code from} a multiple of {@link #CHUNK}). */
-        void compute(double[] o, int from, int to, int nIn, Thread owner) {
-            int last = ops.length - 1;
-            for (int base = from; base < to; base += CHUNK) {
-                if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check(owner); // a huge array stops between chunks
-                int len = Math.min(CHUNK, to - base);
-                for (int i = 0; i < nIn; i++) {
-                    if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
-                    else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
-                }
-                for (int k = 0; k <= last; k++) {
-                    double[] dst = k == last ? o : regs[k];
-                    int dOff = k == last ? base : 0;
-                    int[] a = args[k];
-                    double[] x = operand(a[0]);
-                    int xo = offset(a[0], base);
-                    if (a.length == 1) {
-                        FusedLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
-                    } else {
-                        double[] y = operand(a[1]);
-                        FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], base), dst, dOff, len);
-                    }
+        int last = ops.length - 1;
+        for (int base = 0; base < total; base += CHUNK) {
+            if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check(); // a huge array stops between chunks
+            int len = Math.min(CHUNK, total - base);
+            for (int i = 0; i < in.length; i++) {
+                if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
+                else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+            }
+            for (int k = 0; k <= last; k++) {
+                double[] dst = k == last ? o : regs[k];
+                int dOff = k == last ? base : 0;
+                int[] a = args[k];
+                double[] x = operand(a[0], layout, src, base);
+                int xo = offset(a[0], layout, base);
+                if (a.length == 1) {
+                    FusedLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
+                } else {
+                    double[] y = operand(a[1], layout, src, base);
+                    FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], layout, base), dst, dOff, len);
                 }
             }
         }
-
-        private double[] operand(int arg) {
-            if (arg < 0) return regs[-1 - arg];
-            return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
-        }
+        return out;
     }
 
-    private int offset(int arg, int base) {
+    private double[] operand(int arg, Layout[] layout, double[][] src, int base) {
+        if (arg < 0) return regs[-1 - arg];
+        return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
+    }
+
+    private static int offset(int arg, Layout[] layout, int base) {
         return arg >= 0 && layout[arg] == Layout.FULL ? base : 0;
     }
 

@@ -50,86 +50,9 @@ public final class ScalarMath {
         return (x >= 0 ? 1.0 : e) / (1.0 + e);
     }
 
-    /**
-     * log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)), without overflow for large x, within an ulp
-     * or two of numpy's logaddexp(0, x) (its exact formula, with the C library's exp and log1p). Own
-     * exp and log1p, made of additions, multiplications, fmas and one division, so that the kernels'
-     * Vector API loop ({@code tdl.eval.VectorSoftplus}) gives the same bits: e = exp(t) for t =
-     * -|x| as {@link #sigmoid}'s, but scaled by 2^k in two steps (2^k1 exactly, then 2^k2 with one
-     * rounding), so e reaches the subnormals down to x = -745 as the C library's; then log1p(e) for
-     * e in [0, 1] as fdlibm's: with s = e / (2 + e), log1p(e) = e - (e^2/2 - s (e^2/2 + R(s^2))),
-     * R the atanh series' tail (s^2 <= 1/9, 16 terms), so e itself carries the leading bits.
-     */
+    /** log(1 + exp(x)) without overflow for large x. */
     public static double softplus(double x) {
-        double t = Math.max(-Math.abs(x), SOFTPLUS_FLOOR);
-        double kd = (t * LOG2E + ROUND) - ROUND;
-        double r = Math.fma(-kd, LN2_HI, t);
-        r = Math.fma(-kd, LN2_LO, r);
-        double p = C[0];
-        for (int i = 1; i < C.length; i++) p = Math.fma(p, r, C[i]);
-        double y1 = kd * 0.5 + ROUND;   // k1 = round(k / 2) in its low bits, k2 = k - k1: both >= -541, normal scales
-        double y2 = (kd - (y1 - ROUND)) + ROUND;
-        double e = p * scale(y1) * scale(y2);
-        double f = e, s = f / (2.0 + f), z = s * s;
-        double q = L[0];
-        for (int i = 1; i < L.length; i++) q = Math.fma(q, z, L[i]);
-        double hfsq = 0.5 * f * f;
-        return Math.max(x, 0.0) + (f - (hfsq - s * (hfsq + q * z)));
-    }
-
-    /** 2^k for a k held in the low bits of k + ROUND (the vector loop's way: no double-to-long conversion). */
-    private static double scale(double kPlusRound) {
-        return Double.longBitsToDouble((Double.doubleToRawLongBits(kPlusRound) - ROUND_BITS + 1023) << 52);
-    }
-
-    /** Below this, exp(t) rounds to zero (exp(-745.14) is half the least subnormal): clamping keeps the scales finite. */
-    public static final double SOFTPLUS_FLOOR = -750;
-    public static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
-    // the atanh series' coefficients 2 / (2k + 1), k = 16 down to 1 (highest order first)
-    private static final double[] L = atanhTail();
-
-    private static double[] atanhTail() {
-        double[] l = new double[16];
-        for (int i = 0; i < 16; i++) l[i] = 2.0 / (2 * (16 - i) + 1);
-        return l;
-    }
-
-    /** The log1p series' coefficients, highest order first (a copy: the vector loop keeps its own). */
-    public static double[] log1pCoefficients() { return L.clone(); }
-
-    /** Below this |x|, tanh is its Taylor series; from here (tanh >= 0.5) 1 - 2e / (1 + e) with e = exp(-2|x|). */
-    public static final double TANH_SMALL = 0.55;
-    public static final double TANH_TINY = 0x1p-28;
-    // tanh(x) = x + x z P(z), z = x^2: P's Taylor coefficients (2^2n (2^2n - 1) B_2n / (2n)!, n = 19 down to 2),
-    // highest order first; python3 with fractions.Fraction, Bernoulli numbers by their recurrence, float() of each
-    private static final double[] TANH_SERIES = {7.054636946400968e-08, -1.7406618963571648e-07, 4.294911078273806e-07,
-        -1.0597268320104654e-06, 2.6147711512907546e-06, -6.451689215655431e-06, 1.5918905069328964e-05,
-        -3.927832388331683e-05, 9.691537956929451e-05, -0.00023912911424355248, 0.000590027440945586,
-        -0.0014558343870513183, 0.003592128036572481, -0.008863235529902197, 0.021869488536155203,
-        -0.05396825396825397, 0.13333333333333333, -0.3333333333333333};
-
-    /** tanh's series coefficients, highest order first (a copy: the vector loop keeps its own). */
-    public static double[] tanhCoefficients() { return TANH_SERIES.clone(); }
-
-    /**
-     * tanh with its own exp, made of additions, multiplications, fmas and one division, so that the
-     * kernels' Vector API loop ({@code tdl.eval.VectorTanh}) gives the same bits: for |x| < 0.55 the
-     * Taylor series to x^37 (the next term is below 2^-57 of x), x + x z P(z) with the correction
-     * added last; above, e = exp(-2|x|) as {@link #sigmoid}'s exp and 1 - 2e / (1 + e), whose
-     * subtracted part is at most half the result. Within 2 ulps of numpy's tanh.
-     */
-    public static double tanh(double x) {
-        double a = Math.abs(x);
-        if (a < TANH_TINY) return x; // x^3/3 is below half an ulp of x; and -0 keeps its sign
-        if (a < TANH_SMALL) {
-            double z = x * x;
-            double p = TANH_SERIES[0];
-            for (int i = 1; i < TANH_SERIES.length; i++) p = Math.fma(p, z, TANH_SERIES[i]);
-            return Math.fma(x * z, p, x);
-        }
-        double e = expNonPositive(Math.max(-2 * a, FLOOR));
-        double r = 1.0 - 2.0 * e / (1.0 + e);
-        return x < 0 ? -r : r;
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
     /** Python's modulo: the result has the sign of the divisor. */
