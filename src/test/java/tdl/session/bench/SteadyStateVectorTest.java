@@ -76,8 +76,48 @@ class SteadyStateVectorTest {
             trainBytes = least(threads, trainCall);
             sampleBytes = least(threads, sampleCall);
         } while ((trainBytes > LIMIT || sampleBytes > LIMIT) && System.nanoTime() - start < DEADLINE_NANOS);
+        String where = trainBytes > LIMIT ? allocatingFrames(trainCall) : sampleBytes > LIMIT ? allocatingFrames(sampleCall) : "";
         assertTrue(trainBytes <= LIMIT && sampleBytes <= LIMIT, (theanoFlags == null ? "" : theanoFlags + ": ") + "bytes per call once warm (all threads): train_rbm "
-                + trainBytes + ", sample_fn (50 Gibbs steps) " + sampleBytes + "; boxed Vector API code allocates megabytes");
+                + trainBytes + ", sample_fn (50 Gibbs steps) " + sampleBytes + "; boxed Vector API code allocates megabytes; allocated at: " + where);
+    }
+
+    /**
+     * Where a call allocates: the allocation events of a few calls (JFR, in this JVM), counted by
+     * their first TDL frame and the frame above it, most frequent first, so a failure names the
+     * kernel whose vectors were boxed.
+     */
+    private static String allocatingFrames(Runnable call) {
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+            r.enable("jdk.ObjectAllocationInNewTLAB").withStackTrace();
+            r.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
+            r.start();
+            for (int i = 0; i < 5; i++) call.run();
+            r.stop();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("tdl-steady", ".jfr");
+            try {
+                r.dump(file);
+                java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+                for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+                    if (e.getStackTrace() == null) continue;
+                    java.util.List<jdk.jfr.consumer.RecordedFrame> frames = e.getStackTrace().getFrames();
+                    for (int i = 0; i < frames.size(); i++) {
+                        String type = frames.get(i).getMethod().getType().getName();
+                        if (!type.startsWith("tdl.")) continue;
+                        String above = i > 0 ? " < " + frames.get(i - 1).getMethod().getType().getName() + "." + frames.get(i - 1).getMethod().getName() : "";
+                        counts.merge(type + "." + frames.get(i).getMethod().getName() + ":" + frames.get(i).getLineNumber() + above, 1, Integer::sum);
+                        break;
+                    }
+                }
+                StringBuilder out = new StringBuilder();
+                counts.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder())).limit(6)
+                        .forEach(en -> out.append(en.getKey()).append(" x").append(en.getValue()).append("; "));
+                return out.toString();
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(no allocation profile: " + e + ")";
+        }
     }
 
     /** The least, over three calls, of the bytes every live thread allocated during one call. */
