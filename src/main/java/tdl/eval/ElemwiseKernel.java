@@ -24,18 +24,8 @@ final class ElemwiseKernel implements Kernel {
     // the broadcast result shape when no input has it, and the strided loops' strides: kept, refilled per call
     private final int[] shapeScratch;
     private final int[] sa4 = new int[4], sb4 = new int[4], sc4 = new int[4], sh4 = new int[4];
-    // a large sigmoid (a Gibbs step's 20x500 and 20x784 means) runs half on the function's second thread
-    private final Team team;
-    private final SigmoidHalves halves;
 
     ElemwiseKernel(Apply node) {
-        this(node, null);
-    }
-
-    /** With {@code team} (null: one thread), large sigmoids are computed in two halves at once. */
-    ElemwiseKernel(Apply node, Team team) {
-        this.team = Gemm.VECTOR ? team : null;
-        this.halves = this.team == null ? null : new SigmoidHalves();
         this.node = node;
         this.scalar = ((ElemwiseOp) node.op()).scalar();
         this.outDtype = node.output().dtype();
@@ -53,8 +43,7 @@ final class ElemwiseKernel implements Kernel {
         if (u != null) {
             out = Kernels.output(reuse, outDtype, in[0].shape());
             double[] x = in[0].data(), o = out.data();
-            if (scalar == Scalar.SIGMOID && team != null && o.length >= SigmoidHalves.PARALLEL) halves.run(team, x, o);
-            else if (FastLoops.hasUnary(scalar)) FastLoops.unary(scalar, x, o);
+            if (FastLoops.hasUnary(scalar)) FastLoops.unary(scalar, x, o);
             else for (int i = 0; i < o.length; i++) o[i] = u.applyAsDouble(x[i]);
         } else if (b != null) {
             out = binary(in[0], in[1], reuse);
@@ -173,27 +162,4 @@ final class ElemwiseKernel implements Kernel {
         return out;
     }
 
-
-    /** The two halves of one sigmoid over an array: elementwise, so the split changes no bit. */
-    private static final class SigmoidHalves implements Team.Parts {
-        static final int PARALLEL = 4096;
-        private double[] x, o;
-
-        void run(Team team, double[] x, double[] o) {
-            this.x = x;
-            this.o = o;
-            try {
-                team.run(this);
-            } finally {
-                this.x = this.o = null;
-            }
-        }
-
-        @Override
-        public void run(int part) {
-            int mid = (o.length / 2) & ~15;
-            if (part == 0) Sigmoid.apply(x, 0, o, 0, mid);
-            else Sigmoid.apply(x, mid, o, mid, o.length - mid);
-        }
-    }
 }

@@ -19,20 +19,9 @@ final class RandomKernel implements Kernel {
     private final Apply node;
     private final RandomOp op;
 
-    // a large Bernoulli draw (a Gibbs step's samples) runs half on the function's second thread
-    private final Team team;
-    private final BernoulliHalves halves;
-
     RandomKernel(Apply node) {
-        this(node, null);
-    }
-
-    /** With {@code team} (null: one thread), large Bernoulli draws are made in two halves at once. */
-    RandomKernel(Apply node, Team team) {
         this.node = node;
         this.op = (RandomOp) node.op();
-        this.team = Gemm.VECTOR && VectorRandom.usable() ? team : null;
-        this.halves = this.team == null ? null : new BernoulliHalves();
     }
 
     @Override
@@ -170,39 +159,8 @@ final class RandomKernel implements Kernel {
      */
     private void bernoulli(long key, double[] p, double[] o) {
         for (double pi : p) if (!(pi >= 0 && pi <= 1)) throw badBinomial("p must be in [0, 1], got " + pi);
-        if (team != null && o.length >= BernoulliHalves.PARALLEL) halves.run(team, key, p, o);
-        else bernoulli(key, p, o, 0, o.length);
-    }
-
-    /** Elements [from, to) of {@link #bernoulli(long, double[], double[])}: each depends only on its index. */
-    private static void bernoulli(long key, double[] p, double[] o, int from, int to) {
-        int done = Gemm.VECTOR && VectorRandom.usable() ? VectorRandom.bernoulli(key, GOLDEN, TWO_POW_53, p, o, from, to) : from;
-        for (int i = done; i < to; i++) o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
-    }
-
-    /** The two halves of one Bernoulli draw: counter-based, so the split changes no number. */
-    private static final class BernoulliHalves implements Team.Parts {
-        static final int PARALLEL = 4096;
-        private double[] p, o;
-        private long key;
-
-        void run(Team team, long key, double[] p, double[] o) {
-            this.key = key;
-            this.p = p;
-            this.o = o;
-            try {
-                team.run(this);
-            } finally {
-                this.p = this.o = null;
-            }
-        }
-
-        @Override
-        public void run(int part) {
-            int mid = (o.length / 2) & ~15;
-            if (part == 0) bernoulli(key, p, o, 0, mid);
-            else bernoulli(key, p, o, mid, o.length);
-        }
+        int done = Gemm.VECTOR && VectorRandom.usable() ? VectorRandom.bernoulli(key, GOLDEN, TWO_POW_53, p, o) : 0;
+        for (int i = done; i < o.length; i++) o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
     }
 
     private static double uniform(long key, long counter) {

@@ -80,33 +80,6 @@ class FastPathTest {
         }
     }
 
-    @Test
-    void largeSigmoidsAndBernoulliDrawsSplitBetweenTwoThreadsGiveTheOneThreadNumbers() {
-        Random rng = new Random(8);
-        Team team = new Team();
-        for (int[] shape : new int[][] {{20, 500}, {20, 784}, {37, 211}}) {
-            NDArray x = random(rng, shape);
-            java.util.function.DoubleUnaryOperator f = ((Scalar.Numeric.Unary) Scalar.SIGMOID.numeric()).f();
-            Apply node = Apply.make(new ElemwiseOp(Scalar.SIGMOID), List.of(var(DType.FLOAT64, 2)), null);
-            NDArray two = new ElemwiseKernel(node, team).run(new NDArray[] {x}, null);
-            check(two, i -> f.applyAsDouble(x.data()[i]));
-            assertArrayEquals(new ElemwiseKernel(node).run(new NDArray[] {x}, null).data(), two.data());
-
-            double[] p = new double[x.size()];
-            for (int i = 0; i < p.length; i++) p[i] = rng.nextDouble();
-            NDArray size = NDArray.of(new double[] {shape[0], shape[1]}, 2), pa = NDArray.of(p, shape);
-            RandomOp oneOp = new RandomOp(RandomOp.Kind.BINOMIAL, DType.FLOAT64, 2, new RandomCounter(5, 1));
-            RandomOp twoOp = new RandomOp(RandomOp.Kind.BINOMIAL, DType.FLOAT64, 2, new RandomCounter(5, 1));
-            List<Variable> ins = List.of(var(DType.INT64, 1), var(DType.FLOAT64, 0), var(DType.FLOAT64, 2));
-            Kernel one = new RandomKernel(Apply.make(oneOp, ins, null));
-            Kernel both = new RandomKernel(Apply.make(twoOp, ins, null), team);
-            for (int call = 0; call < 2; call++) {
-                NDArray[] in = {size, NDArray.scalar(1), pa};
-                assertArrayEquals(one.run(in, null).data(), both.run(in, null).data(), "draw " + call);
-            }
-        }
-    }
-
     private static void check(NDArray got, java.util.function.IntToDoubleFunction want) {
         for (int i = 0; i < got.size(); i++) assertEquals(want.applyAsDouble(i), got.data()[i], 0.0, "element " + i);
     }
