@@ -28,7 +28,7 @@ final class VectorGemm {
     private static final int IN_PLACE_ROWS = 128;
 
     /** Scratch doubles {@link #multiply} needs for a product with inner dimension k. */
-    static int panelSize(int k) { return k * STRIP + 8 * STRIP; }
+    static int panelSize(int k) { return k * STRIP + 4 * STRIP; }
 
     /**
      * Rows [i0, i1) and columns [j0, j1) of C = A·B (C row-major, n columns) with
@@ -70,12 +70,12 @@ final class VectorGemm {
     /**
      * B(p, j) = b[j * bcs + p]: column j of B is a stored row. C's block is computed as its
      * transpose, Bᵀ·Aᵀ, with up to 24 rows of A packed as columns (a small copy) and B read in
-     * place one stored row per output column, each element once per product; a tile of 8 output
+     * place one stored row per output column, each element once per product; a tile of 4 output
      * columns x 24 rows goes through a small scratch to be stored row-major.
      */
     static void transposedB(double[] a, int ars, int acs, double[] b, int bcs, double[] c, int k, int n,
                             int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
-        int tile = k * STRIP; // after the packed rows of A: the 8 x STRIP scratch tile
+        int tile = k * STRIP; // after the packed rows of A: the 4 x STRIP scratch tile
         for (int i = i0; i < i1; i += STRIP) {
             int rows = Math.min(STRIP, i1 - i);
             if (rows < STRIP) java.util.Arrays.fill(panel, 0, tile, 0.0);
@@ -83,10 +83,10 @@ final class VectorGemm {
                 for (int p = 0, ao = (i + r) * ars, po = r; p < k; p++, ao += acs, po += STRIP) panel[po] = a[ao];
             }
             int j = j0;
-            for (int done = 0; j < j1; j += 8) {
-                if ((done++ & 63) == 0) tdl.graph.Interrupts.check(owner);
-                int cols = Math.min(8, j1 - j);
-                if (cols == 8) tile8x3T(panel, b, bcs, k, j, panel, tile);
+            for (int done = 0; j < j1; j += 4) {
+                if ((done++ & 127) == 0) tdl.graph.Interrupts.check(owner);
+                int cols = Math.min(4, j1 - j);
+                if (cols == 4) tile4x3T(panel, b, bcs, k, j, panel, tile);
                 else for (int q = 0; q < cols; q++) col3T(panel, b, bcs, k, j + q, panel, tile + q * STRIP);
                 for (int q = 0; q < cols; q++) {
                     for (int r = 0, so = tile + q * STRIP, co = i * n + j + q; r < rows; r++, so++, co += n) c[co] = panel[so];
@@ -210,13 +210,16 @@ final class VectorGemm {
         EXACT.cast(c3).intoArray(c, o + 3 * L);
     }
 
-    /** Columns j..j+7 of C for the packed rows of A (panel): s(q*STRIP + r) = C(row r, column j + q). */
-    private static void tile8x3T(double[] ap, double[] b, int bcs, int k, int j, double[] s, int so) {
+    /**
+     * Columns j..j+3 of C for the packed rows of A (panel): s(q*STRIP + r) = C(row r, column j + q).
+     * Twelve accumulators, not 24: the 8-column tile this replaced (28 live vectors) was seen boxed
+     * in a CI JVM for two minutes, for a reason not reproduced here; 16 live vectors leave the
+     * register allocator room (and fit AVX2's 16 registers). It cost about 10% of an NT product.
+     */
+    private static void tile4x3T(double[] ap, double[] b, int bcs, int k, int j, double[] s, int so) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
         DoubleVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-        DoubleVector c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;
-        DoubleVector c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00;
-        int b0 = j * bcs, b1 = b0 + bcs, b2 = b1 + bcs, b3 = b2 + bcs, b4 = b3 + bcs, b5 = b4 + bcs, b6 = b5 + bcs, b7 = b6 + bcs;
+        int b0 = j * bcs, b1 = b0 + bcs, b2 = b1 + bcs, b3 = b2 + bcs;
         for (int p = 0, po = 0; p < k; p++, po += STRIP) {
             DoubleVector x0 = DoubleVector.fromArray(S, ap, po);
             DoubleVector x1 = DoubleVector.fromArray(S, ap, po + L);
@@ -237,22 +240,6 @@ final class VectorGemm {
             c30 = y.fma(x0, c30);
             c31 = y.fma(x1, c31);
             c32 = y.fma(x2, c32);
-            y = DoubleVector.broadcast(S, b[b4 + p]);
-            c40 = y.fma(x0, c40);
-            c41 = y.fma(x1, c41);
-            c42 = y.fma(x2, c42);
-            y = DoubleVector.broadcast(S, b[b5 + p]);
-            c50 = y.fma(x0, c50);
-            c51 = y.fma(x1, c51);
-            c52 = y.fma(x2, c52);
-            y = DoubleVector.broadcast(S, b[b6 + p]);
-            c60 = y.fma(x0, c60);
-            c61 = y.fma(x1, c61);
-            c62 = y.fma(x2, c62);
-            y = DoubleVector.broadcast(S, b[b7 + p]);
-            c70 = y.fma(x0, c70);
-            c71 = y.fma(x1, c71);
-            c72 = y.fma(x2, c72);
         }
         EXACT.cast(c00).intoArray(s, so);
         EXACT.cast(c01).intoArray(s, so + L);
@@ -269,22 +256,6 @@ final class VectorGemm {
         EXACT.cast(c30).intoArray(s, so);
         EXACT.cast(c31).intoArray(s, so + L);
         EXACT.cast(c32).intoArray(s, so + 2 * L);
-        so += STRIP;
-        EXACT.cast(c40).intoArray(s, so);
-        EXACT.cast(c41).intoArray(s, so + L);
-        EXACT.cast(c42).intoArray(s, so + 2 * L);
-        so += STRIP;
-        EXACT.cast(c50).intoArray(s, so);
-        EXACT.cast(c51).intoArray(s, so + L);
-        EXACT.cast(c52).intoArray(s, so + 2 * L);
-        so += STRIP;
-        EXACT.cast(c60).intoArray(s, so);
-        EXACT.cast(c61).intoArray(s, so + L);
-        EXACT.cast(c62).intoArray(s, so + 2 * L);
-        so += STRIP;
-        EXACT.cast(c70).intoArray(s, so);
-        EXACT.cast(c71).intoArray(s, so + L);
-        EXACT.cast(c72).intoArray(s, so + 2 * L);
     }
 
     /** One output column j of C for the packed rows of A, into s[so..so+STRIP). */
