@@ -23,6 +23,15 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     private VectorKernels() {}
 
+    /**
+     * Whether kernels with 64-bit integer lanes (the counter hash's multiplies, the sigmoid's exponent
+     * bits) may run: only with 512-bit vectors. Multiplying and converting 64-bit lanes are AVX-512
+     * instructions; on AVX2 (checked with -XX:UseAVX=2) C2 leaves those operations out of line and
+     * the draws and the double sigmoid boxed every vector, 21 MB per train_rbm call, far slower
+     * than their scalar loops, which serve there instead.
+     */
+    static final boolean LONG_LANES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+
     /** The concrete vector class of a species (the one class every vector of it has). */
     static Class<? extends DoubleVector> exact(VectorSpecies<Double> s) {
         return s.vectorType().asSubclass(DoubleVector.class);

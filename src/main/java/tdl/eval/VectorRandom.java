@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRandom {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    private static final boolean USABLE = LS.length() == DS.length();
+    private static final boolean USABLE = VectorKernels.LONG_LANES && LS.length() == DS.length();
     private static final Class<? extends DoubleVector> EXACT = VectorKernels.exact(DS);
     // constants as static final vectors (see VectorKernels): the lane index ramp, 0 and 1
     private static final LongVector RAMP = LongVector.zero(LS).addIndex(1);

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRandomF {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    private static final boolean USABLE = LS.length() == DS.length();
+    private static final boolean USABLE = VectorKernels.LONG_LANES && LS.length() == DS.length();
     private static final Class<? extends DoubleVector> EXACT = VectorKernels.exact(DS);
     // constants as static final vectors (VectorKernels' rules)
     private static final LongVector RAMP = LongVector.zero(LS).addIndex(1);
