@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tdl.eval.Gemm;
 import tdl.function.CompiledFunction;
@@ -53,8 +54,50 @@ class SteadyStateVectorTest {
         rbmPlansAllocateNothing("floatX=float32");
     }
 
+    /**
+     * On a CPU without 512-bit vectors (AVX2, most laptops): a child JVM told to use AVX2 only runs
+     * the same check for both dtypes. There the 64-bit lane kernels must step aside
+     * ({@code VectorKernels.LONG_LANES}); when they did not, every Bernoulli draw was boxed.
+     */
+    @Test
+    void onAvx2TheRbmPlansAllocateNothingPerStep() throws Exception {
+        assumeTrue(Gemm.VECTOR, "needs the Vector API kernels");
+        String cpu = Files.exists(Path.of("/proc/cpuinfo")) ? Files.readString(Path.of("/proc/cpuinfo")) : "";
+        assumeTrue(cpu.contains(" avx2"), "needs an x86 CPU with AVX2 (Linux /proc/cpuinfo)");
+        Path out = Files.createTempFile("tdl-avx2", ".txt");
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:UseAVX=2", "-Xss16m",
+                    "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), SteadyStateVectorTest.class.getName())
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean ended = child.waitFor(2 * DEADLINE_NANOS / 1_000_000_000L + 60, java.util.concurrent.TimeUnit.SECONDS);
+            if (!ended) child.destroyForcibly();
+            String report = Files.readString(out);
+            assertTrue(ended && child.exitValue() == 0 && report.contains("steady float64") && report.contains("steady float32"),
+                    "the AVX2 child JVM " + (ended ? "exited " + child.exitValue() : "timed out") + ": " + report);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** The child JVM of {@link #onAvx2TheRbmPlansAllocateNothingPerStep}: prints one line per dtype, exits 1 on a failure. */
+    public static void main(String[] args) {
+        int status = 0;
+        for (String flags : new String[] {null, "floatX=float32"}) {
+            String failure = warmBytesOver(flags);
+            System.out.println(failure == null ? "steady " + (flags == null ? "float64" : "float32") : failure);
+            if (failure != null) status = 1;
+        }
+        System.exit(status);
+    }
+
     private static void rbmPlansAllocateNothing(String theanoFlags) {
         assumeTrue(Gemm.VECTOR, "needs the Vector API kernels");
+        String failure = warmBytesOver(theanoFlags);
+        assertTrue(failure == null, failure);
+    }
+
+    /** Null when both plans reach at most LIMIT bytes per call before the deadline; else what they allocated and why. */
+    private static String warmBytesOver(String theanoFlags) {
         com.sun.management.ThreadMXBean threads = threads();
         VectorPollution.run(20000);
         Session s = new Session(SessionOptions.defaults().withSeed(1234L).withTheanoFlags(theanoFlags));
@@ -76,48 +119,10 @@ class SteadyStateVectorTest {
             trainBytes = least(threads, trainCall);
             sampleBytes = least(threads, sampleCall);
         } while ((trainBytes > LIMIT || sampleBytes > LIMIT) && System.nanoTime() - start < DEADLINE_NANOS);
-        String where = trainBytes > LIMIT ? allocatingFrames(trainCall) : sampleBytes > LIMIT ? allocatingFrames(sampleCall) : "";
-        assertTrue(trainBytes <= LIMIT && sampleBytes <= LIMIT, (theanoFlags == null ? "" : theanoFlags + ": ") + "bytes per call once warm (all threads): train_rbm "
-                + trainBytes + ", sample_fn (50 Gibbs steps) " + sampleBytes + "; boxed Vector API code allocates megabytes; allocated at: " + where);
-    }
-
-    /**
-     * Where a call allocates: the allocation events of a few calls (JFR, in this JVM), counted by
-     * their first TDL frame and the frame above it, most frequent first, so a failure names the
-     * kernel whose vectors were boxed.
-     */
-    private static String allocatingFrames(Runnable call) {
-        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
-            r.enable("jdk.ObjectAllocationInNewTLAB").withStackTrace();
-            r.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
-            r.start();
-            for (int i = 0; i < 5; i++) call.run();
-            r.stop();
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("tdl-steady", ".jfr");
-            try {
-                r.dump(file);
-                java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-                for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
-                    if (e.getStackTrace() == null) continue;
-                    java.util.List<jdk.jfr.consumer.RecordedFrame> frames = e.getStackTrace().getFrames();
-                    for (int i = 0; i < frames.size(); i++) {
-                        String type = frames.get(i).getMethod().getType().getName();
-                        if (!type.startsWith("tdl.")) continue;
-                        String above = i > 0 ? " < " + frames.get(i - 1).getMethod().getType().getName() + "." + frames.get(i - 1).getMethod().getName() : "";
-                        counts.merge(type + "." + frames.get(i).getMethod().getName() + ":" + frames.get(i).getLineNumber() + above, 1, Integer::sum);
-                        break;
-                    }
-                }
-                StringBuilder out = new StringBuilder();
-                counts.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder())).limit(6)
-                        .forEach(en -> out.append(en.getKey()).append(" x").append(en.getValue()).append("; "));
-                return out.toString();
-            } finally {
-                java.nio.file.Files.deleteIfExists(file);
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return "(no allocation profile: " + e + ")";
-        }
+        if (trainBytes <= LIMIT && sampleBytes <= LIMIT) return null;
+        String where = trainBytes > LIMIT ? JitDiagnosis.of(trainCall) : JitDiagnosis.of(sampleCall);
+        return (theanoFlags == null ? "" : theanoFlags + ": ") + "bytes per call once warm (all threads): train_rbm "
+                + trainBytes + ", sample_fn (50 Gibbs steps) " + sampleBytes + "; boxed Vector API code allocates megabytes; " + where;
     }
 
     /** The least, over three calls, of the bytes every live thread allocated during one call. */
