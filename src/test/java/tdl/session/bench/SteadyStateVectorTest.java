@@ -72,7 +72,7 @@ class SteadyStateVectorTest {
             boolean ended = child.waitFor(2 * DEADLINE_NANOS / 1_000_000_000L + 60, java.util.concurrent.TimeUnit.SECONDS);
             if (!ended) child.destroyForcibly();
             String report = Files.readString(out);
-            assertTrue(ended && child.exitValue() == 0 && report.contains("steady float64") && report.contains("steady float32"),
+            assertTrue(ended && child.exitValue() == 0 && report.contains("products agree") && report.contains("steady float64") && report.contains("steady float32"),
                     "the AVX2 child JVM " + (ended ? "exited " + child.exitValue() : "timed out") + ": " + report);
         } finally {
             Files.deleteIfExists(out);
@@ -81,13 +81,43 @@ class SteadyStateVectorTest {
 
     /** The child JVM of {@link #onAvx2TheRbmPlansAllocateNothingPerStep}: prints one line per dtype, exits 1 on a failure. */
     public static void main(String[] args) {
-        int status = 0;
+        String products = productsAgreeWithEjml();
+        System.out.println(products);
+        int status = products.startsWith("products agree") ? 0 : 1;
         for (String flags : new String[] {null, "floatX=float32"}) {
             String failure = warmBytesOver(flags);
             System.out.println(failure == null ? "steady " + (flags == null ? "float64" : "float32") : failure);
             if (failure != null) status = 1;
         }
         System.exit(status);
+    }
+
+    /**
+     * The vector products at this JVM's vector width (4 doubles under AVX2) against EJML's, for each
+     * operand layout and shapes with partial tiles: the RBM's check says nothing about the numbers.
+     */
+    private static String productsAgreeWithEjml() {
+        java.util.Random r = new java.util.Random(7);
+        int[][] shapes = {{20, 784, 500}, {20, 500, 784}, {784, 20, 500}, {13, 37, 29}, {3, 5, 7}, {25, 9, 130}};
+        for (int[] sh : shapes) {
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                int m = sh[0], k = sh[1], n = sh[2];
+                double[] a = new double[m * k], b = new double[k * n], c = new double[m * n], e = new double[m * n];
+                for (int i = 0; i < a.length; i++) a[i] = r.nextGaussian();
+                for (int i = 0; i < b.length; i++) b[i] = r.nextGaussian();
+                int ar = ta ? k : m, ac = ta ? m : k, br = tb ? n : k, bc = tb ? k : n;
+                Gemm.multiply(a, ar, ac, ta, b, br, bc, tb, c, m, n, k, new Gemm.Workspace());
+                Gemm.ejml(a, ar, ac, ta, b, br, bc, tb, e, m, n);
+                for (int i = 0; i < c.length; i++) {
+                    if (Math.abs(c[i] - e[i]) > 1e-12 * (1 + Math.abs(e[i])) * k) {
+                        return "products differ: " + m + "x" + k + "x" + n + (ta ? " A transposed" : "") + (tb ? " B transposed" : "")
+                                + " at " + i + ": " + c[i] + " vs EJML " + e[i];
+                    }
+                }
+            }
+        }
+        return "products agree";
     }
 
     private static void rbmPlansAllocateNothing(String theanoFlags) {
