@@ -25,10 +25,10 @@ final class VectorKernels {
 
     /**
      * Whether kernels with 64-bit integer lanes (the counter hash's multiplies, the sigmoid's exponent
-     * bits) may run: only with 512-bit vectors. Multiplying and converting 64-bit lanes are AVX-512
-     * instructions; on AVX2 (checked with -XX:UseAVX=2) C2 leaves those operations out of line and
-     * the draws and the double sigmoid boxed every vector, 21 MB per train_rbm call, far slower
-     * than their scalar loops, which serve there instead.
+     * bits) may run: only with 512-bit vectors. Under -XX:UseAVX=2 the draws boxed every vector
+     * (multiplying and converting 64-bit lanes are AVX-512 instructions, so C2 leaves them out of
+     * line), and so did the double sigmoid, whose long lanes are only shifted and subtracted (why is
+     * not known): 21 MB per train_rbm call, far slower than the scalar loops that serve there instead.
      */
     static final boolean LONG_LANES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
 
