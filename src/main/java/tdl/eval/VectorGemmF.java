@@ -39,7 +39,94 @@ final class VectorGemmF {
     static void multiply(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int k, int n,
                          int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
         if (BIG_TILES && bcs == 1 && i1 - i0 <= IN_PLACE_ROWS) inPlace(a, ars, acs, b, brs, c, k, n, i0, i1, j0, j1, panel, owner);
+        else if (brs == 1) transposedB(a, ars, acs, b, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
         else packed(a, ars, acs, b, brs, bcs, c, k, n, i0, i1, j0, j1, panel, owner);
+    }
+
+    /**
+     * As {@link VectorGemm#transposedB}: B's columns are stored rows (h·Wᵀ), read in place, one per
+     * output column; up to STRIP rows of A packed as columns. With 16 lanes a 20-row A fills 20 of
+     * a strip's 48 rows, as many useful multiply-adds per instruction as the float64 path's 20 of
+     * 24, and W is never repacked (the packed path copied all of W for every product).
+     */
+    static void transposedB(float[] a, int ars, int acs, float[] b, int bcs, float[] c, int k, int n,
+                            int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
+        int tile = k * STRIP; // after the packed rows of A: the 4 x STRIP scratch tile
+        for (int i = i0; i < i1; i += STRIP) {
+            int rows = Math.min(STRIP, i1 - i);
+            if (rows < STRIP) java.util.Arrays.fill(panel, 0, tile, 0f);
+            for (int r = 0; r < rows; r++) {
+                for (int p = 0, ao = (i + r) * ars, po = r; p < k; p++, ao += acs, po += STRIP) panel[po] = a[ao];
+            }
+            int j = j0;
+            for (int done = 0; j < j1; j += 4) {
+                if ((done++ & 127) == 0) tdl.graph.Interrupts.check(owner);
+                int cols = Math.min(4, j1 - j);
+                if (cols == 4) tile4x3T(panel, b, bcs, k, j, panel, tile);
+                else for (int q = 0; q < cols; q++) col3T(panel, b, bcs, k, j + q, panel, tile + q * STRIP);
+                for (int q = 0; q < cols; q++) {
+                    for (int r = 0, so = tile + q * STRIP, co = i * n + j + q; r < rows; r++, so++, co += n) c[co] = panel[so];
+                }
+            }
+        }
+    }
+
+    /** As {@link VectorGemm}'s: columns j..j+3 of C for the packed rows of A, s(q*STRIP + r) = C(row r, column j + q). */
+    private static void tile4x3T(float[] ap, float[] b, int bcs, int k, int j, float[] s, int so) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
+        int b0 = j * bcs, b1 = b0 + bcs, b2 = b1 + bcs, b3 = b2 + bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+            FloatVector x0 = FloatVector.fromArray(S, ap, po);
+            FloatVector x1 = FloatVector.fromArray(S, ap, po + L);
+            FloatVector x2 = FloatVector.fromArray(S, ap, po + 2 * L);
+            FloatVector y = FloatVector.broadcast(S, b[b0 + p]);
+            c00 = y.fma(x0, c00);
+            c01 = y.fma(x1, c01);
+            c02 = y.fma(x2, c02);
+            y = FloatVector.broadcast(S, b[b1 + p]);
+            c10 = y.fma(x0, c10);
+            c11 = y.fma(x1, c11);
+            c12 = y.fma(x2, c12);
+            y = FloatVector.broadcast(S, b[b2 + p]);
+            c20 = y.fma(x0, c20);
+            c21 = y.fma(x1, c21);
+            c22 = y.fma(x2, c22);
+            y = FloatVector.broadcast(S, b[b3 + p]);
+            c30 = y.fma(x0, c30);
+            c31 = y.fma(x1, c31);
+            c32 = y.fma(x2, c32);
+        }
+        EXACT.cast(c00).intoArray(s, so);
+        EXACT.cast(c01).intoArray(s, so + L);
+        EXACT.cast(c02).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c10).intoArray(s, so);
+        EXACT.cast(c11).intoArray(s, so + L);
+        EXACT.cast(c12).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c20).intoArray(s, so);
+        EXACT.cast(c21).intoArray(s, so + L);
+        EXACT.cast(c22).intoArray(s, so + 2 * L);
+        so += STRIP;
+        EXACT.cast(c30).intoArray(s, so);
+        EXACT.cast(c31).intoArray(s, so + L);
+        EXACT.cast(c32).intoArray(s, so + 2 * L);
+    }
+
+    /** One output column j of C for the packed rows of A, into s[so..so+STRIP). */
+    private static void col3T(float[] ap, float[] b, int bcs, int k, int j, float[] s, int so) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0;
+        int bj = j * bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+            FloatVector y = FloatVector.broadcast(S, b[bj + p]);
+            c0 = y.fma(FloatVector.fromArray(S, ap, po), c0);
+            c1 = y.fma(FloatVector.fromArray(S, ap, po + L), c1);
+            c2 = y.fma(FloatVector.fromArray(S, ap, po + 2 * L), c2);
+        }
+        EXACT.cast(c0).intoArray(s, so);
+        EXACT.cast(c1).intoArray(s, so + L);
+        EXACT.cast(c2).intoArray(s, so + 2 * L);
     }
 
     /** As {@link VectorGemm#inPlace}: tiles of 5 rows x 4 vectors read B's rows where they are. */
