@@ -33,8 +33,9 @@ final class VectorGemmF {
 
     /**
      * As {@link VectorGemm#multiply}, on floats: a B with contiguous rows is read where it is
-     * ({@link #inPlace}) when A has few rows, any other B is packed ({@link #packed}); both compute
-     * each element as the same multiply-add chain.
+     * ({@link #inPlace}) when A has few rows, a B whose columns are stored rows is read one stored
+     * row per output column ({@link #transposedB}), any other B is packed ({@link #packed}); all
+     * compute each element as the same multiply-add chain.
      */
     static void multiply(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int k, int n,
                          int i0, int i1, int j0, int j1, float[] panel, Thread owner) {
