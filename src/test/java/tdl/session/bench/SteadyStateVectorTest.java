@@ -115,6 +115,18 @@ class SteadyStateVectorTest {
                                 + " at " + i + ": " + c[i] + " vs EJML " + e[i];
                     }
                 }
+                // the same product on float lanes (twice as many per vector, their own tiles)
+                float[] af = new float[a.length], bf = new float[b.length], cf = new float[m * n], ef = new float[m * n];
+                for (int i = 0; i < a.length; i++) af[i] = (float) a[i];
+                for (int i = 0; i < b.length; i++) bf[i] = (float) b[i];
+                tdl.eval.FloatGemm.multiply(af, ar, ac, ta, bf, br, bc, tb, cf, m, n, k, new tdl.eval.FloatGemm.Workspace());
+                tdl.eval.FloatGemm.ejml(af, ar, ac, ta, bf, br, bc, tb, ef, m, n);
+                for (int i = 0; i < cf.length; i++) {
+                    if (Math.abs(cf[i] - ef[i]) > 1e-6 * (1 + Math.abs(ef[i])) * k) {
+                        return "float products differ: " + m + "x" + k + "x" + n + (ta ? " A transposed" : "") + (tb ? " B transposed" : "")
+                                + " at " + i + ": " + cf[i] + " vs EJML " + ef[i];
+                    }
+                }
             }
         }
         return "products agree";
