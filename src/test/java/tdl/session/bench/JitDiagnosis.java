@@ -23,8 +23,25 @@ import jdk.jfr.consumer.RecordingFile;
 final class JitDiagnosis {
     private JitDiagnosis() {}
 
+    /**
+     * Starts and stops an empty recording. The first recording in a JVM deoptimizes every compiled
+     * method (seen in a compilation log: the whole RBM recompiled from C1 up right after it), so a
+     * first recording made at a failure shows warm-up allocations, not the steady state's; a test
+     * calls this before its warm-up so that the recording at a failure is not the first.
+     */
+    static void prime() {
+        try (Recording r = new Recording()) {
+            r.enable("jdk.Compilation").withThreshold(java.time.Duration.ofDays(1));
+            r.start();
+            r.stop();
+        } catch (RuntimeException e) {
+            // no JFR in this JVM: of() reports that itself
+        }
+    }
+
     static String of(Runnable call) {
-        return recorded(call) + " | kernels in the code cache: " + kernelTiers();
+        String tiers = kernelTiers(); // before the recording, which may deoptimize
+        return recorded(call) + " | kernels in the code cache: " + tiers;
     }
 
     private static String recorded(Runnable call) {
