@@ -213,9 +213,10 @@ final class VectorGemm {
 
     /**
      * Columns j..j+3 of C for the packed rows of A (panel): s(q*STRIP + r) = C(row r, column j + q).
-     * Twelve accumulators, not 24: the 8-column tile this replaced (28 live vectors) was seen boxed
-     * in a CI JVM for two minutes, for a reason not reproduced here; 16 live vectors leave the
-     * register allocator room (and fit AVX2's 16 registers). It cost about 10% of an NT product.
+     * Twelve accumulators, not 24: a CI failure's report named the 8-column tile this replaced
+     * (28 live vectors, 60 Vector API calls) as boxed, though that report's recording deoptimized
+     * every method first, so it may have shown the re-warm-up; the small tile is the conservative
+     * choice, fits AVX2's 16 registers, and cost about 10% of an NT product.
      */
     private static void tile4x3T(double[] ap, double[] b, int bcs, int k, int j, double[] s, int so) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
