@@ -24,11 +24,11 @@ final class VectorKernels {
     private VectorKernels() {}
 
     /**
-     * Whether kernels with 64-bit integer lanes (the counter hash's multiplies, the sigmoid's exponent
-     * bits) may run: only with 512-bit vectors. Under -XX:UseAVX=2 the draws boxed every vector
-     * (multiplying and converting 64-bit lanes are AVX-512 instructions, so C2 leaves them out of
-     * line), and so did the double sigmoid, whose long lanes are only shifted and subtracted (why is
-     * not known): 21 MB per train_rbm call, far slower than the scalar loops that serve there instead.
+     * Whether kernels that multiply or convert 64-bit integer lanes (the Bernoulli draws' counter
+     * hash) may run: only with 512-bit vectors. Those are AVX-512 instructions; under
+     * -XX:UseAVX=2 C2 leaves them out of line and the draws boxed every vector (21 MB per train_rbm
+     * call), far slower than the scalar loops that serve there instead. The sigmoid's long lanes
+     * are only shifted and subtracted, which AVX2 has: it keeps its vector loop everywhere.
      */
     static final boolean LONG_LANES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
 

@@ -34,8 +34,8 @@ final class VectorSigmoid {
 
     private static DoubleVector c(int i) { return DoubleVector.broadcast(S, Sigmoid.C[i]); }
 
-    /** Whether the vector loop can run: 512-bit long lanes ({@link VectorKernels#LONG_LANES}), as many as double ones. */
-    static boolean usable() { return VectorKernels.LONG_LANES && LongVector.SPECIES_PREFERRED.length() == S.length(); }
+    /** Whether the vector loop can run: a long vector must have as many lanes as a double one. */
+    static boolean usable() { return LongVector.SPECIES_PREFERRED.length() == S.length(); }
 
     /** Computes the whole vectors of [0, n) and returns how many elements it did. */
     static int apply(double[] x, int xo, double[] o, int oo, int n) {
