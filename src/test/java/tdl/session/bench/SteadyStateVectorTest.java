@@ -141,7 +141,6 @@ class SteadyStateVectorTest {
     /** Null when both plans reach at most LIMIT bytes per call before the deadline; else what they allocated and why. */
     private static String warmBytesOver(String theanoFlags) {
         com.sun.management.ThreadMXBean threads = threads();
-        JitDiagnosis.prime();
         VectorPollution.run(20000);
         Session s = new Session(SessionOptions.defaults().withSeed(1234L).withTheanoFlags(theanoFlags));
         s.exec(OTHER, "<other work>");
