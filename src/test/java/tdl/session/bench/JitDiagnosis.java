@@ -30,7 +30,7 @@ final class JitDiagnosis {
      * can call this before its warm-up so that the recording at a failure is not the first. Not
      * called by default: in one standalone run of five with it, the RBM's plans stayed boxed as a
      * whole (772 MB per call), a state never seen without it; whether JFR's start changed the JIT's
-     * course is not known. Turn it on to diagnose a failure.
+     * course is not known. Turn it on to diagnose a failure: {@code -Dtdl.test.primeJfr=true}.
      */
     static void prime() {
         try (Recording r = new Recording()) {

@@ -141,6 +141,7 @@ class SteadyStateVectorTest {
     /** Null when both plans reach at most LIMIT bytes per call before the deadline; else what they allocated and why. */
     private static String warmBytesOver(String theanoFlags) {
         com.sun.management.ThreadMXBean threads = threads();
+        if (Boolean.getBoolean("tdl.test.primeJfr")) JitDiagnosis.prime(); // mvn test -Dtdl.test.primeJfr=true
         VectorPollution.run(20000);
         Session s = new Session(SessionOptions.defaults().withSeed(1234L).withTheanoFlags(theanoFlags));
         s.exec(OTHER, "<other work>");
