@@ -50,6 +50,7 @@ public final class Plan implements InnerPlan {
     private long allocations;
     // --profile and --nan-guard: when either is on, run() takes the checking loop
     private final Profile profile;
+    private final Profile.Entry[] profiled; // each step's entry in profile, when profiling
     private final boolean nanGuard;
     // the array run() returns, reused: valid until the next run, like the buffers it points to
     private final NDArray[] resultBuffer;
@@ -75,6 +76,8 @@ public final class Plan implements InnerPlan {
         this.resultBuffer = new NDArray[resultSlots.length];
         this.slotVariables = List.copyOf(slotVariables);
         this.profile = profile;
+        this.profiled = new Profile.Entry[this.steps.length];
+        if (profile != null) for (int i = 0; i < this.steps.length; i++) profiled[i] = profile.entry(this.steps[i].node().op().name());
         this.nanGuard = nanGuard;
         this.slots = initial.clone();
         this.reuse = new NDArray[this.steps.length];
@@ -202,7 +205,7 @@ public final class Plan implements InnerPlan {
             else for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
             long t0 = System.nanoTime();
             NDArray out = runStep(s, st, a);
-            if (profile != null) profile.record(st.node().op().name(), System.nanoTime() - t0);
+            if (profile != null) profiled[s].add(System.nanoTime() - t0);
             if (nanGuard) checkFinite(st, out);
             slots[st.output()] = out;
         }

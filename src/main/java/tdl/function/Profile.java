@@ -17,6 +17,11 @@ public final class Profile {
 
         public long nanos() { return nanos; }
 
+        void add(long n) {
+            nanos += n;
+            runs++;
+        }
+
         public long runs() { return runs; }
     }
 
@@ -41,14 +46,14 @@ public final class Profile {
         return new Profile(this, prefix + opName + " > ");
     }
 
-    void record(String op, long nanos) {
-        if (parent != null) {
-            parent.record(prefix.substring(parent.prefix.length()) + op, nanos);
-            return;
-        }
-        Entry e = byOp.computeIfAbsent(op, k -> new Entry());
-        e.nanos += nanos;
-        e.runs++;
+    /**
+     * The entry a step of op kind {@code op} records into, resolved once when a plan is built: a
+     * profiled run then allocates nothing (a key built per run would, and would skew the
+     * allocation figures `tdl bench --profile` prints beside the timings).
+     */
+    Entry entry(String op) {
+        if (parent != null) return parent.entry(prefix.substring(parent.prefix.length()) + op);
+        return byOp.computeIfAbsent(op, k -> new Entry());
     }
 
     void callDone(long nanos) {
@@ -57,7 +62,12 @@ public final class Profile {
         totalNanos += nanos;
     }
 
-    public Map<String, Entry> byOp() { return Collections.unmodifiableMap(byOp); }
+    /** The op kinds that ran (a plan resolves its entries up front, so a skipped branch's ops have none). */
+    public Map<String, Entry> byOp() {
+        Map<String, Entry> ran = new LinkedHashMap<>();
+        byOp.forEach((op, e) -> { if (e.runs > 0) ran.put(op, e); });
+        return Collections.unmodifiableMap(ran);
+    }
 
     public long calls() { return calls; }
 
@@ -71,7 +81,7 @@ public final class Profile {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Function profiling: %s (%d calls, %.3f ms)%n", functionName, calls, totalNanos / 1e6));
         sb.append(String.format("  %7s %10s %8s  %s%n", "<%>", "<ms>", "<runs>", "<op>"));
-        byOp.entrySet().stream()
+        byOp().entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue().nanos, a.getValue().nanos))
                 .forEach(e -> sb.append(String.format("  %6.1f%% %10.3f %8d  %s%n",
                         totalNanos == 0 ? 0.0 : 100.0 * e.getValue().nanos / totalNanos,

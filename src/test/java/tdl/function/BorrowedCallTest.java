@@ -24,6 +24,10 @@ class BorrowedCallTest {
 
     /** The one-neuron fit of scripts/lab4/one_layer.tdl. */
     private static Neuron neuron() {
+        return neuron(false);
+    }
+
+    private static Neuron neuron(boolean profiled) {
         Variable p = TestGraphs.matrix("p"), t = TestGraphs.matrix("t");
         SharedVariable w = new SharedVariable(NDArray.of(new double[] {0.5}, 1), "w");
         SharedVariable b = new SharedVariable(NDArray.scalar(0.0), "b");
@@ -31,7 +35,7 @@ class BorrowedCallTest {
         List<Variable> g = Grad.grad(perf, List.of(w, b), Set.of(), OnUnused.RAISE, null);
         CompiledFunction f = FunctionCompiler.compile(List.of(p, t), List.of(perf),
                 List.of(Map.entry(w, T.sub(w, T.mul(g.get(0), 0.01))), Map.entry(b, T.sub(b, T.mul(g.get(1), 0.01)))),
-                Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("train"));
+                Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("train").withProfile(profiled));
         return new Neuron(f, w, b);
     }
 
@@ -77,5 +81,16 @@ class BorrowedCallTest {
             least = Math.min(least, threads.getThreadAllocatedBytes(id) - before);
         }
         assertEquals(0, least, "bytes allocated by 100 calls, in the best of five windows");
+    }
+
+    @Test
+    void aProfiledSteadyStateCallAllocatesNothingEither() {
+        // tdl bench --profile prints allocation figures beside the profile: the profiler must not
+        // be what they count (it built a key string per step per call)
+        CompiledFunction train = neuron(true).train();
+        NDArray[] args = {P, TARGET};
+        long bytes = tdl.Allocations.steadyState(() -> { for (int i = 0; i < 100; i++) train.callBorrowed(args); });
+        assertEquals(0, bytes, "bytes allocated by 100 profiled calls, in the best of five windows");
+        assertEquals(train.profile().calls(), train.profile().byOp().get("Sum{all}").runs(), "every call timed its sum");
     }
 }
