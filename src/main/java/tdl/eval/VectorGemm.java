@@ -16,7 +16,10 @@ final class VectorGemm {
 
     private VectorGemm() {}
 
-    static String description() { return "Vector API (" + L + " doubles per vector)"; }
+    static String description() {
+        String problem = VectorKernels.compileRootsProblem();
+        return "Vector API (" + L + " doubles per vector)" + (problem == null ? "" : "; " + problem);
+    }
 
     /** Columns of B packed per strip: three vectors wide. */
     static final int STRIP = 3 * L;

@@ -16,6 +16,10 @@ final class VectorGemmF {
     private static final int L = S.length();
     private static final Class<? extends FloatVector> EXACT = S.vectorType().asSubclass(FloatVector.class);
 
+    static {
+        VectorKernels.compileRootsProblem(); // the compile-root directive before any loop here runs
+    }
+
     private VectorGemmF() {}
 
     static String description() { return "Vector API (" + L + " floats per vector)"; }

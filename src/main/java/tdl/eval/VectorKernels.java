@@ -21,7 +21,18 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code SteadyStateVectorTest} runs the RBM's plans after deliberately polluting those profiles.
  */
 final class VectorKernels {
+    // before any vector loop can be compiled: every Vector* class initialises this one first
+    private static final String COMPILE_ROOTS_PROBLEM = VectorCompileRoots.install();
+
     private VectorKernels() {}
+
+    /**
+     * Why the vector loops are not kept as compilations of their own ({@link VectorCompileRoots}),
+     * or null when they are. Calling it also makes sure this class, hence the directive, is set up.
+     */
+    static String compileRootsProblem() {
+        return COMPILE_ROOTS_PROBLEM;
+    }
 
     /**
      * Whether kernels that multiply or convert 64-bit integer lanes (the Bernoulli draws' counter

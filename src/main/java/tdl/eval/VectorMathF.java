@@ -25,6 +25,10 @@ final class VectorMathF {
             T2 = FloatVector.broadcast(S, FloatMath.T2), T3 = FloatVector.broadcast(S, FloatMath.T3),
             T4 = FloatVector.broadcast(S, FloatMath.T4);
 
+    static {
+        VectorKernels.compileRootsProblem(); // the compile-root directive before any loop here runs
+    }
+
     private VectorMathF() {}
 
     // exp and sigmoid stop at the first vector with a lane out of the polynomial's range and return
