@@ -24,8 +24,12 @@ final class ElemwiseKernel implements Kernel {
     // the broadcast result shape when no input has it, and the strided loops' strides: kept, refilled per call
     private final int[] shapeScratch;
     private final int[] sa4 = new int[4], sb4 = new int[4], sc4 = new int[4], sh4 = new int[4];
+    // float64 sigmoid (the RBM's means): large arrays in two halves on the team's threads
+    private final ElementHalves sigmoidHalves;
+    private double[] sx, so; // the current call's arrays, read by both halves
 
-    ElemwiseKernel(Apply node) {
+    /** With {@code team}, a large float64 sigmoid runs on its two threads. */
+    ElemwiseKernel(Apply node, Team team) {
         this.node = node;
         this.scalar = ((ElemwiseOp) node.op()).scalar();
         this.outDtype = node.output().dtype();
@@ -35,6 +39,12 @@ final class ElemwiseKernel implements Kernel {
         this.t = scalar.numeric() instanceof Scalar.Numeric.Ternary r ? r.f() : null;
         this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;
         this.shapeScratch = new int[node.output().rank()];
+        this.sigmoidHalves = team != null && scalar == Scalar.SIGMOID && outDtype == DType.FLOAT64
+                ? new ElementHalves(team, this::sigmoidRange) : null;
+    }
+
+    private void sigmoidRange(int part, int from, int to) {
+        Sigmoid.apply(sx, from, so, from, to - from);
     }
 
     @Override
@@ -43,7 +53,15 @@ final class ElemwiseKernel implements Kernel {
         if (u != null) {
             out = Kernels.output(reuse, outDtype, in[0].shape());
             double[] x = in[0].data(), o = out.data();
-            if (FastLoops.hasUnary(scalar)) FastLoops.unary(scalar, x, o);
+            if (sigmoidHalves != null) {
+                sx = x;
+                so = o;
+                try {
+                    sigmoidHalves.run(o.length);
+                } finally {
+                    sx = so = null; // keep no caller arrays alive between calls
+                }
+            } else if (FastLoops.hasUnary(scalar)) FastLoops.unary(scalar, x, o);
             else for (int i = 0; i < o.length; i++) o[i] = u.applyAsDouble(x[i]);
         } else if (b != null) {
             out = binary(in[0], in[1], reuse);

@@ -18,12 +18,17 @@ final class FloatBernoulliKernel implements Float32Native {
     private final Apply node;
     private final RandomOp op;
     private final Kernel general;
-    private final double[][] scratch = FloatRandom.scratch();
+    // one scratch per half: large draws run in two halves on the team's threads
+    private final double[][][] scratch = {FloatRandom.scratch(), FloatRandom.scratch()};
+    private final ElementHalves halves;
+    private long key; // the current call's key and arrays, read by both halves
+    private float[] pf, of;
 
-    FloatBernoulliKernel(Apply node) {
+    FloatBernoulliKernel(Apply node, Team team) {
         this.node = node;
         this.op = (RandomOp) node.op();
-        this.general = new Float32Adaptor(new RandomKernel(node), node.inputs().size(), true);
+        this.general = new Float32Adaptor(new RandomKernel(node, team), node.inputs().size(), true);
+        this.halves = new ElementHalves(team, this::drawRange);
     }
 
     /** Whether this kernel serves {@code node}: a float32 binomial draw with a float32 p. */
@@ -37,12 +42,23 @@ final class FloatBernoulliKernel implements Float32Native {
         NDArray size = in[0], n = in[1], p = in[2];
         if (n.size() != 1 || n.get(0) != 1 || !p.isFloats() || size.size() != p.rank()) return general.run(in, reuse);
         for (int i = 0; i < p.rank(); i++) if (size.get(i) != p.dim(i)) return general.run(in, reuse);
-        float[] pf = p.floats();
-        for (float pi : pf) {
-            if (!(pi >= 0 && pi <= 1)) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": p must be in [0, 1], got " + pi, null, node);
-        }
         NDArray out = Kernels.nativeOutput(reuse, DType.FLOAT32, p.shape());
-        FloatRandom.bernoulli(RandomKernel.key(op), RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, out.floats(), scratch);
+        key = RandomKernel.key(op);
+        pf = p.floats();
+        of = out.floats();
+        try {
+            halves.run(of.length);
+        } finally {
+            pf = of = null; // keep no caller arrays alive between calls
+        }
         return out;
+    }
+
+    /** Each half checks its own p first (see RandomKernel's drawRange). */
+    private void drawRange(int part, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!(pf[i] >= 0 && pf[i] <= 1)) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": p must be in [0, 1], got " + pf[i], null, node);
+        }
+        FloatRandom.bernoulli(key, RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, of, from, to, scratch[part]);
     }
 }

@@ -35,17 +35,24 @@ final class FloatFusedKernel implements Float32Native {
     private final float[][] src;
     private final int[] shapeScratch;
     private final int[] st4 = new int[4], sh4 = new int[4];
+    // a single unary node over a whole array (the float32 RBM's sigmoids): no chunks, and large
+    // arrays in two halves on the team's threads; null for every other program
+    private final ElementHalves unaryHalves;
+    private float[] ux, uo; // the current call's arrays, read by both halves
 
     /** A fused float32 node. */
     static FloatFusedKernel fused(Apply node) {
-        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program());
+        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program(), null);
     }
 
-    /** A single float32 elementwise node of one or two operands, as a one-instruction program. */
-    static FloatFusedKernel single(Apply node) {
+    /**
+     * A single float32 elementwise node of one or two operands, as a one-instruction program; a
+     * unary one over a large array runs in two halves on {@code team}'s threads.
+     */
+    static FloatFusedKernel single(Apply node, Team team) {
         Scalar s = ((ElemwiseOp) node.op()).scalar();
         int[] a = s.arity() == 1 ? new int[] {0} : new int[] {0, 1};
-        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)));
+        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)), s.arity() == 1 ? team : null);
     }
 
     /**
@@ -61,7 +68,7 @@ final class FloatFusedKernel implements Float32Native {
         return FusedElemwiseOp.fusable(DType.FLOAT32, in);
     }
 
-    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program) {
+    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program, Team unaryTeam) {
         this.node = node;
         int n = program.size();
         ops = new Scalar[n];
@@ -83,6 +90,11 @@ final class FloatFusedKernel implements Float32Native {
         layout = new Layout[nIn];
         src = new float[nIn][];
         shapeScratch = new int[node.output().rank()];
+        unaryHalves = unaryTeam == null ? null : new ElementHalves(unaryTeam, this::unaryRange);
+    }
+
+    private void unaryRange(int part, int from, int to) {
+        FloatLoops.unary(ops[0], unary[0], ux, from, uo, from, to - from);
     }
 
     private enum Layout { FULL, SCALAR, ROW }
@@ -110,9 +122,16 @@ final class FloatFusedKernel implements Float32Native {
             src[i] = d;
         }
         try {
-            compute(o, total, in.length);
+            if (unaryHalves != null && layout[0] == Layout.FULL) {
+                ux = src[0];
+                uo = o;
+                unaryHalves.run(total);
+            } else {
+                compute(o, total, in.length);
+            }
         } finally {
             java.util.Arrays.fill(src, null); // keep no operands alive between calls
+            ux = uo = null;
         }
         return out;
     }

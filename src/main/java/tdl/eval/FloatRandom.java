@@ -15,11 +15,11 @@ final class FloatRandom {
     }
 
     /**
-     * o[i] = 1 when uniform(key, i) < p[i], else 0, for i in [0, o.length); p must be in [0, 1]
-     * (checked by the caller). {@code scratch} comes from {@link #scratch()}.
+     * o[i] = 1 when uniform(key, i) < p[i], else 0, for i in [from, to); p must be in [0, 1]
+     * (checked by the caller). {@code scratch} comes from {@link #scratch()}, one per thread.
      */
-    static void bernoulli(long key, long golden, double scale, float[] p, float[] o, double[][] scratch) {
-        int done = Gemm.VECTOR && VectorRandomF.usable() ? VectorRandomF.bernoulli(key, golden, scale, p, o, scratch[0], scratch[1]) : 0;
-        for (int i = done; i < o.length; i++) o[i] = (RandomKernel.mix(RandomKernel.mix(key + i * golden)) >>> 11) * scale < p[i] ? 1f : 0f;
+    static void bernoulli(long key, long golden, double scale, float[] p, float[] o, int from, int to, double[][] scratch) {
+        int done = Gemm.VECTOR && VectorRandomF.usable() ? VectorRandomF.bernoulli(key, golden, scale, p, o, from, to, scratch[0], scratch[1]) : from;
+        for (int i = done; i < to; i++) o[i] = (RandomKernel.mix(RandomKernel.mix(key + i * golden)) >>> 11) * scale < p[i] ? 1f : 0f;
     }
 }

@@ -87,7 +87,7 @@ public final class Kernels {
         // common ops before rare ones: in a fresh JVM each instanceof against an op class not loaded
         // yet loads it from the jar, which the first compile paid for every rare op passed on the way
         // float32 nodes: the float kernels (float lanes, float[] storage), so they skip the adaptor's widening
-        if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node) : new ElemwiseKernel(node);
+        if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node, inner.team()) : new ElemwiseKernel(node, inner.team());
         if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node) : new FusedKernel(node);
         if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node, inner.team()) : new DotKernel(node, inner.team());
         if (op instanceof BatchedDotOp) return new BatchedDotKernel(node, inner.team());
@@ -105,7 +105,7 @@ public final class Kernels {
             // reads gather floats themselves: a minibatch of a float32 data set must not widen the whole set
             return k.readsOnly() ? (Float32Native) k::run : k;
         }
-        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node) : new RandomKernel(node);
+        if (op instanceof RandomOp) return FloatBernoulliKernel.serves(node) ? new FloatBernoulliKernel(node, inner.team()) : new RandomKernel(node, inner.team());
         // copies and choices handle floats themselves (copyAs, cast): no widening for them
         if (op instanceof ReshapeOp) return native32(ShapeKernels.reshape(node));
         if (op instanceof FlattenOp) return native32(ShapeKernels.flatten(node));

@@ -18,10 +18,16 @@ final class RandomKernel implements Kernel {
 
     private final Apply node;
     private final RandomOp op;
+    // Bernoulli draws (the RBM's samples): large arrays in two halves on the team's threads
+    private final ElementHalves bernoulliHalves;
+    private long bKey; // the current call's key and arrays, read by both halves
+    private double[] bp, bo;
 
-    RandomKernel(Apply node) {
+    /** With {@code team} (null: one thread), a large Bernoulli draw runs on its two threads. */
+    RandomKernel(Apply node, Team team) {
         this.node = node;
         this.op = (RandomOp) node.op();
+        this.bernoulliHalves = team == null ? null : new ElementHalves(team, this::drawRange);
     }
 
     @Override
@@ -158,9 +164,33 @@ final class RandomKernel implements Kernel {
      * {@link #binomial} (its one trial), without the per-element parameter lookup and dispatch.
      */
     private void bernoulli(long key, double[] p, double[] o) {
-        for (double pi : p) if (!(pi >= 0 && pi <= 1)) throw badBinomial("p must be in [0, 1], got " + pi);
-        int done = Gemm.VECTOR && VectorRandom.usable() ? VectorRandom.bernoulli(key, GOLDEN, TWO_POW_53, p, o) : 0;
-        for (int i = done; i < o.length; i++) o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
+        if (bernoulliHalves == null) {
+            bernoulliRange(key, p, o, 0, o.length);
+            return;
+        }
+        bKey = key;
+        bp = p;
+        bo = o;
+        try {
+            bernoulliHalves.run(o.length);
+        } finally {
+            bp = bo = null; // keep no caller arrays alive between calls
+        }
+    }
+
+    private void drawRange(int part, int from, int to) {
+        bernoulliRange(bKey, bp, bo, from, to);
+    }
+
+    /**
+     * Elements [from, to): each half checks its own p before drawing, so the first half that holds
+     * a bad p reports its first one (the first of the whole array when both do: Team rethrows the
+     * caller's half's error first).
+     */
+    private void bernoulliRange(long key, double[] p, double[] o, int from, int to) {
+        for (int i = from; i < to; i++) if (!(p[i] >= 0 && p[i] <= 1)) throw badBinomial("p must be in [0, 1], got " + p[i]);
+        int done = Gemm.VECTOR && VectorRandom.usable() ? VectorRandom.bernoulli(key, GOLDEN, TWO_POW_53, p, o, from, to) : from;
+        for (int i = done; i < to; i++) o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
     }
 
     private static double uniform(long key, long counter) {

@@ -25,11 +25,14 @@ final class VectorRandom {
 
     static boolean usable() { return USABLE; }
 
-    /** o[i] = 1 when uniform(mix(mix(key + i * golden))) < p[i], else 0, for i in [0, n). */
-    static int bernoulli(long key, long golden, double scale, double[] p, double[] o) {
+    /**
+     * o[i] = 1 when uniform(mix(mix(key + i * golden))) < p[i], else 0, for the whole vectors of
+     * [from, to); returns where they end.
+     */
+    static int bernoulli(long key, long golden, double scale, double[] p, double[] o, int from, int to) {
         int l = LS.length();
-        int n = o.length - o.length % l;
-        for (int i = 0; i < n; i += l) one(key, golden, scale, p, o, i);
+        int n = from + (to - from) / l * l;
+        for (int i = from; i < n; i += l) one(key, golden, scale, p, o, i);
         return n;
     }
 

@@ -28,11 +28,14 @@ final class VectorRandomF {
 
     static boolean usable() { return USABLE && CHUNK % LS.length() == 0; }
 
-    /** Whole vectors of o from 0; returns how many it did. {@code pd} and {@code od} are scratch of CHUNK doubles. */
-    static int bernoulli(long key, long golden, double scale, float[] p, float[] o, double[] pd, double[] od) {
+    /**
+     * The whole vectors of o in [from, to); returns where they end. {@code pd} and {@code od} are
+     * scratch of CHUNK doubles.
+     */
+    static int bernoulli(long key, long golden, double scale, float[] p, float[] o, int from, int to, double[] pd, double[] od) {
         int l = LS.length();
-        int n = o.length - o.length % l;
-        for (int base = 0; base < n; base += CHUNK) {
+        int n = from + (to - from) / l * l;
+        for (int base = from; base < n; base += CHUNK) {
             int len = Math.min(CHUNK, n - base);
             for (int i = 0; i < len; i++) pd[i] = p[base + i];
             for (int i = 0; i < len; i += l) one(key, golden, scale, pd, od, base, i);
