@@ -56,6 +56,19 @@ public final class Profile {
         return byOp.computeIfAbsent(op, k -> new Entry());
     }
 
+    /**
+     * Forgets what was recorded so far (the benchmark does after its warm-up, so the table shows
+     * the steady state, not the JIT's first calls); the plans keep recording into the same entries.
+     */
+    public void reset() {
+        if (parent != null) {
+            parent.reset();
+            return;
+        }
+        for (Entry e : byOp.values()) e.nanos = e.runs = 0;
+        calls = totalNanos = 0;
+    }
+
     void callDone(long nanos) {
         if (parent != null) return;
         calls++;

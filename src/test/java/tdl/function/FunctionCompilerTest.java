@@ -197,6 +197,12 @@ class FunctionCompilerTest {
         assertEquals(2, f.profile().calls());
         assertEquals(4, f.profile().byOp().get("Elemwise{exp}").runs());
         assertTrue(f.profile().format("p").contains("Elemwise{exp}"));
+        f.profile().reset();
+        assertEquals(0, f.profile().calls());
+        assertTrue(f.profile().byOp().isEmpty(), "a reset profile lists nothing");
+        f.call(List.of(vec(0)));
+        assertEquals(1, f.profile().calls());
+        assertEquals(2, f.profile().byOp().get("Elemwise{exp}").runs(), "the plan records into the same entries after a reset");
     }
 
     @Test
