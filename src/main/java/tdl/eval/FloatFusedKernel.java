@@ -20,15 +20,14 @@ import tdl.graph.ops.Scalar;
  */
 final class FloatFusedKernel implements Float32Native {
     private static final int CHUNK = FusedKernel.CHUNK;
-    private static final int STOP_MASK = 64 * CHUNK - 1;
 
     private final Apply node;
     private final Scalar[] ops;
     private final int[][] args;
     private final DoubleUnaryOperator[] unary;
     private final DoubleBinaryOperator[] binary;
-    private final float[][] regs;
-    private final float[][] spread;
+    private final float[][][] regs;   // [half][instruction][CHUNK]
+    private final float[][][] spread; // [half][input][CHUNK]
     private final float[][] expanded;
     private final float[][] converted;
     private final Layout[] layout;
@@ -39,10 +38,14 @@ final class FloatFusedKernel implements Float32Native {
     // arrays in two halves on the team's threads; null for every other program
     private final ElementHalves unaryHalves;
     private float[] ux, uo; // the current call's arrays, read by both halves
+    // any other program: large outputs in two halves, each with scratch rows of its own
+    private final ElementHalves halves;
+    private float[] outData;
+    private Thread owner; // whose interrupt stops both halves
 
     /** A fused float32 node. */
-    static FloatFusedKernel fused(Apply node) {
-        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program(), null);
+    static FloatFusedKernel fused(Apply node, Team team) {
+        return new FloatFusedKernel(node, ((FusedElemwiseOp) node.op()).program(), team);
     }
 
     /**
@@ -52,7 +55,7 @@ final class FloatFusedKernel implements Float32Native {
     static FloatFusedKernel single(Apply node, Team team) {
         Scalar s = ((ElemwiseOp) node.op()).scalar();
         int[] a = s.arity() == 1 ? new int[] {0} : new int[] {0, 1};
-        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)), s.arity() == 1 ? team : null);
+        return new FloatFusedKernel(node, List.of(new FusedElemwiseOp.Instr(s, a)), team);
     }
 
     /**
@@ -68,7 +71,7 @@ final class FloatFusedKernel implements Float32Native {
         return FusedElemwiseOp.fusable(DType.FLOAT32, in);
     }
 
-    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program, Team unaryTeam) {
+    private FloatFusedKernel(Apply node, List<FusedElemwiseOp.Instr> program, Team team) {
         this.node = node;
         int n = program.size();
         ops = new Scalar[n];
@@ -82,15 +85,16 @@ final class FloatFusedKernel implements Float32Native {
             else if (ops[i].numeric() instanceof Scalar.Numeric.Binary r) binary[i] = r.forOutput(DType.FLOAT32);
             else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
         }
-        regs = new float[n][CHUNK];
+        regs = new float[2][n][CHUNK];
         int nIn = node.inputs().size();
-        spread = new float[nIn][CHUNK];
+        spread = new float[2][nIn][CHUNK];
         expanded = new float[nIn][];
         converted = new float[nIn][];
         layout = new Layout[nIn];
         src = new float[nIn][];
         shapeScratch = new int[node.output().rank()];
-        unaryHalves = unaryTeam == null ? null : new ElementHalves(unaryTeam, this::unaryRange);
+        unaryHalves = n == 1 && program.get(0).args().length == 1 ? new ElementHalves(team, this::unaryRange) : null;
+        halves = new ElementHalves(team, this::compute);
     }
 
     private void unaryRange(int part, int from, int to) {
@@ -127,20 +131,26 @@ final class FloatFusedKernel implements Float32Native {
                 uo = o;
                 unaryHalves.run(total);
             } else {
-                compute(o, total, in.length);
+                outData = o;
+                owner = Thread.currentThread();
+                halves.run(total);
             }
         } finally {
             java.util.Arrays.fill(src, null); // keep no operands alive between calls
-            ux = uo = null;
+            ux = uo = outData = null;
+            owner = null;
         }
         return out;
     }
 
-    private void compute(float[] o, int total, int nIn) {
-        int last = ops.length - 1;
-        for (int base = 0; base < total; base += CHUNK) {
-            if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check();
-            int len = Math.min(CHUNK, total - base);
+    /** Elements [from, to) of the output, with half {@code part}'s scratch rows. */
+    private void compute(int part, int from, int to) {
+        float[][] regs = this.regs[part], spread = this.spread[part];
+        float[] o = outData;
+        int last = ops.length - 1, nIn = src.length;
+        for (int base = from, chunks = 0; base < to; base += CHUNK) {
+            if ((chunks++ & 63) == 0) tdl.graph.Interrupts.check(owner);
+            int len = Math.min(CHUNK, to - base);
             for (int i = 0; i < nIn; i++) {
                 if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
                 else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
@@ -149,12 +159,12 @@ final class FloatFusedKernel implements Float32Native {
                 float[] dst = k == last ? o : regs[k];
                 int dOff = k == last ? base : 0;
                 int[] a = args[k];
-                float[] x = operand(a[0]);
+                float[] x = operand(a[0], regs, spread);
                 int xo = offset(a[0], base);
                 if (a.length == 1) {
                     FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
                 } else {
-                    FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1]), offset(a[1], base), dst, dOff, len);
+                    FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1], regs, spread), offset(a[1], base), dst, dOff, len);
                 }
             }
         }
@@ -170,7 +180,7 @@ final class FloatFusedKernel implements Float32Native {
         return f;
     }
 
-    private float[] operand(int arg) {
+    private float[] operand(int arg, float[][] regs, float[][] spread) {
         if (arg < 0) return regs[-1 - arg];
         return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
     }

@@ -15,27 +15,32 @@ import tdl.graph.ops.Scalar;
  * output written once, without full-size intermediates. Inputs of the output's size are read in
  * place, scalars and rows are spread into the chunk, any other broadcast is expanded once per
  * call. The scalar functions are those of {@link Scalar} table's, so the numbers equal the unfused ones.
+ * A large output is computed in two halves on the function's two threads ({@link ElementHalves}),
+ * each with scratch rows of its own: an element's value does not depend on which half computes it.
  */
 final class FusedKernel implements Kernel {
     static final int CHUNK = 256;
-    // the interrupt flag is read once per 64 chunks (16,384 elements): invisible in the loop's cost
-    private static final int STOP_MASK = 64 * CHUNK - 1;
 
     private final Apply node;
     private final Scalar[] ops;
     private final int[][] args;
     private final DoubleUnaryOperator[] unary;
     private final DoubleBinaryOperator[] binary;
-    private final double[][] regs;
-    private final double[][] spread;
+    private final double[][][] regs;   // [half][instruction][CHUNK]
+    private final double[][][] spread; // [half][input][CHUNK]
     private final double[][] expanded;
     private final Layout[] layout;
     private final double[][] src;
     // the broadcast result shape when no input has it, and the expand loop's strides: kept, refilled per call
     private final int[] shapeScratch;
     private final int[] st4 = new int[4], sh4 = new int[4];
+    private final ElementHalves halves;
+    // the current call's output and caller (whose interrupt stops both halves), read by both halves
+    private double[] outData;
+    private Thread owner;
 
-    FusedKernel(Apply node) {
+    /** With {@code team}, a large output is computed in two halves on its two threads. */
+    FusedKernel(Apply node, Team team) {
         this.node = node;
         List<FusedElemwiseOp.Instr> program = ((FusedElemwiseOp) node.op()).program();
         int n = program.size();
@@ -50,13 +55,14 @@ final class FusedKernel implements Kernel {
             else if (ops[i].numeric() instanceof Scalar.Numeric.Binary r) binary[i] = r.f();
             else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
         }
-        regs = new double[n][CHUNK];
+        regs = new double[2][n][CHUNK];
         int nIn = node.inputs().size();
-        spread = new double[nIn][CHUNK];
+        spread = new double[2][nIn][CHUNK];
         expanded = new double[nIn][];
         layout = new Layout[nIn];
         src = new double[nIn][];
         shapeScratch = new int[node.output().rank()];
+        halves = new ElementHalves(team, this::compute);
     }
 
     private enum Layout { FULL, SCALAR, ROW }
@@ -83,11 +89,27 @@ final class FusedKernel implements Kernel {
             }
             src[i] = d;
         }
-        int last = ops.length - 1;
-        for (int base = 0; base < total; base += CHUNK) {
-            if ((base & STOP_MASK) == 0) tdl.graph.Interrupts.check(); // a huge array stops between chunks
-            int len = Math.min(CHUNK, total - base);
-            for (int i = 0; i < in.length; i++) {
+        this.outData = o;
+        this.owner = Thread.currentThread();
+        try {
+            halves.run(total);
+        } finally {
+            this.outData = null; // keep no arrays alive between calls
+            this.owner = null;
+            java.util.Arrays.fill(src, null);
+        }
+        return out;
+    }
+
+    /** Elements [from, to) of the output, with half {@code part}'s scratch rows. */
+    private void compute(int part, int from, int to) {
+        double[][] regs = this.regs[part], spread = this.spread[part];
+        double[] o = outData;
+        int last = ops.length - 1, nIn = src.length;
+        for (int base = from, chunks = 0; base < to; base += CHUNK) {
+            if ((chunks++ & 63) == 0) tdl.graph.Interrupts.check(owner); // a huge array stops between chunks
+            int len = Math.min(CHUNK, to - base);
+            for (int i = 0; i < nIn; i++) {
                 if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
                 else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
             }
@@ -95,25 +117,24 @@ final class FusedKernel implements Kernel {
                 double[] dst = k == last ? o : regs[k];
                 int dOff = k == last ? base : 0;
                 int[] a = args[k];
-                double[] x = operand(a[0], layout, src, base);
-                int xo = offset(a[0], layout, base);
+                double[] x = operand(a[0], regs, spread, base);
+                int xo = offset(a[0], base);
                 if (a.length == 1) {
                     FusedLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
                 } else {
-                    double[] y = operand(a[1], layout, src, base);
-                    FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], layout, base), dst, dOff, len);
+                    double[] y = operand(a[1], regs, spread, base);
+                    FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], base), dst, dOff, len);
                 }
             }
         }
-        return out;
     }
 
-    private double[] operand(int arg, Layout[] layout, double[][] src, int base) {
+    private double[] operand(int arg, double[][] regs, double[][] spread, int base) {
         if (arg < 0) return regs[-1 - arg];
         return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
     }
 
-    private static int offset(int arg, Layout[] layout, int base) {
+    private int offset(int arg, int base) {
         return arg >= 0 && layout[arg] == Layout.FULL ? base : 0;
     }
 

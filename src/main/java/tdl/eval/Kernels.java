@@ -88,7 +88,7 @@ public final class Kernels {
         // yet loads it from the jar, which the first compile paid for every rare op passed on the way
         // float32 nodes: the float kernels (float lanes, float[] storage), so they skip the adaptor's widening
         if (op instanceof ElemwiseOp) return FloatFusedKernel.serves(node) ? FloatFusedKernel.single(node, inner.team()) : new ElemwiseKernel(node, inner.team());
-        if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node) : new FusedKernel(node);
+        if (op instanceof FusedElemwiseOp) return node.output().dtype() == DType.FLOAT32 ? FloatFusedKernel.fused(node, inner.team()) : new FusedKernel(node, inner.team());
         if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node, inner.team()) : new DotKernel(node, inner.team());
         if (op instanceof BatchedDotOp) return new BatchedDotKernel(node, inner.team());
         if (op instanceof GradModifierOp) return (Float32Native) (in, reuse) -> copyNative(in[0], reuse);

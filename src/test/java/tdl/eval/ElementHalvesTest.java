@@ -15,6 +15,7 @@ import tdl.graph.NDArray;
 import tdl.graph.TensorType;
 import tdl.graph.Variable;
 import tdl.graph.ops.ElemwiseOp;
+import tdl.graph.ops.FusedElemwiseOp;
 import tdl.graph.ops.RandomCounter;
 import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.Scalar;
@@ -71,6 +72,45 @@ class ElementHalvesTest {
         float[] got = FloatFusedKernel.single(node, new Team()).run(new NDArray[] {x}, null).floats();
         float[] in = x.floats();
         for (int i = 0; i < N; i++) assertEquals(FloatMath.sigmoid(in[i]), got[i], 0.0f, "element " + i);
+    }
+
+    @Test
+    void aLargeFusedExpressionGivesEveryElementTheUnfusedNumbers() {
+        // softplus(x + row) * s - y over 20 x 787: full, row and scalar operands, each half with its own scratch rows
+        FusedElemwiseOp op = new FusedElemwiseOp(List.of(new FusedElemwiseOp.Instr(Scalar.ADD, new int[] {0, 1}),
+                new FusedElemwiseOp.Instr(Scalar.SOFTPLUS, new int[] {FusedElemwiseOp.ref(0)}),
+                new FusedElemwiseOp.Instr(Scalar.MUL, new int[] {FusedElemwiseOp.ref(1), 2}),
+                new FusedElemwiseOp.Instr(Scalar.SUB, new int[] {FusedElemwiseOp.ref(2), 3})));
+        Random rng = new Random(14);
+        NDArray x = NDArray.of(inputs(rng), ROWS, COLS), y = NDArray.of(inputs(rng), ROWS, COLS);
+        double[] r = new double[COLS];
+        for (int j = 0; j < COLS; j++) r[j] = rng.nextGaussian();
+        NDArray row = NDArray.of(r, 1, COLS), s = NDArray.scalar(0.75);
+        Apply node = Apply.make(op, List.of(var(DType.FLOAT64, 2), var(DType.FLOAT64, 2), var(DType.FLOAT64, 0), var(DType.FLOAT64, 2)), null);
+        FusedKernel k = new FusedKernel(node, new Team());
+        for (int call = 0; call < 2; call++) { // a second call reuses the output and the scratch rows
+            double[] got = k.run(new NDArray[] {x, row, s, y}, null).data();
+            for (int i = 0; i < N; i++) {
+                double want = ScalarMath.softplus(x.data()[i] + r[i % COLS]) * 0.75 - y.data()[i];
+                assertEquals(want, got[i], 0.0, "element " + i);
+            }
+        }
+    }
+
+    @Test
+    void aLargeFloat32FusedExpressionGivesEveryElementTheFloatArithmetic() {
+        // x * row - s over 20 x 787 in float32, each half with its own scratch rows
+        FusedElemwiseOp op = new FusedElemwiseOp(List.of(new FusedElemwiseOp.Instr(Scalar.MUL, new int[] {0, 1}),
+                new FusedElemwiseOp.Instr(Scalar.SUB, new int[] {FusedElemwiseOp.ref(0), 2})));
+        Random rng = new Random(15);
+        NDArray x = NDArray.of(DType.FLOAT32, new int[] {ROWS, COLS}, inputs(rng));
+        double[] r = new double[COLS];
+        for (int j = 0; j < COLS; j++) r[j] = rng.nextGaussian();
+        NDArray row = NDArray.of(DType.FLOAT32, new int[] {1, COLS}, r), s = NDArray.scalar(DType.FLOAT32, 0.75);
+        Apply node = Apply.make(op, List.of(var(DType.FLOAT32, 2), var(DType.FLOAT32, 2), var(DType.FLOAT32, 0)), null);
+        float[] got = FloatFusedKernel.fused(node, new Team()).run(new NDArray[] {x, row, s}, null).floats();
+        float[] xf = x.floats(), rf = row.floats();
+        for (int i = 0; i < N; i++) assertEquals(xf[i] * rf[i % COLS] - 0.75f, got[i], 0.0f, "element " + i);
     }
 
     /** Gaussian activations with both tails far out (where exp overflows or underflows) mixed in. */
