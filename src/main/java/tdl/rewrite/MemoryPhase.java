@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import tdl.graph.Apply;
 import tdl.graph.GraphWalk;
-import tdl.graph.Op;
 import tdl.graph.Rebuild;
 import tdl.graph.Variable;
 
 /**
  * Once the graph is final, nodes whose ops can keep less of what they compute ({@link TrimsToUses})
  * are given the readers of their outputs and replaced by the leaner op they return, with the same
- * inputs and origin: a scan output read only at {@code [-1]} keeps one step instead of all of them.
+ * inputs and origin: a scan output read only at {@code [-1]} keeps one step instead of all of them,
+ * and one nobody reads is not computed at all.
  * It runs after fusion, so the readers it sees are the ones the plan will run.
  */
 public final class MemoryPhase implements Phase {
@@ -35,14 +35,20 @@ public final class MemoryPhase implements Phase {
         Map<Variable, Variable> memo = new IdentityHashMap<>();
         for (Apply a : order) {
             Apply b = Rebuild.withMappedInputs(a, memo);
-            Op lean = a.op() instanceof TrimsToUses t ? t.trimmedTo(a, uses) : null;
+            TrimsToUses.Trimmed lean = a.op() instanceof TrimsToUses t ? t.trimmedTo(a, uses) : null;
+            int[] map = null;
             if (lean != null) {
-                b = Apply.make(lean, b.inputs(), a.origin());
+                b = Apply.make(lean.op(), b.inputs(), a.origin());
                 log.fired(RULE);
-                for (int i = 0; i < a.outputs().size(); i++) b.outputs().get(i).setName(a.outputs().get(i).name());
+                map = lean.outputMap();
+                for (int i = 0; i < a.outputs().size(); i++) if (map[i] >= 0) b.outputs().get(map[i]).setName(a.outputs().get(i).name());
             }
             if (b == a) continue;
-            for (int i = 0; i < a.outputs().size(); i++) memo.put(a.outputs().get(i), b.outputs().get(i));
+            // a dropped output has no reader, so nothing is mapped to it
+            for (int i = 0; i < a.outputs().size(); i++) {
+                int j = map == null ? i : map[i];
+                if (j >= 0) memo.put(a.outputs().get(i), b.outputs().get(j));
+            }
         }
         return Rebuild.map(outputs, memo);
     }

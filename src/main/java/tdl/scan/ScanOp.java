@@ -122,8 +122,20 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
     }
 
     @Override
-    public Op trimmedTo(Apply node, OutputUses uses) {
-        return ScanHistory.keepLastOnly(this, node, uses);
+    public Trimmed trimmedTo(Apply node, OutputUses uses) {
+        return ScanHistory.trim(this, node, uses);
+    }
+
+    /** The same loop without the outputs flagged in {@code drop} (none of them recurrent), with {@code lastOnly} for the rest. */
+    ScanOp withoutOutputs(boolean[] drop, List<Boolean> keptLastOnly) {
+        List<Variable> outs = new ArrayList<>();
+        List<List<Integer>> keptTaps = new ArrayList<>();
+        for (int j = 0; j < innerOutputs.size(); j++) {
+            if (j < nOutputs() && drop[j]) continue;
+            outs.add(innerOutputs.get(j));
+            if (j < nOutputs()) keptTaps.add(taps.get(j));
+        }
+        return new ScanOp(innerInputs, outs, nSeqs, keptTaps, nShared, goBackwards, scanName, keptLastOnly, asWhile);
     }
 
     /** The free leaves of {@code outputs} that are not among {@code bound} and not constants, in first-seen order. */

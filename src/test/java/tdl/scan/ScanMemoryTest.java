@@ -2,6 +2,8 @@ package tdl.scan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tdl.function.TestGraphs.T;
 
 import java.util.List;
@@ -102,7 +104,7 @@ class ScanMemoryTest {
     }
 
     @Test
-    void anOutputNobodyReadsKeepsOneStepAndTheReadOneIsUnchanged() {
+    void anOutputNobodyReadsIsNotComputedAndTheReadOneIsUnchanged() {
         Random rng = new Random(3);
         SharedVariable w = new SharedVariable(TestGraphs.random(rng, 30, 30), "W");
         Variable h0 = TestGraphs.matrix("h0");
@@ -116,12 +118,47 @@ class ScanMemoryTest {
         NDArray start = TestGraphs.random(rng, 20, 30);
         CompiledFunction f = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         NDArray got = f.call(List.of(start)).get(0);
-        NDArray[] kept = buffersOf(f);
-        assertArrayEquals(new int[] {1, 20, 30}, kept[1].shape(), "the unread output keeps one step, not " + STEPS);
+        assertEquals(1, buffersOf(f).length, "the unread output is dropped: one output buffer");
+        assertFalse(bodyOps(f).contains("Elemwise{mul}"), "the body no longer computes the unread output: " + bodyOps(f));
         CompiledFunction all = FunctionCompiler.compile(List.of(h0), List.of(last, scan.outputs().get(1)), List.of(), Map.of(),
                 FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("g"));
         List<NDArray> r = all.call(List.of(start));
         assertArrayEquals(new int[] {STEPS, 20, 30}, r.get(1).shape(), "a returned output keeps its history");
         assertArrayEquals(r.get(0).data(), got.data(), 0.0);
+    }
+
+    @Test
+    void droppingTheUnreadPreActivationLetsTheBodyFuseItIntoItsSigmoid() {
+        // gibbs-like: pre = h W + b is an output (nobody reads it) and the sigmoid's input
+        Random rng = new Random(5);
+        SharedVariable w = new SharedVariable(TestGraphs.random(rng, 30, 30), "W");
+        SharedVariable b = new SharedVariable(TestGraphs.random(rng, 30), "b");
+        Variable h0 = TestGraphs.matrix("h0");
+        Variable h = TestGraphs.matrix("h");
+        Variable pre = T.add(T.dot(h, w), b);
+        ScanOp op = new ScanOp(List.of(h, w, b), List.of(pre, T.sigmoid(pre)), 0,
+                List.of(List.of(), List.of(-1)), 0, false, "gibbs", List.of(false, false));
+        Apply scan = Apply.make(op, List.of(T.constant(50L), h0, w, b), null);
+        Variable last = T.subtensor(scan.outputs().get(1), List.of(new Index.Scalar(T.constant(-1L))));
+        NDArray start = TestGraphs.random(rng, 20, 30);
+        CompiledFunction lean = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withName("f"));
+        String ops = bodyOps(lean);
+        assertFalse(ops.contains("Elemwise{add}") || ops.contains("Elemwise{sigmoid}"), "add and sigmoid fused: " + ops);
+        // the same numbers as the loop that keeps every output (memory phase off)
+        CompiledFunction kept = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(),
+                FunctionCompiler.Options.defaults().withPipeline(Pipeline.standard().without("memory")).withName("g"));
+        assertTrue(bodyOps(kept).contains("Elemwise{sigmoid}"), "without the memory phase the pre-activation stays an output: " + bodyOps(kept));
+        assertArrayEquals(kept.call(List.of(start)).get(0).data(), lean.call(List.of(start)).get(0).data(), 0.0);
+    }
+
+    private static String bodyOps(CompiledFunction f) {
+        for (Plan.Step s : f.plan().steps()) {
+            if (s.kernel() instanceof ScanKernel k) {
+                StringBuilder names = new StringBuilder();
+                for (Plan.Step b : ((Plan) k.body()).steps()) names.append(b.node().op().name()).append(' ');
+                return names.toString();
+            }
+        }
+        throw new AssertionError("no scan step in the plan");
     }
 }
