@@ -80,7 +80,7 @@ final class Bench {
                 return Main.USAGE;
             }
             try {
-                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript), out, err).run();
+                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript, b.profile), out, err).run();
                 return Main.OK;
             } catch (TdlError e) {
                 err.println(e.format());

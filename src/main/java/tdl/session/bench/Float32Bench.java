@@ -16,7 +16,7 @@ import tdl.session.SessionOptions;
  */
 public final class Float32Bench {
     /** RBM epochs (of {@code batches} minibatches, scaled to 500), samples of the sampling phase, the numpy reference. */
-    public record Settings(int epochs, int batches, int samples, boolean numpy, Path numpyScript) {}
+    public record Settings(int epochs, int batches, int samples, boolean numpy, Path numpyScript, boolean profile) {}
 
     private final Settings settings;
     private final PrintStream out, err;
@@ -57,7 +57,8 @@ public final class Float32Bench {
     }
 
     private Timing time(String dtype) {
-        Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withTheanoFlags("floatX=" + dtype));
+        Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withTheanoFlags("floatX=" + dtype)
+                .withProfile(settings.profile()));
         s.set("N_HIDDEN", 500L);
         s.set("BATCH", 20L);
         s.set("PLOT_EVERY", 1000L);
@@ -65,6 +66,11 @@ public final class Float32Bench {
         Object train = s.call("compile_train");
         Object sample = s.call("compile_sample");
         s.call("train_epoch", train, 20L); // warm-up, so the JIT has compiled the kernels
+        if (settings.profile()) {
+            // the profile of the timed calls only (as BenchRunner's)
+            TheanoLibrary.compiledFunction(train).profile().reset();
+            TheanoLibrary.compiledFunction(sample).profile().reset();
+        }
         int batches = settings.batches();
         double[] epoch = new double[settings.epochs()];
         for (int e = 0; e < epoch.length; e++) {
@@ -80,6 +86,7 @@ public final class Float32Bench {
             sampling[i] = (System.nanoTime() - t0) / 1e9 * 10;
         }
         progress(dtype + " sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
+        if (settings.profile()) out.print("profile, " + dtype + ":\n" + s.profileReport());
         return new Timing(epoch, sampling);
     }
 
