@@ -1,6 +1,7 @@
 package tdl.eval;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,6 +16,12 @@ final class VectorGemmF {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final Class<? extends FloatVector> EXACT = S.vectorType().asSubclass(FloatVector.class);
+    // quarter vectors (4 floats on AVX-512), for a strip of A's rows one vector and a quarter long:
+    // a 20-row minibatch; null where a quarter would be under 128 bits
+    private static final VectorSpecies<Float> Q = S.vectorBitSize() >= 512
+            ? VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 4)) : null;
+    private static final int QL = Q == null ? 0 : Q.length();
+    private static final Class<? extends FloatVector> EXACT_Q = Q == null ? null : Q.vectorType().asSubclass(FloatVector.class);
 
     static {
         VectorKernels.compileRootsProblem(); // the compile-root directive before any loop here runs
@@ -63,12 +70,23 @@ final class VectorGemmF {
             for (int r = 0; r < rows; r++) {
                 for (int p = 0, ao = (i + r) * ars, po = r; p < k; p++, ao += acs, po += STRIP) panel[po] = a[ao];
             }
+            // few rows (a minibatch of up to 20 with 16 lanes): one vector per column, and a
+            // quarter vector for rows 16 to 19, not three whole vectors (20 of 48 lanes used)
+            int shape = rows <= L ? 1 : Q != null && rows <= L + QL ? 2 : 3;
             int j = j0;
             for (int done = 0; j < j1; j += 4) {
                 if ((done++ & 127) == 0) tdl.graph.Interrupts.check(owner);
                 int cols = Math.min(4, j1 - j);
-                if (cols == 4) tile4x3T(panel, b, bcs, k, j, panel, tile);
-                else for (int q = 0; q < cols; q++) col3T(panel, b, bcs, k, j + q, panel, tile + q * STRIP);
+                if (cols == 4) {
+                    if (shape == 1) tile4x1T(panel, b, bcs, k, j, panel, tile);
+                    else if (shape == 2) tile4x1qT(panel, b, bcs, k, j, panel, tile);
+                    else tile4x3T(panel, b, bcs, k, j, panel, tile);
+                } else {
+                    for (int q = 0; q < cols; q++) {
+                        if (shape == 3) col3T(panel, b, bcs, k, j + q, panel, tile + q * STRIP);
+                        else col1qT(panel, b, bcs, k, j + q, panel, tile + q * STRIP, shape == 2);
+                    }
+                }
                 for (int q = 0; q < cols; q++) {
                     for (int r = 0, so = tile + q * STRIP, co = i * n + j + q; r < rows; r++, so++, co += n) c[co] = panel[so];
                 }
@@ -117,6 +135,72 @@ final class VectorGemmF {
         EXACT.cast(c30).intoArray(s, so);
         EXACT.cast(c31).intoArray(s, so + L);
         EXACT.cast(c32).intoArray(s, so + 2 * L);
+    }
+
+    /** {@link #tile4x3T} for at most L packed rows: one vector per column (the same chain per element). */
+    private static void tile4x1T(float[] ap, float[] b, int bcs, int k, int j, float[] s, int so) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        int b0 = j * bcs, b1 = b0 + bcs, b2 = b1 + bcs, b3 = b2 + bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+            FloatVector x = FloatVector.fromArray(S, ap, po);
+            c0 = FloatVector.broadcast(S, b[b0 + p]).fma(x, c0);
+            c1 = FloatVector.broadcast(S, b[b1 + p]).fma(x, c1);
+            c2 = FloatVector.broadcast(S, b[b2 + p]).fma(x, c2);
+            c3 = FloatVector.broadcast(S, b[b3 + p]).fma(x, c3);
+        }
+        EXACT.cast(c0).intoArray(s, so);
+        EXACT.cast(c1).intoArray(s, so + STRIP);
+        EXACT.cast(c2).intoArray(s, so + 2 * STRIP);
+        EXACT.cast(c3).intoArray(s, so + 3 * STRIP);
+    }
+
+    /**
+     * {@link #tile4x3T} for L to L + L/4 packed rows (a 20-row minibatch): a whole vector and a
+     * quarter one per column, two multiply-adds per column and step where three whole ones were.
+     */
+    private static void tile4x1qT(float[] ap, float[] b, int bcs, int k, int j, float[] s, int so) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        FloatVector q0 = FloatVector.zero(Q), q1 = q0, q2 = q0, q3 = q0;
+        int b0 = j * bcs, b1 = b0 + bcs, b2 = b1 + bcs, b3 = b2 + bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) {
+            FloatVector x = FloatVector.fromArray(S, ap, po);
+            FloatVector xq = FloatVector.fromArray(Q, ap, po + L);
+            float v = b[b0 + p];
+            c0 = FloatVector.broadcast(S, v).fma(x, c0);
+            q0 = FloatVector.broadcast(Q, v).fma(xq, q0);
+            v = b[b1 + p];
+            c1 = FloatVector.broadcast(S, v).fma(x, c1);
+            q1 = FloatVector.broadcast(Q, v).fma(xq, q1);
+            v = b[b2 + p];
+            c2 = FloatVector.broadcast(S, v).fma(x, c2);
+            q2 = FloatVector.broadcast(Q, v).fma(xq, q2);
+            v = b[b3 + p];
+            c3 = FloatVector.broadcast(S, v).fma(x, c3);
+            q3 = FloatVector.broadcast(Q, v).fma(xq, q3);
+        }
+        EXACT.cast(c0).intoArray(s, so);
+        EXACT_Q.cast(q0).intoArray(s, so + L);
+        so += STRIP;
+        EXACT.cast(c1).intoArray(s, so);
+        EXACT_Q.cast(q1).intoArray(s, so + L);
+        so += STRIP;
+        EXACT.cast(c2).intoArray(s, so);
+        EXACT_Q.cast(q2).intoArray(s, so + L);
+        so += STRIP;
+        EXACT.cast(c3).intoArray(s, so);
+        EXACT_Q.cast(q3).intoArray(s, so + L);
+    }
+
+    /** One output column of {@link #tile4x1T} ({@code quarter} false) or {@link #tile4x1qT} (true). */
+    private static void col1qT(float[] ap, float[] b, int bcs, int k, int j, float[] s, int so, boolean quarter) {
+        FloatVector c = FloatVector.zero(S);
+        int bj = j * bcs;
+        for (int p = 0, po = 0; p < k; p++, po += STRIP) c = FloatVector.broadcast(S, b[bj + p]).fma(FloatVector.fromArray(S, ap, po), c);
+        EXACT.cast(c).intoArray(s, so);
+        if (!quarter) return;
+        FloatVector cq = FloatVector.zero(Q);
+        for (int p = 0, po = L; p < k; p++, po += STRIP) cq = FloatVector.broadcast(Q, b[bj + p]).fma(FloatVector.fromArray(Q, ap, po), cq);
+        EXACT_Q.cast(cq).intoArray(s, so + L);
     }
 
     /** One output column j of C for the packed rows of A, into s[so..so+STRIP). */
