@@ -73,7 +73,9 @@ public final class FloatGemm {
         h.set(a, ta, b, tb, c, m, n, k, w.panel(0, k), w.panel(1, k), owner);
         // near the middle, on a multiple of the tiles: as Gemm.multiply
         if (n >= m) {
-            int strip = VectorGemmF.WIDE;
+            // a B read as stored rows (h·Wᵀ) is computed 4 columns at a time: halves on 4 columns
+            // are even (784 = 392 + 392, where whole strips gave the pool thread 400 and the caller 384)
+            int strip = tb && k > 1 ? 4 : VectorGemmF.WIDE;
             h.splitColumns(Math.min(n, Math.max(strip, (n / 2 + strip / 2) / strip * strip)));
         } else {
             h.splitRows(m >= 40 ? (m / 2 + 10) / 20 * 20 : Math.min(m, Math.max(4, (m / 2) & ~3)));
