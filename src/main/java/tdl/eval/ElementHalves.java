@@ -31,12 +31,17 @@ final class ElementHalves {
 
     /** Runs the range over [0, n), in two halves at once when n >= {@link #MIN_PARALLEL}. */
     void run(int n) {
-        if (n < MIN_PARALLEL) {
+        run(n, GRAIN);
+    }
+
+    /** {@link #run(int)} with the halves meeting on a multiple of {@code unit} (a row of a matrix). */
+    void run(int n, int unit) {
+        if (n < MIN_PARALLEL || n / unit < 2) {
             range.run(0, 0, n);
             return;
         }
         this.n = n;
-        this.mid = n / 2 / GRAIN * GRAIN;
+        this.mid = n / unit / 2 * unit;
         team.run(parts);
     }
 

@@ -98,7 +98,10 @@ public final class Kernels {
         if (op instanceof ArgReduceOp) return ShapeKernels.argReduce(node);
         if (op instanceof CastOp c) return (Float32Native) (in, reuse) -> cast(in[0], c.to(), reuse);
         if (op instanceof SumToShapeOp) return ShapeKernels.sumToShape(node);
-        if (op instanceof DimShuffleOp) return native32(ShapeKernels.dimshuffle(node)); // gathers floats itself
+        if (op instanceof DimShuffleOp d) {
+            // a matrix transpose (a scan's hoisted W.T) as a blocked copy; any other pattern gathers floats itself
+            return d.pattern().equals(java.util.List.of(1, 0)) ? new TransposeKernel(node, inner.team()) : native32(ShapeKernels.dimshuffle(node));
+        }
         if (op instanceof SubtensorOp || op instanceof AdvancedSubtensor1Op || op instanceof AdvancedSubtensorOp
                 || op instanceof IncSubtensorOp) {
             IndexKernel k = new IndexKernel(node);

@@ -35,10 +35,10 @@ public final class MemoryPhase implements Phase {
         Map<Variable, Variable> memo = new IdentityHashMap<>();
         for (Apply a : order) {
             Apply b = Rebuild.withMappedInputs(a, memo);
-            TrimsToUses.Trimmed lean = a.op() instanceof TrimsToUses t ? t.trimmedTo(a, uses) : null;
+            TrimsToUses.Trimmed lean = a.op() instanceof TrimsToUses t ? t.trimmedTo(a, b.inputs(), uses) : null;
             int[] map = null;
             if (lean != null) {
-                b = Apply.make(lean.op(), b.inputs(), a.origin());
+                b = Apply.make(lean.op(), lean.inputs(), a.origin());
                 log.fired(RULE);
                 map = lean.outputMap();
                 for (int i = 0; i < a.outputs().size(); i++) if (map[i] >= 0) b.outputs().get(map[i]).setName(a.outputs().get(i).name());

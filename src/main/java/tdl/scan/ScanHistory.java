@@ -24,7 +24,7 @@ final class ScanHistory {
     private ScanHistory() {}
 
     /** The leaner loop for {@code node}'s readers, or null when nothing changes. */
-    static TrimsToUses.Trimmed trim(ScanOp op, Apply node, OutputUses uses) {
+    static TrimsToUses.Trimmed trim(ScanOp op, Apply node, List<Variable> inputs, OutputUses uses) {
         int nOut = op.nOutputs();
         boolean[] drop = new boolean[nOut];
         int dropped = 0;
@@ -57,7 +57,7 @@ final class ScanHistory {
         if (!changed) return null;
         int[] map = new int[node.outputs().size()];
         for (int i = 0, k = 0; i < map.length; i++) map[i] = i < nOut && drop[i] ? -1 : k++;
-        return new TrimsToUses.Trimmed(op.withoutOutputs(drop, flags), map);
+        return new TrimsToUses.Trimmed(op.withoutOutputs(drop, flags), inputs, map);
     }
 
     /** r is x[-1] (or x[-1, ...]) with a constant -1, and x appears only as the indexed tensor. */

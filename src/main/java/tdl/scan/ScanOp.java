@@ -122,8 +122,12 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
     }
 
     @Override
-    public Trimmed trimmedTo(Apply node, OutputUses uses) {
-        return ScanHistory.trim(this, node, uses);
+    public Trimmed trimmedTo(Apply node, List<Variable> inputs, OutputUses uses) {
+        Trimmed t = ScanHistory.trim(this, node, inputs, uses);
+        Trimmed hoisted = ScanHoist.transposes(t == null ? this : (ScanOp) t.op(), inputs);
+        if (hoisted == null) return t;
+        int[] map = t != null ? t.outputMap() : java.util.stream.IntStream.range(0, node.outputs().size()).toArray();
+        return new Trimmed(hoisted.op(), hoisted.inputs(), map);
     }
 
     /** The same loop without the outputs flagged in {@code drop} (none of them recurrent), with {@code lastOnly} for the rest. */

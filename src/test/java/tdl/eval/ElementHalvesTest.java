@@ -113,6 +113,24 @@ class ElementHalvesTest {
         for (int i = 0; i < N; i++) assertEquals(xf[i] * rf[i % COLS] - 0.75f, got[i], 0.0f, "element " + i);
     }
 
+    @Test
+    void aLargeTransposeIsTheMatrixTransposedInBothDtypes() {
+        // 784 x 500 (W of the RBM) in two halves of its rows; odd sizes leave partial blocks
+        for (int[] rc : new int[][] {{784, 500}, {131, 67}, {3, 5000}, {0, 4}}) {
+            int r = rc[0], c = rc[1];
+            double[] x = new double[r * c];
+            for (int i = 0; i < x.length; i++) x[i] = i * 0.5 - 7;
+            Apply node = Apply.make(tdl.graph.ops.DimShuffleOp.of(1, 0), List.of(var(DType.FLOAT64, 2)), null);
+            NDArray t = new TransposeKernel(node, new Team()).run(new NDArray[] {NDArray.of(x, r, c)}, null);
+            assertArrayEquals(new int[] {c, r}, t.shape());
+            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) assertEquals(x[i * c + j], t.data()[j * r + i], 0.0, r + "x" + c + " at " + i + "," + j);
+            Apply node32 = Apply.make(tdl.graph.ops.DimShuffleOp.of(1, 0), List.of(var(DType.FLOAT32, 2)), null);
+            NDArray x32 = NDArray.of(DType.FLOAT32, new int[] {r, c}, x);
+            NDArray t32 = new TransposeKernel(node32, new Team()).run(new NDArray[] {x32}, null);
+            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) assertEquals(x32.floats()[i * c + j], t32.floats()[j * r + i], 0.0f);
+        }
+    }
+
     /** Gaussian activations with both tails far out (where exp overflows or underflows) mixed in. */
     private static double[] inputs(Random rng) {
         double[] d = new double[N];
