@@ -56,6 +56,15 @@ public final class Gemm {
         }
     }
 
+    /**
+     * Whether a product whose B has contiguous rows reads B where it is (the Vector API with 512-bit
+     * vectors): then {@code h·Wt} on a transposed copy beats {@code h·Wᵀ}. Elsewhere (AVX2, EJML)
+     * such a product packs B first and the transposed form is the faster one.
+     */
+    public static boolean plainProductsReadBInPlace() {
+        return VECTOR && VectorGemm.readsBInPlace();
+    }
+
     /** Which kernel serves products, for the benchmark's report. */
     public static String description() {
         return VECTOR ? VectorGemm.description() + ", " + threads() + " threads" : "EJML (jdk.incubator.vector not enabled)";

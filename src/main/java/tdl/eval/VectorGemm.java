@@ -31,6 +31,9 @@ final class VectorGemm {
     private static final boolean BIG_TILES = L >= 8;
     private static final int IN_PLACE_ROWS = 128;
 
+    /** Whether a B with contiguous rows is read in place (for a few rows of A) rather than packed. */
+    static boolean readsBInPlace() { return BIG_TILES; }
+
     /** Scratch doubles {@link #multiply} needs for a product with inner dimension k. */
     static int panelSize(int k) { return k * STRIP + 4 * STRIP; }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import tdl.eval.Gemm;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.GraphWalk;
@@ -22,7 +23,9 @@ import tdl.rewrite.TrimsToUses;
  *
  * <p>The copy costs about two such products (784x500 doubles), so only loops of at least
  * {@link #MIN_STEPS} steps, a constant count, get it: PCD-15 and the sampling loop's 1,000 steps;
- * not CD-1.
+ * not CD-1. And only where plain products read B in place (512-bit vectors,
+ * {@link Gemm#plainProductsReadBInPlace()}): with AVX2 they pack B first, and the hoisted form made
+ * sampling 60% slower there.
  */
 final class ScanHoist {
     /** The fewest steps for which the copy pays for itself at the RBM's sizes (15 steps save about 0.2 ms a call). */
@@ -33,6 +36,7 @@ final class ScanHoist {
 
     /** {@code op} reading the transposes of its non-sequences as non-sequences of their own, or null when none is read. */
     static TrimsToUses.Trimmed transposes(ScanOp op, List<Variable> inputs) {
+        if (!Gemm.plainProductsReadBInPlace()) return null;
         if (!(inputs.get(0) instanceof Constant c) || c.value().size() != 1 || c.value().get(0) < MIN_STEPS) return null;
         List<Variable> inner = op.innerInputs();
         int nonSeqStart = op.nSeqs() + op.nTapInputs() + op.nShared();

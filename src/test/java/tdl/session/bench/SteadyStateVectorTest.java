@@ -84,6 +84,11 @@ class SteadyStateVectorTest {
         String products = productsAgreeWithEjml();
         System.out.println(products);
         int status = products.startsWith("products agree") ? 0 : 1;
+        // with AVX2 a plain product packs B: a scan must keep h·Wᵀ rather than hoist W's transpose (60% slower sampling)
+        if (Gemm.plainProductsReadBInPlace()) {
+            System.out.println("plain products claim to read B in place under AVX2");
+            status = 1;
+        }
         for (String flags : new String[] {null, "floatX=float32"}) {
             String failure = warmBytesOver(flags);
             System.out.println(failure == null ? "steady " + (flags == null ? "float64" : "float32") : failure);
