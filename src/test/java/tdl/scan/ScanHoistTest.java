@@ -12,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tdl.function.CompiledFunction;
 import tdl.function.FunctionCompiler;
-import tdl.function.Plan;
 import tdl.function.TestGraphs;
 import tdl.graph.Apply;
 import tdl.graph.NDArray;
@@ -48,10 +47,10 @@ class ScanHoistTest {
         Variable last = gibbsLike(v0, w, T.constant(40L));
         NDArray start = TestGraphs.random(rng, 20, 30);
         CompiledFunction hoisted = compile(v0, last, Pipeline.standard(), List.of());
-        assertTrue(bodyOps(hoisted).contains("Dot ") && !bodyOps(hoisted).contains("Dot{NT}"), "the body multiplies by Wt: " + bodyOps(hoisted));
-        assertTrue(outerOps(hoisted).contains("DimShuffle{1,0}"), "the transpose is computed outside the loop: " + outerOps(hoisted));
+        assertTrue(ScanPlans.bodyOps(hoisted).contains("Dot ") && !ScanPlans.bodyOps(hoisted).contains("Dot{NT}"), "the body multiplies by Wt: " + ScanPlans.bodyOps(hoisted));
+        assertTrue(ScanPlans.outerOps(hoisted).contains("DimShuffle{1,0}"), "the transpose is computed outside the loop: " + ScanPlans.outerOps(hoisted));
         CompiledFunction plain = compile(v0, last, Pipeline.standard().without("memory"), List.of());
-        assertTrue(bodyOps(plain).contains("Dot{NT}"), bodyOps(plain));
+        assertTrue(ScanPlans.bodyOps(plain).contains("Dot{NT}"), ScanPlans.bodyOps(plain));
         // every element is the same multiply-add chain either way: the same bits
         assertArrayEquals(plain.call(List.of(start)).get(0).data(), hoisted.call(List.of(start)).get(0).data(), 0.0);
         // a second call after W changed reads the new W's transpose
@@ -64,27 +63,10 @@ class ScanHoistTest {
         SharedVariable w = new SharedVariable(TestGraphs.random(new Random(7), 30, 12), "W");
         Variable v0 = TestGraphs.matrix("v0");
         CompiledFunction cd1 = compile(v0, gibbsLike(v0, w, T.constant((long) ScanHoist.MIN_STEPS - 1)), Pipeline.standard(), List.of());
-        assertTrue(bodyOps(cd1).contains("Dot{NT}"), "a copy of W costs more than a few steps save: " + bodyOps(cd1));
+        assertTrue(ScanPlans.bodyOps(cd1).contains("Dot{NT}"), "a copy of W costs more than a few steps save: " + ScanPlans.bodyOps(cd1));
         Variable k = new Variable(new tdl.graph.TensorType(tdl.graph.DType.INT64, 0), "k");
         CompiledFunction unknown = compile(v0, gibbsLike(v0, w, k), Pipeline.standard(), List.of(k));
-        assertTrue(bodyOps(unknown).contains("Dot{NT}"), "a step count known only at the call: " + bodyOps(unknown));
-        assertFalse(outerOps(unknown).contains("DimShuffle{1,0}"), outerOps(unknown));
-    }
-
-    private static String outerOps(CompiledFunction f) {
-        StringBuilder names = new StringBuilder();
-        for (Plan.Step s : f.plan().steps()) names.append(s.node().op().name()).append(' ');
-        return names.toString();
-    }
-
-    private static String bodyOps(CompiledFunction f) {
-        for (Plan.Step s : f.plan().steps()) {
-            if (s.kernel() instanceof ScanKernel k) {
-                StringBuilder names = new StringBuilder();
-                for (Plan.Step b : ((Plan) k.body()).steps()) names.append(b.node().op().name()).append(' ');
-                return names.toString();
-            }
-        }
-        throw new AssertionError("no scan step in the plan");
+        assertTrue(ScanPlans.bodyOps(unknown).contains("Dot{NT}"), "a step count known only at the call: " + ScanPlans.bodyOps(unknown));
+        assertFalse(ScanPlans.outerOps(unknown).contains("DimShuffle{1,0}"), ScanPlans.outerOps(unknown));
     }
 }

@@ -119,7 +119,7 @@ class ScanMemoryTest {
         CompiledFunction f = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("f"));
         NDArray got = f.call(List.of(start)).get(0);
         assertEquals(1, buffersOf(f).length, "the unread output is dropped: one output buffer");
-        assertFalse(bodyOps(f).contains("Elemwise{mul}"), "the body no longer computes the unread output: " + bodyOps(f));
+        assertFalse(ScanPlans.bodyOps(f).contains("Elemwise{mul}"), "the body no longer computes the unread output: " + ScanPlans.bodyOps(f));
         CompiledFunction all = FunctionCompiler.compile(List.of(h0), List.of(last, scan.outputs().get(1)), List.of(), Map.of(),
                 FunctionCompiler.Options.defaults().withOnUnused(OnUnused.RAISE).withName("g"));
         List<NDArray> r = all.call(List.of(start));
@@ -142,23 +142,12 @@ class ScanMemoryTest {
         Variable last = T.subtensor(scan.outputs().get(1), List.of(new Index.Scalar(T.constant(-1L))));
         NDArray start = TestGraphs.random(rng, 20, 30);
         CompiledFunction lean = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(), FunctionCompiler.Options.defaults().withName("f"));
-        String ops = bodyOps(lean);
+        String ops = ScanPlans.bodyOps(lean);
         assertFalse(ops.contains("Elemwise{add}") || ops.contains("Elemwise{sigmoid}"), "add and sigmoid fused: " + ops);
         // the same numbers as the loop that keeps every output (memory phase off)
         CompiledFunction kept = FunctionCompiler.compile(List.of(h0), List.of(last), List.of(), Map.of(),
                 FunctionCompiler.Options.defaults().withPipeline(Pipeline.standard().without("memory")).withName("g"));
-        assertTrue(bodyOps(kept).contains("Elemwise{sigmoid}"), "without the memory phase the pre-activation stays an output: " + bodyOps(kept));
+        assertTrue(ScanPlans.bodyOps(kept).contains("Elemwise{sigmoid}"), "without the memory phase the pre-activation stays an output: " + ScanPlans.bodyOps(kept));
         assertArrayEquals(kept.call(List.of(start)).get(0).data(), lean.call(List.of(start)).get(0).data(), 0.0);
-    }
-
-    private static String bodyOps(CompiledFunction f) {
-        for (Plan.Step s : f.plan().steps()) {
-            if (s.kernel() instanceof ScanKernel k) {
-                StringBuilder names = new StringBuilder();
-                for (Plan.Step b : ((Plan) k.body()).steps()) names.append(b.node().op().name()).append(' ');
-                return names.toString();
-            }
-        }
-        throw new AssertionError("no scan step in the plan");
     }
 }
