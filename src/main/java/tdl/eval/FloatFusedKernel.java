@@ -42,6 +42,7 @@ final class FloatFusedKernel implements Float32Native {
     private final ElementHalves halves;
     private float[] outData;
     private Thread owner; // whose interrupt stops both halves
+    private int rowCols; // the rows' length when row inputs are read in place, else 0
 
     /** A fused float32 node. */
     static FloatFusedKernel fused(Apply node, Team team) {
@@ -131,6 +132,7 @@ final class FloatFusedKernel implements Float32Native {
                 uo = o;
                 unaryHalves.run(total);
             } else {
+                rowCols = rowsInPlace(shape) ? shape[shape.length - 1] : 0;
                 outData = o;
                 owner = Thread.currentThread();
                 halves.run(total);
@@ -147,26 +149,30 @@ final class FloatFusedKernel implements Float32Native {
     private void compute(int part, int from, int to) {
         float[][] regs = this.regs[part], spread = this.spread[part];
         float[] o = outData;
-        int last = ops.length - 1, nIn = src.length;
-        for (int base = from, chunks = 0; base < to; base += CHUNK) {
+        int last = ops.length - 1, nIn = src.length, cols = rowCols;
+        for (int i = 0; i < nIn; i++) if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], src[i][0]);
+        int col = cols == 0 ? 0 : from % cols;
+        for (int base = from, chunks = 0, len; base < to; base += len) {
             if ((chunks++ & 63) == 0) tdl.graph.Interrupts.check(owner);
-            int len = Math.min(CHUNK, to - base);
-            for (int i = 0; i < nIn; i++) {
-                if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
-                else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+            len = Math.min(CHUNK, to - base);
+            if (cols != 0) { // a chunk ends at its row's end, so rows are read where they are
+                len = Math.min(len, cols - col);
+            } else {
+                for (int i = 0; i < nIn; i++) if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
             }
             for (int k = 0; k <= last; k++) {
                 float[] dst = k == last ? o : regs[k];
                 int dOff = k == last ? base : 0;
                 int[] a = args[k];
                 float[] x = operand(a[0], regs, spread);
-                int xo = offset(a[0], base);
+                int xo = offset(a[0], base, col);
                 if (a.length == 1) {
                     FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
                 } else {
-                    FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1], regs, spread), offset(a[1], base), dst, dOff, len);
+                    FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1], regs, spread), offset(a[1], base, col), dst, dOff, len);
                 }
             }
+            if (cols != 0 && (col += len) == cols) col = 0;
         }
     }
 
@@ -182,11 +188,21 @@ final class FloatFusedKernel implements Float32Native {
 
     private float[] operand(int arg, float[][] regs, float[][] spread) {
         if (arg < 0) return regs[-1 - arg];
-        return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
+        Layout l = layout[arg];
+        return l == Layout.FULL || l == Layout.ROW && rowCols != 0 ? src[arg] : spread[arg];
     }
 
-    private int offset(int arg, int base) {
-        return arg >= 0 && layout[arg] == Layout.FULL ? base : 0;
+    private int offset(int arg, int base, int col) {
+        if (arg < 0) return 0;
+        Layout l = layout[arg];
+        return l == Layout.FULL ? base : l == Layout.ROW && rowCols != 0 ? col : 0;
+    }
+
+    /** As {@link FusedKernel}'s: long rows are read in place, each chunk ending at its row's end. */
+    private boolean rowsInPlace(int[] shape) {
+        if (shape.length == 0 || shape[shape.length - 1] < FusedKernel.ROW_IN_PLACE) return false;
+        for (Layout l : layout) if (l == Layout.ROW) return true;
+        return false;
     }
 
     private static void fillRow(float[] row, int base, int len, float[] dst) {

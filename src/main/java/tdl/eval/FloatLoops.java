@@ -28,10 +28,10 @@ final class FloatLoops {
 
     static void binary(Scalar s, DoubleBinaryOperator f, float[] x, int xo, float[] y, int yo, float[] o, int oo, int n) {
         switch (s) {
-            case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] + y[yo + i]; }
-            case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] - y[yo + i]; }
-            case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i]; }
-            case TRUE_DIV -> { for (int i = 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i]; }
+            case ADD -> { for (int i = Gemm.VECTOR ? VectorArith.add(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = Gemm.VECTOR ? VectorArith.sub(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = Gemm.VECTOR ? VectorArith.mul(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i]; }
+            case TRUE_DIV -> { for (int i = Gemm.VECTOR ? VectorArith.div(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i]; }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]); }
         }
     }

@@ -20,6 +20,8 @@ import tdl.graph.ops.Scalar;
  */
 final class FusedKernel implements Kernel {
     static final int CHUNK = 256;
+    /** Rows at least this long are read in place (see {@link #rowsInPlace}). */
+    static final int ROW_IN_PLACE = 64;
 
     private final Apply node;
     private final Scalar[] ops;
@@ -38,6 +40,7 @@ final class FusedKernel implements Kernel {
     // the current call's output and caller (whose interrupt stops both halves), read by both halves
     private double[] outData;
     private Thread owner;
+    private int rowCols; // the rows' length when row inputs are read in place, else 0
 
     /** With {@code team}, a large output is computed in two halves on its two threads. */
     FusedKernel(Apply node, Team team) {
@@ -89,6 +92,7 @@ final class FusedKernel implements Kernel {
             }
             src[i] = d;
         }
+        this.rowCols = rowsInPlace(shape) ? shape[shape.length - 1] : 0;
         this.outData = o;
         this.owner = Thread.currentThread();
         try {
@@ -105,37 +109,55 @@ final class FusedKernel implements Kernel {
     private void compute(int part, int from, int to) {
         double[][] regs = this.regs[part], spread = this.spread[part];
         double[] o = outData;
-        int last = ops.length - 1, nIn = src.length;
-        for (int base = from, chunks = 0; base < to; base += CHUNK) {
+        int last = ops.length - 1, nIn = src.length, cols = rowCols;
+        for (int i = 0; i < nIn; i++) if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], src[i][0]);
+        int col = cols == 0 ? 0 : from % cols;
+        for (int base = from, chunks = 0, len; base < to; base += len) {
             if ((chunks++ & 63) == 0) tdl.graph.Interrupts.check(owner); // a huge array stops between chunks
-            int len = Math.min(CHUNK, to - base);
-            for (int i = 0; i < nIn; i++) {
-                if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], 0, len, src[i][0]);
-                else if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+            len = Math.min(CHUNK, to - base);
+            if (cols != 0) { // a chunk ends at its row's end, so rows are read where they are
+                len = Math.min(len, cols - col);
+            } else {
+                for (int i = 0; i < nIn; i++) if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
             }
             for (int k = 0; k <= last; k++) {
                 double[] dst = k == last ? o : regs[k];
                 int dOff = k == last ? base : 0;
                 int[] a = args[k];
-                double[] x = operand(a[0], regs, spread, base);
-                int xo = offset(a[0], base);
+                double[] x = operand(a[0], regs, spread);
+                int xo = offset(a[0], base, col);
                 if (a.length == 1) {
                     FusedLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
                 } else {
-                    double[] y = operand(a[1], regs, spread, base);
-                    FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], base), dst, dOff, len);
+                    double[] y = operand(a[1], regs, spread);
+                    FusedLoops.binary(ops[k], binary[k], x, xo, y, offset(a[1], base, col), dst, dOff, len);
                 }
             }
+            if (cols != 0 && (col += len) == cols) col = 0;
         }
     }
 
-    private double[] operand(int arg, double[][] regs, double[][] spread, int base) {
+    private double[] operand(int arg, double[][] regs, double[][] spread) {
         if (arg < 0) return regs[-1 - arg];
-        return layout[arg] == Layout.FULL ? src[arg] : spread[arg];
+        Layout l = layout[arg];
+        return l == Layout.FULL || l == Layout.ROW && rowCols != 0 ? src[arg] : spread[arg];
     }
 
-    private int offset(int arg, int base) {
-        return arg >= 0 && layout[arg] == Layout.FULL ? base : 0;
+    private int offset(int arg, int base, int col) {
+        if (arg < 0) return 0;
+        Layout l = layout[arg];
+        return l == Layout.FULL ? base : l == Layout.ROW && rowCols != 0 ? col : 0;
+    }
+
+    /**
+     * Whether the row inputs are read in place, each chunk ending at its row's end: when rows are
+     * long enough that the shorter chunks cost less than spreading the row element by element
+     * (about 1 ns an element, more than the add it feeds).
+     */
+    private boolean rowsInPlace(int[] shape) {
+        if (shape.length == 0 || shape[shape.length - 1] < ROW_IN_PLACE) return false;
+        for (Layout l : layout) if (l == Layout.ROW) return true;
+        return false;
     }
 
     private static void fillRow(double[] row, int base, int len, double[] dst) {
