@@ -148,6 +148,10 @@ final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
                 body.release();
                 throw e;
             }
+            // a last-only output's row is copied out at the last step only, and a recurrent one goes
+            // straight to its ring, unless a result is a ring's buffer (the ring writes below would
+            // overwrite it) or an until() may end the loop at any step
+            boolean onlyAtLast = s < steps - 1 && !op.asWhile() && !resultInRing(r, nOut);
             // copy every result out before touching any state: a result may alias a ring or carry buffer
             for (int j = 0; j < nOut; j++) {
                 NDArray row = r[j];
@@ -156,6 +160,7 @@ final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
                     throw error(ErrorKind.VALUE_ERROR, "output " + (j + 1) + " has shape " + NDArray.shapeString(row.shape()) + " at step "
                             + (s + 1) + " but " + NDArray.shapeString(rowShape(stacked[j])) + " at step 1", "each step must return the same shapes");
                 }
+                if (lastOnly[j] && onlyAtLast) continue;
                 int at = lastOnly[j] ? 0 : s;
                 NDArray.copy(row, 0, stacked[j], at * row.size(), row.size());
             }
@@ -173,8 +178,8 @@ final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
                             + " but its previous value (outputs_info) has shape " + NDArray.shapeString(state.shape()),
                             "give outputs_info an initial value with the shape each step returns");
                 }
-                int at = lastOnly[j] ? 0 : s;
-                NDArray.copy(stacked[j], at * state.size(), state, 0, state.size());
+                if (lastOnly[j] && onlyAtLast) NDArray.copy(r[j], 0, state, 0, state.size());
+                else NDArray.copy(stacked[j], (lastOnly[j] ? 0 : s) * state.size(), state, 0, state.size());
                 heads[j] = (heads[j] + 1) % lags[j];
             }
             if (op.asWhile() && r[r.length - 1].item() != 0) {
@@ -195,6 +200,17 @@ final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
         }
         for (int c = 0; c < nShared; c++) results[nOut + c] = carryBuffers[c][flip];
         return results;
+    }
+
+    /** Whether any of the step's results is the buffer of some output's ring of past states. */
+    private boolean resultInRing(NDArray[] r, int nOut) {
+        for (NDArray[] ring : rings) {
+            if (ring == null) continue;
+            for (NDArray state : ring) {
+                for (int j = 0; j < nOut; j++) if (state != null && r[j].sharesStorage(state)) return true;
+            }
+        }
+        return false;
     }
 
     /** {@code old} when it is a (dtype) row of {@code stackedArray} (shape without the first axis), else a new one. */
