@@ -18,8 +18,6 @@ final class FloatBernoulliKernel implements Float32Native {
     private final Apply node;
     private final RandomOp op;
     private final Kernel general;
-    // one scratch per half: large draws run in two halves on the team's threads
-    private final double[][][] scratch = {FloatRandom.scratch(), FloatRandom.scratch()};
     private final ElementHalves halves;
     private long key; // the current call's key and arrays, read by both halves
     private float[] pf, of;
@@ -59,6 +57,6 @@ final class FloatBernoulliKernel implements Float32Native {
         for (int i = from; i < to; i++) {
             if (!(pf[i] >= 0 && pf[i] <= 1)) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": p must be in [0, 1], got " + pf[i], null, node);
         }
-        FloatRandom.bernoulli(key, RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, of, from, to, scratch[part]);
+        FloatRandom.bernoulli(key, RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, of, from, to);
     }
 }

@@ -9,17 +9,12 @@ package tdl.eval;
 final class FloatRandom {
     private FloatRandom() {}
 
-    /** Scratch for {@link #bernoulli}: keep one per kernel, so draws allocate nothing. */
-    static double[][] scratch() {
-        return new double[][] {new double[VectorRandomF.CHUNK], new double[VectorRandomF.CHUNK]};
-    }
-
     /**
      * o[i] = 1 when uniform(key, i) < p[i], else 0, for i in [from, to); p must be in [0, 1]
-     * (checked by the caller). {@code scratch} comes from {@link #scratch()}, one per thread.
+     * (checked by the caller).
      */
-    static void bernoulli(long key, long golden, double scale, float[] p, float[] o, int from, int to, double[][] scratch) {
-        int done = Gemm.VECTOR && VectorRandomF.usable() ? VectorRandomF.bernoulli(key, golden, scale, p, o, from, to, scratch[0], scratch[1]) : from;
+    static void bernoulli(long key, long golden, double scale, float[] p, float[] o, int from, int to) {
+        int done = Gemm.VECTOR && VectorRandomF.usable() ? VectorRandomF.bernoulli(key, golden, scale, p, o, from, to) : from;
         for (int i = done; i < to; i++) o[i] = (RandomKernel.mix(RandomKernel.mix(key + i * golden)) >>> 11) * scale < p[i] ? 1f : 0f;
     }
 }

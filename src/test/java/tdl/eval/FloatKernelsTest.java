@@ -158,7 +158,7 @@ class FloatKernelsTest {
         long key = 0x1234_5678_9ABCL, golden = 0x9E3779B97F4A7C15L;
         double scale = 1.0 / (1L << 53);
         float[] got = new float[p.length];
-        FloatRandom.bernoulli(key, golden, scale, p, got, 0, got.length, FloatRandom.scratch());
+        FloatRandom.bernoulli(key, golden, scale, p, got, 0, got.length);
         int ones = 0;
         for (int i = 0; i < p.length; i++) {
             double u = (RandomKernel.mix(RandomKernel.mix(key + i * golden)) >>> 11) * scale;
