@@ -63,7 +63,11 @@ final class VectorGemm {
     static void inPlace(double[] a, int ars, int acs, double[] b, int brs, double[] c, int k, int n,
                         int i0, int i1, int j0, int j1, double[] panel, Thread owner) {
         int j = j0;
-        for (int done = 0; j + WIDE <= j1; j += WIDE) {
+        for (int done = 0; j < j1; j += WIDE) {
+            if (j + WIDE > j1) {
+                if (!overlapLast(j1 - j, j1 - j0)) break;
+                j = j1 - WIDE;
+            }
             int i = i0;
             for (; i + 5 <= i1; i += 5) {
                 if ((done++ & 63) == 0) tdl.graph.Interrupts.check(owner);
@@ -72,6 +76,18 @@ final class VectorGemm {
             for (; i < i1; i++) row4(a, ars, acs, b, brs, j, k, i, c, i * n + j);
         }
         if (j < j1) packed(a, ars, acs, b, brs, 1, c, k, n, i0, i1, j, j1, panel, owner);
+    }
+
+    /**
+     * Whether the last {@code rest} columns of a block {@code width} wide (rest < WIDE) are done as
+     * one more in-place tile ending at the block's last column: the columns it shares with the tile
+     * before are computed again, to the same bits (each column's sum runs over p in the same
+     * order), and written over themselves. Chosen when that costs less than the packed strips the
+     * rest would take: 52 float columns (the second half of 500) cost a 64-wide tile instead of two
+     * 48-wide strips.
+     */
+    static boolean overlapLast(int rest, int width) {
+        return width >= WIDE && (rest + STRIP - 1) / STRIP * STRIP > WIDE;
     }
 
     /**
