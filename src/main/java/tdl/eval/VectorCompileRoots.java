@@ -25,8 +25,8 @@ import javax.management.ObjectName;
 final class VectorCompileRoots {
     /** Class, then the methods of it that hold vectors and loop (per-vector helpers they call are not listed: those must inline). */
     static final List<String[]> ROOTS = List.of(
-            new String[] {"tdl/eval/VectorGemm", "tile5x4", "row4", "tile4x3T", "col3T", "tile4x3", "row3"},
-            new String[] {"tdl/eval/VectorGemmF", "tile5x4", "row4", "tile4x3T", "col3T", "tile4x1T", "tile4x1qT", "col1qT", "tile4x3", "row3"},
+            new String[] {"tdl/eval/VectorGemm", "tile5x4", "row4", "tile5x1", "row1", "tile4x3T", "col3T", "tile4x3", "row3"},
+            new String[] {"tdl/eval/VectorGemmF", "tile5x4", "row4", "tile5x1", "row1", "tile4x3T", "col3T", "tile4x1T", "tile4x1qT", "col1qT", "tile4x3", "row3"},
             new String[] {"tdl/eval/VectorSigmoid", "apply"},
             new String[] {"tdl/eval/VectorArith", "add", "sub", "mul", "div"},
             new String[] {"tdl/eval/VectorMathF", "exp", "sigmoid", "tanh"},

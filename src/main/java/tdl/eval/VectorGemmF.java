@@ -234,6 +234,15 @@ final class VectorGemmF {
             }
             for (; i < i1; i++) row4(a, ars, acs, b, brs, j, k, i, c, i * n + j);
         }
+        // whole vectors left (16 of 784 columns): a vector at a time, in place, not a packed strip
+        // three times as wide (which cost more than a whole 4-vector tile)
+        if (j < j1 && (j1 - j) % L == 0) {
+            for (; j < j1; j += L) {
+                int i = i0;
+                for (; i + 5 <= i1; i += 5) tile5x1(a, ars, acs, b, brs, j, k, i, c, i * n + j, n);
+                for (; i < i1; i++) row1(a, ars, acs, b, brs, j, k, i, c, i * n + j);
+            }
+        }
         if (j < j1) packed(a, ars, acs, b, brs, 1, c, k, n, i0, i1, j, j1, panel, owner);
     }
 
@@ -345,6 +354,31 @@ final class VectorGemmF {
         EXACT.cast(c41).intoArray(c, o + L);
         EXACT.cast(c42).intoArray(c, o + 2 * L);
         EXACT.cast(c43).intoArray(c, o + 3 * L);
+    }
+
+    private static void tile5x1(float[] a, int ars, int acs, float[] b, int brs, int j, int k, int i, float[] c, int o, int n) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0;
+        int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars, a4 = a3 + ars;
+        for (int p = 0, bo = j, ap = 0; p < k; p++, bo += brs, ap += acs) {
+            FloatVector bv = FloatVector.fromArray(S, b, bo);
+            c0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, c3);
+            c4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, c4);
+        }
+        EXACT.cast(c0).intoArray(c, o);
+        EXACT.cast(c1).intoArray(c, o + n);
+        EXACT.cast(c2).intoArray(c, o + 2 * n);
+        EXACT.cast(c3).intoArray(c, o + 3 * n);
+        EXACT.cast(c4).intoArray(c, o + 4 * n);
+    }
+
+    private static void row1(float[] a, int ars, int acs, float[] b, int brs, int j, int k, int i, float[] c, int o) {
+        FloatVector c0 = FloatVector.zero(S);
+        int ai = i * ars;
+        for (int p = 0, bo = j; p < k; p++, bo += brs) c0 = FloatVector.broadcast(S, a[ai + p * acs]).fma(FloatVector.fromArray(S, b, bo), c0);
+        EXACT.cast(c0).intoArray(c, o);
     }
 
     private static void row4(float[] a, int ars, int acs, float[] b, int brs, int j, int k, int i, float[] c, int o) {

@@ -62,7 +62,9 @@ class FloatKernelsTest {
         int[][] shapes = {{20, 500, 784}, {20, 784, 500}, {784, 500, 20}, {5, 64, 3}, {6, 65, 7}, {25, 140, 9}, {1, 1, 1}, {3, 70, 2},
             {18, 9, 6}, {20, 6, 4}, {12, 7, 5}, {68, 9, 5}, {53, 10, 4}, {16, 5, 3}, {17, 4, 2},
             // 49-63 columns past the last whole 64: one more in-place tile over columns already done
-            {20, 116, 30}, {7, 244, 13}, {6, 63, 5}};
+            {20, 116, 30}, {7, 244, 13}, {6, 63, 5},
+            // whole vectors past the last whole 64 (16 of 784): one vector wide, in place
+            {6, 80, 7}, {11, 96, 5}, {20, 784, 9}};
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
             float[] panel = new float[VectorGemmF.panelSize(k)];

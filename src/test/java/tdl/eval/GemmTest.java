@@ -42,7 +42,9 @@ class GemmTest {
         int[][] shapes = {{20, 500, 784}, {20, 784, 500}, {784, 500, 20}, {5, 32, 3}, {6, 33, 7}, {25, 70, 9},
             {24, 8, 5}, {23, 9, 4}, {49, 17, 11}, {1, 1, 1}, {3, 40, 2},
             // 25-31 columns past the last whole 32: one more in-place tile over columns already done
-            {20, 60, 30}, {7, 250, 13}, {6, 31, 5}};
+            {20, 60, 30}, {7, 250, 13}, {6, 31, 5},
+            // whole vectors past the last whole 32 (16 of 784): one vector wide, in place
+            {6, 40, 7}, {11, 48, 5}, {20, 784, 9}};
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
             double[] panel = new double[VectorGemm.panelSize(k)];
