@@ -3,6 +3,7 @@ package tdl.eval;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import tdl.graph.ops.Scalar;
+import tdl.graph.ops.ScalarMath;
 
 /**
  * Elementwise loops over float[] for float32 graphs (fused chunks and single nodes alike), so a
@@ -22,6 +23,10 @@ final class FloatLoops {
             case EXP -> FloatMath.exp(x, xo, o, oo, n);
             case SIGMOID -> FloatMath.sigmoid(x, xo, o, oo, n);
             case TANH -> FloatMath.tanh(x, xo, o, oo, n);
+            // the table's double rules, written out: through the operator (a call site every
+            // function shares) softplus took 29 ns an element, twice the float64 loop's time
+            case SOFTPLUS -> { for (int i = 0; i < n; i++) o[oo + i] = (float) ScalarMath.softplus(x[xo + i]); }
+            case LOG -> { for (int i = 0; i < n; i++) o[oo + i] = (float) Math.log(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i]); }
         }
     }

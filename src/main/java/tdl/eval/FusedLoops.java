@@ -19,6 +19,7 @@ final class FusedLoops {
             case EXP -> { for (int i = 0; i < n; i++) o[oo + i] = Math.exp(x[xo + i]); }
             case SIGMOID -> Sigmoid.apply(x, xo, o, oo, n);
             case SOFTPLUS -> { for (int i = 0; i < n; i++) o[oo + i] = ScalarMath.softplus(x[xo + i]); }
+            case LOG -> { for (int i = 0; i < n; i++) o[oo + i] = Math.log(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i]); }
         }
     }

@@ -153,6 +153,29 @@ class FloatKernelsTest {
     }
 
     @Test
+    void unaryLoopsGiveTheTableRuleInBothDtypes() {
+        // the functions the loops write out (and any other) give what the Scalar table's rule gives:
+        // rounded to float for float32, the same double for float64, so fused or not is the same
+        float[] x = mathInputs(), got = new float[x.length];
+        double[] xd = new double[x.length], gotD = new double[x.length];
+        for (int i = 0; i < x.length; i++) xd[i] = x[i];
+        for (tdl.graph.ops.Scalar s : tdl.graph.ops.Scalar.values()) {
+            if (!(s.numeric() instanceof tdl.graph.ops.Scalar.Numeric.Unary u) || s.isPredicate() || FloatLoops.ownUnary(s)) continue;
+            java.util.function.DoubleUnaryOperator f = u.forOutput(tdl.graph.DType.FLOAT32);
+            FloatLoops.unary(s, f, x, 0, got, 0, x.length);
+            FusedLoops.unary(s, u.forOutput(tdl.graph.DType.FLOAT64), xd, 0, gotD, 0, xd.length);
+            for (int i = 0; i < x.length; i++) {
+                float want = (float) f.applyAsDouble(x[i]);
+                assertTrue(Float.isNaN(want) ? Float.isNaN(got[i]) : want == got[i], s + "(" + x[i] + "): " + want + " but " + got[i]);
+                double wantD = u.forOutput(tdl.graph.DType.FLOAT64).applyAsDouble(xd[i]);
+                if (s != tdl.graph.ops.Scalar.SIGMOID) { // float64 sigmoid: SigmoidTest checks its vector path
+                    assertTrue(Double.isNaN(wantD) ? Double.isNaN(gotD[i]) : wantD == gotD[i], s + "(" + xd[i] + ") in float64");
+                }
+            }
+        }
+    }
+
+    @Test
     void bernoulliDrawsAreTheFloat64StreamsDraws() {
         Random rng = new Random(5);
         float[] p = random(rng, 10_007);
