@@ -32,7 +32,7 @@ final class VectorCompileRoots {
             new String[] {"tdl/eval/VectorMathF", "exp", "sigmoid", "tanh"},
             new String[] {"tdl/eval/VectorRandom", "bernoulli"},
             new String[] {"tdl/eval/VectorRandomF", "bernoulli"},
-            new String[] {"tdl/eval/VectorFmaPeak", "block"});
+            new String[] {"tdl/eval/VectorFmaPeak", "block", "blockF"});
 
     private VectorCompileRoots() {}
 

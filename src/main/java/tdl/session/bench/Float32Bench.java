@@ -30,6 +30,9 @@ public final class Float32Bench {
     private record Timing(double[] epoch, double[] sampling) {}
 
     public void run() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double peak64 = tdl.eval.FmaPeak.measure(cores, 0.5), peak32 = tdl.eval.FmaPeak.measureFloat(cores, 0.5);
+        progress(String.format("multiply-add peak on %d threads: %.1f GFLOP/s float64, %.1f GFLOP/s float32", cores, peak64 / 1e9, peak32 / 1e9));
         Timing f64 = time("float64"), f32 = time("float32");
         NumpyReference.Result np = null;
         if (settings.numpy()) {
@@ -43,14 +46,18 @@ public final class Float32Bench {
             }
         }
         List<BenchRow> rows = new ArrayList<>();
-        rows.add(new BenchRow("RBM epoch, float64 (500 x 20)", f64.epoch(), null, "-"));
-        rows.add(new BenchRow("RBM epoch, float32 (500 x 20)", f32.epoch(), np == null ? null : np.epochSeconds(), "<= 0.6 x TDL float64, <= 1.0 x numpy f32"));
-        rows.add(new BenchRow("sampling, float64 (10 x 1000)", f64.sampling(), null, "-"));
-        rows.add(new BenchRow("sampling, float32 (10 x 1000)", f32.sampling(), np == null ? null : np.samplingSeconds(), "-"));
+        double epochFlop = BenchRunner.epochFlop(500, 20), sampFlop = BenchRunner.SAMPLING_FLOP;
+        rows.add(new BenchRow("RBM epoch, float64 (500 x 20)", f64.epoch(), null, null, epochFlop, peak64, "-"));
+        rows.add(new BenchRow("RBM epoch, float32 (500 x 20)", f32.epoch(), np == null ? null : np.epochSeconds(), null, epochFlop, peak32,
+                "<= 0.6 x TDL float64, <= 1.0 x numpy f32"));
+        rows.add(new BenchRow("sampling, float64 (10 x 1000)", f64.sampling(), null, null, sampFlop, peak64, "-"));
+        rows.add(new BenchRow("sampling, float32 (10 x 1000)", f32.sampling(), np == null ? null : np.samplingSeconds(), null, sampFlop, peak32, "-"));
         out.print(BenchRow.table(rows));
         double e32 = rows.get(1).median(), e64 = rows.get(0).median(), s32 = rows.get(3).median(), s64 = rows.get(2).median();
         out.printf("float32 / float64: epoch %.2f, sampling %.2f (numpy column: rbm_numpy.py --dtype float32, allocator tuned)%n",
                 e32 / e64, s32 / s64);
+        out.printf("peak: %.1f GFLOP/s float64, %.1f GFLOP/s float32 (fused multiply-adds on %d threads, measured at the start of this run;"
+                + " each row's %%peak is against its own dtype's)%n", peak64 / 1e9, peak32 / 1e9, cores);
         out.printf("java %s, %d cores, float32 products: %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.FloatGemm.description());
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());

@@ -21,6 +21,16 @@ class BenchRowTest {
     }
 
     @Test
+    void aRowWithItsOwnPeakIsMeasuredAgainstIt() {
+        // float32 rows carry the float32 peak: the same rate is a smaller fraction of it
+        BenchRow f64 = new BenchRow("f64", new double[] {2}, null, null, 4e9, 0, "t");
+        BenchRow f32 = new BenchRow("f32", new double[] {2}, null, null, 4e9, 8e9, "t");
+        List<String> lines = BenchRow.table(List.of(f64, f32), 4e9).lines().skip(1).toList();
+        assertTrue(lines.get(0).contains("2.0") && lines.get(0).contains("50%"), lines.get(0));
+        assertTrue(lines.get(1).contains("2.0") && lines.get(1).contains("25%"), lines.get(1));
+    }
+
+    @Test
     void theEpochAndSamplingWorkIsWhatTheNumpyScriptCounts() {
         // bench/rbm_numpy.py: (1 + 2k + 2 + 2) products of 2 * batch * 784 * hidden per minibatch, 500 minibatches
         assertEquals(35 * 2.0 * 20 * 784 * 500 * 500, BenchRunner.epochFlop(500, 20), 1);
