@@ -27,6 +27,7 @@ final class FloatFusedKernel implements Float32Native {
     private final DoubleUnaryOperator[] unary;
     private final DoubleBinaryOperator[] binary;
     private final float[][][] regs;   // [half][instruction][CHUNK]
+    private final double[][][] wide;  // [half][2][CHUNK]: softplus widened (FloatLoops), null without one
     private final float[][][] spread; // [half][input][CHUNK]
     private final float[][] expanded;
     private final float[][] converted;
@@ -87,6 +88,7 @@ final class FloatFusedKernel implements Float32Native {
             else throw new IllegalArgumentException("fusion takes no ternary " + ops[i]);
         }
         regs = new float[2][n][CHUNK];
+        wide = java.util.Arrays.asList(ops).contains(Scalar.SOFTPLUS) ? new double[2][2][CHUNK] : null;
         int nIn = node.inputs().size();
         spread = new float[2][nIn][CHUNK];
         expanded = new float[nIn][];
@@ -99,7 +101,7 @@ final class FloatFusedKernel implements Float32Native {
     }
 
     private void unaryRange(int part, int from, int to) {
-        FloatLoops.unary(ops[0], unary[0], ux, from, uo, from, to - from);
+        FloatLoops.unary(ops[0], unary[0], ux, from, uo, from, to - from, wide == null ? null : wide[part]);
     }
 
     private enum Layout { FULL, SCALAR, ROW }
@@ -167,7 +169,7 @@ final class FloatFusedKernel implements Float32Native {
                 float[] x = operand(a[0], regs, spread);
                 int xo = offset(a[0], base, col);
                 if (a.length == 1) {
-                    FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len);
+                    FloatLoops.unary(ops[k], unary[k], x, xo, dst, dOff, len, wide == null ? null : wide[part]);
                 } else {
                     FloatLoops.binary(ops[k], binary[k], x, xo, operand(a[1], regs, spread), offset(a[1], base, col), dst, dOff, len);
                 }

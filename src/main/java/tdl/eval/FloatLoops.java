@@ -17,6 +17,14 @@ final class FloatLoops {
     private FloatLoops() {}
 
     static void unary(Scalar s, DoubleUnaryOperator f, float[] x, int xo, float[] o, int oo, int n) {
+        unary(s, f, x, xo, o, oo, n, null);
+    }
+
+    /**
+     * {@code wide}: two rows of doubles (or null) in which softplus runs widened, through the float64
+     * vector loop: the double rule's bits rounded, as the scalar loop gives, six times faster.
+     */
+    static void unary(Scalar s, DoubleUnaryOperator f, float[] x, int xo, float[] o, int oo, int n, double[][] wide) {
         switch (s) {
             case NEG -> { for (int i = 0; i < n; i++) o[oo + i] = -x[xo + i]; }
             case SQR -> { for (int i = 0; i < n; i++) { float v = x[xo + i]; o[oo + i] = v * v; } }
@@ -25,7 +33,10 @@ final class FloatLoops {
             case TANH -> FloatMath.tanh(x, xo, o, oo, n);
             // the table's double rules, written out: through the operator (a call site every
             // function shares) softplus took 29 ns an element, twice the float64 loop's time
-            case SOFTPLUS -> { for (int i = 0; i < n; i++) o[oo + i] = (float) ScalarMath.softplus(x[xo + i]); }
+            case SOFTPLUS -> {
+                if (wide != null) softplusWide(x, xo, o, oo, n, wide);
+                else for (int i = 0; i < n; i++) o[oo + i] = (float) ScalarMath.softplus(x[xo + i]);
+            }
             case LOG -> { for (int i = 0; i < n; i++) o[oo + i] = (float) Math.log(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i]); }
         }
@@ -38,6 +49,17 @@ final class FloatLoops {
             case MUL -> { for (int i = Gemm.VECTOR ? VectorArith.mul(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i]; }
             case TRUE_DIV -> { for (int i = Gemm.VECTOR ? VectorArith.div(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i]; }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]); }
+        }
+    }
+
+    private static void softplusWide(float[] x, int xo, float[] o, int oo, int n, double[][] wide) {
+        double[] wx = wide[0], wo = wide[1];
+        for (int done = 0; done < n; ) {
+            int len = Math.min(wx.length, n - done);
+            for (int i = 0; i < len; i++) wx[i] = x[xo + done + i];
+            Sigmoid.softplus(wx, 0, wo, 0, len);
+            for (int i = 0; i < len; i++) o[oo + done + i] = (float) wo[i];
+            done += len;
         }
     }
 

@@ -3,7 +3,6 @@ package tdl.eval;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import tdl.graph.ops.Scalar;
-import tdl.graph.ops.ScalarMath;
 
 /**
  * The chunk loops of {@link FusedKernel}: the common functions written out (so they inline and
@@ -18,7 +17,7 @@ final class FusedLoops {
             case SQR -> { for (int i = 0; i < n; i++) { double v = x[xo + i]; o[oo + i] = v * v; } }
             case EXP -> { for (int i = 0; i < n; i++) o[oo + i] = Math.exp(x[xo + i]); }
             case SIGMOID -> Sigmoid.apply(x, xo, o, oo, n);
-            case SOFTPLUS -> { for (int i = 0; i < n; i++) o[oo + i] = ScalarMath.softplus(x[xo + i]); }
+            case SOFTPLUS -> Sigmoid.softplus(x, xo, o, oo, n);
             case LOG -> { for (int i = 0; i < n; i++) o[oo + i] = Math.log(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i]); }
         }

@@ -21,6 +21,12 @@ public final class Sigmoid {
         return ScalarMath.sigmoid(x);
     }
 
+    /** o[oo + i] = softplus(x[xo + i]) for i in [0, n): whole vectors through {@link VectorSoftplus}, the same bits. */
+    public static void softplus(double[] x, int xo, double[] o, int oo, int n) {
+        int done = Gemm.VECTOR && VectorSoftplus.usable() ? VectorSoftplus.apply(x, xo, o, oo, n) : 0;
+        for (int i = done; i < n; i++) o[oo + i] = ScalarMath.softplus(x[xo + i]);
+    }
+
     /** o[oo + i] = sigmoid(x[xo + i]) for i in [0, n). */
     public static void apply(double[] x, int xo, double[] o, int oo, int n) {
         int done = Gemm.VECTOR && VectorSigmoid.usable() ? VectorSigmoid.apply(x, xo, o, oo, n) : 0;

@@ -163,10 +163,13 @@ class FloatKernelsTest {
             if (!(s.numeric() instanceof tdl.graph.ops.Scalar.Numeric.Unary u) || s.isPredicate() || FloatLoops.ownUnary(s)) continue;
             java.util.function.DoubleUnaryOperator f = u.forOutput(tdl.graph.DType.FLOAT32);
             FloatLoops.unary(s, f, x, 0, got, 0, x.length);
+            float[] gotWide = new float[x.length];
+            FloatLoops.unary(s, f, x, 0, gotWide, 0, x.length, new double[2][FusedKernel.CHUNK]); // softplus widened
             FusedLoops.unary(s, u.forOutput(tdl.graph.DType.FLOAT64), xd, 0, gotD, 0, xd.length);
             for (int i = 0; i < x.length; i++) {
                 float want = (float) f.applyAsDouble(x[i]);
                 assertTrue(Float.isNaN(want) ? Float.isNaN(got[i]) : want == got[i], s + "(" + x[i] + "): " + want + " but " + got[i]);
+                assertTrue(Float.isNaN(want) ? Float.isNaN(gotWide[i]) : want == gotWide[i], s + "(" + x[i] + ") widened: " + gotWide[i]);
                 double wantD = u.forOutput(tdl.graph.DType.FLOAT64).applyAsDouble(xd[i]);
                 if (s != tdl.graph.ops.Scalar.SIGMOID) { // float64 sigmoid: SigmoidTest checks its vector path
                     assertTrue(Double.isNaN(wantD) ? Double.isNaN(gotD[i]) : wantD == gotD[i], s + "(" + xd[i] + ") in float64");

@@ -14,9 +14,12 @@ public final class ScalarMath {
     public static final double LN2_LO = 1.9082149292705877e-10;
     public static final double ROUND = 0x1.8p52;                 // adding and subtracting it rounds to an integer
     public static final double FLOOR = -708;                     // exp(-708) is still a normal double
-    static final double LN2 = 0.6931471805599453;
+    public static final double LN2 = 0.6931471805599453;
+    /** sqrt(2) - 1: for e above it, log1p(e) is taken as ln 2 + log((1 + e) / 2). */
+    public static final double SQRT2_M1 = Math.sqrt(2.0) - 1.0;
     static final double LN10 = 2.302585092994046;
     private static final double[] C = taylor();                  // 1/13!, 1/12!, ..., 1/1!, 1/0!
+    private static final double[] ATANH = atanhSeries();         // 1/23, 1/21, ..., 1/5, 1/3
 
     private ScalarMath() {}
 
@@ -30,6 +33,15 @@ public final class ScalarMath {
         }
         return c;
     }
+
+    private static double[] atanhSeries() {
+        double[] a = new double[11];
+        for (int i = 0; i < a.length; i++) a[i] = 1.0 / (23 - 2 * i);
+        return a;
+    }
+
+    /** The atanh series' coefficients of {@link #log1pUnit}, highest order first (a copy). */
+    public static double[] atanhCoefficients() { return ATANH.clone(); }
 
     /** The Taylor coefficients, highest order first (a copy: the vector loop keeps its own). */
     public static double[] taylorCoefficients() { return C.clone(); }
@@ -50,9 +62,31 @@ public final class ScalarMath {
         return (x >= 0 ? 1.0 : e) / (1.0 + e);
     }
 
-    /** log(1 + exp(x)) without overflow for large x. */
+    /**
+     * log(1 + exp(x)) without overflow: max(x, 0) + log1p(e) with e = exp(-|x|) from the logistic's
+     * exp and {@link #log1pUnit}. Only additions, multiplications, fmas, one division and exact
+     * scalings, so the kernels' vector loop (the same operations in the same order) gives the same
+     * bits; within a few ulps of the exact value (the test compares it with log1p and exp).
+     */
     public static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        double t = -Math.abs(x);
+        double e = t < FLOOR ? 0.0 : expNonPositive(Math.max(t, FLOOR));
+        return Math.max(x, 0.0) + log1pUnit(e);
+    }
+
+    /**
+     * log(1 + e) for e in [0, 1] (NaN for NaN). 1 + e = 2^j m with m in [sqrt(2)/2, sqrt(2)], and
+     * log m = 2 atanh(f) with f = (m - 1) / (m + 1), written in e ((e - 1) / (e + 3) when j = 1, else
+     * e / (e + 2)) so that 1 + e is never rounded; the series runs to f^23 (|f| <= 0.172).
+     */
+    public static double log1pUnit(double e) {
+        boolean big = e > SQRT2_M1;
+        double f = (big ? e - 1.0 : e) / (big ? e + 3.0 : e + 2.0);
+        double z = f * f;
+        double p = ATANH[0];
+        for (int i = 1; i < ATANH.length; i++) p = Math.fma(p, z, ATANH[i]);
+        double twoF = f + f;
+        return (big ? LN2 : 0.0) + Math.fma(twoF * z, p, twoF);
     }
 
     /** Python's modulo: the result has the sign of the divisor. */
