@@ -24,11 +24,11 @@ final class ElemwiseKernel implements Kernel {
     // the broadcast result shape when no input has it, and the strided loops' strides: kept, refilled per call
     private final int[] shapeScratch;
     private final int[] sa4 = new int[4], sb4 = new int[4], sc4 = new int[4], sh4 = new int[4];
-    // float64 sigmoid (the RBM's means): large arrays in two halves on the team's threads
+    // float64 sigmoid, softplus and tanh (vector loops): large arrays in two halves on the team's threads
     private final ElementHalves sigmoidHalves;
     private double[] sx, so; // the current call's arrays, read by both halves
 
-    /** With {@code team}, a large float64 sigmoid runs on its two threads. */
+    /** With {@code team}, a large float64 sigmoid, softplus or tanh runs on its two threads. */
     ElemwiseKernel(Apply node, Team team) {
         this.node = node;
         this.scalar = ((ElemwiseOp) node.op()).scalar();
@@ -39,12 +39,16 @@ final class ElemwiseKernel implements Kernel {
         this.t = scalar.numeric() instanceof Scalar.Numeric.Ternary r ? r.f() : null;
         this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;
         this.shapeScratch = new int[node.output().rank()];
-        this.sigmoidHalves = team != null && scalar == Scalar.SIGMOID && outDtype == DType.FLOAT64
-                ? new ElementHalves(team, this::sigmoidRange) : null;
+        boolean vector = scalar == Scalar.SIGMOID || scalar == Scalar.SOFTPLUS || scalar == Scalar.TANH;
+        this.sigmoidHalves = team != null && vector && outDtype == DType.FLOAT64 ? new ElementHalves(team, this::sigmoidRange) : null;
     }
 
     private void sigmoidRange(int part, int from, int to) {
-        Sigmoid.apply(sx, from, so, from, to - from);
+        switch (scalar) {
+            case SOFTPLUS -> Sigmoid.softplus(sx, from, so, from, to - from);
+            case TANH -> Sigmoid.tanh(sx, from, so, from, to - from);
+            default -> Sigmoid.apply(sx, from, so, from, to - from);
+        }
     }
 
     @Override

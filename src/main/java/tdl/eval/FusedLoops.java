@@ -18,6 +18,7 @@ final class FusedLoops {
             case EXP -> { for (int i = 0; i < n; i++) o[oo + i] = Math.exp(x[xo + i]); }
             case SIGMOID -> Sigmoid.apply(x, xo, o, oo, n);
             case SOFTPLUS -> Sigmoid.softplus(x, xo, o, oo, n);
+            case TANH -> Sigmoid.tanh(x, xo, o, oo, n);
             case LOG -> { for (int i = 0; i < n; i++) o[oo + i] = Math.log(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = f.applyAsDouble(x[xo + i]); }
         }

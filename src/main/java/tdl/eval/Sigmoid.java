@@ -27,6 +27,12 @@ public final class Sigmoid {
         for (int i = done; i < n; i++) o[oo + i] = ScalarMath.softplus(x[xo + i]);
     }
 
+    /** o[oo + i] = tanh(x[xo + i]) for i in [0, n): whole vectors through {@link VectorTanh}, the same bits. */
+    public static void tanh(double[] x, int xo, double[] o, int oo, int n) {
+        int done = Gemm.VECTOR && VectorTanh.usable() ? VectorTanh.apply(x, xo, o, oo, n) : 0;
+        for (int i = done; i < n; i++) o[oo + i] = ScalarMath.tanh(x[xo + i]);
+    }
+
     /** o[oo + i] = sigmoid(x[xo + i]) for i in [0, n). */
     public static void apply(double[] x, int xo, double[] o, int oo, int n) {
         int done = Gemm.VECTOR && VectorSigmoid.usable() ? VectorSigmoid.apply(x, xo, o, oo, n) : 0;

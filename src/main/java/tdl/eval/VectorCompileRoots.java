@@ -29,6 +29,7 @@ final class VectorCompileRoots {
             new String[] {"tdl/eval/VectorGemmF", "tile5x4", "row4", "tile5x1", "row1", "tile4x3T", "col3T", "tile4x1T", "tile4x1qT", "col1qT", "tile4x3", "row3"},
             new String[] {"tdl/eval/VectorSigmoid", "apply"},
             new String[] {"tdl/eval/VectorSoftplus", "exps", "logs"},
+            new String[] {"tdl/eval/VectorTanh", "apply"},
             new String[] {"tdl/eval/VectorArith", "add", "sub", "mul", "div"},
             new String[] {"tdl/eval/VectorMathF", "exp", "sigmoid", "tanh"},
             new String[] {"tdl/eval/VectorRandom", "bernoulli"},

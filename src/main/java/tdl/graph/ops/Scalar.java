@@ -41,7 +41,7 @@ public enum Scalar {
     SQR(DTypeRule.ARITH, null, unary(a -> a * a),
             (t, in, out, g) -> grads(t.mul(g, t.mul(in[0], 2.0))),
             help("x", "Elementwise square.", "T.sqr", "T.square", "np.square")),
-    TANH(DTypeRule.FLOAT, null, unary(Math::tanh),
+    TANH(DTypeRule.FLOAT, null, unary(ScalarMath::tanh),
             (t, in, out, g) -> grads(t.mul(g, t.sub(1.0, t.sqr(out)))),
             help("x", "Elementwise hyperbolic tangent.", "T.tanh", "np.tanh")),
     SIGMOID(DTypeRule.FLOAT, null, unary(ScalarMath::sigmoid),

@@ -56,6 +56,31 @@ public final class ScalarMath {
         return p * Double.longBitsToDouble(((long) kd + 1023) << 52);
     }
 
+    /**
+     * e^t - 1 for t in [FLOOR, 0] (NaN for NaN): the exp above without its final 1 + (q = r P'(r)),
+     * scaled as 2^k q + (2^k - 1) in one fma, so a t near 0 keeps its digits (2^k - 1 is exact).
+     */
+    static double expm1NonPositive(double t) {
+        double kd = (t * LOG2E + ROUND) - ROUND;
+        double r = Math.fma(-kd, LN2_HI, t);
+        r = Math.fma(-kd, LN2_LO, r);
+        double p = C[0];
+        for (int i = 1; i < C.length - 1; i++) p = Math.fma(p, r, C[i]);
+        double s = Double.longBitsToDouble(((long) kd + 1023) << 52);
+        return Math.fma(s, p * r, s - 1.0);
+    }
+
+    /**
+     * tanh(x) = sign(x) (-m / (2 + m)) with m = e^(-2|x|) - 1 from {@link #expm1NonPositive}: no
+     * cancellation near 0, exactly 1 in magnitude past |x| = 354. Only exactly rounded operations,
+     * so the kernels' vector loop gives the same bits; within a few ulps of Math.tanh (the test).
+     */
+    public static double tanh(double x) {
+        double t = -2.0 * Math.abs(x);
+        double m = t < FLOOR ? -1.0 : expm1NonPositive(Math.max(t, FLOOR));
+        return Math.copySign(-m / (2.0 + m), x);
+    }
+
     public static double sigmoid(double x) {
         double t = -Math.abs(x);
         double e = t < FLOOR ? 0.0 : expNonPositive(Math.max(t, FLOOR));
