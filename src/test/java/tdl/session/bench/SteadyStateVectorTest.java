@@ -48,6 +48,32 @@ class SteadyStateVectorTest {
         rbmPlansAllocateNothing(null);
     }
 
+    /**
+     * LeNet's hidden layer and an MLP's: a fused tanh(x·W + b) of 500 x 500 and a lone tanh, each on
+     * two threads through the tanh's vector loop, after the same pollution as the RBM's.
+     */
+    @Test
+    void aTanhLayerAllocatesNothingPerCallAfterOtherVectorWork() {
+        assumeTrue(Gemm.VECTOR, "needs the Vector API kernels");
+        com.sun.management.ThreadMXBean threads = threads();
+        VectorPollution.run(20000);
+        Session s = new Session(SessionOptions.defaults().withSeed(1234L));
+        s.exec(OTHER + """
+                x = theano.shared(rng.uniform(size=(500, 800)) - 0.5)
+                w = theano.shared(rng.uniform(size=(800, 500)) * 0.1)
+                c = theano.shared(rng.uniform(size=(500,)))
+                layer = theano.function([], [T.tanh(T.dot(x, w) + c), T.tanh(x)])
+                """, "<tanh layer>");
+        CompiledFunction layer = TheanoLibrary.compiledFunction(s.get("layer"));
+        Runnable call = layer::callBorrowed;
+        long start = System.nanoTime(), bytes;
+        do {
+            for (int i = 0; i < 20; i++) call.run();
+            bytes = least(threads, call);
+        } while (bytes > LIMIT && System.nanoTime() - start < DEADLINE_NANOS);
+        assertTrue(bytes <= LIMIT, "tanh layer: " + bytes + " bytes per call once warm (all threads); " + (bytes > LIMIT ? JitDiagnosis.of(call) : ""));
+    }
+
     /** The same in float32: the float lanes' kernels (products, sigmoid, draws) and the adaptor's scratch. */
     @Test
     void theFloat32RbmPlansAllocateNothingPerStepAfterOtherVectorWork() {
