@@ -1,9 +1,10 @@
 package tdl.eval;
 
+import static tdl.eval.VectorExp.*;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Sigmoid} a vector at a time: the same operations in the same order, lane by lane.
@@ -15,27 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * vector was boxed (96 bytes per 8 elements, 300 MB per sampling call).
  */
 final class VectorSigmoid {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final Class<? extends DoubleVector> EXACT = VectorKernels.exact(S);
-    private static final long ROUND_BITS = Double.doubleToRawLongBits(Sigmoid.ROUND);
-    private static final DoubleVector ZERO = DoubleVector.zero(S), ONE = DoubleVector.broadcast(S, 1.0);
-    private static final DoubleVector FLOOR = DoubleVector.broadcast(S, Sigmoid.FLOOR);
-    private static final DoubleVector LOG2E = DoubleVector.broadcast(S, Sigmoid.LOG2E);
-    private static final DoubleVector ROUND = DoubleVector.broadcast(S, Sigmoid.ROUND);
-    private static final DoubleVector LN2_HI = DoubleVector.broadcast(S, Sigmoid.LN2_HI);
-    private static final DoubleVector LN2_LO = DoubleVector.broadcast(S, Sigmoid.LN2_LO);
-    private static final LongVector EXPONENT_SHIFT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ROUND_BITS - 1023L);
-    // the Taylor coefficients, highest order first, one field each (an array element is not a
-    // constant to the JIT, so its vector's class would not be known)
-    private static final DoubleVector C0 = c(0), C1 = c(1), C2 = c(2), C3 = c(3), C4 = c(4), C5 = c(5), C6 = c(6),
-            C7 = c(7), C8 = c(8), C9 = c(9), C10 = c(10), C11 = c(11), C12 = c(12), C13 = c(13);
-
     private VectorSigmoid() {}
 
-    private static DoubleVector c(int i) { return DoubleVector.broadcast(S, Sigmoid.C[i]); }
-
-    /** Whether the vector loop can run: a long vector must have as many lanes as a double one. */
-    static boolean usable() { return LongVector.SPECIES_PREFERRED.length() == S.length(); }
+    static boolean usable() { return VectorExp.usable(); }
 
     /** Computes the whole vectors of [0, n) and returns how many elements it did. */
     static int apply(double[] x, int xo, double[] o, int oo, int n) {

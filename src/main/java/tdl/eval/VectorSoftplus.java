@@ -1,10 +1,11 @@
 package tdl.eval;
 
+import static tdl.eval.VectorExp.*;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import tdl.graph.ops.ScalarMath;
 
 /**
@@ -16,22 +17,10 @@ import tdl.graph.ops.ScalarMath;
  * results; each pass here makes fewer than the sigmoid's.
  */
 final class VectorSoftplus {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final Class<? extends DoubleVector> EXACT = VectorKernels.exact(S);
-    private static final long ROUND_BITS = Double.doubleToRawLongBits(Sigmoid.ROUND);
-    private static final DoubleVector ZERO = DoubleVector.zero(S), ONE = DoubleVector.broadcast(S, 1.0);
     private static final DoubleVector TWO = DoubleVector.broadcast(S, 2.0), THREE = DoubleVector.broadcast(S, 3.0);
     private static final DoubleVector LN2 = DoubleVector.broadcast(S, ScalarMath.LN2);
     private static final DoubleVector SQRT2_M1 = DoubleVector.broadcast(S, ScalarMath.SQRT2_M1);
-    private static final DoubleVector FLOOR = DoubleVector.broadcast(S, Sigmoid.FLOOR);
-    private static final DoubleVector LOG2E = DoubleVector.broadcast(S, Sigmoid.LOG2E);
-    private static final DoubleVector ROUND = DoubleVector.broadcast(S, Sigmoid.ROUND);
-    private static final DoubleVector LN2_HI = DoubleVector.broadcast(S, Sigmoid.LN2_HI);
-    private static final DoubleVector LN2_LO = DoubleVector.broadcast(S, Sigmoid.LN2_LO);
-    private static final LongVector EXPONENT_SHIFT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ROUND_BITS - 1023L);
-    // one field per coefficient (VectorKernels' rules): exp's Taylor series, log's atanh series
-    private static final DoubleVector C0 = c(0), C1 = c(1), C2 = c(2), C3 = c(3), C4 = c(4), C5 = c(5), C6 = c(6),
-            C7 = c(7), C8 = c(8), C9 = c(9), C10 = c(10), C11 = c(11), C12 = c(12), C13 = c(13);
+    // log's atanh series, one field per coefficient (VectorKernels' rules)
     private static final double[] A = ScalarMath.atanhCoefficients();
     private static final DoubleVector A0 = a(0), A1 = a(1), A2 = a(2), A3 = a(3), A4 = a(4), A5 = a(5), A6 = a(6),
             A7 = a(7), A8 = a(8), A9 = a(9), A10 = a(10);
@@ -42,12 +31,9 @@ final class VectorSoftplus {
 
     private VectorSoftplus() {}
 
-    private static DoubleVector c(int i) { return DoubleVector.broadcast(S, Sigmoid.C[i]); }
-
     private static DoubleVector a(int i) { return DoubleVector.broadcast(S, A[i]); }
 
-    /** Whether the loops can run: a long vector must have as many lanes as a double one. */
-    static boolean usable() { return LongVector.SPECIES_PREFERRED.length() == S.length(); }
+    static boolean usable() { return VectorExp.usable(); }
 
     /**
      * The whole vectors of [0, n); returns how many elements that was. Nothing when the output is
