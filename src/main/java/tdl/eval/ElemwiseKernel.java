@@ -66,6 +66,7 @@ final class ElemwiseKernel implements Kernel {
                     sx = so = null; // keep no caller arrays alive between calls
                 }
             } else if (FastLoops.hasUnary(scalar)) FastLoops.unary(scalar, x, o);
+            else if (outDtype == DType.FLOAT64) FusedLoops.unary(scalar, u, x, 0, o, 0, o.length); // its written-out loops
             else for (int i = 0; i < o.length; i++) o[i] = u.applyAsDouble(x[i]);
         } else if (b != null) {
             out = binary(in[0], in[1], reuse);

@@ -38,6 +38,8 @@ final class FloatLoops {
                 else for (int i = 0; i < n; i++) o[oo + i] = (float) ScalarMath.softplus(x[xo + i]);
             }
             case LOG -> { for (int i = 0; i < n; i++) o[oo + i] = (float) Math.log(x[xo + i]); }
+            case SQRT -> { for (int i = 0; i < n; i++) o[oo + i] = (float) Math.sqrt(x[xo + i]); }
+            case ABS -> { for (int i = 0; i < n; i++) o[oo + i] = Math.abs(x[xo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i]); }
         }
     }
@@ -48,6 +50,8 @@ final class FloatLoops {
             case SUB -> { for (int i = Gemm.VECTOR ? VectorArith.sub(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] - y[yo + i]; }
             case MUL -> { for (int i = Gemm.VECTOR ? VectorArith.mul(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i]; }
             case TRUE_DIV -> { for (int i = Gemm.VECTOR ? VectorArith.div(x, xo, y, yo, o, oo, n) : 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i]; }
+            case MAXIMUM -> { for (int i = 0; i < n; i++) o[oo + i] = Math.max(x[xo + i], y[yo + i]); }
+            case MINIMUM -> { for (int i = 0; i < n; i++) o[oo + i] = Math.min(x[xo + i], y[yo + i]); }
             default -> { for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]); }
         }
     }

@@ -47,7 +47,9 @@ public final class FusionPhase implements Phase {
             if (fusable(a) && !absorbed(a.output(), clients, results, reader)) {
                 Builder tree = new Builder(clients, results, memo);
                 tree.emit(a);
-                if (tree.program.size() > 1) {
+                // a float64 program takes its dtype from a float64 input (the others are integers it widens)
+                boolean typed = a.output().dtype() != DType.FLOAT64 || tree.inputs.stream().anyMatch(v -> v.dtype() == DType.FLOAT64);
+                if (tree.program.size() > 1 && typed) {
                     Apply fused = Apply.make(new FusedElemwiseOp(tree.program), tree.inputs, a.origin());
                     if (a.output().name() != null) fused.output().setName(a.output().name());
                     log.fired(RULE);

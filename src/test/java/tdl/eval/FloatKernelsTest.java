@@ -179,6 +179,35 @@ class FloatKernelsTest {
     }
 
     @Test
+    void binaryLoopsGiveTheTableRuleInBothDtypes() {
+        // as the unary loops: the functions written out (arithmetic, maximum, minimum) and the rest
+        float[] x = mathInputs(), y = new float[x.length], got = new float[x.length];
+        Random rng = new Random(9);
+        for (int i = 0; i < y.length; i++) y[i] = i % 7 == 0 ? x[(i + 3) % x.length] : (float) (rng.nextGaussian() * 10);
+        y[1] = Float.NaN;
+        y[2] = -0f;
+        double[] xd = new double[x.length], yd = new double[x.length], gotD = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xd[i] = x[i];
+            yd[i] = y[i];
+        }
+        for (tdl.graph.ops.Scalar s : tdl.graph.ops.Scalar.values()) {
+            if (!(s.numeric() instanceof tdl.graph.ops.Scalar.Numeric.Binary b) || s.isPredicate()) continue;
+            java.util.function.DoubleBinaryOperator f32 = b.forOutput(tdl.graph.DType.FLOAT32), f64 = b.forOutput(tdl.graph.DType.FLOAT64);
+            FloatLoops.binary(s, f32, x, 0, y, 0, got, 0, x.length);
+            FusedLoops.binary(s, f64, xd, 0, yd, 0, gotD, 0, xd.length);
+            for (int i = 0; i < x.length; i++) {
+                float want = (float) f32.applyAsDouble(x[i], y[i]);
+                assertTrue(Float.isNaN(want) ? Float.isNaN(got[i]) : Float.floatToIntBits(want) == Float.floatToIntBits(got[i]),
+                        s + "(" + x[i] + ", " + y[i] + "): " + want + " but " + got[i]);
+                double wantD = f64.applyAsDouble(xd[i], yd[i]);
+                assertTrue(Double.isNaN(wantD) ? Double.isNaN(gotD[i]) : Double.doubleToLongBits(wantD) == Double.doubleToLongBits(gotD[i]),
+                        s + "(" + xd[i] + ", " + yd[i] + ") in float64: " + wantD + " but " + gotD[i]);
+            }
+        }
+    }
+
+    @Test
     void bernoulliDrawsAreTheFloat64StreamsDraws() {
         Random rng = new Random(5);
         float[] p = random(rng, 10_007);

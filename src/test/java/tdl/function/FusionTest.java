@@ -63,6 +63,37 @@ class FusionTest {
         assertEquals(new ElemwiseOp(tdl.graph.ops.Scalar.EXP).name(), s.get(0), "exp(c) is computed once and read by the fused loop");
     }
 
+    @Test
+    void smallIntegerConstantsAndArraysFuseIntoFloat64Loops() {
+        // T.maximum(x, 0) (a ReLU) and x * 2 with Python's small ints: int8 constants, exact in a double
+        Variable zero = T.constant(tdl.graph.DType.INT8, 0), two = T.constant(tdl.graph.DType.INT8, 2);
+        Variable k = new Variable(new tdl.graph.TensorType(tdl.graph.DType.INT32, 1), "k");
+        Variable relu = T.maximum(T.add(T.dot(V, W), B), zero);
+        Variable scaled = T.mul(T.sub(C, two), k);                           // an int32 row as well
+        List<Variable> in = List.of(V, W, B, C, k);
+        FunctionCompiler.Options o = FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE);
+        CompiledFunction fused = FunctionCompiler.compile(in, List.of(relu, scaled), List.of(), Map.of(), o.withPipeline(Pipeline.standard()));
+        CompiledFunction plain = FunctionCompiler.compile(in, List.of(relu, scaled), List.of(), Map.of(), o.withPipeline(Pipeline.standard().without("fuse")));
+        assertEquals(List.of("Dot", "Fused{maximum(add(i0, i1), i2)}", "Fused{mul(sub(i0, i1), i2)}"), steps(fused));
+        Random rng = new Random(19);
+        NDArray kv = NDArray.of(new double[] {3, -1, 0, 7, 2}, 5).astype(tdl.graph.DType.INT32);
+        List<NDArray> args = List.of(TestGraphs.random(rng, 4, 6), TestGraphs.random(rng, 6, 5), TestGraphs.random(rng, 5),
+                TestGraphs.random(rng, 4, 5), kv);
+        List<NDArray> got = fused.call(args), want = plain.call(args);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(tdl.graph.DType.FLOAT64, got.get(i).dtype());
+            assertArrayEquals(want.get(i).data(), got.get(i).data(), "output " + i);
+        }
+        // only integers in: the loop would have no float64 input to take its dtype from, so no fusion
+        Variable i1 = new Variable(new tdl.graph.TensorType(tdl.graph.DType.INT32, 1), "i1");
+        Variable ratio = T.mul(T.trueDiv(k, i1), i1);
+        CompiledFunction ints = FunctionCompiler.compile(List.of(k, i1), List.of(ratio), List.of(), Map.of(), o.withPipeline(Pipeline.standard()));
+        assertEquals(List.of("Elemwise{true_div}", "Elemwise{mul}"), steps(ints));
+        NDArray r = ints.call(List.of(kv, NDArray.of(new double[] {2, 4, 5, 7, 8}, 5).astype(tdl.graph.DType.INT32))).get(0);
+        assertEquals(tdl.graph.DType.FLOAT64, r.dtype());
+        assertArrayEquals(new double[] {3, -1, 0, 7, 2}, r.data(), 1e-15); // (k / i1) * i1 in float64
+    }
+
     // big and tiny shapes: several chunks, one short chunk, and the one-neuron fit's 4 x 1
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"20, 30, 300", "2, 3, 4", "4, 1, 1"})

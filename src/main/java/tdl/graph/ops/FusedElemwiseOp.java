@@ -13,8 +13,9 @@ import tdl.graph.Variable;
  * Several float elementwise functions computed in one pass (Theano's Composite): a straight-line
  * program whose instructions read the op's inputs or earlier instructions' results; the last
  * instruction is the output. Made by the fusion phase after gradients are taken, so it has none.
- * Every instruction has the output's dtype: float64 (all inputs float64) or float32 (inputs float32
- * or of a dtype float32 holds exactly: bool, int8, int16, uint8, as Python's small constants are).
+ * Every instruction has the output's dtype: float64 (inputs float64, with at least one, or of a
+ * dtype float64 holds exactly: bool and integers up to int32, as Python's small constants are) or
+ * float32 (inputs float32 or of a dtype float32 holds exactly: bool, int8, int16, uint8).
  */
 public record FusedElemwiseOp(List<Instr> program) implements Op {
     /** {@code scalar} applied to {@code args}: an arg >= 0 is an input index, -1 - i is instruction i. */
@@ -44,8 +45,17 @@ public record FusedElemwiseOp(List<Instr> program) implements Op {
     /** Whether an elementwise function with these input dtypes and this result can be an instruction. */
     public static boolean fusable(DType out, List<DType> in) {
         if (out != DType.FLOAT64 && out != DType.FLOAT32) return false;
-        for (DType d : in) if (out == DType.FLOAT64 ? d != DType.FLOAT64 : !exactInFloat32(d)) return false;
+        for (DType d : in) if (out == DType.FLOAT64 ? !exactInFloat64(d) : !exactInFloat32(d)) return false;
         return true;
+    }
+
+    /**
+     * float64 and the dtypes whose every value float64 holds exactly (bool, int8, uint8, int16,
+     * int32: the 0 of {@code T.maximum(x, 0)}): an instruction reads them as the doubles an unfused
+     * node reads. int64 is left out (beyond 2^53 a double does not hold it).
+     */
+    public static boolean exactInFloat64(DType d) {
+        return d == DType.FLOAT64 || d == DType.BOOL || d == DType.INT8 || d == DType.UINT8 || d == DType.INT16 || d == DType.INT32;
     }
 
     /** float32 and the dtypes whose every value float32 holds exactly. */
