@@ -64,17 +64,18 @@ class FusionTest {
     }
 
     @Test
-    void smallIntegerConstantsAndArraysFuseIntoFloat64Loops() {
+    void smallIntegerAndFloat32OperandsFuseIntoFloat64Loops() {
         // T.maximum(x, 0) (a ReLU) and x * 2 with Python's small ints: int8 constants, exact in a double
         Variable zero = T.constant(tdl.graph.DType.INT8, 0), two = T.constant(tdl.graph.DType.INT8, 2);
         Variable k = new Variable(new tdl.graph.TensorType(tdl.graph.DType.INT32, 1), "k");
-        Variable relu = T.maximum(T.add(T.dot(V, W), B), zero);
+        Variable half = T.constant(tdl.graph.DType.FLOAT32, 0.5);           // x * 0.5: a float32 constant
+        Variable relu = T.maximum(T.add(T.mul(T.dot(V, W), half), B), zero);
         Variable scaled = T.mul(T.sub(C, two), k);                           // an int32 row as well
         List<Variable> in = List.of(V, W, B, C, k);
         FunctionCompiler.Options o = FunctionCompiler.Options.defaults().withOnUnused(OnUnused.IGNORE);
         CompiledFunction fused = FunctionCompiler.compile(in, List.of(relu, scaled), List.of(), Map.of(), o.withPipeline(Pipeline.standard()));
         CompiledFunction plain = FunctionCompiler.compile(in, List.of(relu, scaled), List.of(), Map.of(), o.withPipeline(Pipeline.standard().without("fuse")));
-        assertEquals(List.of("Dot", "Fused{maximum(add(i0, i1), i2)}", "Fused{mul(sub(i0, i1), i2)}"), steps(fused));
+        assertEquals(List.of("Dot", "Fused{maximum(add(mul(i0, i1), i2), i3)}", "Fused{mul(sub(i0, i1), i2)}"), steps(fused));
         Random rng = new Random(19);
         NDArray kv = NDArray.of(new double[] {3, -1, 0, 7, 2}, 5).astype(tdl.graph.DType.INT32);
         List<NDArray> args = List.of(TestGraphs.random(rng, 4, 6), TestGraphs.random(rng, 6, 5), TestGraphs.random(rng, 5),

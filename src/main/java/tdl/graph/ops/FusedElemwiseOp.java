@@ -14,7 +14,7 @@ import tdl.graph.Variable;
  * program whose instructions read the op's inputs or earlier instructions' results; the last
  * instruction is the output. Made by the fusion phase after gradients are taken, so it has none.
  * Every instruction has the output's dtype: float64 (inputs float64, with at least one, or of a
- * dtype float64 holds exactly: bool and integers up to int32, as Python's small constants are) or
+ * dtype float64 holds exactly: float32, bool and integers up to int32, as Python's constants are) or
  * float32 (inputs float32 or of a dtype float32 holds exactly: bool, int8, int16, uint8).
  */
 public record FusedElemwiseOp(List<Instr> program) implements Op {
@@ -50,12 +50,15 @@ public record FusedElemwiseOp(List<Instr> program) implements Op {
     }
 
     /**
-     * float64 and the dtypes whose every value float64 holds exactly (bool, int8, uint8, int16,
-     * int32: the 0 of {@code T.maximum(x, 0)}): an instruction reads them as the doubles an unfused
-     * node reads. int64 is left out (beyond 2^53 a double does not hold it).
+     * float64 and the dtypes whose every value float64 holds exactly (float32: the 0.5 of
+     * {@code x * 0.5}, which Theano's autocasting makes a float32 constant; bool, int8, uint8, int16,
+     * int32: the 0 of {@code T.maximum(x, 0)}): an instruction reads them widened, as an unfused node
+     * does (float32 arrays through the kernels' float32 adaptor). int64 is left out (beyond 2^53 a
+     * double does not hold it).
      */
     public static boolean exactInFloat64(DType d) {
-        return d == DType.FLOAT64 || d == DType.BOOL || d == DType.INT8 || d == DType.UINT8 || d == DType.INT16 || d == DType.INT32;
+        return d == DType.FLOAT64 || d == DType.FLOAT32 || d == DType.BOOL || d == DType.INT8 || d == DType.UINT8
+                || d == DType.INT16 || d == DType.INT32;
     }
 
     /** float32 and the dtypes whose every value float32 holds exactly. */
