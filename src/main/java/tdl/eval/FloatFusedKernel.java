@@ -31,7 +31,7 @@ final class FloatFusedKernel implements Float32Native {
     private final float[][][] spread; // [half][input][CHUNK]
     private final float[][] expanded;
     private final float[][] converted;
-    private final Layout[] layout;
+    private final ChunkLayout[] layout;
     private final float[][] src;
     private final int[] shapeScratch;
     private final int[] st4 = new int[4], sh4 = new int[4];
@@ -93,7 +93,7 @@ final class FloatFusedKernel implements Float32Native {
         spread = new float[2][nIn][CHUNK];
         expanded = new float[nIn][];
         converted = new float[nIn][];
-        layout = new Layout[nIn];
+        layout = new ChunkLayout[nIn];
         src = new float[nIn][];
         shapeScratch = new int[node.output().rank()];
         unaryHalves = n == 1 && program.get(0).args().length == 1 ? new ElementHalves(team, this::unaryRange) : null;
@@ -103,8 +103,6 @@ final class FloatFusedKernel implements Float32Native {
     private void unaryRange(int part, int from, int to) {
         FloatLoops.unary(ops[0], unary[0], ux, from, uo, from, to - from, wide == null ? null : wide[part]);
     }
-
-    private enum Layout { FULL, SCALAR, ROW }
 
     @Override
     public NDArray run(NDArray[] in, NDArray reuse) {
@@ -119,22 +117,22 @@ final class FloatFusedKernel implements Float32Native {
         int total = o.length;
         for (int i = 0; i < in.length; i++) {
             float[] d = floatsOf(i, in[i]);
-            if (d.length == total) layout[i] = Layout.FULL;
-            else if (d.length == 1) layout[i] = Layout.SCALAR;
-            else if (isRow(in[i].shape(), shape)) layout[i] = Layout.ROW;
+            if (d.length == total) layout[i] = ChunkLayout.FULL;
+            else if (d.length == 1) layout[i] = ChunkLayout.SCALAR;
+            else if (ChunkLayout.isRow(in[i].shape(), shape)) layout[i] = ChunkLayout.ROW;
             else {
                 d = expand(i, d, in[i].shape(), shape, total);
-                layout[i] = Layout.FULL;
+                layout[i] = ChunkLayout.FULL;
             }
             src[i] = d;
         }
         try {
-            if (unaryHalves != null && layout[0] == Layout.FULL) {
+            if (unaryHalves != null && layout[0] == ChunkLayout.FULL) {
                 ux = src[0];
                 uo = o;
                 unaryHalves.run(total);
             } else {
-                rowCols = rowsInPlace(shape) ? shape[shape.length - 1] : 0;
+                rowCols = ChunkLayout.rowCols(layout, shape);
                 outData = o;
                 owner = Thread.currentThread();
                 halves.run(total);
@@ -152,7 +150,7 @@ final class FloatFusedKernel implements Float32Native {
         float[][] regs = this.regs[part], spread = this.spread[part];
         float[] o = outData;
         int last = ops.length - 1, nIn = src.length, cols = rowCols;
-        for (int i = 0; i < nIn; i++) if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], src[i][0]);
+        for (int i = 0; i < nIn; i++) if (layout[i] == ChunkLayout.SCALAR) java.util.Arrays.fill(spread[i], src[i][0]);
         int col = cols == 0 ? 0 : from % cols;
         for (int base = from, chunks = 0, len; base < to; base += len) {
             if ((chunks++ & 63) == 0) tdl.graph.Interrupts.check(owner);
@@ -160,7 +158,7 @@ final class FloatFusedKernel implements Float32Native {
             if (cols != 0) { // a chunk ends at its row's end, so rows are read where they are
                 len = Math.min(len, cols - col);
             } else {
-                for (int i = 0; i < nIn; i++) if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+                for (int i = 0; i < nIn; i++) if (layout[i] == ChunkLayout.ROW) fillRow(src[i], base, len, spread[i]);
             }
             for (int k = 0; k <= last; k++) {
                 float[] dst = k == last ? o : regs[k];
@@ -190,21 +188,11 @@ final class FloatFusedKernel implements Float32Native {
 
     private float[] operand(int arg, float[][] regs, float[][] spread) {
         if (arg < 0) return regs[-1 - arg];
-        Layout l = layout[arg];
-        return l == Layout.FULL || l == Layout.ROW && rowCols != 0 ? src[arg] : spread[arg];
+        return layout[arg].inPlace(rowCols) ? src[arg] : spread[arg];
     }
 
     private int offset(int arg, int base, int col) {
-        if (arg < 0) return 0;
-        Layout l = layout[arg];
-        return l == Layout.FULL ? base : l == Layout.ROW && rowCols != 0 ? col : 0;
-    }
-
-    /** As {@link FusedKernel}'s: long rows are read in place, each chunk ending at its row's end. */
-    private boolean rowsInPlace(int[] shape) {
-        if (shape.length == 0 || shape[shape.length - 1] < FusedKernel.ROW_IN_PLACE) return false;
-        for (Layout l : layout) if (l == Layout.ROW) return true;
-        return false;
+        return arg < 0 ? 0 : layout[arg].offset(base, col, rowCols);
     }
 
     private static void fillRow(float[] row, int base, int len, float[] dst) {
@@ -228,9 +216,4 @@ final class FloatFusedKernel implements Float32Native {
         return e;
     }
 
-    private static boolean isRow(int[] in, int[] out) {
-        if (in.length == 0 || out.length == 0 || in[in.length - 1] != out[out.length - 1]) return false;
-        for (int i = 0; i < in.length - 1; i++) if (in[i] != 1) return false;
-        return true;
-    }
 }

@@ -20,8 +20,6 @@ import tdl.graph.ops.Scalar;
  */
 final class FusedKernel implements Kernel {
     static final int CHUNK = 256;
-    /** Rows at least this long are read in place (see {@link #rowsInPlace}). */
-    static final int ROW_IN_PLACE = 64;
 
     private final Apply node;
     private final Scalar[] ops;
@@ -31,7 +29,7 @@ final class FusedKernel implements Kernel {
     private final double[][][] regs;   // [half][instruction][CHUNK]
     private final double[][][] spread; // [half][input][CHUNK]
     private final double[][] expanded;
-    private final Layout[] layout;
+    private final ChunkLayout[] layout;
     private final double[][] src;
     // the broadcast result shape when no input has it, and the expand loop's strides: kept, refilled per call
     private final int[] shapeScratch;
@@ -62,13 +60,11 @@ final class FusedKernel implements Kernel {
         int nIn = node.inputs().size();
         spread = new double[2][nIn][CHUNK];
         expanded = new double[nIn][];
-        layout = new Layout[nIn];
+        layout = new ChunkLayout[nIn];
         src = new double[nIn][];
         shapeScratch = new int[node.output().rank()];
         halves = new ElementHalves(team, this::compute);
     }
-
-    private enum Layout { FULL, SCALAR, ROW }
 
     @Override
     public NDArray run(NDArray[] in, NDArray reuse) {
@@ -83,16 +79,16 @@ final class FusedKernel implements Kernel {
         int total = o.length;
         for (int i = 0; i < in.length; i++) {
             double[] d = in[i].data();
-            if (d.length == total) layout[i] = Layout.FULL;
-            else if (d.length == 1) layout[i] = Layout.SCALAR;
-            else if (isRow(in[i].shape(), shape)) layout[i] = Layout.ROW;
+            if (d.length == total) layout[i] = ChunkLayout.FULL;
+            else if (d.length == 1) layout[i] = ChunkLayout.SCALAR;
+            else if (ChunkLayout.isRow(in[i].shape(), shape)) layout[i] = ChunkLayout.ROW;
             else {
                 d = expand(i, in[i], shape, total);
-                layout[i] = Layout.FULL;
+                layout[i] = ChunkLayout.FULL;
             }
             src[i] = d;
         }
-        this.rowCols = rowsInPlace(shape) ? shape[shape.length - 1] : 0;
+        this.rowCols = ChunkLayout.rowCols(layout, shape);
         this.outData = o;
         this.owner = Thread.currentThread();
         try {
@@ -110,7 +106,7 @@ final class FusedKernel implements Kernel {
         double[][] regs = this.regs[part], spread = this.spread[part];
         double[] o = outData;
         int last = ops.length - 1, nIn = src.length, cols = rowCols;
-        for (int i = 0; i < nIn; i++) if (layout[i] == Layout.SCALAR) java.util.Arrays.fill(spread[i], src[i][0]);
+        for (int i = 0; i < nIn; i++) if (layout[i] == ChunkLayout.SCALAR) java.util.Arrays.fill(spread[i], src[i][0]);
         int col = cols == 0 ? 0 : from % cols;
         for (int base = from, chunks = 0, len; base < to; base += len) {
             if ((chunks++ & 63) == 0) tdl.graph.Interrupts.check(owner); // a huge array stops between chunks
@@ -118,7 +114,7 @@ final class FusedKernel implements Kernel {
             if (cols != 0) { // a chunk ends at its row's end, so rows are read where they are
                 len = Math.min(len, cols - col);
             } else {
-                for (int i = 0; i < nIn; i++) if (layout[i] == Layout.ROW) fillRow(src[i], base, len, spread[i]);
+                for (int i = 0; i < nIn; i++) if (layout[i] == ChunkLayout.ROW) fillRow(src[i], base, len, spread[i]);
             }
             for (int k = 0; k <= last; k++) {
                 double[] dst = k == last ? o : regs[k];
@@ -139,25 +135,11 @@ final class FusedKernel implements Kernel {
 
     private double[] operand(int arg, double[][] regs, double[][] spread) {
         if (arg < 0) return regs[-1 - arg];
-        Layout l = layout[arg];
-        return l == Layout.FULL || l == Layout.ROW && rowCols != 0 ? src[arg] : spread[arg];
+        return layout[arg].inPlace(rowCols) ? src[arg] : spread[arg];
     }
 
     private int offset(int arg, int base, int col) {
-        if (arg < 0) return 0;
-        Layout l = layout[arg];
-        return l == Layout.FULL ? base : l == Layout.ROW && rowCols != 0 ? col : 0;
-    }
-
-    /**
-     * Whether the row inputs are read in place, each chunk ending at its row's end: when rows are
-     * long enough that the shorter chunks cost less than spreading the row element by element
-     * (about 1 ns an element, more than the add it feeds).
-     */
-    private boolean rowsInPlace(int[] shape) {
-        if (shape.length == 0 || shape[shape.length - 1] < ROW_IN_PLACE) return false;
-        for (Layout l : layout) if (l == Layout.ROW) return true;
-        return false;
+        return arg < 0 ? 0 : layout[arg].offset(base, col, rowCols);
     }
 
     private static void fillRow(double[] row, int base, int len, double[] dst) {
@@ -182,9 +164,4 @@ final class FusedKernel implements Kernel {
         return e;
     }
 
-    private static boolean isRow(int[] in, int[] out) {
-        if (in.length == 0 || out.length == 0 || in[in.length - 1] != out[out.length - 1]) return false;
-        for (int i = 0; i < in.length - 1; i++) if (in[i] != 1) return false;
-        return true;
-    }
 }
