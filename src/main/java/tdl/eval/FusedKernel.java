@@ -163,5 +163,4 @@ final class FusedKernel implements Kernel {
                     for (int i3 = 0; i3 < sh[3]; i3++) e[k++] = d[i0 * st[0] + i1 * st[1] + i2 * st[2] + i3 * st[3]];
         return e;
     }
-
 }
