@@ -56,7 +56,7 @@ public final class FloatGemm {
     public static void multiply(float[] a, int ar, int ac, boolean ta, float[] b, int br, int bc, boolean tb,
                                 float[] c, int m, int n, int k, Workspace w) {
         if (!Gemm.VECTOR || m == 0 || n == 0) {
-            ejml(a, ar, ac, ta, b, br, bc, tb, c, m, n);
+            fallback(a, ar, ac, ta, b, br, bc, tb, c, m, n, k, FALLBACK_BLOCK_WORK, Thread.currentThread());
             return;
         }
         if (k == 0) {
@@ -137,6 +137,38 @@ public final class FloatGemm {
             owner = null;
         }
     }
+
+    /** Multiply-adds of one block of the fallback product: a block takes tens of milliseconds. */
+    static final long FALLBACK_BLOCK_WORK = 1L << 26;
+
+    /**
+     * EJML's product, for a JVM without the Vector API. EJML checks no interrupt, so a large product
+     * runs in blocks of about {@code blockWork} multiply-adds (rows of C, op(A)'s rows copied into a
+     * block of their own: EJML wraps arrays from their start) with a check between blocks: a time
+     * limit or Ctrl-C stops it within a block, not after a product of many seconds.
+     */
+    static void fallback(float[] a, int ar, int ac, boolean ta, float[] b, int br, int bc, boolean tb,
+                         float[] c, int m, int n, int k, long blockWork, Thread owner) {
+        long rowWork = Math.max(1L, (long) n * k);
+        int rows = (int) Math.max(1L, Math.min(m, blockWork / rowWork));
+        if (rows >= m || k == 0) {
+            ejml(a, ar, ac, ta, b, br, bc, tb, c, m, n);
+            return;
+        }
+        float[] ab = new float[rows * k], cb = new float[rows * n];
+        FMatrixRMaj mb = FMatrixRMaj.wrap(br, bc, b);
+        for (int i0 = 0; i0 < m; i0 += rows) {
+            tdl.graph.Interrupts.check(owner);
+            int r = Math.min(rows, m - i0);
+            if (!ta) System.arraycopy(a, i0 * ac, ab, 0, r * k);
+            else for (int i = 0; i < r; i++) for (int p = 0; p < k; p++) ab[i * k + p] = a[p * ac + i0 + i];
+            FMatrixRMaj ma = FMatrixRMaj.wrap(r, k, ab), mc = FMatrixRMaj.wrap(r, n, cb);
+            if (tb) CommonOps_FDRM.multTransB(ma, mb, mc);
+            else CommonOps_FDRM.mult(ma, mb, mc);
+            System.arraycopy(cb, 0, c, i0 * n, r * n);
+        }
+    }
+
 
     /** EJML's float products: the fallback without the Vector API. */
     public static void ejml(float[] a, int ar, int ac, boolean ta, float[] b, int br, int bc, boolean tb,

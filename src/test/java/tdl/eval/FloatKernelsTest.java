@@ -208,6 +208,20 @@ class FloatKernelsTest {
     }
 
     @Test
+    void theFallbackFloatProductInBlocksIsEjmls() {
+        Random rng = new Random(24);
+        int m = 23, n = 17, k = 11;
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+            float[] a = random(rng, m * k), b = random(rng, k * n), whole = new float[m * n], blocks = new float[m * n];
+            int ar = ta ? k : m, ac = ta ? m : k, br = tb ? n : k, bc = tb ? k : n;
+            FloatGemm.ejml(a, ar, ac, ta, b, br, bc, tb, whole, m, n);
+            FloatGemm.fallback(a, ar, ac, ta, b, br, bc, tb, blocks, m, n, k, 3L * n * k, Thread.currentThread());
+            for (int i = 0; i < whole.length; i++) assertEquals(whole[i], blocks[i], 1e-5f * (1 + Math.abs(whole[i])), "ta=" + ta + " tb=" + tb + " at " + i);
+        }
+    }
+
+    @Test
     void bernoulliDrawsAreTheFloat64StreamsDraws() {
         Random rng = new Random(5);
         float[] p = random(rng, 10_007);

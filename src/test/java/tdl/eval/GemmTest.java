@@ -1,6 +1,8 @@
 package tdl.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -110,6 +112,28 @@ class GemmTest {
                 Gemm.multiply(a, ta ? k : m, ta ? m : k, ta, b, tb ? n : k, tb ? k : n, tb, split, m, n, k, w);
                 assertArrayEquals(whole, split, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " rep " + rep);
             }
+        }
+    }
+
+    @Test
+    void theFallbackProductInBlocksIsEjmlsAndStopsOnAnInterrupt() {
+        // a JVM without the Vector API: EJML in blocks of rows, each checking the thread's interrupt
+        Random rng = new Random(23);
+        int m = 23, n = 17, k = 11;
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+            double[] a = random(rng, m * k), b = random(rng, k * n), whole = new double[m * n], blocks = new double[m * n];
+            int ar = ta ? k : m, ac = ta ? m : k, br = tb ? n : k, bc = tb ? k : n;
+            Gemm.ejml(a, ar, ac, ta, b, br, bc, tb, whole, m, n);
+            Gemm.fallback(a, ar, ac, ta, b, br, bc, tb, blocks, m, n, k, 3L * n * k, Thread.currentThread()); // 3 rows a block
+            for (int i = 0; i < whole.length; i++) assertEquals(whole[i], blocks[i], 1e-12 * (1 + Math.abs(whole[i])), "ta=" + ta + " tb=" + tb + " at " + i);
+        }
+        Thread.currentThread().interrupt();
+        try {
+            double[] a = random(rng, m * k), b = random(rng, k * n), c = new double[m * n];
+            assertThrows(tdl.graph.GraphError.class, () -> Gemm.fallback(a, m, k, false, b, k, n, false, c, m, n, k, 1, Thread.currentThread()));
+        } finally {
+            Thread.interrupted();
         }
     }
 
