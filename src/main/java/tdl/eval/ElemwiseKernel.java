@@ -25,7 +25,7 @@ final class ElemwiseKernel implements Kernel {
     private final int[] shapeScratch;
     private final int[] sa4 = new int[4], sb4 = new int[4], sc4 = new int[4], sh4 = new int[4];
     // float64 sigmoid, softplus and tanh (vector loops): large arrays in two halves on the team's threads
-    private final ElementHalves sigmoidHalves;
+    private final ElementHalves vectorHalves;
     private double[] sx, so; // the current call's arrays, read by both halves
 
     /** With {@code team}, a large float64 sigmoid, softplus or tanh runs on its two threads. */
@@ -40,10 +40,10 @@ final class ElemwiseKernel implements Kernel {
         this.fastBinary = FastLoops.hasBinary(scalar) && outDtype == DType.FLOAT64;
         this.shapeScratch = new int[node.output().rank()];
         boolean vector = scalar == Scalar.SIGMOID || scalar == Scalar.SOFTPLUS || scalar == Scalar.TANH;
-        this.sigmoidHalves = team != null && vector && outDtype == DType.FLOAT64 ? new ElementHalves(team, this::sigmoidRange) : null;
+        this.vectorHalves = team != null && vector && outDtype == DType.FLOAT64 ? new ElementHalves(team, this::vectorRange) : null;
     }
 
-    private void sigmoidRange(int part, int from, int to) {
+    private void vectorRange(int part, int from, int to) {
         switch (scalar) {
             case SOFTPLUS -> Sigmoid.softplus(sx, from, so, from, to - from);
             case TANH -> Sigmoid.tanh(sx, from, so, from, to - from);
@@ -57,11 +57,11 @@ final class ElemwiseKernel implements Kernel {
         if (u != null) {
             out = Kernels.output(reuse, outDtype, in[0].shape());
             double[] x = in[0].data(), o = out.data();
-            if (sigmoidHalves != null) {
+            if (vectorHalves != null) {
                 sx = x;
                 so = o;
                 try {
-                    sigmoidHalves.run(o.length);
+                    vectorHalves.run(o.length);
                 } finally {
                     sx = so = null; // keep no caller arrays alive between calls
                 }

@@ -3,9 +3,10 @@ package tdl.eval;
 import tdl.graph.ops.ScalarMath;
 
 /**
- * The logistic function over an array: whole vectors through {@link VectorSigmoid} when the Vector
- * API is present, the rest through {@link ScalarMath#sigmoid}, which performs the same operations in
- * the same order, so every element gets the same bits either way.
+ * The functions built on {@link ScalarMath}'s exp over an array: the logistic, softplus and tanh.
+ * Whole vectors go through {@link VectorSigmoid}, {@link VectorSoftplus} and {@link VectorTanh}
+ * when the Vector API is present, the rest through the scalar functions, which perform the same
+ * operations in the same order, so every element gets the same bits either way.
  */
 public final class Sigmoid {
     static final double LOG2E = ScalarMath.LOG2E;
