@@ -14,6 +14,7 @@ final class Bench {
     private int samples = 10;
     private int repeat = 7;
     private int lenetBatches = 4;
+    private double warmUp = BenchRunner.DEFAULT_WARM_UP;
     private String jaxPython;
     private boolean lenetOnly;
     private boolean numpy = true;
@@ -31,7 +32,7 @@ final class Bench {
     }
 
     static final String USAGE = "usage: tdl bench [--epochs N] [--batches N] [--samples N] [--repeat N] "
-            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON] [--scaling] [--compile-only]\n"
+            + "[--no-numpy] [--numpy PATH] [--profile] [--lenet-batches N | --no-lenet | --lenet-only] [--jax PYTHON] [--scaling] [--compile-only] [--warmup S]\n"
             + "  --epochs N   RBM epochs to time (default 3); --batches N times N minibatches and scales to 500\n"
             + "  --samples N  samples of the sampling phase to time (default 10, each 1000 Gibbs steps)\n"
             + "  --repeat N   repetitions of the compile, call and start-up workloads (default 7)\n"
@@ -40,6 +41,7 @@ final class Bench {
             + "  --lenet-batches N  LeNet minibatches of 500 to time, scaled to an epoch of 16 (default 4); --no-lenet skips LeNet, --lenet-only runs nothing else\n"
             + "  --jax PYTHON a python with jax (e.g. a venv's bin/python): also runs bench/rbm_jax.py and bench/lenet_jax.py\n"
             + "  --scaling    also the RBM epoch for 500/1000/2000 hidden units x minibatches of 20/100/500, beside numpy tuned\n"
+            + "  --warmup S   seconds of RBM training and sampling before the timed epochs, so the JIT has compiled them (default 4)\n"
             + "  --compile-only  only the train_rbm compile rows (--repeat times) and where the first compile's time went\n"
             + "  --floatX float32  the RBM epoch and sampling in float32 and float64, beside rbm_numpy.py --dtype float32";
 
@@ -52,6 +54,7 @@ final class Bench {
                     case "--batches" -> b.batches = Math.min(500, positive(args, ++i));
                     case "--samples" -> b.samples = positive(args, ++i);
                     case "--repeat" -> b.repeat = positive(args, ++i);
+                    case "--warmup" -> b.warmUp = seconds(args, ++i);
                     case "--no-numpy" -> b.numpy = false;
                     case "--profile" -> b.profile = true;
                     case "--scaling" -> b.scaling = true;
@@ -80,7 +83,7 @@ final class Bench {
                 return Main.USAGE;
             }
             try {
-                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript, b.profile), out, err).run();
+                new Float32Bench(new Float32Bench.Settings(b.epochs, b.batches, b.samples, b.numpy, b.numpyScript, b.profile, b.warmUp), out, err).run();
                 return Main.OK;
             } catch (TdlError e) {
                 err.println(e.format());
@@ -89,7 +92,7 @@ final class Bench {
         }
         try {
             new BenchRunner(new BenchRunner.Settings(b.epochs, b.batches, b.samples, b.repeat, b.numpy, b.numpyScript,
-                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0, b.scaling, b.compileOnly), out, err).run();
+                    b.profile, b.lenetBatches, b.jaxPython, b.lenetOnly && b.lenetBatches > 0, b.scaling, b.compileOnly, b.warmUp), out, err).run();
             return Main.OK;
         } catch (TdlError e) {
             err.println(e.format());
@@ -100,6 +103,16 @@ final class Bench {
     private static String value(String[] args, int i) {
         if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
         return args[i];
+    }
+
+    private static double seconds(String[] args, int i) {
+        try {
+            double s = Double.parseDouble(value(args, i));
+            if (!(s >= 0 && s <= 600)) throw new NumberFormatException();
+            return s;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(args[i - 1] + " needs seconds between 0 and 600, got " + args[i]);
+        }
     }
 
     private static int positive(String[] args, int i) {

@@ -26,12 +26,16 @@ public final class BenchRunner {
     /** What to run: RBM epochs (of {@code batches} minibatches, scaled to 500), samples, repetitions. */
     public record Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
                            boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly, boolean scaling,
-                           boolean compileOnly) {
+                           boolean compileOnly, double warmUpSeconds) {
         public Settings(int epochs, int batches, int samples, int repeat, boolean numpy, Path numpyScript,
                         boolean profile, int lenetBatches, String jaxPython, boolean lenetOnly) {
-            this(epochs, batches, samples, repeat, numpy, numpyScript, profile, lenetBatches, jaxPython, lenetOnly, false, false);
+            this(epochs, batches, samples, repeat, numpy, numpyScript, profile, lenetBatches, jaxPython, lenetOnly, false, false,
+                    DEFAULT_WARM_UP);
         }
     }
+
+    /** Seconds of RBM training and sampling before the timed epochs ({@link WarmUp}). */
+    public static final double DEFAULT_WARM_UP = 4;
 
     /** Multiply-adds count two FLOP; the RBM's products per minibatch: 1 + 2k + 2 + 2 with k = 15 (as bench/rbm_numpy.py counts). */
     static double epochFlop(int hidden, int batch) {
@@ -46,6 +50,7 @@ public final class BenchRunner {
 
     private final int epochs, batches, samples, repeat, lenetBatches;
     private final boolean numpy, profile, lenetOnly, scaling, compileOnly;
+    private final double warmUp;
     private final Path numpyScript;
     private final String jaxPython;
     private final PrintStream out;
@@ -64,6 +69,7 @@ public final class BenchRunner {
         this.lenetOnly = s.lenetOnly();
         this.scaling = s.scaling();
         this.compileOnly = s.compileOnly();
+        this.warmUp = s.warmUpSeconds();
         this.out = out;
         this.err = err;
     }
@@ -109,8 +115,7 @@ public final class BenchRunner {
         progress("compiled: train_rbm " + BenchRow.time(compileTrain[repeat - 1])
                 + ", sample_fn " + BenchRow.time(compileSample[repeat - 1]));
 
-        // one warm-up pass of 20 minibatches and one sample so the JIT has compiled the kernels
-        s.call("train_epoch", train, 20L);
+        progress(WarmUp.run(s, train, sample, warmUp).describe());
         if (profile) {
             // the profile of the timed calls only: the warm-up's interpreted first calls took half of it
             TheanoLibrary.compiledFunction(train).profile().reset();

@@ -16,7 +16,8 @@ import tdl.session.SessionOptions;
  */
 public final class Float32Bench {
     /** RBM epochs (of {@code batches} minibatches, scaled to 500), samples of the sampling phase, the numpy reference. */
-    public record Settings(int epochs, int batches, int samples, boolean numpy, Path numpyScript, boolean profile) {}
+    public record Settings(int epochs, int batches, int samples, boolean numpy, Path numpyScript, boolean profile,
+                           double warmUpSeconds) {}
 
     private final Settings settings;
     private final PrintStream out, err;
@@ -72,7 +73,7 @@ public final class Float32Bench {
         s.exec(BenchRunner.resource("tdl/bench/rbm_bench.tdl"), "<bench>");
         Object train = s.call("compile_train");
         Object sample = s.call("compile_sample");
-        s.call("train_epoch", train, 20L); // warm-up, so the JIT has compiled the kernels
+        progress(dtype + " " + WarmUp.run(s, train, sample, settings.warmUpSeconds()).describe());
         if (settings.profile()) {
             // the profile of the timed calls only (as BenchRunner's)
             TheanoLibrary.compiledFunction(train).profile().reset();

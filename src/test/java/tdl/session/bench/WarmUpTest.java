@@ -1,0 +1,49 @@
+package tdl.session.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tdl.session.Session;
+import tdl.session.SessionOptions;
+
+/** The bench's warm-up runs by time, in whole blocks of training calls, then samples, and says so. */
+class WarmUpTest {
+    private static final String SCRIPT = """
+            import numpy
+            import theano
+            import theano.tensor as T
+            w = theano.shared(numpy.zeros(3), name='w')
+            i = T.lscalar('i')
+            count = theano.shared(numpy.int64(0), name='count')
+            train = theano.function([i], w.sum() + i, updates={w: w + 1, count: count + 1})
+            drawn = theano.shared(numpy.int64(0), name='drawn')
+            sample = theano.function([], [], updates={drawn: drawn + 1})
+            def train_epoch(f, batches):
+                for b in range(batches):
+                    f(b)
+            """;
+
+    @Test
+    void trainsInBlocksForItsTimeThenSamples() {
+        Session s = new Session(SessionOptions.defaults());
+        s.exec(SCRIPT, "<warm-up>");
+        WarmUp w = WarmUp.run(s, s.get("train"), s.get("sample"), 0.3);
+        assertTrue(w.seconds() >= 0.3, "ran " + w.seconds() + " s");
+        assertEquals(0, w.trainCalls() % WarmUp.BLOCK);
+        assertTrue(w.trainCalls() >= WarmUp.BLOCK && w.samples() >= 1);
+        assertEquals(w.trainCalls(), ((Number) s.eval("int(count.get_value())")).intValue());
+        assertEquals(w.samples(), ((Number) s.eval("int(drawn.get_value())")).intValue());
+        assertTrue(w.describe().startsWith("warm-up: " + w.trainCalls() + " minibatches and " + w.samples() + " samples in"),
+                w.describe());
+    }
+
+    @Test
+    void noTimeStillRunsOneBlockAndOneSample() {
+        Session s = new Session(SessionOptions.defaults());
+        s.exec(SCRIPT, "<warm-up>");
+        WarmUp w = WarmUp.run(s, s.get("train"), s.get("sample"), 0);
+        assertEquals(WarmUp.BLOCK, w.trainCalls());
+        assertEquals(1, w.samples());
+    }
+}
