@@ -121,20 +121,17 @@ public final class BenchRunner {
             TheanoLibrary.compiledFunction(train).profile().reset();
             TheanoLibrary.compiledFunction(sample).profile().reset();
         }
-        double[] epoch = new double[epochs];
-        for (int e = 0; e < epochs; e++) {
+        Object trainRbm = train, sampleRbm = sample;
+        PairedRounds.Result rounds = PairedRounds.run(epochs, samples, PairedRounds.of(() -> {
             long t0 = System.nanoTime();
-            s.call("train_epoch", train, (long) batches);
-            epoch[e] = (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
-            progress("epoch " + e + ": " + BenchRow.time(epoch[e]) + (batches < 500 ? " (scaled from " + batches + " minibatches)" : ""));
-        }
-        double[] sampling = new double[samples];
-        for (int i = 0; i < samples; i++) {
+            s.call("train_epoch", trainRbm, (long) batches);
+            return (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
+        }, () -> {
             long t0 = System.nanoTime();
-            TheanoLibrary.compiledFunction(sample).call(List.of());
-            sampling[i] = (System.nanoTime() - t0) / 1e9 * 10;
-        }
-        progress("sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
+            TheanoLibrary.compiledFunction(sampleRbm).call(List.of());
+            return (System.nanoTime() - t0) / 1e9 * 10;
+        }), numpy ? rbmScript() : null, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0), this::progress);
+        double[] epoch = rounds.tdlEpoch(), sampling = rounds.tdlSampleCalls();
         long peakHeap = peakHeap();
         // steady-state allocation of the compiled functions themselves, over every thread (the pool
         // thread computes half of each product): the least of a few calls, so one JIT event does not count
@@ -154,7 +151,8 @@ public final class BenchRunner {
         NeuronBench.Result forked = forkedNeuron();
         double[] startup = startup();
 
-        NumpyReference.Result np = numpyReference(true), npDefault = numpyReference(false), jax = jaxReference();
+        NumpyReference.Result np = !numpy ? null : rbmScript() == null
+                ? new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)") : rounds.reference(), npDefault = numpyReference(false), jax = jaxReference();
         rows.add(new BenchRow("RBM training epoch (500 x 20)", epoch, np == null ? null : np.epochSeconds(),
                 npDefault == null ? null : npDefault.epochSeconds(), epochFlop(500, 20), "<= 0.6 x numpy tuned"));
         referenceRow(rows, "  numpy tuned", np, true, epochFlop(500, 20));
@@ -192,6 +190,7 @@ public final class BenchRunner {
                     + "train_rbm %d, sample_fn %d, one-neuron train %d): boxed Vector API code? see tdl.eval.VectorKernels%n",
                     ALLOCATION_WARNING, trainBorrowedBytes, sampleBorrowedBytes, sameJvm.borrowedBytes());
         }
+        if (numpy && rbmScript() != null) out.println(rounds.describe("tuned"));
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
         if (npDefault != null && npDefault.error() != null) out.println("numpy default reference: " + npDefault.error());
         if (jax != null && jax.error() != null) out.println("JAX reference: " + jax.error());
@@ -252,10 +251,15 @@ public final class BenchRunner {
         }
     }
 
+    /** rbm_numpy.py: --numpy PATH, else the repository's bench/ folder; null when not found. */
+    private Path rbmScript() {
+        return numpyScript != null ? NumpyReference.find(numpyScript, Path.of("").toAbsolutePath(), jarDir()) : findScript("rbm_numpy.py");
+    }
+
     /** numpy's run, tuned (allocator and BLAS, the reference) or as a user gets it; null with --no-numpy. */
     private NumpyReference.Result numpyReference(boolean tuned) {
         if (!numpy) return null;
-        Path script = numpyScript != null ? NumpyReference.find(numpyScript, Path.of("").toAbsolutePath(), jarDir()) : findScript("rbm_numpy.py");
+        Path script = rbmScript();
         if (script == null) return new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)");
         int e = Math.min(epochs, 3);
         progress("numpy reference (" + (tuned ? "tuned" : "default") + "): " + script + " (" + e + " epochs"

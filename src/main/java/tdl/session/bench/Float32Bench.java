@@ -28,31 +28,21 @@ public final class Float32Bench {
         this.err = err;
     }
 
-    private record Timing(double[] epoch, double[] sampling) {}
-
     public void run() {
         int cores = Runtime.getRuntime().availableProcessors();
         double peak64 = tdl.eval.FmaPeak.measure(cores, 0.5), peak32 = tdl.eval.FmaPeak.measureFloat(cores, 0.5);
         progress(String.format("multiply-add peak on %d threads: %.1f GFLOP/s float64, %.1f GFLOP/s float32", cores, peak64 / 1e9, peak32 / 1e9));
-        Timing f64 = time("float64"), f32 = time("float32");
-        NumpyReference.Result np = null;
-        if (settings.numpy()) {
-            Path script = NumpyReference.find(settings.numpyScript(), Path.of("").toAbsolutePath(), null);
-            if (script == null) np = new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)");
-            else {
-                progress("numpy float32 reference: " + script);
-                // the target is numpy float32 with its allocator tuned, over the same minibatches as TDL's epoch
-                np = NumpyReference.run(script, Math.min(settings.epochs(), 3), settings.samples(),
-                        NumpyReference.Run.numpy(true, settings.batches() < 500 ? settings.batches() : 0).with("--dtype", "float32"));
-            }
-        }
+        Path script = settings.numpy() ? NumpyReference.find(settings.numpyScript(), Path.of("").toAbsolutePath(), null) : null;
+        PairedRounds.Result f64 = time("float64", null), f32 = time("float32", script);
+        NumpyReference.Result np = !settings.numpy() ? null : script == null
+                ? new NumpyReference.Result(null, null, "rbm_numpy.py not found (use --numpy PATH)") : f32.reference();
         List<BenchRow> rows = new ArrayList<>();
         double epochFlop = BenchRunner.epochFlop(500, 20), sampFlop = BenchRunner.SAMPLING_FLOP;
-        rows.add(new BenchRow("RBM epoch, float64 (500 x 20)", f64.epoch(), null, null, epochFlop, peak64, "-"));
-        rows.add(new BenchRow("RBM epoch, float32 (500 x 20)", f32.epoch(), np == null ? null : np.epochSeconds(), null, epochFlop, peak32,
+        rows.add(new BenchRow("RBM epoch, float64 (500 x 20)", f64.tdlEpoch(), null, null, epochFlop, peak64, "-"));
+        rows.add(new BenchRow("RBM epoch, float32 (500 x 20)", f32.tdlEpoch(), np == null ? null : np.epochSeconds(), null, epochFlop, peak32,
                 "<= 0.6 x TDL float64, <= 1.0 x numpy f32"));
-        rows.add(new BenchRow("sampling, float64 (10 x 1000)", f64.sampling(), null, null, sampFlop, peak64, "-"));
-        rows.add(new BenchRow("sampling, float32 (10 x 1000)", f32.sampling(), np == null ? null : np.samplingSeconds(), null, sampFlop, peak32, "-"));
+        rows.add(new BenchRow("sampling, float64 (10 x 1000)", f64.tdlSampleCalls(), null, null, sampFlop, peak64, "-"));
+        rows.add(new BenchRow("sampling, float32 (10 x 1000)", f32.tdlSampleCalls(), np == null ? null : np.samplingSeconds(), null, sampFlop, peak32, "-"));
         out.print(BenchRow.table(rows));
         double e32 = rows.get(1).median(), e64 = rows.get(0).median(), s32 = rows.get(3).median(), s64 = rows.get(2).median();
         out.printf("float32 / float64: epoch %.2f, sampling %.2f (numpy column: rbm_numpy.py --dtype float32, allocator tuned)%n",
@@ -61,10 +51,12 @@ public final class Float32Bench {
                 + " each row's %%peak is against its own dtype's)%n", peak64 / 1e9, peak32 / 1e9, cores);
         out.printf("java %s, %d cores, float32 products: %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.FloatGemm.description());
+        if (script != null) out.println(f32.describe("float32 tuned"));
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
     }
 
-    private Timing time(String dtype) {
+    /** One dtype's session: warm-up, then epochs and samples in rounds, each paired with numpy's when {@code numpyScript} is given. */
+    private PairedRounds.Result time(String dtype, Path numpyScript) {
         Session s = new Session(SessionOptions.defaults().withOut(out).withErr(err).withSeed(1234L).withTheanoFlags("floatX=" + dtype)
                 .withProfile(settings.profile()));
         s.set("N_HIDDEN", 500L);
@@ -80,22 +72,18 @@ public final class Float32Bench {
             TheanoLibrary.compiledFunction(sample).profile().reset();
         }
         int batches = settings.batches();
-        double[] epoch = new double[settings.epochs()];
-        for (int e = 0; e < epoch.length; e++) {
+        PairedRounds.Result r = PairedRounds.run(settings.epochs(), settings.samples(), PairedRounds.of(() -> {
             long t0 = System.nanoTime();
             s.call("train_epoch", train, (long) batches);
-            epoch[e] = (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
-            progress(dtype + " epoch " + e + ": " + BenchRow.time(epoch[e]) + (batches < 500 ? " (scaled from " + batches + " minibatches)" : ""));
-        }
-        double[] sampling = new double[settings.samples()];
-        for (int i = 0; i < sampling.length; i++) {
+            return (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
+        }, () -> {
             long t0 = System.nanoTime();
             TheanoLibrary.compiledFunction(sample).call(List.of());
-            sampling[i] = (System.nanoTime() - t0) / 1e9 * 10;
-        }
-        progress(dtype + " sampling phase (10 x 1000 Gibbs steps): " + BenchRow.time(new BenchRow("", sampling, null, "").median()));
+            return (System.nanoTime() - t0) / 1e9 * 10;
+        }), numpyScript, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0).with("--dtype", "float32"),
+                line -> progress(dtype + " " + line));
         if (settings.profile()) out.print("profile, " + dtype + ":\n" + s.profileReport());
-        return new Timing(epoch, sampling);
+        return r;
     }
 
     private void progress(String line) {

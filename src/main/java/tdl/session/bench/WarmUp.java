@@ -36,7 +36,7 @@ record WarmUp(int trainCalls, int samples, double seconds, double firstBlock, do
 
     /** The progress line: what ran and how much faster the last block was than the first. */
     String describe() {
-        return String.format("warm-up: %d minibatches and %d samples in %.1f s (%d minibatches: %s at first, %s at the end)",
-                trainCalls, samples, seconds, BLOCK, BenchRow.time(firstBlock), BenchRow.time(lastBlock));
+        return String.format("warm-up: %d minibatches and %d sample%s in %.1f s (%d minibatches: %s at first, %s at the end)",
+                trainCalls, samples, samples == 1 ? "" : "s", seconds, BLOCK, BenchRow.time(firstBlock), BenchRow.time(lastBlock));
     }
 }
