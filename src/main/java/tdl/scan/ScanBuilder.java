@@ -227,7 +227,8 @@ public final class ScanBuilder {
         if (o.dtype() == state.dtype()) return o;
         String out = o.dtype().pyName(), init = state.dtype().pyName();
         String hint = state.dtype() == DType.FLOAT32 && o.dtype() == DType.FLOAT64
-                ? "give outputs_info a float64 initial value (T.constant(0.0, dtype='float64'), np.asarray(0.0)),"
+                ? "give outputs_info a float64 initial value (np.asarray(0.0), T.constant(0.0, dtype='float64');"
+                        + " a Python float such as 0.0 or np.float64(0.0) is float32 as a constant, as Theano autocasts it),"
                         + " or cast the step's result with T.cast(..., 'float32')"
                 : "cast the step's result with T.cast(..., '" + init + "'), or give outputs_info an initial value of dtype " + out
                         + " (e.g. np.asarray(0, dtype='" + out + "') or T.zeros(shape, dtype='" + out + "'))";
