@@ -41,6 +41,19 @@ public final class TdlFunction {
 
     public String name() { return name; }
 
+    /** Whether a call with {@code n} positional arguments (and no keywords) binds: no missing and no extra ones. */
+    public boolean acceptsPositional(int n) {
+        int positional = 0, required = 0;
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            if (p.star()) return n >= required;
+            if (p.doubleStar()) continue;
+            positional++;
+            if (defaults[i] == NO_DEFAULT) required++;
+        }
+        return n >= required && n <= positional;
+    }
+
     @Override
     public String toString() { return "<function " + name + ">"; }
 }

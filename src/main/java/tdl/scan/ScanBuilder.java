@@ -46,6 +46,7 @@ public final class ScanBuilder {
     private final boolean infosGiven;
     private final List<Variable> nonSeqs;
     private final Variable nSteps;
+    private final boolean stepsGiven;
     private final boolean goBackwards;
     private final String name;
     // the stand-ins: one per sequence, one per tap of each fed-back output, one per non-sequence
@@ -72,6 +73,7 @@ public final class ScanBuilder {
             if (s.rank() == 0) throw new GraphError(ErrorKind.TYPE_ERROR, "scan: a sequence must have at least one dimension, got a scalar");
         }
         this.nSteps = steps(nSteps);
+        this.stepsGiven = nSteps != null;
         for (Variable s : seqs) seqInner.add(new Variable(s.type().withRank(s.rank() - 1), s.name() == null ? null : s.name() + "[t]"));
         for (OutputInfo inf : infos) {
             List<Variable> vs = new ArrayList<>();
@@ -202,7 +204,7 @@ public final class ScanBuilder {
         List<List<Integer>> taps = new ArrayList<>();
         for (OutputInfo inf : infos) taps.add(inf.initial() == null ? List.of() : inf.taps());
         ScanOp op = new ScanOp(innerInputs, innerOutputs, seqs.size(), taps, carried.size(), goBackwards, name,
-                Collections.nCopies(infos.size(), false), until != null);
+                Collections.nCopies(infos.size(), false), until != null, stepsGiven);
         Apply node = Apply.make(op, outer, origin);
 
         Map<SharedVariable, Variable> updates = new LinkedHashMap<>();
@@ -210,7 +212,12 @@ public final class ScanBuilder {
         return new Result(node.outputs().subList(0, outs.size()), updates);
     }
 
-    /** Output j as fed back into {@code state}: same rank, cast to the state's dtype (a float into an int state is an error). */
+    /**
+     * Output j as fed back into {@code state}: same rank and same dtype, as Theano's Scan requires
+     * ("an input and an output are associated with the same recurrent state and should have the
+     * same type"). A cast here, even a widening one, would make the state's dtype drift from what
+     * the script wrote, so every mismatch is an error that names the cast that fixes it.
+     */
     private Variable fedBack(int j, Variable o, Variable state) {
         if (o.rank() != state.rank()) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " has rank " + o.rank()
@@ -218,18 +225,14 @@ public final class ScanBuilder {
                     "each step must return a value shaped like the initial value in outputs_info");
         }
         if (o.dtype() == state.dtype()) return o;
-        if (!state.dtype().isFloat() && o.dtype().isFloat()) {
-            throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " is " + o.dtype().pyName()
-                    + " but its initial value is " + state.dtype().pyName(),
-                    "give outputs_info a float initial value, e.g. np.float64(0) or T.zeros(...)");
-        }
-        if (state.dtype() == DType.FLOAT32 && o.dtype() == DType.FLOAT64) {
-            // Theano refuses this too: storing the step's float64 in a float32 state would round silently
-            throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " is float64 but its initial value"
-                    + " (outputs_info) is float32",
-                    "give outputs_info a float64 initial value (T.constant(0.0, dtype='float64'), np.asarray(0.0)),"
-                            + " or cast the step's result with T.cast(..., 'float32')");
-        }
-        return t.cast(o, state.dtype());
+        String out = o.dtype().pyName(), init = state.dtype().pyName();
+        String hint = state.dtype() == DType.FLOAT32 && o.dtype() == DType.FLOAT64
+                ? "give outputs_info a float64 initial value (np.asarray(0.0), T.constant(0.0, dtype='float64');"
+                        + " a Python float such as 0.0 or np.float64(0.0) is float32 as a constant, as Theano autocasts it),"
+                        + " or cast the step's result with T.cast(..., 'float32')"
+                : "cast the step's result with T.cast(..., '" + init + "'), or give outputs_info an initial value of dtype " + out
+                        + " (e.g. np.asarray(0, dtype='" + out + "') or T.zeros(shape, dtype='" + out + "'))";
+        throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " is " + out + " but its initial value"
+                + " (outputs_info) is " + init + "; a recurrent output must keep one dtype from step to step", hint);
     }
 }

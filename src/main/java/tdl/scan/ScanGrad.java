@@ -20,6 +20,8 @@ import tdl.vocab.ErrorKind;
  * output, the gradient carried from the next step), giving the gradient of the previous state (the
  * new carry), of the sequence elements (stacked), and of the non-sequences (accumulated). The last
  * carry is the gradient of the initial state.
+ * <p>A loop that an until() condition stopped is differentiated over the steps that ran, as Theano
+ * 1.0 does: its outputs have that many rows, and the backward scan takes its length from them.
  * <p>An output with taps other than [-1] (e.g. [-2, -1]) carries the gradients owed to its last
  * -min(taps) states as a stack. Not supported (GradientError): a body that updates shared variables, a body that draws random numbers (the backward pass would
  * draw different ones).
@@ -30,10 +32,6 @@ final class ScanGrad {
     static List<Variable> grad(Apply node, List<Variable> outputGrads) {
         ScanOp op = (ScanOp) node.op();
         String what = "gradient through " + op.name();
-        if (op.asWhile()) {
-            throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the loop stops on an until() condition",
-                    "give the loop a fixed n_steps without until() to differentiate it");
-        }
         if (op.nShared() > 0) {
             throw new GraphError(ErrorKind.GRADIENT_ERROR, what + ": the scan updates shared variables inside its body",
                     "compute the value without updates inside scan, or treat it as constant (consider_constant)");

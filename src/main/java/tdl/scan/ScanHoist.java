@@ -62,7 +62,7 @@ final class ScanHoist {
         }
         if (memo.isEmpty()) return null;
         List<Variable> outs = Rebuild.substitute(op.innerOutputs(), memo);
-        ScanOp lean = new ScanOp(newInner, outs, op.nSeqs(), op.taps(), op.nShared(), op.goBackwards(), op.scanName(), op.lastOnly(), op.asWhile());
+        ScanOp lean = new ScanOp(newInner, outs, op.nSeqs(), op.taps(), op.nShared(), op.goBackwards(), op.scanName(), op.lastOnly(), op.asWhile(), op.stepsGiven());
         return new TrimsToUses.Trimmed(lean, newOuter, null);
     }
 

@@ -78,10 +78,20 @@ final class ScanKernel implements MultiKernel, tdl.eval.Float32Native {
     public NDArray[] runAll(NDArray[] in) {
         int nSeqs = op.nSeqs(), nOut = lags.length, nShared = carryBuffers.length;
         long n = (long) in[0].get(0);
+        if (op.stepsGiven() && n < 0) {
+            // Theano 1.0 refuses this at run time too (its docs' "negative runs backwards" is not what it does)
+            throw error(ErrorKind.INDEX_ERROR, "asked to run a negative number of steps (n_steps=" + n + ")",
+                    "give n_steps >= 0; to run over the sequences from their end, pass go_backwards=True");
+        }
         for (int i = 0; i < nSeqs; i++) {
             NDArray seq = in[1 + i];
             if (seq.rank() == 0) throw error(ErrorKind.TYPE_ERROR, "sequence " + (i + 1) + " is a scalar", "sequences are iterated over their first dimension");
-            n = n < 0 ? seq.dim(0) : Math.min(n, seq.dim(0));
+            if (!op.stepsGiven()) n = n < 0 ? seq.dim(0) : Math.min(n, seq.dim(0));
+            else if (seq.dim(0) < n) {
+                throw error(ErrorKind.VALUE_ERROR, "sequence " + (i + 1) + " has " + seq.dim(0) + " steps (shape "
+                        + NDArray.shapeString(seq.shape()) + "), fewer than n_steps=" + n,
+                        "give n_steps at most the length of every sequence (taps shorten a sequence), or leave n_steps out");
+            }
         }
         if (n < 0) throw error(ErrorKind.VALUE_ERROR, "n_steps is negative and there are no sequences", "give n_steps >= 0");
         if (n > tdl.graph.Memory.MAX_ARRAY) {

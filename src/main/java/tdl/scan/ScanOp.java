@@ -29,24 +29,28 @@ import tdl.vocab.ErrorKind;
  * every free leaf of the body that is not an inner input: outer inputs and shared variables, the
  * same objects as outside). Inner outputs: one per scan output, then one new value per updated
  * shared variable.
- * <p>Outer inputs: n_steps (int scalar; -1 = to the shortest sequence), the sequences, the initial
+ * <p>Outer inputs: n_steps (int scalar), the sequences, the initial
  * value of each recurrent output (its state for taps [-1], else the last -min(taps) states stacked),
  * the updated shared variables, the non-sequences. Outer outputs: each inner output stacked over the
  * steps (rank + 1), then each updated shared variable's final value.
  * <p>{@code asWhile}: the body's last inner output is a scalar condition (theano.scan_module.until);
  * the loop stops after the first step where it holds, and the outputs have that many rows.
+ * <p>{@code stepsGiven}: the script gave n_steps, so it must be at least 0 and no sequence may be
+ * shorter (Theano's checks); otherwise the n_steps input is -1 and the loop runs to the end of the
+ * shortest sequence.
  * <p>{@code lastOnly} marks outputs only read at [-1]: they come back with a first dimension of 1
  * (the last step), so the history is never held (set by the memory phase, {@link ScanHistory}, not by scripts).
  * <p>The body is the op's inner graph: compiled by {@link ScanKernel} with the enclosing function's
  * options, differentiated by {@link ScanGrad} (backpropagation through time).
  */
 public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, List<List<Integer>> taps,
-                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly, boolean asWhile)
+                     int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly, boolean asWhile,
+                     boolean stepsGiven)
         implements Op, KernelFactory, TrimsToUses {
-    /** A loop that runs its n_steps (no until condition). */
+    /** A loop that runs its n_steps (no until condition), -1 meaning to the end of the shortest sequence. */
     public ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, List<List<Integer>> taps,
                   int nShared, boolean goBackwards, String scanName, List<Boolean> lastOnly) {
-        this(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, lastOnly, false);
+        this(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, lastOnly, false, false);
     }
 
     public ScanOp {
@@ -80,7 +84,7 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
 
     /** The same loop with other lastOnly flags. */
     public ScanOp withLastOnly(List<Boolean> flags) {
-        return new ScanOp(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, flags, asWhile);
+        return new ScanOp(innerInputs, innerOutputs, nSeqs, taps, nShared, goBackwards, scanName, flags, asWhile, stepsGiven);
     }
 
     @Override
@@ -139,7 +143,7 @@ public record ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, in
             outs.add(innerOutputs.get(j));
             if (j < nOutputs()) keptTaps.add(taps.get(j));
         }
-        return new ScanOp(innerInputs, outs, nSeqs, keptTaps, nShared, goBackwards, scanName, keptLastOnly, asWhile);
+        return new ScanOp(innerInputs, outs, nSeqs, keptTaps, nShared, goBackwards, scanName, keptLastOnly, asWhile, stepsGiven);
     }
 
     /** The free leaves of {@code outputs} that are not among {@code bound} and not constants, in first-seen order. */

@@ -154,6 +154,11 @@ public enum Scalar {
                     t.mul(g, t.add(out, ScalarMath.SELU_SCALE * ScalarMath.SELU_ALPHA)))),
             help("x", "Elementwise scaled exponential linear unit: scale * elu(x, alpha) with Klambauer et al.'s constants.",
                     "T.nnet.selu")),
+    // theano.tensor.xlogx: the entropy terms, with Theano's special case 0 log 0 = 0 and its
+    // gradient (1 + log x, -inf at 0 as in Theano)
+    XLOGX(DTypeRule.FLOAT, null, unary(a -> a == 0 ? 0 : a * Math.log(a)),
+            (t, in, out, g) -> grads(t.mul(g, t.add(t.log(in[0]), 1.0))),
+            help("x", "Elementwise x * log(x), 0 where x = 0.", "T.xlogx.xlogx")),
 
     // ---- binary ----
     ADD(DTypeRule.ARITH, Operator.ADD, binary(Double::sum),
@@ -223,6 +228,11 @@ public enum Scalar {
                 return grads(t.trueDiv(t.mul(g, in[1]), r2), t.neg(t.trueDiv(t.mul(g, in[0]), r2)));
             },
             help("a, b", "Elementwise angle of the point (b, a): arctan(a / b) in the right quadrant.", "T.arctan2", "np.arctan2")),
+    // x log y with 0 where x = 0 (whatever y): Theano's XlogY0, whose gradient (log y, x / y) this is;
+    // a switch would give the x-gradient 0 where x = 0, and log y is the slope there
+    XLOGY0(DTypeRule.FLOAT, null, binary((x, y) -> x == 0 ? 0 : x * Math.log(y)),
+            (t, in, out, g) -> grads(t.mul(g, t.log(in[1])), t.trueDiv(t.mul(g, in[0]), in[1])),
+            help("x, y", "Elementwise x * log(y), 0 where x = 0.", "T.xlogx.xlogy0")),
 
     // ---- ternary ----
     SWITCH(DTypeRule.CHOICE, null, ternary((c, a, b) -> c != 0 ? a : b),

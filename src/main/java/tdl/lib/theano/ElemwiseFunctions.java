@@ -8,20 +8,22 @@ import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 
 /**
- * The elementwise functions of theano.tensor and theano.tensor.nnet, made from the {@link Scalar}
- * table: each of its {@code T.} and {@code T.nnet.} names becomes a built-in taking the entry's
+ * The elementwise functions of theano.tensor, theano.tensor.nnet and theano.tensor.xlogx, made from
+ * the {@link Scalar} table: each of its {@code T.}, {@code T.nnet.} and {@code T.xlogx.} names becomes a built-in taking the entry's
  * parameters (by position or keyword, with the entry's defaults).
  */
 final class ElemwiseFunctions {
     private static final String NNET = "T.nnet.";
+    private static final String XLOGX = "T.xlogx.";
     private static final String TENSOR = "T.";
 
     private ElemwiseFunctions() {}
 
-    static void install(TdlModule t, TdlModule nnet) {
+    static void install(TdlModule t, TdlModule nnet, TdlModule xlogx) {
         for (Scalar s : Scalar.values()) {
             for (String name : s.help().names()) {
-                if (name.startsWith(NNET)) nnet.put(name.substring(NNET.length()), function(s, name.substring(NNET.length())));
+                if (name.startsWith(XLOGX)) xlogx.put(name.substring(XLOGX.length()), function(s, name.substring(XLOGX.length())));
+                else if (name.startsWith(NNET)) nnet.put(name.substring(NNET.length()), function(s, name.substring(NNET.length())));
                 else if (name.startsWith(TENSOR)) t.put(name.substring(TENSOR.length()), function(s, name.substring(TENSOR.length())));
             }
         }

@@ -117,7 +117,17 @@ final class Scan {
         Variable nSteps = nStepsSpec == null ? null : Symbolic.lift(rt, nStepsSpec, "n_steps");
         ScanBuilder scan = new ScanBuilder(seqs, infos, nonSeqs, nSteps, back, name, rt.currentPos());
 
-        Object result = rt.call(fn, new ArrayList<Object>(scan.stepArguments()), Map.of());
+        List<Object> stepArgs = new ArrayList<>(scan.stepArguments());
+        if (fn instanceof tdl.interp.TdlFunction f && !f.acceptsPositional(stepArgs.size())) {
+            int taps = stepArgs.size() - seqs.size() - nonSeqs.size();
+            throw new TdlError(ErrorKind.TYPE_ERROR, "scan passes " + stepArgs.size() + " argument" + (stepArgs.size() == 1 ? "" : "s")
+                    + " to " + f.name() + "(), which does not take them: " + count(seqs.size(), "sequence element")
+                    + ", " + count(taps, "previous output value") + ", " + count(nonSeqs.size(), "non-sequence"),
+                    "scan calls fn(sequence elements, previous outputs, non-sequences) in that order: one parameter per"
+                            + " sequence (per tap of dict(input=..., taps=...)), per tap of each outputs_info entry that is not None"
+                            + " (one for a plain initial value), and per non-sequence");
+        }
+        Object result = rt.call(fn, stepArgs, Map.of());
         // theano.scan_module.until(cond) as the last returned item: the loop stops after the step where cond holds
         Variable until = null;
         if (result instanceof Until u) {
@@ -246,6 +256,8 @@ final class Scan {
         Variable c = Symbolic.lift(rt, a.check(1, "condition").get(0, "condition"), "until() condition");
         return new Until(c);
     }
+
+    private static String count(int n, String what) { return n + " " + what + (n == 1 ? "" : "s"); }
 
     private static List<Object> items(Object spec) {
         return spec == null ? List.of() : new ArrayList<>(Sequences.itemsOrSingle(spec));

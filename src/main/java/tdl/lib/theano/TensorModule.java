@@ -20,7 +20,9 @@ final class TensorModule {
     private TensorModule() {}
 
     static void installOps(TdlModule t, TdlModule nnet) {
-        ElemwiseFunctions.install(t, nnet);
+        TdlModule xlogx = new TdlModule("theano.tensor.xlogx");
+        ElemwiseFunctions.install(t, nnet, xlogx);
+        t.put("xlogx", xlogx);
         unary(t, "transpose", TensorOps::transpose);
         for (TdlModule m : new TdlModule[] {t, nnet}) {
             m.put("relu", (TdlCallable) TensorModule::relu);

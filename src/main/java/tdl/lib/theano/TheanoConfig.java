@@ -33,6 +33,11 @@ final class TheanoConfig {
         module.put("floatX", "float64");
         module.put("device", "cpu");
         module.put("cast_policy", "custom");
+        // theano.config.warn.*: switches for warnings about bugs of Theano releases before 0.9; TDL never
+        // had those bugs, so scripts that set them (the RNN-RBM tutorial's warn.subtensor_merge_bug) run as they are
+        TdlModule warn = new TdlModule("theano.config.warn", new LinkedHashMap<>());
+        warn.put("ignore_bug_before", "0.9");
+        module.put("warn", warn);
     }
 
     static TheanoConfig of(Runtime rt) { return rt.sessionState(TheanoConfig.class, TheanoConfig::new); }

@@ -112,7 +112,7 @@ public final class TheanoLibrary {
         }
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox, basic, bn, rawRandom)) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic, bn, rawRandom, (TdlModule) tensor.members().get("xlogx"))) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);

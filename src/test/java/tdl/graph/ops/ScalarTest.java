@@ -81,6 +81,8 @@ class ScalarTest {
             case PSI -> values(new double[] {0.3, 0.7, 1.5, 2.5, 4.0}, new double[] {-3.502524222200133, -1.2200235536979347, 0.03648997397857652, 0.7031566406452432, 1.2561176684318003});
             case TRUNC -> values(new double[] {-2.5, -1.5, 0.5, 1.5, 2.7}, new double[] {-2.0, -1.0, 0.0, 1.0, 2.0});
             case IROUND -> values(new double[] {-2.5, -1.5, 0.5, 1.5, 2.7}, new double[] {-2.0, -2.0, 0.0, 2.0, 3.0});
+            case XLOGX -> values(new double[] {0.0, 0.3, 0.7, 1.5, 4.0}, new double[] {0.0, -0.3611918412977808, -0.2496724607571127, 0.6081976621622466, 5.545177444479562});
+            case XLOGY0 -> values(new double[] {0.0, -0.3, 0.2, 0.7, 2.5}, new double[] {0.0, 2.0, 1.25, 3.0, 1.5}, new double[] {0.0, -0.2079441541679836, 0.04462871026284196, 0.7690286020676768, 1.013662770270411});
             case ARCTAN2 -> values(new double[] {-1.5, -0.3, 0.2, 0.7, 2.5}, new double[] {0.5, 2.0, -1.25, 3.0, 1.5}, new double[] {-1.2490457723982544, -0.14888994760949725, 2.9829373914033916, 0.22923193327699531, 1.0303768265243125});
             case HARD_SIGMOID -> values(new double[] {-3.0, -1.0, 0.5, 2.0, 4.0}, new double[] {0.0, 0.3, 0.6, 0.9, 1.0});
             case ULTRA_FAST_SIGMOID -> values(new double[] {-7.0, -4.0, -0.3, 2.6, 5.0}, new double[] {0.00247262315663499, 0.025413270496493057, 0.40217391304347827, 0.923913043478261, 0.9860570531734361});
@@ -171,6 +173,8 @@ class ScalarTest {
             case ARCCOSH -> List.of(NDArray.of(new double[] {1.2, 1.5, 2.0, 3.5, 10.0, 1.05}, 2, 3));
             case FLOOR, CEIL, ROUND, SGN, TRUNC -> List.of(notIntegers);
             case ARCTAN2 -> List.of(mixed, pos2);
+            case XLOGX -> List.of(pos);
+            case XLOGY0 -> List.of(mixed, pos2);
             case ADD, SUB, MUL, TRUE_DIV, POW, MOD, INT_DIV -> List.of(pos, pos2);
             case MAXIMUM, MINIMUM -> List.of(mixed, notIntegers);
             case ELU -> List.of(mixed, pos2);
