@@ -192,10 +192,18 @@ public final class FunctionCompiler {
                         "store the data as float32, e.g. theano.shared(np.asarray(data, dtype=theano.config.floatX)),"
                                 + " or cast the replacement with T.cast(..., 'float32')");
             }
-            if (k.rank() != v.rank() || (!k.dtype().isFloat() && v.dtype().isFloat())) {
+            if (k.rank() != v.rank()) {
                 throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()
                         + " but its replacement has type " + v.type(),
-                        "the replacement must have the same number of dimensions and a compatible dtype");
+                        "the replacement must have the same number of dimensions");
+            }
+            if (k.dtype() != v.dtype()) {
+                // Theano's strict rebuild (TensorType.convert_variable) wants the same dtype; re-typing the
+                // graph instead would compute in the replacement's dtype (uint8 pixels: 200 * 200 wraps to 64)
+                throw new GraphError(ErrorKind.TYPE_ERROR, "givens: '" + k + "' has type " + k.type()
+                        + " but its replacement has type " + v.type() + ": a replacement must have the same dtype",
+                        "cast the replacement with T.cast(..., '" + k.dtype().pyName() + "'), or declare '" + k
+                                + "' with dtype '" + v.dtype().pyName() + "'");
             }
         }
     }

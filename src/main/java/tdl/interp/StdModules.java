@@ -10,7 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import tdl.syntax.TdlError;
 
-/** The small Python standard modules scripts use: sys, math, collections, time, timeit, os, os.path, random. */
+/** The small Python standard modules scripts use: sys, math, collections, time, timeit, os, os.path, random, __future__. */
 final class StdModules {
     private final Interpreter in;
 
@@ -220,6 +220,14 @@ final class StdModules {
         TdlModule timeit = new TdlModule("timeit");
         fn(timeit, "default_timer", (rt, a) -> System.nanoTime() / 1e9);
         in.registerModule(timeit);
+        // Every file of the deeplearning.net tutorials starts with `from __future__ import print_function,
+        // division`; TDL already has Python 3's print and division, so the features are accepted and change nothing.
+        TdlModule future = new TdlModule("__future__");
+        for (String feature : List.of("nested_scopes", "generators", "division", "absolute_import", "with_statement",
+                "print_function", "unicode_literals", "generator_stop", "annotations")) {
+            future.put(feature, feature);
+        }
+        in.registerModule(future);
     }
 
     private void os() {
@@ -292,6 +300,14 @@ final class StdModules {
             String s = in.str(a.get(0, "p"));
             int i = s.lastIndexOf('/');
             return i < 0 ? "" : i == 0 ? "/" : s.substring(0, i);
+        });
+        fn(path, "split", (rt, a) -> {
+            // posixpath.split: the tail after the last slash; the head loses its trailing slashes unless it is all slashes
+            String s = in.str(a.get(0, "p"));
+            int i = s.lastIndexOf('/') + 1;
+            String head = s.substring(0, i), tail = s.substring(i);
+            if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) head = head.replaceAll("/+$", "");
+            return TdlTuple.of(head, tail);
         });
         fn(path, "splitext", (rt, a) -> {
             String s = in.str(a.get(0, "p"));

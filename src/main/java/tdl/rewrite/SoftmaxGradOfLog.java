@@ -27,7 +27,10 @@ public final class SoftmaxGradOfLog implements Rewrite {
     public String name() { return "SoftmaxGradOfLog"; }
 
     @Override
-    public Variable apply(Apply node) {
+    public Variable apply(Apply node) { return apply(node, new ShapeInference()); }
+
+    @Override
+    public Variable apply(Apply node, ShapeInference shapes) {
         Apply mul = Patterns.elemwise(node.output(), Scalar.MUL);
         if (mul == null) return null;
         for (int side = 0; side < 2; side++) {
@@ -39,7 +42,7 @@ public final class SoftmaxGradOfLog implements Rewrite {
             if (sum == null || !(sum.op() instanceof ReduceOp r) || r.kind() != ReduceOp.Kind.SUM || !r.keepdims()) continue;
             Apply gp = Patterns.elemwise(sum.inputs().get(0), Scalar.MUL);
             if (gp == null || !((gp.inputs().get(0) == g && gp.inputs().get(1) == p) || (gp.inputs().get(1) == g && gp.inputs().get(0) == p))) continue;
-            Variable a = timesSoftmax(g, p, node);
+            Variable a = timesSoftmax(g, p, node, shapes);
             if (a == null) continue;
             Variable total = Apply.make(sum.op(), List.of(a), node.origin()).output();
             return Patterns.make(Scalar.SUB, node, a, Patterns.make(Scalar.MUL, node, p, total));
@@ -48,15 +51,15 @@ public final class SoftmaxGradOfLog implements Rewrite {
     }
 
     /** {@code g * p} with p cancelled out of g, with p's shape; null when g shows no p to cancel. */
-    private static Variable timesSoftmax(Variable g, Variable p, Apply like) {
+    private static Variable timesSoftmax(Variable g, Variable p, Apply like, ShapeInference shapes) {
         Apply owner = g.owner();
-        if (owner != null && owner.op() instanceof SumToShapeOp && ShapeFacts.sameShape(owner.inputs().get(1), p)) {
+        if (owner != null && owner.op() instanceof SumToShapeOp && sameShape(owner.inputs().get(1), p, shapes)) {
             // p is constant along the axes the sum folds (they are broadcast axes of p), so the
             // product moves inside: sum_to_shape(x, p) * p = sum_to_shape(x * p, p)
-            Variable inner = timesSoftmax(owner.inputs().get(0), p, like);
+            Variable inner = timesSoftmax(owner.inputs().get(0), p, like, shapes);
             return inner == null ? null : Apply.make(owner.op(), List.of(inner, owner.inputs().get(1)), like.origin()).output();
         }
-        if (owner != null && owner.op() instanceof IncSubtensorOp inc && !inc.set() && ShapeFacts.sameShape(owner.inputs().get(0), p)
+        if (owner != null && owner.op() instanceof IncSubtensorOp inc && !inc.set() && sameShape(owner.inputs().get(0), p, shapes)
                 && Patterns.isFilledWith(owner.inputs().get(0), 0.0)) {
             // only the indexed entries are nonzero: p[idx] * v there
             Variable v = cancelled(owner.inputs().get(1), selection(p, owner, like), like);
@@ -66,7 +69,15 @@ public final class SoftmaxGradOfLog implements Rewrite {
             return Apply.make(owner.op(), args, like.origin()).output();
         }
         Variable a = cancelled(g, p, like);
-        return a != null && ShapeFacts.sameShape(a, p) ? a : null;
+        return a != null && sameShape(a, p, shapes) ? a : null;
+    }
+
+    /**
+     * ShapeFacts' check, or the per-axis inference where it cannot see: softmax of a vector is
+     * softmax(v.dimshuffle('x', 0)), of shape (1, n), and the gradient seeds it with alloc(1, 1, n).
+     */
+    private static boolean sameShape(Variable a, Variable b, ShapeInference shapes) {
+        return ShapeFacts.sameShape(a, b) || shapes.sameShape(a, b);
     }
 
     /** {@code v * f} when v is a product with f below (the f cancels), else null. */

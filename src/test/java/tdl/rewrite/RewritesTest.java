@@ -349,4 +349,17 @@ class RewritesTest {
         String elementwise = shape(rewrite(gradOfSum(t.categoricalCrossentropy(t.softmax(x), onehot), x)));
         assertTrue(!elementwise.contains("true_div"), elementwise);
     }
+
+    @Test
+    void softmaxOfAVectorPullbackThroughLogCancelsTheDivisionToo() {
+        // softmax(v) is softmax(v.dimshuffle('x', 0)), of shape (1, n); the gradient seeds the log with
+        // alloc(1, 1, v.shape[0]), which only the per-axis inference proves to have p's shape (it was NaN
+        // at logits of +-1000)
+        Variable v = new Variable(new TensorType(DType.FLOAT64, 1), "v");
+        Variable g = gradOfSum(t.log(t.softmax(t.dimshuffle(v, -1, 0))), v);
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(g, log));
+        assertTrue(log.count("SoftmaxGradOfLog") > 0, log + " " + after);
+        assertTrue(!after.contains("true_div"), after);
+    }
 }

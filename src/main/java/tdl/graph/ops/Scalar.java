@@ -128,7 +128,8 @@ public enum Scalar {
     GAMMALN(DTypeRule.FLOAT, null, unary(ScalarMath::gammaln),
             (t, in, out, g) -> grads(t.mul(g, other(t, "PSI", in[0]))),
             help("x", "Elementwise log(gamma(x)), for x > 0.", "T.gammaln")),
-    PSI(DTypeRule.FLOAT, null, unary(ScalarMath::psi), Derivative.UNDEFINED,
+    PSI(DTypeRule.FLOAT, null, unary(ScalarMath::psi), Derivative.undefined("psi has no gradient (Theano 1.0 defines none)",
+            "leave it out of the cost, or hold it fixed with grad(..., consider_constant=[...])"),
             help("x", "Elementwise digamma function gamma'(x) / gamma(x) (no gradient, as in Theano 1.0).", "T.psi")),
     TRUNC(DTypeRule.FLOAT, null, unary(ScalarMath::trunc), Derivative.ZERO,
             help("x", "Elementwise rounding toward zero.", "T.trunc", "np.trunc")),
@@ -137,13 +138,18 @@ public enum Scalar {
 
     HARD_SIGMOID(DTypeRule.FLOAT, null, unary(a -> Math.min(1, Math.max(0, a * 0.2 + 0.5))),
             (t, in, out, g) -> {
-                Variable inside = t.and(t.gt(out, t.constant(0.0)), t.lt(out, t.constant(1.0)));
+                // Theano's hard_sigmoid is clip(0.2 x + 0.5, 0, 1), and clip passes the gradient on the closed
+                // interval, so the two corners (x = -2.5 and 2.5) get the slope too
+                Variable z = t.add(t.mul(in[0], 0.2), 0.5);
+                Variable inside = t.and(t.ge(z, t.constant(0.0)), t.le(z, t.constant(1.0)));
                 return grads(t.switchOp(inside, t.mul(g, 0.2), t.constant(g.dtype(), 0)));
             },
             help("x", "Elementwise piecewise-linear sigmoid clip(0.2 * x + 0.5, 0, 1), as Theano's.", "T.nnet.hard_sigmoid")),
-    // Theano's approximation, its constants and its gradient (that of the exact sigmoid at the approximate value)
+    // Theano's approximation and its constants; Theano 1.0 defines no gradient for it (its optimizer swaps
+    // it in for sigmoid after the gradient is built), and y (1 - y) is not the slope of the approximation
     ULTRA_FAST_SIGMOID(DTypeRule.FLOAT, null, unary(ScalarMath::ultraFastSigmoid),
-            (t, in, out, g) -> grads(t.mul(g, t.mul(out, t.sub(1.0, out)))),
+            Derivative.undefined("ultra_fast_sigmoid has no gradient (Theano 1.0 defines none)",
+                    "use T.nnet.sigmoid in the cost to be differentiated"),
             help("x", "Elementwise piecewise approximation of the sigmoid (Theano's; within 0.02 of it).",
                     "T.nnet.ultra_fast_sigmoid")),
     SOFTSIGN(DTypeRule.FLOAT, null, unary(a -> a / (1 + Math.abs(a))),
@@ -405,11 +411,12 @@ public enum Scalar {
             return r;
         };
 
-        /** No gradient is defined: asking for one is an error (psi, as in Theano 1.0). */
-        Derivative UNDEFINED = (t, in, out, g) -> {
-            throw new GraphError(ErrorKind.GRADIENT_ERROR, "this function has no gradient",
-                    "leave it out of the cost, or hold it fixed with grad(..., consider_constant=[...])");
-        };
+        /** No gradient is defined: asking for one is a GradientError with this message (psi, as in Theano 1.0). */
+        static Derivative undefined(String message, String hint) {
+            return (t, in, out, g) -> {
+                throw new GraphError(ErrorKind.GRADIENT_ERROR, message, hint);
+            };
+        }
 
         Variable[] of(TensorOps t, Variable[] in, Variable out, Variable g);
     }

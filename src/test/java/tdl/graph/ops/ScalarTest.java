@@ -198,23 +198,13 @@ class ScalarTest {
             for (Variable g : node.op().grad(node, List.of(t.constant(1.0)))) assertEquals(null, g, s.name());
             return;
         }
-        if (s == Scalar.ULTRA_FAST_SIGMOID) {
-            // Theano's gradient is the exact sigmoid's at the approximate value, y (1 - y), not the
-            // approximation's own slope: check that rule
-            NDArray x = NDArray.of(new double[] {-7.0, -1.2, 0.4, 3.5}, 4);
-            Variable v = t.constant(x);
-            Apply node = t.elemwise(s, v).owner();
-            double[] y = Eager.evaluate(node.output()).data();
-            double[] g = Eager.evaluate(node.op().grad(node, List.of(t.constant(NDArray.of(new double[] {1, 1, 1, 1}, 4)))).get(0)).data();
-            for (int i = 0; i < 4; i++) assertEquals(y[i] * (1 - y[i]), g[i], 1e-15);
-            return;
-        }
         if (points.isEmpty()) {
             // no gradient defined: asking is a GradientError, never a silent zero
             Variable x = new Variable(new TensorType(DType.FLOAT64, 1), "v");
             Apply node = t.elemwise(s, x).owner();
             GraphError e = assertThrows(GraphError.class, () -> node.op().grad(node, List.of(t.constant(1.0))));
             assertEquals(ErrorKind.GRADIENT_ERROR, e.kind());
+            assertTrue(e.getMessage().startsWith(s.name().toLowerCase(java.util.Locale.ROOT) + " has no gradient"), e.getMessage());
             return;
         }
         if (s == Scalar.SWITCH) {
