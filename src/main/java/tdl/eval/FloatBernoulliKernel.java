@@ -52,11 +52,9 @@ final class FloatBernoulliKernel implements Float32Native {
         return out;
     }
 
-    /** Each half checks its own p first (see RandomKernel's drawRange). */
+    /** Each half reports its own first bad p (see RandomKernel's drawRange). */
     private void drawRange(int part, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!(pf[i] >= 0 && pf[i] <= 1)) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": p must be in [0, 1], got " + pf[i], null, node);
-        }
-        FloatRandom.bernoulli(key, RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, of, from, to);
+        int bad = FloatRandom.bernoulli(key, RandomKernel.GOLDEN, RandomKernel.TWO_POW_53, pf, of, from, to);
+        if (bad < to) throw new GraphError(ErrorKind.VALUE_ERROR, op.name() + ": p must be in [0, 1], got " + pf[bad], null, node);
     }
 }

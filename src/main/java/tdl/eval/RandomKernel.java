@@ -183,14 +183,16 @@ final class RandomKernel implements Kernel {
     }
 
     /**
-     * Elements [from, to): each half checks its own p before drawing, so the first half that holds
-     * a bad p reports its first one (the first of the whole array when both do: Team rethrows the
-     * caller's half's error first).
+     * Elements [from, to): each half reports the first bad p it holds (the first of the whole array
+     * when both do: Team rethrows the caller's half's error first). The vector loop checks p as it
+     * draws and stops at a vector holding a bad one, which the scalar loop then finds.
      */
     private void bernoulliRange(long key, double[] p, double[] o, int from, int to) {
-        for (int i = from; i < to; i++) if (!(p[i] >= 0 && p[i] <= 1)) throw badBinomial("p must be in [0, 1], got " + p[i]);
         int done = Gemm.VECTOR && VectorRandom.usable() ? VectorRandom.bernoulli(key, GOLDEN, TWO_POW_53, p, o, from, to) : from;
-        for (int i = done; i < to; i++) o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
+        for (int i = done; i < to; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) throw badBinomial("p must be in [0, 1], got " + p[i]);
+            o[i] = (mix(mix(key + i * GOLDEN)) >>> 11) * TWO_POW_53 < p[i] ? 1 : 0;
+        }
     }
 
     private static double uniform(long key, long counter) {

@@ -26,6 +26,7 @@ final class VectorRandomF {
     private static final LongVector RAMP = LongVector.zero(LS).addIndex(1);
     private static final LongVector M1 = LongVector.broadcast(LS, 0xBF58476D1CE4E5B9L), M2 = LongVector.broadcast(LS, 0x94D049BB133111EBL);
     private static final DoubleVector ZERO = DoubleVector.zero(DS), ONE = DoubleVector.broadcast(DS, 1.0);
+    private static final LongVector ONE_BITS = LongVector.broadcast(LS, Double.doubleToRawLongBits(1.0));
 
     static {
         VectorKernels.compileRootsProblem(); // the compile-root directive before any loop here runs
@@ -35,15 +36,18 @@ final class VectorRandomF {
 
     static boolean usable() { return USABLE; }
 
-    /** The whole vectors of o in [from, to); returns where they end. */
+    /**
+     * The whole vectors of o in [from, to); returns where they end, or where the first vector
+     * holding a p outside [0, 1] (or NaN) starts (as {@link VectorRandom#bernoulli}).
+     */
     static int bernoulli(long key, long golden, double scale, float[] p, float[] o, int from, int to) {
         int l = LS.length();
         int n = from + (to - from) / l * l;
-        for (int i = from; i < n; i += l) one(key, golden, scale, p, o, i);
+        for (int i = from; i < n; i += l) if (!one(key, golden, scale, p, o, i)) return i;
         return n;
     }
 
-    private static void one(long key, long golden, double scale, float[] p, float[] o, int i) {
+    private static boolean one(long key, long golden, double scale, float[] p, float[] o, int i) {
         LongVector z = RAMP.add(i).mul(golden).add(key);
         // mix(mix(z)) of RandomKernel, written out (a vector passed to a method of ours could be boxed)
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(M1);
@@ -56,5 +60,7 @@ final class VectorRandomF {
         DoubleVector pd = (DoubleVector) FloatVector.fromArray(FS, p, i).convertShape(VectorOperators.F2D, DS, 0);
         VectorMask<Double> hit = u.compare(VectorOperators.LT, pd);
         EXACT.cast(ZERO.blend(ONE, hit).convertShape(VectorOperators.D2F, FS, 0)).intoArray(o, i);
+        // p in [0, 1], as VectorRandom checks it (widened, the bits order as the doubles')
+        return pd.reinterpretAsLongs().compare(VectorOperators.UNSIGNED_LE, ONE_BITS).allTrue();
     }
 }
