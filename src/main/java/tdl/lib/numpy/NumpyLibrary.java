@@ -22,6 +22,7 @@ public final class NumpyLibrary {
         rt.registerHooks(NDArray.class, new ArrayHooks());
         rt.registerHooks(NpDType.class, new DTypeHooks());
         rt.registerHooks(RandomState.class, new RandomStateHooks());
+        rt.registerHooks(MachineLimits.class, new MachineLimits.Hooks());
         TdlModule np = module(rt);
         rt.registerModule(np);
         rt.registerModule((TdlModule) np.members().get("random"));
@@ -35,6 +36,7 @@ public final class NumpyLibrary {
         Map<String, Object> m = np.members();
         NumpyFunctions.install(m);
         ExtraNumpy.install(m, rt);
+        NumpyTypeQueries.install(m, rt);
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));
