@@ -37,6 +37,7 @@ public final class NumpyLibrary {
         NumpyFunctions.install(m);
         ExtraNumpy.install(m, rt);
         NumpyTypeQueries.install(m, rt);
+        NumpyLogic.install(m);
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));
