@@ -38,6 +38,7 @@ public final class NumpyLibrary {
         ExtraNumpy.install(m, rt);
         NumpyTypeQueries.install(m, rt);
         NumpyLogic.install(m);
+        NumpyStatistics.install(m);
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));
