@@ -79,20 +79,20 @@ record MachineLimits(DType dtype) {
                 : "finfo(resolution=1e-15, min=-1.7976931348623157e+308, max=1.7976931348623157e+308, dtype=float64)";
     }
 
-    /** numpy's str: the table of machine parameters (numpy 2's layout). */
+    /** numpy 1.x's str: the table of machine parameters. */
     String str() {
         String rule = "---------------------------------------------------------------\n";
         if (!isFloat()) return "Machine parameters for " + dtype.pyName() + "\n" + rule + "min = " + intMin() + "\nmax = " + intMax() + "\n" + rule;
         boolean s = single();
         return "Machine parameters for " + dtype.pyName() + "\n" + rule
-                + (s ? "precision = 6   resolution = 1e-06\n" : "precision = 15   resolution = 1e-15\n")
-                + (s ? "machep = -23   eps =        1.1920929e-07\n" : "machep = -52   eps =        2.220446049250313e-16\n")
-                + (s ? "negep =  -24   epsneg =     5.9604645e-08\n" : "negep =  -53   epsneg =     1.1102230246251565e-16\n")
-                + (s ? "minexp = -126   tiny =       1.1754944e-38\n" : "minexp = -1022   tiny =       2.2250738585072014e-308\n")
-                + (s ? "maxexp = 128   max =        3.4028235e+38\n" : "maxexp = 1024   max =        1.7976931348623157e+308\n")
-                + (s ? "nexp =   8   min =        -max\n" : "nexp =   11   min =        -max\n")
-                + (s ? "smallest_normal = 1.1754944e-38   smallest_subnormal = 1e-45\n"
-                        : "smallest_normal = 2.2250738585072014e-308   smallest_subnormal = 5e-324\n")
+                + (s ? "precision =   6   resolution = 1.0000000e-06\n" : "precision =  15   resolution = 1.0000000000000001e-15\n")
+                + (s ? "machep =    -23   eps =        1.1920929e-07\n" : "machep =    -52   eps =        2.2204460492503131e-16\n")
+                + (s ? "negep =     -24   epsneg =     5.9604645e-08\n" : "negep =     -53   epsneg =     1.1102230246251565e-16\n")
+                + (s ? "minexp =   -126   tiny =       1.1754944e-38\n" : "minexp =  -1022   tiny =       2.2250738585072014e-308\n")
+                + (s ? "maxexp =    128   max =        3.4028235e+38\n" : "maxexp =   1024   max =        1.7976931348623157e+308\n")
+                + (s ? "nexp =        8   min =        -max\n" : "nexp =       11   min =        -max\n")
+                + (s ? "smallest_normal = 1.1754944e-38   smallest_subnormal = 1.4012985e-45\n"
+                        : "smallest_normal = 2.2250738585072014e-308   smallest_subnormal = 4.9406564584124654e-324\n")
                 + rule;
     }
 
