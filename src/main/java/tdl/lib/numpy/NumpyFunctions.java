@@ -336,9 +336,8 @@ final class NumpyFunctions {
         for (int i = 1; i < parts.size(); i++) {
             NDArray p = NumpyConvert.toArray(parts.get(i));
             if (p.rank() != r) {
-                throw new TdlError(ErrorKind.VALUE_ERROR, "all the input array dimensions except for the concatenation axis must match exactly, "
-                        + "but along dimension 0, the array at index 0 has " + r + " dimension(s) and the array at index "
-                        + i + " has " + p.rank() + " dimension(s)");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "all the input arrays must have same number of dimensions, but the array at index 0 has "
+                        + r + " dimension(s) and the array at index " + i + " has " + p.rank() + " dimension(s)");
             }
             for (int d = 0; d < r; d++) {
                 if (d != ax && p.dim(d) != first.dim(d)) {

@@ -39,6 +39,7 @@ public final class NumpyLibrary {
         NumpyTypeQueries.install(m, rt);
         NumpyLogic.install(m);
         NumpyStatistics.install(m);
+        ArrayPieces.install(m);
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));
