@@ -23,6 +23,7 @@ public final class NumpyLibrary {
         rt.registerHooks(NpDType.class, new DTypeHooks());
         rt.registerHooks(RandomState.class, new RandomStateHooks());
         rt.registerHooks(MachineLimits.class, new MachineLimits.Hooks());
+        rt.registerHooks(NpzArchive.class, new NpzArchive.Hooks());
         TdlModule np = module(rt);
         rt.registerModule(np);
         rt.registerModule((TdlModule) np.members().get("random"));
@@ -40,6 +41,9 @@ public final class NumpyLibrary {
         NumpyLogic.install(m);
         NumpyStatistics.install(m);
         ArrayPieces.install(m);
+        Unique.install(m);
+        m.put("savez", (TdlCallable) (r, a) -> { NpzFile.save(r, a, false); return null; });
+        m.put("savez_compressed", (TdlCallable) (r, a) -> { NpzFile.save(r, a, true); return null; });
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));
@@ -60,7 +64,8 @@ public final class NumpyLibrary {
             a.check(1, "file", "allow_pickle", "mmap_mode");
             Object f = a.get(0, "file");
             if (!(f instanceof String path)) throw new TdlError(ErrorKind.TYPE_ERROR, "np.load takes a path string");
-            return NpyFile.load(r.resolvePath(path, false));
+            java.nio.file.Path p = r.resolvePath(path, false);
+            return NpzFile.isArchive(p) ? NpzFile.load(p) : NpyFile.load(p);
         });
         m.put("set_printoptions", (TdlCallable) (r, a) -> {
             a.check(0, "precision", "threshold", "edgeitems", "linewidth", "suppress");
