@@ -278,9 +278,10 @@ final class NumpyFunctions {
 
     static Object clip(HostMath m, Object x, Object lo, Object hi) {
         if (lo == null && hi == null) throw new TdlError(ErrorKind.VALUE_ERROR, "One of max or min must be given");
-        Object l = lo == null ? Double.NEGATIVE_INFINITY : lo;
-        Object h = hi == null ? Double.POSITIVE_INFINITY : hi;
-        return result(x, m.run(v -> m.ops().clip(v.get(0), v.get(1), v.get(2)), x, l, h));
+        // one bound is numpy's maximum or minimum: an infinite other bound would make an int array float
+        if (hi == null) return result(x, m.binary(Scalar.MAXIMUM, x, lo));
+        if (lo == null) return result(x, m.binary(Scalar.MINIMUM, x, hi));
+        return result(x, m.run(v -> m.ops().clip(v.get(0), v.get(1), v.get(2)), x, lo, hi));
     }
 
     private static NDArray isclose(Runtime rt, Args a) {
