@@ -26,7 +26,7 @@ public final class ArrayHooks implements TypeHooks {
             "mean", "max", "min", "argmax", "argmin", "std", "var", "prod", "copy", "astype", "tolist", "flatten",
             "ravel", "transpose", "dot", "item", "fill", "clip", "any", "all", "round", "itemsize", "nbytes",
             "__float__", "__int__", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero", "diagonal", "trace",
-            "swapaxes");
+            "swapaxes", "ptp", "take", "searchsorted");
 
     @Override public int priority() { return PRIORITY; }
 
@@ -70,6 +70,8 @@ public final class ArrayHooks implements TypeHooks {
         if (kind != null) return (rt, args) -> Reductions.reduce(m, kind, a, args, 0);
         TdlCallable extra = ExtraNumpy.method(a, name);
         if (extra != null) return extra;
+        TdlCallable pieces = ArrayPieces.method(a, name);
+        if (pieces != null) return pieces;
         return switch (name) {
             case "reshape" -> (rt, args) -> Shapes.reshape(a, reshapeDims(cOrder(args.check(Integer.MAX_VALUE, "shape", "order"))));
             case "copy" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : a.copy(); // order may come first

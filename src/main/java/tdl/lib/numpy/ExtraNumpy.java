@@ -32,7 +32,7 @@ final class ExtraNumpy {
     private static final Map<String, Object> ALL = java.util.Collections.unmodifiableMap(define(new TdlModule("(numpy extra)")).members());
 
     static final List<String> METHODS = List.of("cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero",
-            "diagonal", "trace", "swapaxes");
+            "diagonal", "trace", "swapaxes", "ptp");
 
     static void install(Map<String, Object> np, Runtime rt) {
         for (Map.Entry<String, Object> e : ALL.entrySet()) if (!e.getKey().startsWith("linalg.")) np.put(e.getKey(), e.getValue());

@@ -69,9 +69,14 @@ final class HostMath {
             int db = i < r - sb.length ? 1 : sb[i - (r - sb.length)];
             if (da != db && da != 1 && db != 1) {
                 throw new TdlError(ErrorKind.SHAPE_ERROR, "operands could not be broadcast together with shapes "
-                        + NDArray.shapeString(sa) + " " + NDArray.shapeString(sb));
+                        + ufuncShape(sa) + " " + ufuncShape(sb));
             }
         }
+    }
+
+    /** A shape as numpy's ufunc messages write it: (3,) and (2,3), no spaces. */
+    static String ufuncShape(int[] shape) {
+        return NDArray.shapeString(shape).replace(" ", "");
     }
 
     NDArray binary(Scalar s, Object a, Object b) {

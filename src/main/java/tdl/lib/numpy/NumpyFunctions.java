@@ -278,9 +278,10 @@ final class NumpyFunctions {
 
     static Object clip(HostMath m, Object x, Object lo, Object hi) {
         if (lo == null && hi == null) throw new TdlError(ErrorKind.VALUE_ERROR, "One of max or min must be given");
-        Object l = lo == null ? Double.NEGATIVE_INFINITY : lo;
-        Object h = hi == null ? Double.POSITIVE_INFINITY : hi;
-        return result(x, m.run(v -> m.ops().clip(v.get(0), v.get(1), v.get(2)), x, l, h));
+        // one bound is numpy's maximum or minimum: an infinite other bound would make an int array float
+        if (hi == null) return result(x, m.binary(Scalar.MAXIMUM, x, lo));
+        if (lo == null) return result(x, m.binary(Scalar.MINIMUM, x, hi));
+        return result(x, m.run(v -> m.ops().clip(v.get(0), v.get(1), v.get(2)), x, lo, hi));
     }
 
     private static NDArray isclose(Runtime rt, Args a) {
@@ -336,9 +337,8 @@ final class NumpyFunctions {
         for (int i = 1; i < parts.size(); i++) {
             NDArray p = NumpyConvert.toArray(parts.get(i));
             if (p.rank() != r) {
-                throw new TdlError(ErrorKind.VALUE_ERROR, "all the input array dimensions except for the concatenation axis must match exactly, "
-                        + "but along dimension 0, the array at index 0 has " + r + " dimension(s) and the array at index "
-                        + i + " has " + p.rank() + " dimension(s)");
+                throw new TdlError(ErrorKind.VALUE_ERROR, "all the input arrays must have same number of dimensions, but the array at index 0 has "
+                        + r + " dimension(s) and the array at index " + i + " has " + p.rank() + " dimension(s)");
             }
             for (int d = 0; d < r; d++) {
                 if (d != ax && p.dim(d) != first.dim(d)) {

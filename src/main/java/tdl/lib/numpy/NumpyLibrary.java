@@ -22,6 +22,8 @@ public final class NumpyLibrary {
         rt.registerHooks(NDArray.class, new ArrayHooks());
         rt.registerHooks(NpDType.class, new DTypeHooks());
         rt.registerHooks(RandomState.class, new RandomStateHooks());
+        rt.registerHooks(MachineLimits.class, new MachineLimits.Hooks());
+        rt.registerHooks(NpzArchive.class, new NpzArchive.Hooks());
         TdlModule np = module(rt);
         rt.registerModule(np);
         rt.registerModule((TdlModule) np.members().get("random"));
@@ -35,6 +37,13 @@ public final class NumpyLibrary {
         Map<String, Object> m = np.members();
         NumpyFunctions.install(m);
         ExtraNumpy.install(m, rt);
+        NumpyTypeQueries.install(m, rt);
+        NumpyLogic.install(m);
+        NumpyStatistics.install(m);
+        ArrayPieces.install(m);
+        Unique.install(m);
+        m.put("savez", (TdlCallable) (r, a) -> { NpzFile.save(r, a, false); return null; });
+        m.put("savez_compressed", (TdlCallable) (r, a) -> { NpzFile.save(r, a, true); return null; });
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
         m.put("float_", new NpDType(DType.FLOAT64, true));
         m.put("int_", new NpDType(DType.INT64, true));
@@ -55,7 +64,8 @@ public final class NumpyLibrary {
             a.check(1, "file", "allow_pickle", "mmap_mode");
             Object f = a.get(0, "file");
             if (!(f instanceof String path)) throw new TdlError(ErrorKind.TYPE_ERROR, "np.load takes a path string");
-            return NpyFile.load(r.resolvePath(path, false));
+            java.nio.file.Path p = r.resolvePath(path, false);
+            return NpzFile.isArchive(p) ? NpzFile.load(p) : NpyFile.load(p);
         });
         m.put("set_printoptions", (TdlCallable) (r, a) -> {
             a.check(0, "precision", "threshold", "edgeitems", "linewidth", "suppress");

@@ -83,7 +83,9 @@ final class Reductions {
                     long n = 1;
                     int[] shape = ((tdl.graph.Constant) x).value().shape();
                     for (int i = 0; i < shape.length; i++) if (axes == null || contains(axes, i, shape.length)) n *= shape[i];
-                    v = t.mul(v, t.constant((double) n / (n - ddof)));
+                    // numpy divides the summed squares by n - ddof: var * n / (n - ddof) would round twice
+                    Variable centred = t.sub(x, t.mean(x, axes, true));
+                    v = t.trueDiv(t.sum(t.sqr(centred), axes, keep), t.cast(t.constant((double) (n - ddof)), v.dtype()));
                 }
                 yield kind == Kind.STD ? t.sqrt(v) : v;
             }
