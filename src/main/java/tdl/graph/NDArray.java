@@ -21,6 +21,9 @@ public final class NDArray {
     // exactly one of these is non-null: floats for float32 (unless wide), data otherwise
     private final double[] data;
     private final float[] floats;
+    // set by the host numpy library on a copy where numpy would have returned a view of another
+    // array, so writes into the copy reach that array (tdl.lib.numpy.Views); never copied along
+    private Object viewOf;
 
     /**
      * A non-float32 array over {@code data} (not copied). float32 arrays store floats: build them
@@ -200,6 +203,16 @@ public final class NDArray {
         if (floats != null) return new NDArray(shape, floats.clone());
         if (dtype == DType.FLOAT32) return of(dtype, shape, data);
         return new NDArray(dtype, shape, data.clone());
+    }
+
+    /** The host library's record of the array this one copies a view of (null: none); see tdl.lib.numpy.Views. */
+    public Object viewOf() {
+        return viewOf;
+    }
+
+    /** Records (or, with null, forgets) the array this one copies a view of. */
+    public void viewOf(Object view) {
+        this.viewOf = view;
     }
 
     /** Same data, other shape (sizes must agree). */

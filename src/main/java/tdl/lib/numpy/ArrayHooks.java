@@ -45,7 +45,7 @@ public final class ArrayHooks implements TypeHooks {
             case "size": return (long) a.size();
             case "itemsize": return (long) NpyFile.itemSize(a.dtype());
             case "nbytes": return (long) NpyFile.itemSize(a.dtype()) * a.size();
-            case "T": return Shapes.transpose(a, null);
+            case "T": return Shapes.transposeView(a, null);
             default: break;
         }
         TdlCallable method = method(m, a, name);
@@ -73,13 +73,13 @@ public final class ArrayHooks implements TypeHooks {
         TdlCallable pieces = ArrayPieces.method(a, name);
         if (pieces != null) return pieces;
         return switch (name) {
-            case "reshape" -> (rt, args) -> Shapes.reshape(a, reshapeDims(cOrder(args.check(Integer.MAX_VALUE, "shape", "order"))));
+            case "reshape" -> (rt, args) -> Views.reshaped(a, Shapes.reshapedShape(a, reshapeDims(cOrder(args.check(Integer.MAX_VALUE, "shape", "order")))));
             case "copy" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : a.copy(); // order may come first
             case "astype" -> (rt, args) -> a.astype(NumpyConvert.dtype(args.check(1, "dtype").get(0, "dtype")));
             case "tolist" -> (rt, args) -> NumpyConvert.toList(noArguments(args, a));
-            case "flatten", "ravel" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null
-                    : a.copy().reshape(a.size());
-            case "transpose" -> (rt, args) -> Shapes.transpose(a, args.check(Integer.MAX_VALUE).size() == 0 ? null
+            case "flatten" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : a.copy().reshape(a.size());
+            case "ravel" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : Views.raveled(a);
+            case "transpose" -> (rt, args) -> Shapes.transposeView(a, args.check(Integer.MAX_VALUE).size() == 0 ? null
                     : args.size() == 1 && NumpyConvert.items(args.positional().get(0)) != null ? args.positional().get(0)
                     : new ArrayList<>(args.positional()));
             case "dot" -> (rt, args) -> scalarIfRank0(m.run(v -> m.ops().dot(v.get(0), v.get(1)), a, args.check(1, "b").get(0, "b")));
@@ -87,6 +87,7 @@ public final class ArrayHooks implements TypeHooks {
             case "fill" -> (rt, args) -> {
                 double v = NumpyConvert.toDouble(args.check(1, "value").get(0, "value"));
                 a.fill(a.dtype().coerce(v));
+                Views.writtenAll(a);
                 return null;
             };
             case "clip" -> (rt, args) -> NumpyFunctions.clip(m, a, args.check(2, "min", "max").get(0, "min", null), args.get(1, "max", null));
@@ -186,6 +187,7 @@ public final class ArrayHooks implements TypeHooks {
         DType d = self.dtype();
         if (out.dtype() == d) self.copyFrom(out);
         else for (int i = 0, n = self.size(); i < n; i++) self.set(i, d.coerce(out.get(i)));
+        Views.writtenAll(self);
         return self;
     }
 
@@ -242,7 +244,7 @@ public final class ArrayHooks implements TypeHooks {
     @Override
     public Object getItem(Runtime rt, Object self, Object index) {
         if (!indexOk(index)) return UNSUPPORTED;
-        return ArrayIndex.get((NDArray) self, index);
+        return ArrayIndex.getView((NDArray) self, index);
     }
 
     @Override
@@ -250,7 +252,9 @@ public final class ArrayHooks implements TypeHooks {
         if (!indexOk(index) || !(value instanceof NDArray || NumpyConvert.isNumber(value) || NumpyConvert.items(value) != null)) {
             return UNSUPPORTED;
         }
-        ArrayIndex.set((NDArray) self, index, value);
+        NDArray a = (NDArray) self;
+        ArrayIndex.set(a, index, value);
+        if (a.viewOf() != null) Views.written(a, ArrayIndex.positions(a, index));
         return null;
     }
 
@@ -285,7 +289,7 @@ public final class ArrayHooks implements TypeHooks {
         NDArray a = (NDArray) self;
         if (a.rank() == 0) throw new TdlError(ErrorKind.TYPE_ERROR, "iteration over a 0-d array");
         List<Object> rows = new ArrayList<>(a.dim(0));
-        for (long i = 0; i < a.dim(0); i++) rows.add(ArrayIndex.get(a, i));
+        for (long i = 0; i < a.dim(0); i++) rows.add(ArrayIndex.getView(a, i));
         return rows;
     }
 

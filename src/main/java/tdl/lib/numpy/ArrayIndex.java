@@ -38,6 +38,40 @@ public final class ArrayIndex {
         return out;
     }
 
+    /**
+     * a[index] as the user's a[index] returns it: for a basic index (integers, slices, None: numpy
+     * returns a view), the copy records where its elements live in a, so writes into it reach a
+     * ({@link Views}).
+     */
+    public static Object getView(NDArray a, Object index) {
+        ArrayIndex ix = resolve(a, index);
+        if (ix.outShape.length == 0) return NumpyConvert.scalar(a.dtype(), a.get(ix.offsets[0]));
+        NDArray out = NDArray.zeros(a.dtype(), ix.outShape);
+        for (int k = 0; k < ix.offsets.length; k++) out.set(k, a.get(ix.offsets[k]));
+        if (!basic(index) || out.size() == 0) return out;
+        // a basic index selects an affine block: its strides are the offsets one step along each axis
+        int[] unit = Views.cStrides(ix.outShape), strides = new int[ix.outShape.length];
+        for (int d = 0; d < strides.length; d++) strides[d] = ix.outShape[d] > 1 ? ix.offsets[unit[d]] - ix.offsets[0] : 0;
+        return Views.mark(a, out, ix.offsets[0], strides);
+    }
+
+    /** The flat positions in a that a[index] = value writes, in its order. */
+    static int[] positions(NDArray a, Object index) {
+        return resolve(a, index).offsets;
+    }
+
+    /** Whether numpy's a[index] is a view: only integers, slices and None (no arrays, lists or masks). */
+    static boolean basic(Object index) {
+        List<Object> items = index instanceof TdlTuple t ? t.items() : List.of(index == null ? NONE : index);
+        for (Object it : items) {
+            boolean integer = (it instanceof Long || it instanceof Integer) && !(it instanceof Boolean);
+            if (!(it == null || it == NONE || it instanceof SliceValue || integer)) return false;
+        }
+        return true;
+    }
+
+    private static final Object NONE = new Object(); // List.of takes no null
+
     /** a[index] = value, in place, with value broadcast to the selected shape and cast to a's dtype. */
     public static void set(NDArray a, Object index, Object value) {
         ArrayIndex ix = resolve(a, index);

@@ -62,6 +62,7 @@ final class ExtraNumpy {
             if (!name.equals("sort")) return r;
             NDArray sorted = (NDArray) r;
             self.copyFrom(sorted);
+            Views.writtenAll(self);
             return null;
         };
     }
@@ -215,6 +216,7 @@ final class ExtraNumpy {
             }
             NDArray filled = run(rt, c -> c.e().fillDiagonal(c.x(), c.v().get(1)), x, a.get(1, "val"));
             x.copyFrom(filled); // numpy fills in place and returns None
+            Views.writtenAll(x);
             return null;
         });
         // numpy.linalg

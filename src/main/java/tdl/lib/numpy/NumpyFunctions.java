@@ -149,8 +149,11 @@ final class NumpyFunctions {
             HostMath m = new HostMath(rt);
             return m.run(v -> m.ops().outer(v.get(0), v.get(1)), a.check(2, "a", "b").get(0, "a"), a.get(1, "b"));
         });
-        np.put("transpose", (TdlCallable) (rt, a) -> Shapes.transpose(NumpyConvert.toArray(a.check(2, "a", "axes").get(0, "a")), a.get(1, "axes", null)));
-        np.put("reshape", (TdlCallable) (rt, a) -> Shapes.reshape(NumpyConvert.toArray(a.check(2, "a", "newshape").get(0, "a")), a.get(1, "newshape")));
+        np.put("transpose", (TdlCallable) (rt, a) -> Shapes.transposeView(NumpyConvert.toArray(a.check(2, "a", "axes").get(0, "a")), a.get(1, "axes", null)));
+        np.put("reshape", (TdlCallable) (rt, a) -> {
+            NDArray x = NumpyConvert.toArray(a.check(2, "a", "newshape").get(0, "a"));
+            return Views.reshaped(x, Shapes.reshapedShape(x, a.get(1, "newshape")));
+        });
         np.put("concatenate", (TdlCallable) (rt, a) -> join(rt, a, false));
         np.put("stack", (TdlCallable) (rt, a) -> join(rt, a, true));
         np.put("vstack", (TdlCallable) (rt, a) -> {

@@ -148,6 +148,7 @@ public final class RandomMethods {
             NDArray.copy(a, j * row, a, i * row, row);
             NDArray.copy(tmp, 0, a, j * row, row);
         }
+        Views.writtenAll(a);
     }
 
     private static Object binomial(RandomState r, Args a) {

@@ -12,7 +12,8 @@ final class Shapes {
     private Shapes() {}
 
     /** a.reshape(dims): a copy with the new shape; one dim may be -1. */
-    static NDArray reshape(NDArray a, Object dims) {
+    /** The shape a.reshape(dims) has (one -1 inferred), or numpy's error when the sizes disagree. */
+    static int[] reshapedShape(NDArray a, Object dims) {
         int[] shape;
         List<?> items = NumpyConvert.items(dims);
         if (items == null) items = List.of(dims);
@@ -38,7 +39,7 @@ final class Shapes {
             throw cannot(a, items);
         }
         if (shape.length > 4) throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank " + shape.length + " are not supported (rank 0 to 4)");
-        return a.copy().reshape(shape);
+        return shape;
     }
 
     private static TdlError cannot(NDArray a, List<?> items) {
@@ -49,7 +50,22 @@ final class Shapes {
     }
 
     /** a.T / np.transpose(a, axes): axes reversed, or in the given order. */
+    /** transpose as the user's a.T / a.transpose() / np.transpose(a) return it: writes into it reach a ({@link Views}). */
+    static NDArray transposeView(NDArray a, Object axesArg) {
+        int[] p = permutation(a, axesArg);
+        return Views.transposed(a, transpose(a, p), p);
+    }
+
     static NDArray transpose(NDArray a, Object axesArg) {
+        return transpose(a, permutation(a, axesArg));
+    }
+
+    private static NDArray transpose(NDArray a, int[] p) {
+        if (a.rank() < 2) return a.copy();
+        return Eager.apply(DimShuffleOp.of(p), a).copy();
+    }
+
+    private static int[] permutation(NDArray a, Object axesArg) {
         int r = a.rank();
         int[] p = new int[r];
         if (axesArg == null) {
@@ -66,7 +82,6 @@ final class Shapes {
                 p[i] = n;
             }
         }
-        if (r < 2) return a.copy();
-        return Eager.apply(DimShuffleOp.of(p), a).copy();
+        return p;
     }
 }
