@@ -65,9 +65,29 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
         if (y.dtype().isFloat()) {
             List<Variable> args = new ArrayList<>(List.of(g));
             args.addAll(ix);
-            res.set(1, t.sumToShape(t.apply(IndexSpec.readOpFor(idx, ix), args.toArray(new Variable[0])), y));
+            Variable part = t.apply(IndexSpec.readOpFor(idx, ix), args.toArray(new Variable[0]));
+            if (set && !IndexSpec.isBasic(idx)) part = t.mul(part, lastWrites(t, x, part, ix));
+            res.set(1, t.sumToShape(part, y));
         }
         return res;
+    }
+
+    /**
+     * 1 where an element of the part is the write that survives, 0 where a later repeated index
+     * overwrote it: only the surviving write reaches the result, so only it has a gradient
+     * (finite differences agree; Theano 1.0's AdvancedIncSubtensor1.grad gives every write the
+     * gradient). Each element writes its own flat position through the same op, and reading back
+     * shows which one won.
+     */
+    private Variable lastWrites(TensorOps t, Variable x, Variable part, List<Variable> ix) {
+        Variable shape = t.shape(part);
+        Variable ids = t.reshape(t.arange(t.prod(shape, null, false)), shape, part.rank());
+        List<Variable> setArgs = new ArrayList<>(List.of(t.fill(x, t.constant(-1L)), ids));
+        setArgs.addAll(ix);
+        Variable written = t.apply(new IncSubtensorOp(true, idx), setArgs.toArray(new Variable[0]));
+        List<Variable> readArgs = new ArrayList<>(List.of(written));
+        readArgs.addAll(ix);
+        return t.eq(t.apply(IndexSpec.readOpFor(idx, ix), readArgs.toArray(new Variable[0])), ids);
     }
 
     // written out, not generated: cold-compile speed (see Op)
