@@ -38,6 +38,12 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
                     + y.rank() + "-dimensional value (" + (set ? "set_subtensor" : "inc_subtensor") + " of x[" + idxText() + "])",
                     "y may have at most as many dimensions as the indexed part; it broadcasts from the right");
         }
+        if (!set && (y.dtype().isFloat() && !x.dtype().isFloat() || x.dtype() == tdl.graph.DType.BOOL && y.dtype() != tdl.graph.DType.BOOL)) {
+            // numpy's x[idx] += y and np.add.at (which Theano's increments call) refuse the narrowing
+            throw new GraphError(ErrorKind.TYPE_ERROR, "inc_subtensor: cannot add " + y.dtype().pyName() + " values to a tensor of dtype "
+                    + x.dtype().pyName() + " (numpy's casting rule 'same_kind')",
+                    "cast one of them first, e.g. T.inc_subtensor(x[i], T.cast(y, '" + x.dtype().pyName() + "')) or x.astype('float64')");
+        }
         return List.of(x);
     }
 
