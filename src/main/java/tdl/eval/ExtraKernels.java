@@ -139,6 +139,30 @@ final class ExtraKernels {
         };
     }
 
+    /** Theano's Split checks on the sizes; the value is x itself (no copy). */
+    static Kernel splitCheck(Apply node) {
+        tdl.graph.ops.SplitCheckOp op = (tdl.graph.ops.SplitCheckOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0], s = in[1];
+            if (s.size() != op.nSplits()) {
+                throw new GraphError(ErrorKind.VALUE_ERROR, "split: " + s.size() + " sizes given for " + op.nSplits() + " splits (n_splits)",
+                        "give one size per output", node);
+            }
+            long sum = 0;
+            for (int i = 0; i < s.size(); i++) {
+                long v = (long) s.get(i);
+                if (v < 0) throw new GraphError(ErrorKind.VALUE_ERROR, "split: the sizes cannot be negative, got " + v, null, node);
+                sum += v;
+            }
+            if (sum != x.dim(op.axis())) {
+                throw new GraphError(ErrorKind.VALUE_ERROR, "split: the sizes sum to " + sum + ", but axis " + op.axis()
+                        + " of the input has length " + x.dim(op.axis()) + " (shape " + NDArray.shapeString(x.shape()) + ")",
+                        "the sizes must add up to the length of the split axis", node);
+            }
+            return x;
+        };
+    }
+
     static Kernel specifyShape(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

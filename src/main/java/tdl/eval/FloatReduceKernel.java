@@ -46,7 +46,7 @@ final class FloatReduceKernel implements Float32Native {
             else if (!op.reduces(a)) outShape[k++] = xs[a];
         }
         ReduceOp.Kind kind = op.kind();
-        if (x.size() == 0 && (kind == ReduceOp.Kind.MAX || kind == ReduceOp.Kind.MIN)) {
+        if (x.size() == 0 && NDArray.sizeOf(outShape) > 0 && (kind == ReduceOp.Kind.MAX || kind == ReduceOp.Kind.MIN)) {
             throw new GraphError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation "
                     + kind.name().toLowerCase(java.util.Locale.ROOT) + " which has no identity", null, node);
         }

@@ -37,7 +37,7 @@ final class ReduceKernel implements Kernel {
             if (op.keepdims()) outShape[a] = keptShape[a];
             else if (!op.reduces(a)) outShape[k++] = xs[a];
         }
-        if (x.size() == 0 && (op.kind() == ReduceOp.Kind.MAX || op.kind() == ReduceOp.Kind.MIN)) {
+        if (x.size() == 0 && NDArray.sizeOf(outShape) > 0 && (op.kind() == ReduceOp.Kind.MAX || op.kind() == ReduceOp.Kind.MIN)) {
             throw new GraphError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation "
                     + op.kind().name().toLowerCase(java.util.Locale.ROOT) + " which has no identity", null, node);
         }

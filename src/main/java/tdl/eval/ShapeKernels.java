@@ -283,11 +283,12 @@ final class ShapeKernels {
         int[] outShape = new int[node.output().rank()];
         return (in, reuse) -> {
             NDArray x = in[0];
-            if (x.size() == 0) {
+            int r = x.rank();
+            // numpy: an empty lane is an error; no lanes at all (x of shape (0, 3) along axis 1) is an empty result
+            if (x.size() == 0 && (op.axis() == null || x.dim(op.axis()) == 0)) {
                 throw new GraphError(ErrorKind.VALUE_ERROR, "attempt to get " + (op.max() ? "argmax" : "argmin")
                         + " of an empty sequence", null, node);
             }
-            int r = x.rank();
             int outer, len, inner;
             if (op.axis() == null) {
                 outer = 1;

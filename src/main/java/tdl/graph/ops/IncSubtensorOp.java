@@ -38,6 +38,12 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
                     + y.rank() + "-dimensional value (" + (set ? "set_subtensor" : "inc_subtensor") + " of x[" + idxText() + "])",
                     "y may have at most as many dimensions as the indexed part; it broadcasts from the right");
         }
+        if (!set && (y.dtype().isFloat() && !x.dtype().isFloat() || x.dtype() == tdl.graph.DType.BOOL && y.dtype() != tdl.graph.DType.BOOL)) {
+            // numpy's x[idx] += y and np.add.at (which Theano's increments call) refuse the narrowing
+            throw new GraphError(ErrorKind.TYPE_ERROR, "inc_subtensor: cannot add " + y.dtype().pyName() + " values to a tensor of dtype "
+                    + x.dtype().pyName() + " (numpy's casting rule 'same_kind')",
+                    "cast one of them first, e.g. T.inc_subtensor(x[i], T.cast(y, '" + x.dtype().pyName() + "')) or x.astype('float64')");
+        }
         return List.of(x);
     }
 
@@ -65,9 +71,29 @@ public record IncSubtensorOp(boolean set, List<IndexSpec> idx) implements Op {
         if (y.dtype().isFloat()) {
             List<Variable> args = new ArrayList<>(List.of(g));
             args.addAll(ix);
-            res.set(1, t.sumToShape(t.apply(IndexSpec.readOpFor(idx, ix), args.toArray(new Variable[0])), y));
+            Variable part = t.apply(IndexSpec.readOpFor(idx, ix), args.toArray(new Variable[0]));
+            if (set && !IndexSpec.isBasic(idx)) part = t.mul(part, lastWrites(t, x, part, ix));
+            res.set(1, t.sumToShape(part, y));
         }
         return res;
+    }
+
+    /**
+     * 1 where an element of the part is the write that survives, 0 where a later repeated index
+     * overwrote it: only the surviving write reaches the result, so only it has a gradient
+     * (finite differences agree; Theano 1.0's AdvancedIncSubtensor1.grad gives every write the
+     * gradient). Each element writes its own flat position through the same op, and reading back
+     * shows which one won.
+     */
+    private Variable lastWrites(TensorOps t, Variable x, Variable part, List<Variable> ix) {
+        Variable shape = t.shape(part);
+        Variable ids = t.reshape(t.arange(t.prod(shape, null, false)), shape, part.rank());
+        List<Variable> setArgs = new ArrayList<>(List.of(t.fill(x, t.constant(-1L)), ids));
+        setArgs.addAll(ix);
+        Variable written = t.apply(new IncSubtensorOp(true, idx), setArgs.toArray(new Variable[0]));
+        List<Variable> readArgs = new ArrayList<>(List.of(written));
+        readArgs.addAll(ix);
+        return t.eq(t.apply(IndexSpec.readOpFor(idx, ix), readArgs.toArray(new Variable[0])), ids);
     }
 
     // written out, not generated: cold-compile speed (see Op)

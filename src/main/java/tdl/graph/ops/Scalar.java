@@ -55,7 +55,9 @@ public enum Scalar {
     CEIL(DTypeRule.ARITH, null, unary(Math::ceil), Derivative.ZERO,
             help("x", "Elementwise smallest integer >= x.", "T.ceil", "np.ceil")),
     ROUND(DTypeRule.ARITH, null, unary(Math::rint), Derivative.ZERO, // half to even, as numpy
-            help("x", "Elementwise rounding to the nearest integer, halves to even.", "T.round")),
+            help("x", "Elementwise rounding to the nearest integer, halves to even (T.round's default mode).", "T.round_half_to_even")),
+    ROUND_HALF_AWAY_FROM_ZERO(DTypeRule.ARITH, null, unary(ScalarMath::roundHalfAwayFromZero), Derivative.ZERO,
+            help("x", "Elementwise rounding to the nearest integer, halves away from zero (C's round()).", "T.round_half_away_from_zero")),
     SGN(DTypeRule.ARITH, null, unary(ScalarMath::sign), Derivative.ZERO,
             help("x", "Elementwise sign: -1, 0 or 1.", "T.sgn", "T.sign", "np.sign")),
     ISNAN(DTypeRule.PREDICATE, null, unary(a -> Double.isNaN(a) ? 1 : 0), Derivative.NONE,
@@ -182,7 +184,7 @@ public enum Scalar {
     // integer division and modulo by zero give 0 in integer dtypes, as numpy's
     INT_DIV(DTypeRule.ARITH, Operator.FLOOR_DIV, binary((a, b) -> Math.floor(a / b), (a, b) -> b == 0 ? 0 : Math.floor(a / b)),
             Derivative.ZERO,
-            help("a, b", "Elementwise floor division a // b.", "T.int_div", "np.floor_divide")),
+            help("a, b", "Elementwise floor division a // b.", "T.int_div", "T.floor_div", "np.floor_divide")),
     MOD(DTypeRule.ARITH, Operator.MOD, binary(ScalarMath::pyMod, (a, b) -> b == 0 ? 0 : ScalarMath.pyMod(a, b)),
             // x mod y = x - floor(x / y) * y
             (t, in, out, g) -> grads(g, t.neg(t.mul(g, t.floor(t.trueDiv(in[0], in[1]))))),
@@ -191,7 +193,7 @@ public enum Scalar {
             // d/dx x^y = y x^(y-1); d/dy = x^y log x (0 where x = 0)
             (t, in, out, g) -> grads(t.mul(g, t.mul(in[1], t.pow(in[0], t.sub(in[1], 1.0)))),
                     t.mul(g, t.mul(out, t.switchOp(t.eq(in[0], 0.0), t.constant(in[0].dtype(), 0), t.log(in[0]))))),
-            help("a, b", "Elementwise a ** b.", "T.pow", "np.power")),
+            help("a, b", "Elementwise a ** b.", "T.pow", "T.power", "np.power")),
     MAXIMUM(DTypeRule.ARITH, null, binary(Math::max), // NaN-propagating, as numpy.maximum
             (t, in, out, g) -> toEqual(t, in, out, g),
             help("a, b", "Elementwise larger of a and b (on ties both get the gradient, as in Theano).", "T.maximum", "np.maximum")),
@@ -246,7 +248,7 @@ public enum Scalar {
                 Variable zero = t.constant(g.dtype(), 0);
                 return new Variable[] {null, t.switchOp(in[0], g, zero), t.switchOp(in[0], zero, g)};
             },
-            help("cond, ift, iff", "Elementwise choice: ift where cond is nonzero, iff elsewhere.", "T.switch")),
+            help("cond, ift, iff", "Elementwise choice: ift where cond is nonzero, iff elsewhere.", "T.switch", "T.where")),
     CLIP(DTypeRule.ARITH, null, ternary((x, lo, hi) -> x < lo ? lo : x > hi ? hi : x),
             (t, in, out, g) -> {
                 Variable zero = t.constant(g.dtype(), 0);

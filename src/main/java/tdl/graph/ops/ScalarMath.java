@@ -201,4 +201,10 @@ public final class ScalarMath {
     public static double sign(double a) {
         return Double.isNaN(a) ? a : Math.signum(a);
     }
+
+    /** C's round(): halves away from zero; rint elsewhere (a + 0.5 would round 0.49999999999999994 up). */
+    public static double roundHalfAwayFromZero(double a) {
+        if (Math.abs(a - Math.floor(a)) == 0.5) return a + Math.copySign(0.5, a);
+        return Math.rint(a);
+    }
 }

@@ -348,21 +348,66 @@ public final class TensorOps {
     }
 
     private static int staticLength(Variable shape) {
+        int n = knownLength(shape);
+        if (n >= 0) return n;
+        throw new GraphError(ErrorKind.TYPE_ERROR, "reshape: the length of the shape vector " + shape + " is not known",
+                "pass the number of dimensions: reshape(x, shape, ndim)");
+    }
+
+    /**
+     * The length of a vector when the graph fixes it (Theano's get_vector_length): a constant,
+     * x.shape, a join or stack of such parts, a scalar made a vector, or a constant slice of one
+     * (t.shape[1:]); -1 when it depends on data.
+     */
+    public static int knownLength(Variable shape) {
         if (shape.rank() != 1) throw new GraphError(ErrorKind.TYPE_ERROR, "reshape: the shape must be a vector, got " + shape.type());
         if (shape instanceof Constant c) return c.value().size();
+        if (shape.owner() == null) return -1;
+        if (shape.owner().op() instanceof SubtensorOp sub && sub.idx().size() == 1
+                && sub.idx().get(0) instanceof IndexSpec.Slice sl) {
+            return sliceLength(shape.owner().inputs(), sl);
+        }
         if (shape.owner() != null && shape.owner().op() instanceof ShapeOp) return shape.owner().inputs().get(0).rank();
         if (shape.owner() != null && shape.owner().op() instanceof JoinOp) {
             int n = 0;
             for (Variable part : shape.owner().inputs()) {
-                int k = staticLength(part);
+                int k = knownLength(part);
+                if (k < 0) return -1;
                 n += k;
             }
             return n;
         }
         if (shape.owner() != null && shape.owner().op() instanceof DimShuffleOp ds
                 && ds.pattern().equals(List.of(-1))) return 1;
-        throw new GraphError(ErrorKind.TYPE_ERROR, "reshape: the length of the shape vector " + shape + " is not known",
-                "pass the number of dimensions: reshape(x, shape, ndim)");
+        return -1;
+    }
+
+    /** len(range(n)[lo:hi:step]) when n and every present bound are known; else -1. */
+    private static int sliceLength(List<Variable> in, IndexSpec.Slice sl) {
+        int n = knownLength(in.get(0));
+        if (n < 0) return -1;
+        int k = 1;
+        Long lo = null, hi = null, step = null;
+        if (sl.lo()) { lo = constantInt(in.get(k++)); if (lo == null) return -1; }
+        if (sl.hi()) { hi = constantInt(in.get(k++)); if (hi == null) return -1; }
+        if (sl.step()) { step = constantInt(in.get(k)); if (step == null || step == 0) return -1; }
+        long st = step == null ? 1 : step;
+        long a = bound(lo, n, st, true), b = bound(hi, n, st, false);
+        long len = st > 0 ? (b - a + st - 1) / st : (a - b - st - 1) / -st;
+        return (int) Math.max(0, len);
+    }
+
+    /** Python's slice.indices for one bound. */
+    private static long bound(Long v, int n, long step, boolean start) {
+        if (v == null) return step > 0 ? (start ? 0 : n) : (start ? n - 1 : -1);
+        long b = v < 0 ? v + n : v;
+        if (step > 0) return Math.max(0, Math.min(b, n));
+        return Math.max(-1, Math.min(b, n - 1));
+    }
+
+    private static Long constantInt(Variable v) {
+        if (v instanceof Constant c && c.value().size() == 1 && !c.dtype().isFloat()) return (long) c.value().get(0);
+        return null;
     }
 
     public Variable flatten(Variable x, int outdim) { return apply(new FlattenOp(outdim), x); }

@@ -48,12 +48,12 @@ final class Reductions {
                 : NumpyConvert.kw(args, "keepdims", false));
         DType dtype = ps.contains("dtype") ? NumpyConvert.dtype(args.get(first + ps.indexOf("dtype"), "dtype", null)) : null;
         int[] axes = axes(axisArg, a.rank());
-        if ((kind == Kind.MAX || kind == Kind.MIN) && a.size() == 0) {
+        if ((kind == Kind.MAX || kind == Kind.MIN) && a.size() == 0 && !emptyResult(a, axes)) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "zero-size array to reduction operation " + (kind == Kind.MAX ? "maximum" : "minimum")
                     + " which has no identity");
         }
         boolean arg = kind == Kind.ARGMAX || kind == Kind.ARGMIN;
-        if (arg && a.size() == 0) throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
+        if (arg && a.size() == 0 && !emptyResult(a, axes)) throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
         long ddof = ps.contains("ddof") ? NumpyConvert.toLong(args.get(first + ps.indexOf("ddof"), "ddof", 0L), "ddof") : 0;
         NDArray out = m.run(v -> {
             Variable x = v.get(0);
@@ -115,5 +115,12 @@ final class Reductions {
             }
         }
         return axes;
+    }
+
+    /** An empty array reduced along non-empty axes only has no lanes at all: numpy returns an empty result, not an error. */
+    private static boolean emptyResult(NDArray a, int[] axes) {
+        if (axes == null) return false;
+        for (int ax : axes) if (a.dim(ax < 0 ? ax + a.rank() : ax) == 0) return false;
+        return true;
     }
 }

@@ -39,6 +39,16 @@ final class Constructors {
         t.put("col", single("col", 2, null));
         t.put("drow", single("drow", 2, DType.FLOAT64));
         t.put("dcol", single("dcol", 2, DType.FLOAT64));
+        for (String prefix : new String[] {"f", "i", "l", "b"}) {
+            DType dt = switch (prefix) {
+                case "f" -> DType.FLOAT32;
+                case "i" -> DType.INT32;
+                case "l" -> DType.INT64;
+                default -> DType.INT8;
+            };
+            t.put(prefix + "row", single(prefix + "row", 2, dt));
+            t.put(prefix + "col", single(prefix + "col", 2, dt));
+        }
         t.put("tensor", (TdlCallable) (rt, a) -> {
             a.check(3, "dtype", "broadcastable", "name", "ndim");
             DType dt = Symbolic.dtype(rt, a.get(0, "dtype", null), Symbolic.floatX(rt));

@@ -30,9 +30,12 @@ final class Shapes {
     static Variable reshapeTo(Runtime rt, Variable x, Object spec, Object ndim) {
         if (spec instanceof Variable v && v.rank() != 0) {
             if (v.rank() != 1) throw new TdlError(ErrorKind.TYPE_ERROR, "reshape needs a shape vector, got a rank-" + v.rank() + " tensor");
+            if (ndim == null && tdl.graph.ops.TensorOps.knownLength(v) >= 0) {
+                ndim = (long) tdl.graph.ops.TensorOps.knownLength(v);
+            }
             if (ndim == null) {
-                throw new TdlError(ErrorKind.TYPE_ERROR, "reshape to a symbolic shape vector needs ndim=",
-                        "give ndim (T.reshape(x, shape, ndim=2)) or the shape as a tuple, e.g. x.reshape((n, 784))");
+                throw new TdlError(ErrorKind.TYPE_ERROR, "reshape to a symbolic shape vector of unknown length needs ndim=",
+                        "give ndim (T.reshape(x, shape, ndim=2)) or the shape as a tuple, e.g. x.reshape((n, 784)); a constant, y.shape or a constant slice of y.shape needs none");
             }
             Variable shape = v.dtype() == DType.INT64 ? v : Symbolic.ops(rt).cast(v, DType.INT64);
             return Symbolic.ops(rt).reshape(x, shape, tdl.interp.Ints.intValue(ndim));

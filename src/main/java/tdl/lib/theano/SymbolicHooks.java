@@ -26,7 +26,7 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
-            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes");
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes", "take");
     /** A shared variable's own methods besides every TensorVariable one. */
     private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
             java.util.stream.Stream.of("get_value", "set_value")).toList();
@@ -151,6 +151,8 @@ final class SymbolicHooks implements TypeHooks {
             case "var": case "std": case "cumsum": case "cumprod": case "repeat": case "squeeze": case "sort": case "argsort":
             case "nonzero": case "nonzero_values": case "norm": case "diagonal": case "ptp": case "swapaxes":
                 return ExtraFunctions.method(name, v);
+            case "take":
+                return BasicFunctions.method(name, v);
             case "sum": case "prod": case "max": case "min": case "all": case "any": case "mean": case "argmax": case "argmin":
                 return Reductions.method(name, v);
             case "reshape":

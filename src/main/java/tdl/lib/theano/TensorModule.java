@@ -58,6 +58,7 @@ final class TensorModule {
         Reductions.install(t);
         installShapeOps(t);
         ShapeFunctions.install(t);
+        BasicFunctions.install(t);
     }
 
     private static void installShapeOps(TdlModule t) {

@@ -79,6 +79,8 @@ class ScalarTest {
             case GAMMA -> values(new double[] {0.3, 0.7, 1.5, 2.5, 4.0}, new double[] {2.991568987687591, 1.2980553326475581, 0.8862269254527579, 1.329340388179137, 6.0});
             case GAMMALN -> values(new double[] {0.3, 0.7, 1.5, 2.5, 4.0}, new double[] {1.0957979948180756, 0.2608672465316665, -0.12078223763524526, 0.2846828704729192, 1.791759469228055});
             case PSI -> values(new double[] {0.3, 0.7, 1.5, 2.5, 4.0}, new double[] {-3.502524222200133, -1.2200235536979347, 0.03648997397857652, 0.7031566406452432, 1.2561176684318003});
+            case ROUND_HALF_AWAY_FROM_ZERO -> values(new double[] {0.5, 2.5, -2.5, 0.49999999999999994, -2.6},
+                    new double[] {1.0, 3.0, -3.0, 0.0, -3.0});
             case TRUNC -> values(new double[] {-2.5, -1.5, 0.5, 1.5, 2.7}, new double[] {-2.0, -1.0, 0.0, 1.0, 2.0});
             case IROUND -> values(new double[] {-2.5, -1.5, 0.5, 1.5, 2.7}, new double[] {-2.0, -2.0, 0.0, 2.0, 3.0});
             case XLOGX -> values(new double[] {0.0, 0.3, 0.7, 1.5, 4.0}, new double[] {0.0, -0.3611918412977808, -0.2496724607571127, 0.6081976621622466, 5.545177444479562});
@@ -171,7 +173,7 @@ class ScalarTest {
             case LOG, LOG1P, SQRT, INV, LOG2, LOG10, GAMMA, GAMMALN -> List.of(pos);
             case ARCSIN, ARCCOS, ARCTANH, ERFINV -> List.of(NDArray.of(new double[] {-0.8, -0.35, 0.1, 0.4, 0.75, -0.05}, 2, 3));
             case ARCCOSH -> List.of(NDArray.of(new double[] {1.2, 1.5, 2.0, 3.5, 10.0, 1.05}, 2, 3));
-            case FLOOR, CEIL, ROUND, SGN, TRUNC -> List.of(notIntegers);
+            case FLOOR, CEIL, ROUND, ROUND_HALF_AWAY_FROM_ZERO, SGN, TRUNC -> List.of(notIntegers);
             case ARCTAN2 -> List.of(mixed, pos2);
             case XLOGX -> List.of(pos);
             case XLOGY0 -> List.of(mixed, pos2);
