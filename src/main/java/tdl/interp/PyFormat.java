@@ -21,13 +21,7 @@ final class PyFormat {
         if (Double.isNaN(d)) return "nan";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-        BigDecimal exact = new BigDecimal(d);
-        BigDecimal shortest = exact;
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (r.doubleValue() == d) { shortest = r; break; }
-        }
-        BigDecimal s = shortest.stripTrailingZeros();
+        BigDecimal s = ShortestDecimal.of(d, false).stripTrailingZeros();
         String digits = s.unscaledValue().abs().toString();
         int exp = digits.length() - 1 - s.scale(); // decimal exponent of first digit
         String sign = d < 0 ? "-" : "";

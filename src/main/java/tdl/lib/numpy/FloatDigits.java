@@ -24,14 +24,7 @@ final class FloatDigits {
     static Digits shortest(double v, boolean single) {
         boolean neg = v < 0 || (v == 0 && 1 / v < 0);
         if (v == 0) return new Digits(neg, "0", 1);
-        BigDecimal exact = new BigDecimal(Math.abs(v));
-        double target = Math.abs(v);
-        for (int n = 1; n <= 17; n++) {
-            BigDecimal r = exact.round(new MathContext(n, RoundingMode.HALF_EVEN));
-            boolean same = single ? r.floatValue() == (float) target : r.doubleValue() == target;
-            if (same) return of(neg, r);
-        }
-        return of(neg, exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+        return of(neg, tdl.interp.ShortestDecimal.of(v, single));
     }
 
     private static Digits of(boolean neg, BigDecimal r) {
