@@ -65,7 +65,8 @@ public final class Interpreter implements Runtime {
     final ArrayList<TdlError> handling = new ArrayList<>();
     /** Call frames for zero-argument super(). */
     final ArrayList<Object[]> frames = new ArrayList<>();
-    final java.util.Random random;
+    /** Python's random module's generator (seeded by the session's seed when it has one). */
+    final PyRandom random;
     private final Builtins builtinsHelper;
 
     Builtins builtinsHelper() { return builtinsHelper; }
@@ -81,7 +82,7 @@ public final class Interpreter implements Runtime {
         this.fileRoot = c.fileRoot() == null ? null : c.fileRoot().toAbsolutePath().normalize();
         this.fileAccess = c.fileAccess();
         this.workingDir = (c.workingDir() == null ? Path.of("") : c.workingDir()).toAbsolutePath().normalize();
-        this.random = seed == null ? new java.util.Random() : new java.util.Random(seed);
+        this.random = new PyRandom(seed);
         builtinsHelper = Builtins.install(this);
         StdModules.install(this);
         mainGlobals.put("__name__", "__main__");

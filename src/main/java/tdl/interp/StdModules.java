@@ -321,47 +321,50 @@ final class StdModules {
 
     private void random() {
         TdlModule r = new TdlModule("random");
+        PyRandom g = in.random;
         fn(r, "seed", (rt, a) -> {
-            Object s = a.get(0, "a", null);
-            in.random.setSeed(s == null ? System.nanoTime() : Ops.isNumber(s) ? (long) Ops.toDouble(s) : s.hashCode());
+            a.check(1, "a");
+            g.seed(a.get(0, "a", null));
             return null;
         });
-        fn(r, "random", (rt, a) -> in.random.nextDouble());
-        fn(r, "uniform", (rt, a) -> {
-            double lo = num(a.get(0, "a")), hi = num(a.get(1, "b"));
-            return lo + (hi - lo) * in.random.nextDouble();
-        });
-        fn(r, "gauss", (rt, a) -> num(a.get(0, "mu", 0.0)) + num(a.get(1, "sigma", 1.0)) * in.random.nextGaussian());
-        r.put("normalvariate", r.members().get("gauss"));
+        fn(r, "random", (rt, a) -> g.random());
+        fn(r, "uniform", (rt, a) -> g.uniform(num(a.get(0, "a")), num(a.get(1, "b"))));
+        fn(r, "gauss", (rt, a) -> g.gauss(num(a.get(0, "mu", 0.0)), num(a.get(1, "sigma", 1.0))));
+        fn(r, "normalvariate", (rt, a) -> g.normalvariate(num(a.get(0, "mu", 0.0)), num(a.get(1, "sigma", 1.0))));
         fn(r, "randint", (rt, a) -> {
-            long lo = Ops.toLong(a.get(0, "a")), hi = Ops.toLong(a.get(1, "b"));
-            if (hi < lo) throw new TdlError(ErrorKind.VALUE_ERROR, "empty range for randint(" + lo + ", " + hi + ")");
-            return lo + (long) Math.floor(in.random.nextDouble() * (hi - lo + 1));
+            a.check(2, "a", "b");
+            Object lo = intArg(a.get(0, "a"), "randint"), hi = intArg(a.get(1, "b"), "randint");
+            return g.randrange(lo, Ints.normalize(Ints.big(hi).add(java.math.BigInteger.ONE)), 1L);
         });
         fn(r, "randrange", (rt, a) -> {
-            long lo = a.size() > 1 ? Ops.toLong(a.get(0, "start")) : 0;
-            long hi = Ops.toLong(a.size() > 1 ? a.get(1, "stop") : a.get(0, "stop"));
-            if (hi <= lo) throw new TdlError(ErrorKind.VALUE_ERROR, "empty range for randrange()");
-            return lo + (long) Math.floor(in.random.nextDouble() * (hi - lo));
+            a.check(3, "start", "stop", "step");
+            return g.randrange(intArg(a.get(0, "start"), "randrange"), a.size() > 1 ? intArg(a.get(1, "stop"), "randrange") : null,
+                    a.size() > 2 ? intArg(a.get(2, "step"), "randrange") : 1L);
         });
-        fn(r, "choice", (rt, a) -> {
-            List<Object> items = in.protocol.access.toList(a.get(0, "seq"));
-            if (items.isEmpty()) throw new TdlError(ErrorKind.INDEX_ERROR, "Cannot choose from an empty sequence");
-            return items.get(in.random.nextInt(items.size()));
-        });
+        fn(r, "getrandbits", (rt, a) -> Ints.normalize(g.getrandbits((int) Ops.toLong(intArg(a.check(1, "k").get(0, "k"), "getrandbits")))));
+        fn(r, "choice", (rt, a) -> g.choice(in.protocol.access.toList(a.get(0, "seq"))));
         fn(r, "shuffle", (rt, a) -> {
             Object x = a.get(0, "x");
-            if (!(x instanceof ArrayList<?> l)) throw new TdlError(ErrorKind.TYPE_ERROR, "shuffle() needs a list");
-            java.util.Collections.shuffle(l, in.random);
+            if (!(x instanceof ArrayList<?> l)) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "random.shuffle() shuffles a list in place",
+                        "for an array use np.random.shuffle(a), for other sequences list(x) first");
+            }
+            @SuppressWarnings("unchecked") List<Object> list = (List<Object>) l;
+            g.shuffle(list);
             return null;
         });
         fn(r, "sample", (rt, a) -> {
-            List<Object> items = in.protocol.access.toList(a.get(0, "population"));
-            long k = Ops.toLong(a.get(1, "k"));
-            if (k > items.size() || k < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "Sample larger than population or is negative");
-            java.util.Collections.shuffle(items, in.random);
-            return new ArrayList<>(items.subList(0, (int) k));
+            a.check(2, "population", "k");
+            return new ArrayList<>(g.sample(in.protocol.access.toList(a.get(0, "population")), Ops.toLong(intArg(a.get(1, "k"), "sample"))));
         });
         in.registerModule(r);
+    }
+
+    /** An int argument of the random functions; a float is Python's TypeError, not a silent truncation. */
+    private static Object intArg(Object v, String f) {
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (Ints.isInt(v)) return v;
+        throw new TdlError(ErrorKind.TYPE_ERROR, "random." + f + "() takes integers",
+                "convert with int(...) first");
     }
 }

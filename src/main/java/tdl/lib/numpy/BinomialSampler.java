@@ -1,5 +1,7 @@
 package tdl.lib.numpy;
 
+import tdl.interp.MT19937;
+
 /**
  * numpy's legacy binomial: inversion when n*min(p, 1-p) <= 30, else Kachitvichyanukul and
  * Schmeiser's BTPE. The per-(n, p) setup is cached exactly as numpy caches it, because the cache

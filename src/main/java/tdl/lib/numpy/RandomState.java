@@ -1,5 +1,7 @@
 package tdl.lib.numpy;
 
+import tdl.interp.MT19937;
+
 import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;

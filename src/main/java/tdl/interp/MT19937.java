@@ -1,21 +1,22 @@
-package tdl.lib.numpy;
+package tdl.interp;
 
 /**
- * The Mersenne Twister MT19937 as numpy's legacy RandomState drives it: seeded with
- * init_genrand(seed) for an integer seed (numpy's _legacy_seeding calls mt19937_seed, not
- * init_by_array, for a plain int), init_by_array for a sequence of ints.
+ * The Mersenne Twister MT19937, the generator of numpy's legacy RandomState and of Python's random
+ * module: numpy seeds it with init_genrand(seed) for an integer seed (its _legacy_seeding calls
+ * mt19937_seed, not init_by_array, for a plain int) and init_by_array for a sequence of ints;
+ * Python's random always with init_by_array ({@link PyRandom}).
  */
-final class MT19937 {
+public final class MT19937 {
     private static final int N = 624;
     private static final int M = 397;
     private final int[] mt = new int[N];
     private int pos;
 
-    MT19937(long seed) {
+    public MT19937(long seed) {
         seed(seed);
     }
 
-    void seed(long seed) {
+    public void seed(long seed) {
         int s = (int) seed;
         for (int i = 0; i < N; i++) {
             mt[i] = s;
@@ -25,7 +26,7 @@ final class MT19937 {
     }
 
     /** numpy's init_by_array (used when the seed is a list of ints). */
-    void seedArray(long[] key) {
+    public void seedArray(long[] key) {
         seed(19650218L);
         int i = 1;
         int j = 0;
@@ -63,7 +64,7 @@ final class MT19937 {
     }
 
     /** The next 32 random bits, as an unsigned value in a long. */
-    long nextUint32() {
+    public long nextUint32() {
         if (pos >= N) generate();
         int y = mt[pos++];
         y ^= y >>> 11;
@@ -74,12 +75,12 @@ final class MT19937 {
     }
 
     /** 64 bits: the first 32-bit draw is the high word, as numpy's mt19937_next64. */
-    long nextUint64() {
+    public long nextUint64() {
         return (nextUint32() << 32) | nextUint32();
     }
 
     /** A double in [0, 1) with 53 random bits: (a >> 5, b >> 6). */
-    double nextDouble() {
+    public double nextDouble() {
         long a = nextUint32() >>> 5;
         long b = nextUint32() >>> 6;
         return (a * 67108864.0 + b) / 9007199254740992.0;
