@@ -21,6 +21,9 @@ public final class Float32Bench {
 
     private final Settings settings;
     private final PrintStream out, err;
+    // bytes per borrowed call of each session's plans, for the lines below the table
+    private final List<String> allocated = new ArrayList<>();
+    private long worst;
 
     public Float32Bench(Settings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -51,6 +54,11 @@ public final class Float32Bench {
                 + " each row's %%peak is against its own dtype's)%n", peak64 / 1e9, peak32 / 1e9, cores);
         out.printf("java %s, %d cores, float32 products: %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.FloatGemm.description());
+        out.println("allocated per borrowed call, all threads (bytes): " + String.join("; ", allocated));
+        if (worst > BenchRunner.ALLOCATION_WARNING) {
+            out.printf("WARNING: a compiled plan allocated more than %d bytes per call in its steady state: boxed Vector API"
+                    + " code? see tdl.eval.VectorKernels%n", BenchRunner.ALLOCATION_WARNING);
+        }
         if (script != null) out.println(f32.describe("float32 tuned"));
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());
     }
@@ -83,6 +91,13 @@ public final class Float32Bench {
         }), numpyScript, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0).with("--dtype", "float32"),
                 line -> progress(dtype + " " + line));
         if (settings.profile()) out.print("profile, " + dtype + ":\n" + s.profileReport());
+        // the steady state allocates nothing per call in either dtype (issue 15): counted as BenchRunner counts it
+        tdl.function.CompiledFunction trainFn = TheanoLibrary.compiledFunction(train), sampleFn = TheanoLibrary.compiledFunction(sample);
+        tdl.graph.NDArray[] index = {tdl.graph.NDArray.scalar(tdl.graph.DType.INT64, 0)};
+        long trainBytes = BenchRunner.leastAllocated(() -> trainFn.callBorrowed(index), 5);
+        long sampleBytes = BenchRunner.leastAllocated(sampleFn::callBorrowed, 1);
+        allocated.add(String.format("%s train_rbm %d, sample_fn %d", dtype, trainBytes, sampleBytes));
+        worst = Math.max(worst, Math.max(trainBytes, sampleBytes));
         return r;
     }
 
