@@ -163,6 +163,37 @@ final class ExtraKernels {
         };
     }
 
+    /** numpy's choice checks on p (or on the population of a draw without replacement); the value is x itself. */
+    static Kernel choiceCheck(Apply node) {
+        tdl.graph.ops.ChoiceCheckOp op = (tdl.graph.ops.ChoiceCheckOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            if (op.kind() == tdl.graph.ops.ChoiceCheckOp.Kind.SAMPLE_SIZE) {
+                if (in[1].get(0) > x.get(0)) {
+                    throw new GraphError(ErrorKind.VALUE_ERROR, "RandomStreams.choice: cannot take a larger sample (" + (long) in[1].get(0)
+                            + ") than the population (" + (long) x.get(0) + ") when replace=False", "draw with replace=True, or fewer", node);
+                }
+                return x;
+            }
+            // numpy's tolerance: sqrt(eps) of float64, or of p's own float dtype when coarser
+            double atol = Math.sqrt(x.dtype() == DType.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0));
+            double sum = 0, c = 0; // Kahan, as numpy's kahan_sum
+            for (int i = 0; i < x.size(); i++) {
+                double v = x.get(i);
+                if (v < 0) throw new GraphError(ErrorKind.VALUE_ERROR, "RandomStreams.choice: probabilities are not non-negative, got " + v, null, node);
+                double y = v - c, t = sum + y;
+                c = (t - sum) - y;
+                sum = t;
+            }
+            if (Double.isNaN(sum)) throw new GraphError(ErrorKind.VALUE_ERROR, "RandomStreams.choice: probabilities contain NaN", null, node);
+            if (Math.abs(sum - 1) > atol) {
+                throw new GraphError(ErrorKind.VALUE_ERROR, "RandomStreams.choice: probabilities do not sum to 1 (they sum to " + sum + ")",
+                        "normalise p, e.g. p / p.sum()", node);
+            }
+            return x;
+        };
+    }
+
     static Kernel specifyShape(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

@@ -46,8 +46,12 @@ final class RandomKernel implements Kernel {
         int[] shape = fits ? reuse.shape() : new int[op.ndim()];
         if (!fits) for (int i = 0; i < shape.length; i++) shape[i] = (int) (long) sizeData[i];
         NDArray out = Kernels.output(reuse, op.dtype(), shape);
-        long key = key();
         double[] a = in[1].data(), b = in[2].data(), o = out.data();
+        if (op.kind() == RandomOp.Kind.NORMAL) {
+            // numpy's normal (under Theano's RandomStreams) refuses a negative scale; a negative std would flip the draws
+            for (double sd : b) if (sd < 0) throw badBinomial("std must be >= 0, got " + sd);
+        }
+        long key = key();
         if (op.kind() == RandomOp.Kind.BINOMIAL && a.length == 1 && a[0] == 1 && in[2].sameShape(shape)) {
             bernoulli(key, b, o);
             return out;

@@ -23,7 +23,8 @@ import tdl.graph.ops.TensorOps;
  * Reverse-mode differentiation (theano.grad). One pullback per op ({@link tdl.graph.Op#grad}),
  * visited in reverse topological order over only the nodes that lie on a path from a wrt variable to
  * the cost; contributions to a variable used several times are added. An op answering null for an
- * input means "no gradient flows there" (integers, random draws, indices); an op without a rule
+ * input means "no gradient flows there" (integers, indices), an input with an
+ * {@link tdl.graph.Op#undefinedGradient} (a random draw's parameters) stops grad; an op without a rule
  * throws GradientError "not differentiable: OP" itself, and only if the walk reaches it.
  */
 public final class Grad {
@@ -123,7 +124,14 @@ public final class Grad {
             for (int i = 0; i < inGrads.size(); i++) {
                 Variable in = a.inputs().get(i);
                 Variable g = inGrads.get(i);
-                if (g == null || !connected.contains(in) || constant.contains(in)) continue;
+                if (!connected.contains(in) || constant.contains(in)) continue;
+                String undefined = in.dtype().isFloat() ? a.op().undefinedGradient(i) : null;
+                if (undefined != null) {
+                    throw new GraphError(ErrorKind.NOT_DIFFERENTIABLE_ERROR, "grad is undefined here: " + undefined
+                            + " (Theano raises NullTypeGradError)",
+                            "to treat the draw as a constant, pass it in consider_constant=[...] or wrap it in theano.gradient.disconnected_grad", a);
+                }
+                if (g == null) continue;
                 if (g.rank() != in.rank()) {
                     throw new IllegalStateException(a.op().name() + ".grad gave a rank-" + g.rank()
                             + " gradient for a rank-" + in.rank() + " input");

@@ -29,6 +29,13 @@ public interface Op {
     List<Variable> grad(Apply node, List<Variable> outputGrads);
 
     /**
+     * Why no gradient is defined through float input {@code input} (Theano's grad_undefined), or null.
+     * grad raises when a wrt reaches the cost through such an input instead of letting the path carry
+     * zero, as Theano's NullTypeGradError: a zero there would be a silently wrong gradient.
+     */
+    default String undefinedGradient(int input) { return null; }
+
+    /**
      * Whether evaluating the op twice on equal inputs can give different results (random draws). An
      * op whose inner graph draws random numbers is random too.
      */

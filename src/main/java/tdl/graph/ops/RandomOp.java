@@ -18,7 +18,8 @@ import tdl.graph.Variable;
  * the k categories of pvals (parameters: n, pvals whose last axis has the k probabilities). Every
  * evaluation draws fresh numbers (the kernel advances {@link #counter} unless {@code advances} is
  * false), so the op is stochastic:
- * never folded or merged. Draws are constants to grad: no gradient flows into any input.
+ * never folded or merged. No gradient flows into the size; through the parameters the gradient is
+ * undefined, as Theano's RandomFunction (grad_undefined) and MRG's undefined_grad(low/avg/p) say.
  */
 public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, boolean advances) implements Op {
     public enum Kind {
@@ -67,6 +68,11 @@ public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, 
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return Arrays.asList(null, null, null);
+    }
+
+    @Override
+    public String undefinedGradient(int input) {
+        return input == 0 ? null : "the numbers drawn by " + name() + " have no gradient with respect to its parameters";
     }
 
     @Override

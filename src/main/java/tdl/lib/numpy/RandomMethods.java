@@ -183,8 +183,11 @@ public final class RandomMethods {
         int count = shape == null ? 1 : (int) NDArray.sizeOf(shape);
         long[] idx = new long[count];
         if (pArg != null) {
+            NDArray given = NumpyConvert.toArray(pArg);
             NDArray p = NumpyConvert.toArray(pArg, DType.FLOAT64);
+            if (p.rank() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, "'p' must be 1-dimensional");
             if (p.size() != popSize) throw new TdlError(ErrorKind.VALUE_ERROR, "'a' and 'p' must have same size");
+            checkProbabilities(p, given.dtype() == DType.FLOAT32);
             if (!replace) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "choice(replace=False, p=...) is not supported");
             double[] cdf = new double[p.size()];
             double acc = 0;
@@ -208,6 +211,22 @@ public final class RandomMethods {
         for (int k = 0; k < count; k++) out[k] = pool == null ? idx[k] : pool.get((int) idx[k]);
         if (shape == null) return NumpyConvert.scalar(dtype, out[0]);
         return NDArray.of(dtype, shape, out);
+    }
+
+    /** numpy's checks on choice's p, in its order and words; its tolerance is float32's when p is float32. */
+    private static void checkProbabilities(NDArray p, boolean float32) {
+        double atol = Math.sqrt(float32 ? Math.ulp(1.0f) : Math.ulp(1.0));
+        double sum = 0, c = 0; // Kahan, as numpy's kahan_sum
+        boolean negative = false;
+        for (int i = 0; i < p.size(); i++) {
+            double v = p.get(i), y = v - c, t = sum + y;
+            c = (t - sum) - y;
+            sum = t;
+            negative |= v < 0;
+        }
+        if (Double.isNaN(sum)) throw new TdlError(ErrorKind.VALUE_ERROR, "probabilities contain NaN");
+        if (negative) throw new TdlError(ErrorKind.VALUE_ERROR, "probabilities are not non-negative");
+        if (Math.abs(sum - 1) > atol) throw new TdlError(ErrorKind.VALUE_ERROR, "probabilities do not sum to 1");
     }
 
     /** Helper for tests and other libraries: calls a bound method with positional arguments. */

@@ -8,6 +8,7 @@ import tdl.graph.Constant;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
 import tdl.graph.Variable;
+import tdl.graph.ops.ChoiceCheckOp;
 import tdl.graph.ops.Index;
 import tdl.graph.ops.RandomCounter;
 import tdl.graph.ops.RandomOp;
@@ -56,20 +57,27 @@ final class RandomStreams {
     }
 
     Object uniform(Runtime rt, Args a) {
-        a.check(5, "size", "low", "high", "ndim", "dtype");
+        // nstreams (MRG_RandomStreams) only splits MRG's generator; TDL's numbers are its own anyway
+        a.check(6, "size", "low", "high", "ndim", "dtype", "nstreams");
         return draw(rt, a, RandomOp.Kind.UNIFORM, a.get(1, "low", 0.0), a.get(2, "high", 1.0),
                 Symbolic.dtype(rt, a.get(4, "dtype", null), null));
     }
 
     Object normal(Runtime rt, Args a) {
-        a.check(5, "size", "avg", "std", "ndim", "dtype");
+        a.check(7, "size", "avg", "std", "ndim", "dtype", "nstreams", "truncate");
+        if (rt.truth(a.get(6, "truncate", false))) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "normal(truncate=True) (MRG_RandomStreams' normal cut at 2 std) is not supported",
+                    "draw normal(...) without truncate and clip it, or redraw the values outside 2 std yourself");
+        }
         return draw(rt, a, RandomOp.Kind.NORMAL, a.get(1, "avg", 0.0), a.get(2, "std", 1.0),
                 Symbolic.dtype(rt, a.get(4, "dtype", null), null));
     }
 
     Object binomial(Runtime rt, Args a) {
-        a.check(5, "size", "n", "p", "ndim", "dtype");
-        return draw(rt, a, RandomOp.Kind.BINOMIAL, a.get(1, "n", 1L), a.get(2, "p", 0.5),
+        // prob is Theano 1.0's deprecated name for p (it wins when given); nstreams is MRG's
+        a.check(6, "size", "n", "p", "ndim", "dtype", "prob", "nstreams");
+        Object p = a.get(5, "prob", null);
+        return draw(rt, a, RandomOp.Kind.BINOMIAL, a.get(1, "n", 1L), p != null ? p : a.get(2, "p", 0.5),
                 Symbolic.dtype(rt, a.get(4, "dtype", null), DType.INT64));
     }
 
@@ -124,24 +132,35 @@ final class RandomStreams {
         DType dtype = Symbolic.dtype(rt, a.get(5, "dtype", null), DType.INT64);
         Object p = a.get(3, "p", null);
         boolean replace = rt.truth(a.get(2, "replace", true));
+        if (from.rank() == 1 && from.dtype().isFloat() && !dtype.isFloat()) {
+            // Theano casts the chosen entries to dtype (int64 unless given), truncating float entries
+            throw new TdlError(ErrorKind.TYPE_ERROR, "choice(): a holds " + from.dtype().pyName() + " values but the result dtype is "
+                    + dtype.pyName() + " (Theano would truncate them)", "pass dtype=" + from.dtype().pyName() + " (or the dtype you want)");
+        }
+        // indices into a vector a stay int64; the chosen entries are cast to dtype below
+        DType idxType = from.rank() == 0 ? dtype : DType.INT64;
         Variable idx;
         if (p == null && replace) {
-            idx = make(t, RandomOp.Kind.INTEGERS, dtype, s, t.constant(0L), t.sub(n, t.constant(1L)));
+            idx = make(t, RandomOp.Kind.INTEGERS, idxType, s, t.constant(0L), t.sub(n, t.constant(1L)));
         } else if (replace) {
             Variable pv = Symbolic.lift(rt, p, "choice() p");
             if (pv.rank() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, "choice(): p must be a vector of probabilities");
+            pv = t.apply(new ChoiceCheckOp(ChoiceCheckOp.Kind.PROBABILITIES), pv, t.constant(0L));
             Variable counts = make(t, RandomOp.Kind.MULTINOMIAL, DType.INT64, s, t.constant(1L), pv);
-            idx = t.cast(t.argmax(counts, counts.rank() - 1, false), dtype);
+            idx = t.cast(t.argmax(counts, counts.rank() - 1, false), idxType);
         } else if (p == null) {
-            Variable perm = make(t, RandomOp.Kind.PERMUTATION, dtype, new Sized(t.intVector(), 0), n, t.constant(0.0));
             Variable count = t.constant(1L);
             for (int i = 0; i < s.ndim; i++) count = t.mul(count, t.subtensor(s.size, List.of(new Index.Scalar(t.constant((long) i)))));
+            Variable checked = t.apply(new ChoiceCheckOp(ChoiceCheckOp.Kind.SAMPLE_SIZE), n, count);
+            Variable perm = make(t, RandomOp.Kind.PERMUTATION, idxType, new Sized(t.intVector(), 0), checked, t.constant(0.0));
             idx = t.reshape(t.subtensor(perm, List.of(new Index.Range(null, count, null))), s.size, s.ndim);
         } else {
             throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "choice(replace=False, p=...) is not supported",
                     "draw with replacement, or without p");
         }
-        return from.rank() == 0 ? idx : t.subtensor(from, List.of(s.ndim == 0 ? new Index.Scalar(idx) : new Index.Vector(idx)));
+        if (from.rank() == 0) return idx;
+        Variable chosen = t.subtensor(from, List.of(s.ndim == 0 ? new Index.Scalar(idx) : new Index.Vector(idx)));
+        return chosen.dtype() == dtype ? chosen : t.cast(chosen, dtype);
     }
 
     /**
@@ -185,8 +204,8 @@ final class RandomStreams {
         Object sizeArg = a.get(0, "size", null);
         Sized s;
         if (sizeArg == null) {
-            // no size: the shape of the highest-rank parameter (binomial(p=h_mean))
-            Variable model = vb.rank() >= va.rank() ? vb : va;
+            // no size: the parameters' broadcast shape, as numpy draws with size=None (binomial(p=h_mean))
+            Variable model = va.rank() == 0 ? vb : vb.rank() == 0 ? va : t.add(va, vb);
             s = new Sized(t.shape(model), model.rank());
         } else {
             s = size(rt, a, sizeArg, ndimArg);
@@ -214,6 +233,12 @@ final class RandomStreams {
             else throw new TdlError(ErrorKind.VALUE_ERROR, a.function() + "(): cannot tell the rank of the symbolic size",
                     "pass ndim=..., or a tuple of sizes");
         } else {
+            if (sizeArg instanceof NDArray arr && !arr.dtype().isFloat() && arr.rank() <= 1) {
+                // a numpy shape array, as Theano's as_tensor_variable(size) takes it
+                List<Object> dims = new ArrayList<>();
+                for (int i = 0; i < arr.size(); i++) dims.add((long) arr.get(i));
+                sizeArg = arr.rank() == 0 ? dims.get(0) : dims;
+            }
             List<?> items = Sequences.itemsOrSingle(sizeArg);
             ndim = items.size();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
