@@ -19,11 +19,14 @@ final class SessionHost implements ScriptHost {
         this.err = s.err();
     }
 
-    /** --profile: the per-function, per-op table goes to stderr at exit, as Theano's profiler prints it. */
+    /**
+     * --profile, or functions compiled with profile=True: the per-function, per-op table goes to
+     * stderr at exit, as Theano's profiler prints it.
+     */
     @Override
     public void close() {
-        if (!session.options().profile()) return;
         String report = session.profileReport();
+        if (report.isEmpty() && !session.options().profile()) return;
         err.print(report.isEmpty() ? "Function profiling: no compiled function was called\n" : report);
         err.flush();
     }

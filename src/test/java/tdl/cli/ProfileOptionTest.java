@@ -50,6 +50,16 @@ class ProfileOptionTest {
     }
 
     @Test
+    void functionProfileTruePrintsItsTableAtExitWithoutTheFlag() {
+        // Theano prints the profile of a function(profile=True) when the process exits
+        String[] r = run("-e", "import theano\nimport theano.tensor as T\nx = T.dvector('x')\n"
+                + "f = theano.function([x], T.exp(x), name='prof', profile=True)\nf([1.0])\n"
+                + "g = theano.function([x], x + 1, name='plain')\ng([1.0])\n");
+        assertTrue(r[1].contains("Function profiling: prof (1 calls"), r[1]);
+        assertFalse(r[1].contains("plain"), r[1]);
+    }
+
+    @Test
     void withoutProfileNothingIsPrinted() {
         String[] r = run("-e", SCRIPT);
         assertFalse(r[1].contains("Function profiling"), r[1]);

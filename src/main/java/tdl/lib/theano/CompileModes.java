@@ -15,6 +15,20 @@ import tdl.interp.TypeHooks;
 final class CompileModes {
     private CompileModes() {}
 
+    /**
+     * The mode a name stands for, or null for a name Theano does not have. FAST_RUN and
+     * FAST_COMPILE (and Theano's config default 'Mode') run the same rewrites: TDL has one optimiser.
+     */
+    static String canonical(String name) {
+        return switch (name) {
+            case "FAST_RUN", "FAST_COMPILE", "Mode" -> "FAST_RUN";
+            case "DebugMode", "DEBUG_MODE" -> "DebugMode";
+            case "NanGuardMode" -> "NanGuardMode";
+            case "ProfileMode", "PROFILE_MODE" -> "ProfileMode";
+            default -> null;
+        };
+    }
+
     /** A mode object; {@code name} is the mode string function() reads. */
     record Mode(String name) {}
 

@@ -35,12 +35,27 @@ final class FunctionHooks implements TypeHooks {
             case "copy" -> (tdl.interp.TdlCallable) (r, a) -> FunctionMaker.copy(r, sf, a);
             case "inputs" -> new java.util.ArrayList<Object>(f.inputs());
             case "outputs" -> new java.util.ArrayList<Object>(f.outputs());
+            case "trust_input" -> sf.trustInput().get();
             default -> UNSUPPORTED;
         };
     }
 
+    /**
+     * f.trust_input = True: Theano then skips its input checks (a wrong input gives a wrong result
+     * or a crash). TDL keeps checking, which costs little next to a call and can never be silently wrong.
+     */
     @Override
-    public List<String> attributeNames(Object self) { return List.of("name", "inputs", "outputs", "maker", "copy"); }
+    public Object setAttr(Runtime rt, Object self, String name, Object value) {
+        if (!name.equals("trust_input")) return UNSUPPORTED;
+        if (!(value instanceof Boolean b)) {
+            throw new tdl.syntax.TdlError(tdl.vocab.ErrorKind.TYPE_ERROR, "trust_input must be True or False, got " + rt.repr(value));
+        }
+        ((Functions.ScriptFunction) self).trustInput().set(b);
+        return null;
+    }
+
+    @Override
+    public List<String> attributeNames(Object self) { return List.of("name", "inputs", "outputs", "maker", "copy", "trust_input"); }
 
     private static String names(List<Variable> vs) {
         return vs.stream().map(v -> v.name() != null ? v.name() : tdl.function.GraphPrinter.pp(v)).collect(Collectors.joining(", "));

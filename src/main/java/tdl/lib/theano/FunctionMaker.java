@@ -140,7 +140,7 @@ final class FunctionMaker {
         }
         var options = r.options().withName(name).withProfile(profile == null ? r.options().profile() : rt.truth(profile));
         Functions.Recipe copy = new Functions.Recipe(r.inputs(), outputs, updates, givens, options, r.mode());
-        return Functions.compile(rt, copy, f.listOutput(), f.allowInputDowncast(), f.names(), f.defaults(), f.flags());
+        return Functions.compile(rt, copy, f.listOutput(), f.outputKeys(), f.allowInputDowncast(), f.names(), f.defaults(), f.flags());
     }
 
     /** swap={old_shared: new_shared}: Theano's checks (the old one is used by f; same type). */

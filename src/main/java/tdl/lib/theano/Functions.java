@@ -29,11 +29,13 @@ final class Functions {
 
     /**
      * What a script holds after function(): the compiled function, whether it returns a list, the
-     * allow_input_downcast setting, per input its keyword name (null: positional only), default value
-     * (null: required) and theano.In flags, and the recipe f.copy() recompiles from.
+     * dict keys of its outputs (null unless outputs was a dict), the allow_input_downcast setting, per input its keyword name (null: positional only), default value
+     * (null: required) and theano.In flags, the recipe f.copy() recompiles from, and Theano's
+     * f.trust_input flag (kept for scripts that read it back; TDL checks inputs either way).
      */
-    record ScriptFunction(CompiledFunction compiled, boolean listOutput, Boolean allowInputDowncast, List<String> names,
-                          List<Object> defaults, List<InOut.Flags> flags, Recipe recipe) {}
+    record ScriptFunction(CompiledFunction compiled, boolean listOutput, List<String> outputKeys, Boolean allowInputDowncast, List<String> names,
+                          List<Object> defaults, List<InOut.Flags> flags, Recipe recipe,
+                          java.util.concurrent.atomic.AtomicBoolean trustInput) {}
 
     /** What function() was given, after argument checks: f.copy() compiles it again with shared variables swapped. */
     record Recipe(List<Variable> inputs, List<Variable> outputs, List<Map.Entry<SharedVariable, Variable>> updates,
@@ -69,33 +71,50 @@ final class Functions {
         }
         List<Variable> inputs = variables(rt, inSpec, "inputs");
         Object outSpec = unwrapOut(a.get(1, "outputs", null));
+        List<String> outputKeys = null;
+        if (outSpec instanceof Map<?, ?> m) {
+            // Theano 1.0: a dict of outputs is compiled in the sorted order of its keys and each call returns a dict
+            Map<String, Object> sorted = new java.util.TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "the keys of a dict of outputs must be strings, got "
+                            + Symbolic.typeName(rt, e.getKey()), "name each output, e.g. {'cost': cost, 'error': err}");
+                }
+                sorted.put(k, unwrapOut(e.getValue()));
+            }
+            outputKeys = List.copyOf(sorted.keySet());
+            outSpec = new ArrayList<>(sorted.values());
+        }
         boolean listOutput = outSpec == null || Sequences.isListOrTuple(outSpec);
         List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
                 : List.of(Symbolic.lift(rt, outSpec, "a function output"));
         List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null));
         Map<Variable, Variable> givens = givens(rt, a.get(3, "givens", null));
         Object name = a.get(4, "name", null);
-        OnUnused mode = OnUnused.fromName(String.valueOf(a.get(5, "on_unused_input", "raise")));
+        Map<String, Object> config = TheanoConfig.of(rt).module().members();
+        Object onUnused = a.get(5, "on_unused_input", null);
+        OnUnused mode = OnUnused.fromName(String.valueOf(onUnused != null ? onUnused : config.get("on_unused_input")));
         if (mode == null) throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
         String compileMode = compileMode(rt, a.get(8, "mode", null));
         FunctionCompiler.Options options = FunctionCompiler.Options.defaults().withOnUnused(mode)
                 .withName(name == null ? null : rt.str(name))
-                .withProfile(rt.truth(a.get(6, "profile", false)) || compileMode.equals("ProfileMode"))
+                .withProfile(profile(rt, a.get(6, "profile", null), config) || compileMode.equals("ProfileMode"))
                 .withNanGuard(compileMode.equals("NanGuardMode") || compileMode.equals("DebugMode"))
                 .withDebugCheck(compileMode.equals("DebugMode"))
                 .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false)));
         Object downcast = a.get(7, "allow_input_downcast", null);
         Recipe recipe = new Recipe(inputs, outputs, updates, givens, options, compileMode);
-        return compile(rt, recipe, listOutput, downcast == null ? null : rt.truth(downcast), names, defaults, flags);
+        return compile(rt, recipe, listOutput, outputKeys, downcast == null ? null : rt.truth(downcast), names, defaults, flags);
     }
 
     /** Compiles a recipe (function() or f.copy()) into what the script holds. */
-    static ScriptFunction compile(Runtime rt, Recipe r, boolean listOutput, Boolean downcast, List<String> names,
+    static ScriptFunction compile(Runtime rt, Recipe r, boolean listOutput, List<String> outputKeys, Boolean downcast, List<String> names,
                                   List<Object> defaults, List<InOut.Flags> flags) {
         ProfileRegistry profiles = rt.sessionState(ProfileRegistry.class, ProfileRegistry::new);
         CompiledFunction f = FunctionCompiler.compile(r.inputs(), r.outputs(), r.updates(), r.givens(), profiles.apply(r.options()));
         profiles.register(f);
-        return new ScriptFunction(f, listOutput, downcast, names, defaults, flags, r);
+        return new ScriptFunction(f, listOutput, outputKeys, downcast, names, defaults, flags, r,
+                new java.util.concurrent.atomic.AtomicBoolean(false));
     }
 
     /** Out(y) -> y, also inside a list of outputs. */
@@ -129,6 +148,11 @@ final class Functions {
             values.add(v);
         }
         List<NDArray> out = sf.compiled().call(values, rt::checkInterrupt); // Ctrl-C midway stores no update
+        if (sf.outputKeys() != null) {
+            Map<Object, Object> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < out.size(); i++) byKey.put(sf.outputKeys().get(i), out.get(i));
+            return byKey;
+        }
         if (sf.listOutput()) return new ArrayList<Object>(out);
         return out.get(0);
     }
@@ -193,19 +217,18 @@ final class Functions {
      * ProfileMode profiles the function. Anything else is an error rather than silently ignored.
      */
     private static String compileMode(Runtime rt, Object mode) {
-        if (mode == null) return "FAST_RUN";
+        if (mode == null) mode = TheanoConfig.of(rt).module().members().get("mode"); // Theano: None means config.mode
         if (mode instanceof CompileModes.Mode m) return m.name();
-        if (mode instanceof String m) {
-            switch (m) {
-                case "FAST_RUN", "FAST_COMPILE", "Mode" -> { return "FAST_RUN"; }
-                case "DebugMode", "DEBUG_MODE" -> { return "DebugMode"; }
-                case "NanGuardMode" -> { return "NanGuardMode"; }
-                case "ProfileMode", "PROFILE_MODE" -> { return "ProfileMode"; }
-                default -> { }
-            }
-        }
+        if (mode instanceof String m && CompileModes.canonical(m) != null) return CompileModes.canonical(m);
         throw new TdlError(ErrorKind.VALUE_ERROR, "function(mode=" + rt.repr(mode) + "): unknown mode",
                 "use None, 'FAST_RUN', 'FAST_COMPILE', 'DebugMode', 'NanGuardMode' or 'ProfileMode'");
+    }
+
+    /** profile=None means config.profile, which THEANO_FLAGS gives as text ('True', '1'). */
+    private static boolean profile(Runtime rt, Object profile, Map<String, Object> config) {
+        if (profile != null) return rt.truth(profile);
+        Object flag = config.get("profile");
+        return flag instanceof String s ? TheanoConfig.truth(s) : rt.truth(flag);
     }
 
     /** True (every draw), False/None (none) or a list of random draws whose streams this function must not advance. */

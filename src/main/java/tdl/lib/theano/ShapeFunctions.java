@@ -108,6 +108,24 @@ final class ShapeFunctions {
         return a;
     }
 
+    /**
+     * as_tensor_variable(x, ndim=) and constant(x, ndim=), as Theano: missing leading axes are
+     * padded; a variable with too many loses leading axes of length 1 (Theano strips its leading
+     * broadcastable axes; TDL has no such flags, so the length is checked when the function runs);
+     * a value with too many is Theano's ValueError.
+     */
+    static Variable withNdim(Runtime rt, Variable v, boolean wasVariable, Object ndimSpec) {
+        if (ndimSpec == null) return v;
+        int ndim = integer(ndimSpec, "ndim");
+        if (v.rank() < ndim) return padAt(rt, v, 0, ndim - v.rank());
+        if (v.rank() == ndim) return v;
+        if (!wasVariable) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "ndarray could not be cast to constant with " + ndim + " dimensions",
+                    "the value has " + v.rank() + " dimensions; reshape it first");
+        }
+        return new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).squeeze(v, java.util.stream.IntStream.range(0, v.rank() - ndim).toArray());
+    }
+
     /** {@code n} new length-1 axes inserted before axis {@code at}. */
     private static Variable padAt(Runtime rt, Variable x, int at, int n) {
         if (n < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "n_ones must be >= 0, got " + n);

@@ -138,6 +138,11 @@ final class SymbolicHooks implements TypeHooks {
             case "dtype": return v.dtype().pyName();
             case "type": return v.type();
             case "broadcastable": throw TensorTypeHooks.noBroadcastable();
+            case "tag":
+                // Theano's tag is a per-node scratchpad, mostly for test values; TDL's nodes are shared (hash-consed)
+                throw new tdl.syntax.TdlError(tdl.vocab.ErrorKind.ATTRIBUTE_ERROR, "'TensorVariable' object has no attribute 'tag': "
+                        + "TDL variables carry no tag (no test values)",
+                        "leave out .tag.test_value lines; shape errors are reported when the function runs, naming the op and its line");
             case "name": return v.name();
             case "owner": return v.owner();
             default: break;

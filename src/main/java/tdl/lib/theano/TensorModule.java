@@ -111,6 +111,7 @@ final class TensorModule {
         t.put("set_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, true, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("inc_subtensor", (TdlCallable) (rt, a) -> Subtensors.write(rt, false, arg(rt, a, 0, "x"), arg(rt, a, 1, "y")));
         t.put("constant", (TdlCallable) (rt, a) -> {
+            a.check(4, "x", "name", "ndim", "dtype");
             Object x = a.get(0, "x");
             Object dt = a.get(3, "dtype", null);
             // Theano's constant(x, dtype=d) converts the value itself: T.constant(0.1, dtype='float32') is a constant
@@ -118,9 +119,17 @@ final class TensorModule {
                     ? tdl.graph.Constant.typed(NumpyConvert.toArray(x, Symbolic.dtype(rt, dt, null)))
                     : Symbolic.lift(rt, x, "a constant");
             if (a.get(1, "name", null) != null) c.setName(rt.str(a.get(1, "name")));
-            return dt == null ? c : ops(rt).cast(c, Symbolic.dtype(rt, dt, c.dtype()));
+            c = dt == null ? c : ops(rt).cast(c, Symbolic.dtype(rt, dt, c.dtype()));
+            return ShapeFunctions.withNdim(rt, c, x instanceof Variable, a.get(2, "ndim", null));
         });
-        t.put("as_tensor_variable", (TdlCallable) (rt, a) -> arg(rt, a, 0, "x"));
+        t.put("as_tensor_variable", (TdlCallable) (rt, a) -> {
+            a.check(3, "x", "name", "ndim");
+            Object x = a.get(0, "x");
+            Variable v = arg(rt, a, 0, "x");
+            // Theano names only a variable it creates (a constant); an existing variable keeps its name
+            if (v instanceof tdl.graph.Constant && a.get(1, "name", null) != null) v.setName(rt.str(a.get(1, "name")));
+            return ShapeFunctions.withNdim(rt, v, x instanceof Variable, a.get(2, "ndim", null));
+        });
         t.put("as_tensor", t.members().get("as_tensor_variable"));
     }
 

@@ -33,6 +33,15 @@ final class TheanoConfig {
         module.put("floatX", "float64");
         module.put("device", "cpu");
         module.put("cast_policy", "custom");
+        // Theano 1.0's defaults of the flags scripts read; function() takes mode, on_unused_input and profile from here
+        module.put("mode", "Mode");
+        module.put("optimizer", "fast_run");
+        module.put("linker", "cvm");
+        module.put("on_unused_input", "raise");
+        module.put("profile", false);
+        module.put("compute_test_value", "off");
+        module.put("exception_verbosity", "low");
+        module.put("allow_gc", true);
         // theano.config.warn.*: switches for warnings about bugs of Theano releases before 0.9; TDL never
         // had those bugs, so scripts that set them (the RNN-RBM tutorial's warn.subtensor_merge_bug) run as they are
         TdlModule warn = new TdlModule("theano.config.warn", new LinkedHashMap<>());
@@ -78,6 +87,11 @@ final class TheanoConfig {
         return out;
     }
 
+    /** Theano's BoolParam spelling of a flag given as text. */
+    static boolean truth(String v) {
+        return v.equalsIgnoreCase("true") || v.equals("1");
+    }
+
     private static String unquote(String v) {
         if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
             return v.substring(1, v.length() - 1);
@@ -109,6 +123,28 @@ final class TheanoConfig {
                         throw new TdlError(ErrorKind.VALUE_ERROR, "Invalid value (" + repr(value)
                                 + ") for configuration variable \"cast_policy\": TDL follows cast_policy='custom' only",
                                 "leave cast_policy at 'custom' (Theano's default)");
+                    }
+                }
+                case "mode" -> {
+                    if (!(value instanceof String s) || CompileModes.canonical(s) == null) {
+                        throw new TdlError(ErrorKind.VALUE_ERROR, "Invalid value (" + repr(value)
+                                + ") for configuration variable \"mode\"",
+                                "use 'Mode', 'FAST_RUN', 'FAST_COMPILE', 'DebugMode', 'NanGuardMode' or 'ProfileMode'");
+                    }
+                }
+                case "on_unused_input" -> {
+                    if (!(value instanceof String s) || tdl.vocab.OnUnused.fromName(s) == null) {
+                        throw new TdlError(ErrorKind.VALUE_ERROR, "Invalid value (" + repr(value)
+                                + ") for configuration variable \"on_unused_input\"", "use 'raise', 'warn' or 'ignore'");
+                    }
+                }
+                case "compute_test_value" -> {
+                    // test values are computed while the graph is built; TDL has none, so 'raise' would check nothing
+                    if (!"off".equals(value)) {
+                        throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "compute_test_value=" + repr(value)
+                                + ": TDL does not compute test values (variables have no .tag.test_value)",
+                                "leave compute_test_value at 'off'; shape errors are reported when the function runs, "
+                                        + "naming the op and the line that built it");
                     }
                 }
                 default -> { }
