@@ -194,6 +194,39 @@ final class ExtraKernels {
         };
     }
 
+    /** A shape promised when the graph was built (conv2d's input_shape...) against the real one; the value is x itself. */
+    static Kernel shapeHint(Apply node) {
+        tdl.graph.ops.ShapeHintOp op = (tdl.graph.ops.ShapeHintOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            for (int i = 0; i < op.dims().size(); i++) {
+                int want = op.dims().get(i);
+                if (want >= 0 && (i >= x.rank() || x.dim(i) != want)) {
+                    String given = op.dims().stream().map(d -> d < 0 ? "None" : String.valueOf(d))
+                            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+                    throw new GraphError(ErrorKind.VALUE_ERROR, op.what() + ": the " + op.hint() + " " + given + " given when the graph "
+                            + "was built does not match the shape " + NDArray.shapeString(x.shape()) + " passed at run time (axis " + i + ")",
+                            "fix the " + op.hint() + " argument or pass None for the entries that vary", node);
+                }
+            }
+            return x;
+        };
+    }
+
+    /** Grouped conv2d's divisibility check (Theano's AbstractConv message); the value is x itself. */
+    static Kernel divisibleAxis(Apply node) {
+        tdl.graph.ops.DivisibleAxisOp op = (tdl.graph.ops.DivisibleAxisOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            if (x.dim(op.axis()) % op.by() != 0) {
+                throw new GraphError(ErrorKind.VALUE_ERROR, op.function() + ": the " + op.what() + " (" + x.dim(op.axis())
+                        + ", axis " + op.axis() + " of shape " + NDArray.shapeString(x.shape()) + ") must be divisible by num_groups ("
+                        + op.by() + ")", null, node);
+            }
+            return x;
+        };
+    }
+
     static Kernel specifyShape(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

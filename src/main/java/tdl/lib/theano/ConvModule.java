@@ -3,6 +3,9 @@ package tdl.lib.theano;
 import java.util.List;
 import tdl.graph.Variable;
 import tdl.graph.ops.Conv2dOp;
+import tdl.graph.ops.DivisibleAxisOp;
+import tdl.graph.ops.Index;
+import tdl.graph.ops.ShapeHintOp;
 import tdl.graph.ops.Conv2dOp.Border;
 import tdl.graph.ops.Conv2dOp.Role;
 import tdl.graph.ops.Pool2dOp;
@@ -23,10 +26,16 @@ import tdl.vocab.ErrorKind;
 final class ConvModule {
     private ConvModule() {}
 
-    /** Puts conv2d into nnet, and returns the modules to register: nnet.conv, signal, signal.pool, signal.downsample. */
+    /** Puts conv2d into nnet, and returns the modules to register: nnet.conv, signal (second: TheanoLibrary puts it in tensor), signal.pool, signal.downsample, nnet.abstract_conv, signal.conv. */
     static List<TdlModule> install(TdlModule nnet) {
-        nnet.put("conv2d", (TdlCallable) ConvModule::conv2d);
+        TdlCallable conv2d = ConvModule::conv2d, gradWrtInputs = ConvModule::conv2dGradWrtInputs, conv3d = ConvModule::conv3d;
+        nnet.put("conv2d", conv2d);
         nnet.put("conv2d_transpose", (TdlCallable) ConvModule::conv2dTranspose);
+        nnet.put("conv2d_grad_wrt_inputs", gradWrtInputs);
+        nnet.put("conv3d", conv3d);
+        TdlModule abstractConv = new TdlModule("theano.tensor.nnet.abstract_conv");
+        abstractConv.put("conv2d", conv2d).put("conv2d_grad_wrt_inputs", gradWrtInputs).put("conv3d", conv3d);
+        nnet.put("abstract_conv", abstractConv);
         TdlModule conv = new TdlModule("theano.tensor.nnet.conv");
         conv.put("conv2d", (TdlCallable) ConvModule::oldConv2d);
         nnet.put("conv", conv);
@@ -34,19 +43,37 @@ final class ConvModule {
         pool.put("pool_2d", (TdlCallable) ConvModule::pool2d);
         TdlModule downsample = new TdlModule("theano.tensor.signal.downsample");
         downsample.put("max_pool_2d", (TdlCallable) ConvModule::maxPool2d);
+        TdlModule signalConv = new TdlModule("theano.tensor.signal.conv");
+        signalConv.put("conv2d", (TdlCallable) ConvModule::signalConv2d);
         TdlModule signal = new TdlModule("theano.tensor.signal");
-        signal.put("pool", pool).put("downsample", downsample);
-        return List.of(conv, signal, pool, downsample);
+        signal.put("pool", pool).put("downsample", downsample).put("conv", signalConv);
+        return List.of(conv, signal, pool, downsample, abstractConv, signalConv);
     }
 
-    /** conv2d(input, filters, input_shape=None, filter_shape=None, border_mode='valid', subsample=(1, 1), filter_flip=True, image_shape=None, filter_dilation=(1, 1)). */
+    /**
+     * conv2d(input, filters, input_shape=None, filter_shape=None, border_mode='valid', subsample=(1, 1),
+     * filter_flip=True, image_shape=None, filter_dilation=(1, 1), num_groups=1, unshared=False).
+     */
     private static Object conv2d(Runtime rt, Args a) {
-        a.check(9, "input", "filters", "input_shape", "filter_shape", "border_mode", "subsample", "filter_flip",
-                "image_shape", "filter_dilation");
-        Object inputShape = a.get(2, "input_shape", null);
-        if (inputShape == null) inputShape = a.get(7, "image_shape", null);
-        return build(rt, a, inputShape, a.get(3, "filter_shape", null), a.get(4, "border_mode", "valid"),
-                a.get(5, "subsample", null), rt.truth(a.get(6, "filter_flip", true)), a.get(8, "filter_dilation", null));
+        a.check(11, "input", "filters", "input_shape", "filter_shape", "border_mode", "subsample", "filter_flip",
+                "image_shape", "filter_dilation", "num_groups", "unshared");
+        Object inputShape = a.get(2, "input_shape", null), imageShape = a.get(7, "image_shape", null);
+        if (inputShape != null && imageShape != null) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "conv2d: input_shape and image_shape should not be provided at the same time",
+                    null, "image_shape is the old name of input_shape: pass only input_shape");
+        }
+        if (inputShape == null) inputShape = imageShape;
+        if (rt.truth(a.get(10, "unshared", false))) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "conv2d: unshared=True (locally connected layers) is not "
+                    + "supported by TDL", null, "use unshared=False");
+        }
+        Object groups = a.get(9, "num_groups", 1L);
+        if (!(groups instanceof Long || groups instanceof Integer) || tdl.interp.Ints.intValue((Number) groups) < 1) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "conv2d: num_groups must be an int greater than zero, got " + rt.repr(groups));
+        }
+        return build(rt, a, "input_shape", inputShape, a.get(3, "filter_shape", null), a.get(4, "border_mode", "valid"),
+                a.get(5, "subsample", null), rt.truth(a.get(6, "filter_flip", true)), a.get(8, "filter_dilation", null),
+                tdl.interp.Ints.intValue((Number) groups));
     }
 
     /** The pre-0.9 path: conv.conv2d(input, filters, image_shape=None, filter_shape=None, border_mode='valid', subsample=(1, 1)). */
@@ -57,8 +84,8 @@ final class ConvModule {
             throw new TdlError(ErrorKind.VALUE_ERROR, "theano.tensor.nnet.conv.conv2d: border_mode must be 'valid' or 'full', got "
                     + rt.repr(mode), null, "theano.tensor.nnet.conv2d also takes 'half', an int or a pair");
         }
-        return build(rt, a, a.get(2, "image_shape", null), a.get(3, "filter_shape", null), mode,
-                a.get(5, "subsample", null), true, null);
+        return build(rt, a, "image_shape", a.get(2, "image_shape", null), a.get(3, "filter_shape", null), mode,
+                a.get(5, "subsample", null), true, null, 1);
     }
 
     /**
@@ -67,33 +94,133 @@ final class ConvModule {
      * being the forward convolution's subsample.
      */
     private static Object conv2dTranspose(Runtime rt, Args a) {
-        a.check(8, "input", "filters", "output_shape", "filter_shape", "border_mode", "input_dilation", "filter_flip",
-                "filter_dilation");
-        Object outputShape = a.get(2, "output_shape");
-        Conv2dOp op = op(rt, outputShape, a.get(3, "filter_shape", null), a.get(4, "border_mode", "valid"),
-                a.get(5, "input_dilation", null), rt.truth(a.get(6, "filter_flip", true)), a.get(7, "filter_dilation", null));
-        Variable shape = Symbolic.lift(rt, outputShape, "conv2d_transpose() argument 'output_shape'");
-        if (shape.rank() != 1 || !shape.dtype().isInteger()) {
-            throw new TdlError(ErrorKind.TYPE_ERROR, "conv2d_transpose: output_shape must be 4 integers (batch, channels, rows, "
-                    + "cols), got " + rt.repr(outputShape));
-        }
-        return Symbolic.ops(rt).apply(op.withRole(Role.GRAD_INPUTS), TensorModule.arg(rt, a, 0, "input"),
-                TensorModule.arg(rt, a, 1, "filters"), shape);
+        a.check(10, "input", "filters", "output_shape", "filter_shape", "border_mode", "input_dilation", "filter_flip",
+                "filter_dilation", "num_groups", "unshared");
+        return gradInputs(rt, a, "conv2d_transpose", "input", "output_shape", "input_dilation");
     }
 
-    private static Variable build(Runtime rt, Args a, Object inputShape, Object filterShape, Object borderMode,
-                                  Object subsample, boolean flip, Object dilation) {
+    /**
+     * abstract_conv.conv2d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None, border_mode='valid',
+     * subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False): conv2d_transpose
+     * under the names of the forward convolution it differentiates.
+     */
+    private static Object conv2dGradWrtInputs(Runtime rt, Args a) {
+        a.check(10, "output_grad", "filters", "input_shape", "filter_shape", "border_mode", "subsample", "filter_flip",
+                "filter_dilation", "num_groups", "unshared");
+        return gradInputs(rt, a, "conv2d_grad_wrt_inputs", "output_grad", "input_shape", "subsample");
+    }
+
+    private static Variable gradInputs(Runtime rt, Args a, String fn, String gradName, String shapeName, String strideName) {
+        Object groups = a.get(8, "num_groups", 1L);
+        if (!Long.valueOf(1).equals(groups) && !Integer.valueOf(1).equals(groups) || rt.truth(a.get(9, "unshared", false))) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, fn + ": num_groups and unshared are not supported by TDL here",
+                    null, "leave them at their defaults (num_groups=1, unshared=False)");
+        }
+        Object outputShape = a.get(2, shapeName);
+        Conv2dOp op = op(rt, null, a.get(3, "filter_shape", null), a.get(4, "border_mode", "valid"),
+                a.get(5, strideName, null), rt.truth(a.get(6, "filter_flip", true)), a.get(7, "filter_dilation", null), 1);
+        int[] dims = shapeHint(rt, outputShape, shapeName), fs = shapeHint(rt, a.get(3, "filter_shape", null), "filter_shape");
+        if (dims != null && fs != null && dims[1] >= 0 && fs[1] >= 0 && fs[1] != dims[1]) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, fn + ": " + shapeName + " " + rt.repr(outputShape) + " has " + dims[1]
+                    + " channel(s) but filter_shape " + rt.repr(a.get(3, "filter_shape", null)) + " has " + fs[1]);
+        }
+        Variable shape = Symbolic.lift(rt, outputShape, fn + "() argument '" + shapeName + "'");
+        if (shape.rank() != 1 || !shape.dtype().isInteger()) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, fn + ": " + shapeName + " must be 4 integers (batch, channels, rows, "
+                    + "cols), got " + rt.repr(outputShape));
+        }
+        Variable w = hinted(rt, TensorModule.arg(rt, a, 1, "filters"), "filter_shape", a.get(3, "filter_shape", null));
+        return Symbolic.ops(rt).apply(op.withRole(Role.GRAD_INPUTS), TensorModule.arg(rt, a, 0, gradName), w, shape);
+    }
+
+    /**
+     * signal.conv.conv2d(input, filters, image_shape=None, filter_shape=None, border_mode='valid', subsample=(1, 1)):
+     * images ([batch,] rows, cols) and filters ([nkern,] rows, cols), one channel; the result has the batch axis
+     * when the input has it and the filter axis when the filters have it, as Theano's.
+     */
+    private static Object signalConv2d(Runtime rt, Args a) {
+        a.check(6, "input", "filters", "image_shape", "filter_shape", "border_mode", "subsample");
+        String fn = "theano.tensor.signal.conv.conv2d";
         Variable x = TensorModule.arg(rt, a, 0, "input"), w = TensorModule.arg(rt, a, 1, "filters");
-        return Symbolic.ops(rt).apply(op(rt, inputShape, filterShape, borderMode, subsample, flip, dilation), x, w);
+        if (x.rank() < 2 || x.rank() > 3 || w.rank() < 2 || w.rank() > 3) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, fn + " takes images of rank 2 or 3 ([batch,] rows, cols) and filters of rank 2 "
+                    + "or 3 ([nkern,] rows, cols), got ranks " + x.rank() + " and " + w.rank(), null,
+                    "for (batch, channels, rows, cols) images use theano.tensor.nnet.conv2d");
+        }
+        Object mode = a.get(4, "border_mode", "valid");
+        if (!"valid".equals(mode) && !"full".equals(mode)) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, fn + ": border_mode must be 'valid' or 'full', got " + rt.repr(mode));
+        }
+        x = signalHinted(rt, x, "image_shape", a.get(2, "image_shape", null));
+        w = signalHinted(rt, w, "filter_shape", a.get(3, "filter_shape", null));
+        var t = Symbolic.ops(rt);
+        Variable x4 = x.rank() == 2 ? t.dimshuffle(x, -1, -1, 0, 1) : t.dimshuffle(x, 0, -1, 1, 2);
+        Variable w4 = w.rank() == 2 ? t.dimshuffle(w, -1, -1, 0, 1) : t.dimshuffle(w, 0, -1, 1, 2);
+        Variable out = t.apply(op(rt, null, null, mode, a.get(5, "subsample", null), true, null, 1), x4, w4);
+        Index zero = new Index.Scalar(t.constant(0L));
+        if (w.rank() == 2) out = t.subtensor(out, List.of(new Index.All(), zero));
+        if (x.rank() == 2) out = t.subtensor(out, List.of(zero));
+        return out;
+    }
+
+    private static Variable signalHinted(Runtime rt, Variable x, String name, Object hint) {
+        if (hint == null) return x;
+        List<?> items = Sequences.items(hint);
+        if (items == null || items.size() != x.rank()) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "theano.tensor.signal.conv.conv2d: " + name + " must have one entry per axis ("
+                    + x.rank() + "), got " + rt.repr(hint));
+        }
+        List<Integer> dims = items.stream().map(v -> v instanceof Number n ? tdl.interp.Ints.intValue(n) : -1).toList();
+        return Symbolic.ops(rt).apply(new ShapeHintOp("conv2d", name, dims), x);
+    }
+
+    /** Theano 1.0 has conv3d; TDL's convolutions are 2-D only, and saying so beats a missing attribute. */
+    private static Object conv3d(Runtime rt, Args a) {
+        throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "conv3d: 3-D convolution is not supported by TDL", null,
+                "TDL has conv2d; a 3-D convolution can be written as a sum of conv2d over the depth axis");
+    }
+
+    private static Variable build(Runtime rt, Args a, String inputHint, Object inputShape, Object filterShape,
+                                  Object borderMode, Object subsample, boolean flip, Object dilation, int groups) {
+        Conv2dOp op = op(rt, inputShape, filterShape, borderMode, subsample, flip, dilation, groups);
+        var t = Symbolic.ops(rt);
+        Variable x = hinted(rt, TensorModule.arg(rt, a, 0, "input"), inputHint, inputShape);
+        Variable w = hinted(rt, TensorModule.arg(rt, a, 1, "filters"), "filter_shape", filterShape);
+        if (groups == 1) return t.apply(op, x, w);
+        // Theano's grouped convolution: group g convolves input channels [g*C/G, (g+1)*C/G) with filters [g*K/G, (g+1)*K/G)
+        if (x.rank() == 4 && w.rank() == 4) {
+            x = t.apply(new DivisibleAxisOp("conv2d", "number of input channels", 1, groups), x);
+            w = t.apply(new DivisibleAxisOp("conv2d", "number of filters", 0, groups), w);
+        }
+        Variable cg = t.intDiv(t.shapeAt(x, 1), t.constant((long) groups));
+        Variable kg = t.intDiv(t.shapeAt(w, 0), t.constant((long) groups));
+        List<Variable> parts = new java.util.ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            Variable xg = t.subtensor(x, List.of(new Index.All(), range(t, cg, g)));
+            Variable wg = t.subtensor(w, List.of(range(t, kg, g)));
+            parts.add(t.apply(op, xg, wg));
+        }
+        return t.concatenate(parts, 1);
+    }
+
+    private static Index range(tdl.graph.ops.TensorOps t, Variable size, int g) {
+        return new Index.Range(t.mul(size, t.constant((long) g)), t.mul(size, t.constant((long) g + 1)), null);
+    }
+
+    /** x behind a run-time check of the shape the user promised (Theano's ConvOp raised on a wrong one). */
+    private static Variable hinted(Runtime rt, Variable x, String name, Object hint) {
+        int[] dims = shapeHint(rt, hint, name);
+        if (dims == null || java.util.Arrays.stream(dims).allMatch(d -> d < 0)) return x;
+        return Symbolic.ops(rt).apply(new ShapeHintOp("conv2d", name, java.util.Arrays.stream(dims).boxed().toList()), x);
     }
 
     /** The forward op for Theano's arguments, after checking the shape hints agree. */
     private static Conv2dOp op(Runtime rt, Object inputShape, Object filterShape, Object borderMode, Object subsample,
-                               boolean flip, Object dilation) {
+                               boolean flip, Object dilation, int groups) {
         int[] in = shapeHint(rt, inputShape, "input_shape"), fs = shapeHint(rt, filterShape, "filter_shape");
-        if (in != null && fs != null && in[1] >= 0 && fs[1] >= 0 && in[1] != fs[1]) {
+        if (in != null && fs != null && in[1] >= 0 && fs[1] >= 0 && in[1] != fs[1] * groups) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "conv2d: input_shape " + rt.repr(inputShape) + " has " + in[1]
-                    + " channel(s) but filter_shape " + rt.repr(filterShape) + " has " + fs[1], null,
+                    + " channel(s) but filter_shape " + rt.repr(filterShape) + " has " + fs[1] + (groups > 1 ? " per group" : ""), null,
                     "axis 1 of the input (batch, channels, rows, cols) must equal axis 1 of the filters (filters, channels, rows, cols)");
         }
         int[] st = pair(rt, subsample, "subsample", 1), dil = pair(rt, dilation, "filter_dilation", 1);

@@ -34,6 +34,7 @@ public final class TheanoLibrary {
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
         Constructors.install(tensor);
         TensorModule.installOps(tensor, nnet);
+        NnetCrossentropy.install(nnet);
         ExtraFunctions.install(rt, tensor);
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
