@@ -156,7 +156,9 @@ public final class CompiledFunction {
     }
 
     private void storeUpdates(NDArray[] results) {
-        // every value is computed by now; copying and setting cannot fail (types checked at compile time)
+        // every value is computed by now; copying and setting cannot fail (types checked at compile time),
+        // except for a broadcastable pattern, checked on every value before any is stored
+        for (int u = 0; u < updates.size(); u++) updates.get(u).getKey().checkPattern(results[outputs.size() + u], "update");
         for (int u = 0; u < updates.size(); u++) {
             SharedVariable sv = updates.get(u).getKey();
             NDArray value = results[outputs.size() + u];

@@ -4,11 +4,30 @@ import java.util.concurrent.locks.ReentrantLock;
 import tdl.vocab.ErrorKind;
 /**
  * A variable whose value lives between calls of compiled functions ({@code theano.shared}).
- * Its type (dtype, rank) is fixed at creation; {@link #setValue} enforces it.
+ * Its type (dtype, rank) is fixed at creation; {@link #setValue} enforces it, and the axes a
+ * {@code broadcastable} pattern marks must stay of length 1. The value sits in a cell that
+ * {@link #cloneSharingValue clones} share, as Theano's SharedVariable.clone shares its container.
  */
 public final class SharedVariable extends Variable {
-    private volatile NDArray value;
+    /**
+     * Which of Theano's shared constructors would take the initial value: an array gives a
+     * TensorSharedVariable, a Python number a ScalarSharedVariable, anything else (a list) the
+     * generic SharedVariable. It decides only the class scripts see (type(), isinstance).
+     */
+    public enum Kind { TENSOR, SCALAR, GENERIC }
+
+    /** The storage a variable and its clones share. */
+    private static final class Cell {
+        volatile NDArray value;
+
+        Cell(NDArray value) { this.value = value; }
+    }
+
+    private final Cell cell;
     private final ReentrantLock lock;
+    private final Kind kind;
+    /** Axes that must keep length 1 (Theano's broadcastable=); null when none was given. */
+    private final boolean[] broadcastable;
 
     public SharedVariable(NDArray value, String name) {
         this(value, name, new ReentrantLock());
@@ -19,16 +38,35 @@ public final class SharedVariable extends Variable {
      * so a compiled call reads and updates them atomically with respect to every other function.
      */
     public SharedVariable(NDArray value, String name, ReentrantLock lock) {
-        super(value.type(), null, 0, name);
-        this.value = value;
+        this(new Cell(value), value.type(), name, lock, Kind.TENSOR, null);
+    }
+
+    /** As above, with the class scripts see and an optional broadcastable pattern (checked against the value). */
+    public SharedVariable(NDArray value, String name, ReentrantLock lock, Kind kind, boolean[] broadcastable) {
+        this(new Cell(value), value.type(), name, lock, kind, broadcastable == null ? null : broadcastable.clone());
+        if (broadcastable != null) checkPattern(value, "theano.shared");  // before anyone can see it
+    }
+
+    private SharedVariable(Cell cell, TensorType type, String name, ReentrantLock lock, Kind kind, boolean[] broadcastable) {
+        super(type, null, 0, name);
+        this.cell = cell;
         this.lock = lock;
+        this.kind = kind;
+        this.broadcastable = broadcastable;
+    }
+
+    /** A new variable (a distinct graph node) over the same value: setting either's value sets both. */
+    public SharedVariable cloneSharingValue() {
+        return new SharedVariable(cell, type(), name(), lock, kind, broadcastable);
     }
 
     /** What a compiled call holds while it reads this variable and stores its updates. */
     public ReentrantLock lock() { return lock; }
 
+    public Kind kind() { return kind; }
+
     /** The stored array itself (borrow=True semantics): callers that hand it to users copy it. */
-    public NDArray value() { return value; }
+    public NDArray value() { return cell.value; }
 
     /** Stores {@code v} as the new value (not copied); rank and dtype must match. Waits for a compiled call using it. */
     public void setValue(NDArray v) {
@@ -40,12 +78,28 @@ public final class SharedVariable extends Variable {
         }
     }
 
+    /**
+     * Throws unless every axis the broadcastable pattern marks has length 1 in {@code v}: Theano's
+     * TensorType.filter refuses such a value in the constructor, set_value and updates alike.
+     */
+    public void checkPattern(NDArray v, String what) {
+        if (broadcastable == null || v.rank() != broadcastable.length) return;
+        for (int i = 0; i < broadcastable.length; i++) {
+            if (broadcastable[i] && v.dim(i) != 1) {
+                throw new GraphError(ErrorKind.TYPE_ERROR, "shared variable '" + this + "' (" + what + "): axis " + i
+                        + " is broadcastable (must have length 1) but the value has shape " + NDArray.shapeString(v.shape()),
+                        "give a value of length 1 on that axis, or make the shared variable without broadcastable=");
+            }
+        }
+    }
+
     private void store(NDArray v) {
         if (v.rank() != rank()) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "set_value of shared variable '" + this + "': expected rank " + rank()
                     + ", got an array of shape " + NDArray.shapeString(v.shape()),
                     "pass an array with the same number of dimensions as the initial value");
         }
+        checkPattern(v, "set_value");
         if (v.dtype() != dtype()) {
             if (dtype().isFloat() && !(v.dtype().isFloat() && v.dtype().ordinal() > dtype().ordinal())) {
                 v = v.astype(dtype());
@@ -54,6 +108,6 @@ public final class SharedVariable extends Variable {
                         + dtype().pyName() + ", got " + v.dtype().pyName(), "convert the value with .astype('" + dtype().pyName() + "')");
             }
         }
-        this.value = v;
+        cell.value = v;
     }
 }

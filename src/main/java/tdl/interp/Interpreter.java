@@ -258,6 +258,12 @@ public final class Interpreter implements Runtime {
     public Object builtin(String name) { return builtins.get(name); }
 
     @Override
+    public BuiltinType registerType(BuiltinType type) {
+        builtinsHelper.types.put(type.name(), type);
+        return type;
+    }
+
+    @Override
     public Path resolvePath(String path, boolean forWriting) {
         if (!fileAccess) {
             throw new TdlError(ErrorKind.PERMISSION_ERROR, "file access is disabled in this session: " + path,

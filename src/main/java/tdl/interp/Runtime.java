@@ -35,6 +35,12 @@ public interface Runtime {
     /** Binds a global name visible to every script of this session. */
     void defineGlobal(String name, Object value);
 
+    /**
+     * Makes {@code type} the class type() answers for values whose {@link #typeName} is its name, so
+     * a library's class (theano.tensor.TensorVariable) and type(x) are one object; returns it.
+     */
+    default BuiltinType registerType(BuiltinType type) { return type; }
+
     /** The built-in bound to {@code name} (a Python builtin or a library global), or null. */
     default Object builtin(String name) { return null; }
 

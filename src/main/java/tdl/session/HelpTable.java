@@ -173,7 +173,7 @@ public final class HelpTable {
         return value == NameCompletion.NOT_FOUND ? null : entryFor(interp, value);
     }
 
-    /** The entry of a method or attribute of a built-in value type (a SharedVariable has TensorVariable's too). */
+    /** The entry of a method or attribute of a built-in value type (a TensorSharedVariable has SharedVariable's and TensorVariable's too). */
     private Entry method(Interpreter interp, Object owner, String attr) {
         if (owner == null || owner instanceof TdlModule || interp.hooksFor(owner) == null) return null;
         return typeMember(interp.typeName(owner), attr);
@@ -181,7 +181,9 @@ public final class HelpTable {
 
     private Entry typeMember(String type, String attr) {
         Entry e = entries.get(type + "." + attr);
-        if (e == null && type.equals("SharedVariable")) e = entries.get("TensorVariable." + attr);
+        // Theano's shared classes and TensorConstant take TensorVariable's methods (from the same mixin)
+        if (e == null && type.endsWith("SharedVariable")) e = entries.get("SharedVariable." + attr);
+        if (e == null && (type.endsWith("SharedVariable") || type.equals("TensorConstant"))) e = entries.get("TensorVariable." + attr);
         return e;
     }
 

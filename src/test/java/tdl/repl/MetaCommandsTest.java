@@ -46,7 +46,7 @@ class MetaCommandsTest {
     void varsShowsNamesKindsAndShapes() {
         String out = run("import numpy as np\nimport theano.tensor as T\nw = shared(np.zeros((3, 2)), name='w')\n"
                 + "x = T.matrix('x')\nn = 4\ndata = np.ones(5)\n:vars\n").out();
-        assertTrue(out.matches("(?s).*\\bw\\s+SharedVariable\\S*\\s+value shape \\(3, 2\\) float64.*"), out);
+        assertTrue(out.matches("(?s).*\\bw\\s+\\S*SharedVariable\\S*\\s+value shape \\(3, 2\\) float64.*"), out);
         assertTrue(out.matches("(?s).*\\bx\\s+TensorVariable\\s+TensorType\\(float64, matrix\\).*"), out);
         assertTrue(out.matches("(?s).*\\bn\\s+int\\s+4.*"), out);
         assertTrue(out.matches("(?s).*\\bdata\\s+ndarray\\s+shape \\(5,\\) float64.*"), out);

@@ -29,14 +29,14 @@ final class SymbolicHooks implements TypeHooks {
             "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes", "take");
     /** A shared variable's own methods besides every TensorVariable one. */
     private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
-            java.util.stream.Stream.of("get_value", "set_value")).toList();
+            java.util.stream.Stream.of("get_value", "set_value", "clone")).toList();
 
     @Override
     public int priority() { return PRIORITY; }
 
     @Override
     public String typeName(Object self) {
-        return self instanceof SharedVariable ? "SharedVariable" : "TensorVariable";
+        return TheanoTypes.typeName(self);
     }
 
     @Override
@@ -185,6 +185,13 @@ final class SymbolicHooks implements TypeHooks {
         if (v instanceof SharedVariable s) {
             if (name.equals("get_value")) {
                 return (rt, a) -> rt.truth(a.check(1, "borrow", "return_internal_type").get(0, "borrow", false)) ? s.value() : s.value().copy();
+            }
+            if (name.equals("clone")) {
+                // Theano's SharedVariable.clone: a new variable over the same container (one value for both)
+                return (rt, a) -> {
+                    a.check(0);
+                    return s.cloneSharingValue();
+                };
             }
             if (name.equals("set_value")) {
                 return (rt, a) -> {

@@ -83,7 +83,8 @@ public final class TheanoLibrary {
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
                 .put("__version__", "0.1.0 (TDL)");
 
-        CompileModes.install(rt, theano);
+        TdlModule compile = CompileModes.install(rt, theano);
+        TheanoTypes.install(rt, theano, (TdlModule) theano.members().get("gof"), compile, tensor);
         TdlCallable scan = Scan::scan;
         theano.put("scan", scan).put("map", (TdlCallable) Scan::map).put("reduce", (TdlCallable) Scan::reduce)
                 .put("foldl", (TdlCallable) Scan::foldl).put("foldr", (TdlCallable) Scan::foldr);
@@ -138,19 +139,51 @@ public final class TheanoLibrary {
         TheanoConfig.of(rt).apply(rt, theanoFlags);
     }
 
-    /** theano.shared(value, name=None, borrow=False): the value is copied unless borrow=True. */
+    /**
+     * theano.shared(value, name=None, borrow=False, broadcastable=None): the value is copied unless
+     * borrow=True. The Python class follows the constructor Theano would pick (SharedVariable.Kind).
+     */
     private static Object shared(Runtime rt, tdl.interp.Args a) {
-        a.check(3, "value", "name", "borrow", "strict", "allow_downcast");
+        a.check(3, "value", "name", "borrow", "strict", "allow_downcast", "broadcastable");
         Object value = a.get(0, "value");
         if (value instanceof Variable) {
             throw new TdlError(ErrorKind.TYPE_ERROR, "shared() needs a value (a number, list or array), got a symbolic variable",
                     "evaluate it first with .eval(), or use the expression directly");
         }
+        SharedVariable.Kind kind = value instanceof NDArray ? SharedVariable.Kind.TENSOR
+                : NumpyConvert.isNumber(value) ? SharedVariable.Kind.SCALAR : SharedVariable.Kind.GENERIC;
         NDArray array = NumpyConvert.toArray(value);
+        boolean[] pattern = broadcastable(rt, a.get(5, "broadcastable", null), value, array);
         if (value instanceof NDArray && !rt.truth(a.get(2, "borrow", false))) array = array.copy();
         Object name = a.get(1, "name", null);
         // one lock for all of a session's shared variables: a compiled call is atomic across functions
-        return new SharedVariable(array, name == null ? null : rt.str(name), rt.sessionState(SharedLock.class, SharedLock::new));
+        return new SharedVariable(array, name == null ? null : rt.str(name), rt.sessionState(SharedLock.class, SharedLock::new),
+                kind, pattern);
+    }
+
+    /**
+     * shared(broadcastable=...) as Theano's tensor_constructor takes it: only with an array (a number
+     * or a list finds no constructor taking the keyword), one flag per axis. TDL types carry no
+     * flags, so the pattern is kept on the variable and the value is held to it (docs/decisions.md).
+     */
+    private static boolean[] broadcastable(Runtime rt, Object spec, Object value, NDArray array) {
+        if (spec == null) return null;
+        if (!(value instanceof NDArray)) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "No suitable SharedVariable constructor could be found. Are you sure all kwargs "
+                    + "are supported? (broadcastable= needs a numpy array value, got " + rt.typeName(value) + ")",
+                    "pass np.asarray(value) to give a broadcastable pattern");
+        }
+        List<?> flags = tdl.interp.Sequences.items(spec);
+        if (flags == null) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "shared(): broadcastable must be a tuple of booleans, got " + rt.typeName(spec));
+        }
+        if (flags.size() != array.rank()) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "Wrong number of dimensions: broadcastable has " + flags.size()
+                    + " flags, the value has shape " + NDArray.shapeString(array.shape()), "give one flag per axis of the value");
+        }
+        boolean[] pattern = new boolean[flags.size()];
+        for (int i = 0; i < pattern.length; i++) pattern[i] = rt.truth(flags.get(i));
+        return pattern;
     }
 
     /** The compiled function behind a script's {@code function(...)} value, or null (for embedders and benchmarks). */
