@@ -128,6 +128,12 @@ final class Functions {
     }
 
     static Object call(Runtime rt, ScriptFunction sf, Args a) {
+        Object subset = a.keywords().get("output_subset");
+        if (a.keywords().containsKey("output_subset")) { // Theano pops it before binding the inputs
+            Map<String, Object> rest = new LinkedHashMap<>(a.keywords());
+            rest.remove("output_subset");
+            a = new Args(a.function(), a.positional(), rest);
+        }
         List<NDArray> values = new ArrayList<>(a.size());
         List<Object> args = new ArrayList<>(a.positional());
         boolean defaults = args.size() < sf.names().size() && sf.defaults().stream().anyMatch(java.util.Objects::nonNull);
@@ -148,6 +154,7 @@ final class Functions {
             values.add(v);
         }
         List<NDArray> out = sf.compiled().call(values, rt::checkInterrupt); // Ctrl-C midway stores no update
+        if (subset != null) return OutputSubset.select(rt, out, sf.outputKeys(), subset);
         if (sf.outputKeys() != null) {
             Map<Object, Object> byKey = new LinkedHashMap<>();
             for (int i = 0; i < out.size(); i++) byKey.put(sf.outputKeys().get(i), out.get(i));
