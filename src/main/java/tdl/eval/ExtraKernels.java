@@ -213,6 +213,19 @@ final class ExtraKernels {
         };
     }
 
+    /** images2neibs' shape check: Theano's Images2Neibs raises TypeError (ValueError for a negative patch count); the value is x itself. */
+    static Kernel neibsCheck(Apply node) {
+        tdl.graph.ops.NeibsCheckOp op = (tdl.graph.ops.NeibsCheckOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            String problem = op.problem(x.dim(2), x.dim(3));
+            if (problem != null) {
+                throw new GraphError("ignore_borders".equals(op.mode()) ? ErrorKind.VALUE_ERROR : ErrorKind.TYPE_ERROR, problem, null, node);
+            }
+            return x;
+        };
+    }
+
     /** Grouped conv2d's divisibility check (Theano's AbstractConv message); the value is x itself. */
     static Kernel divisibleAxis(Apply node) {
         tdl.graph.ops.DivisibleAxisOp op = (tdl.graph.ops.DivisibleAxisOp) node.op();

@@ -71,9 +71,63 @@ final class ConvModule {
         if (!(groups instanceof Long || groups instanceof Integer) || tdl.interp.Ints.intValue((Number) groups) < 1) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "conv2d: num_groups must be an int greater than zero, got " + rt.repr(groups));
         }
-        return build(rt, a, "input_shape", inputShape, a.get(3, "filter_shape", null), a.get(4, "border_mode", "valid"),
+        Variable input = TensorModule.arg(rt, a, 0, "input");
+        if (!input.dtype().isFloat() && input.dtype() != tdl.graph.DType.BOOL) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "conv2d of an " + input.dtype().pyName() + " input: Theano 1.0's conv2d keeps the "
+                    + "input's dtype and has no CPU implementation for it (its CorrMM takes float32 or float64)", null,
+                    "cast the input first: T.cast(x, theano.config.floatX)");
+        }
+        Object border = a.get(4, "border_mode", "valid");
+        int[] asym = asymmetricPadding(rt, border);
+        // Theano 1.0 pads ((top, bottom), (left, right)) with zeros, then convolves 'valid': so does TDL, with the
+        // padding written as a join with zeros, whose gradient is a slice
+        if (asym != null) border = "valid";
+        return build(rt, a, "input_shape", inputShape, a.get(3, "filter_shape", null), border,
                 a.get(5, "subsample", null), rt.truth(a.get(6, "filter_flip", true)), a.get(8, "filter_dilation", null),
-                tdl.interp.Ints.intValue((Number) groups));
+                tdl.interp.Ints.intValue((Number) groups), asym);
+    }
+
+    /**
+     * border_mode as ((top, bottom), (left, right)) when an entry is a pair (Theano 1.0's AbstractConv2d
+     * takes each entry as an int or a pair of ints >= 0), else null for the modes the op pads itself.
+     */
+    private static int[] asymmetricPadding(Runtime rt, Object border) {
+        List<?> items = Sequences.items(border);
+        if (items == null || items.size() != 2 || items.stream().noneMatch(o -> Sequences.items(o) != null)) return null;
+        int[] out = new int[4];
+        for (int axis = 0; axis < 2; axis++) {
+            Object e = items.get(axis);
+            List<?> lr = Sequences.items(e);
+            List<?> both = lr != null ? lr : List.of(e, e);
+            if (both.size() != 2 || !both.stream().allMatch(o -> o instanceof Long || o instanceof Integer)
+                    || both.stream().anyMatch(o -> ((Number) o).longValue() < 0)) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "invalid border mode " + rt.repr(border)
+                        + ". The tuple can only contain integers  or pairs of integers");
+            }
+            out[2 * axis] = tdl.interp.Ints.intValue((Number) both.get(0));
+            out[2 * axis + 1] = tdl.interp.Ints.intValue((Number) both.get(1));
+        }
+        return out;
+    }
+
+    /** x (batch, channels, rows, cols) with pad[0] zero rows above, pad[1] below, pad[2] zero columns left, pad[3] right. */
+    private static Variable zeroPad(tdl.graph.ops.TensorOps t, Variable x, int[] pad) {
+        for (int axis = 2; axis < 4; axis++) {
+            int before = pad[2 * (axis - 2)], after = pad[2 * (axis - 2) + 1];
+            List<Variable> parts = new java.util.ArrayList<>();
+            for (int n : new int[] {before, -1, after}) {
+                if (n == -1) {
+                    parts.add(x);
+                    continue;
+                }
+                if (n == 0) continue;
+                Variable[] dims = new Variable[4];
+                for (int k = 0; k < 4; k++) dims[k] = k == axis ? t.constant((long) n) : t.shapeAt(x, k);
+                parts.add(t.zeros(x.dtype(), dims));
+            }
+            if (parts.size() > 1) x = t.concatenate(parts, axis);
+        }
+        return x;
     }
 
     /** The pre-0.9 path: conv.conv2d(input, filters, image_shape=None, filter_shape=None, border_mode='valid', subsample=(1, 1)). */
@@ -182,9 +236,15 @@ final class ConvModule {
 
     private static Variable build(Runtime rt, Args a, String inputHint, Object inputShape, Object filterShape,
                                   Object borderMode, Object subsample, boolean flip, Object dilation, int groups) {
+        return build(rt, a, inputHint, inputShape, filterShape, borderMode, subsample, flip, dilation, groups, null);
+    }
+
+    private static Variable build(Runtime rt, Args a, String inputHint, Object inputShape, Object filterShape, Object borderMode,
+                                  Object subsample, boolean flip, Object dilation, int groups, int[] zeroPad) {
         Conv2dOp op = op(rt, inputShape, filterShape, borderMode, subsample, flip, dilation, groups);
         var t = Symbolic.ops(rt);
         Variable x = hinted(rt, TensorModule.arg(rt, a, 0, "input"), inputHint, inputShape);
+        if (zeroPad != null && x.rank() == 4) x = zeroPad(t, x, zeroPad);
         Variable w = hinted(rt, TensorModule.arg(rt, a, 1, "filters"), "filter_shape", filterShape);
         if (groups == 1) return t.apply(op, x, w);
         // Theano's grouped convolution: group g convolves input channels [g*C/G, (g+1)*C/G) with filters [g*K/G, (g+1)*K/G)

@@ -39,6 +39,7 @@ public final class TheanoLibrary {
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
         TdlModule bn = BatchNorm.install(nnet);
+        TdlModule neighbours = Neighbours.install(nnet);
         List<TdlModule> convModules = ConvModule.install(nnet);
         tensor.put("signal", convModules.get(1));
         // theano.tensor.nnet.nnet (Theano's module of the definitions): the same functions as nnet
@@ -114,7 +115,7 @@ public final class TheanoLibrary {
         }
         tensor.put("basic", basic);
         for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
-                sharedRandom, rngMrg, sandbox, basic, bn, rawRandom, (TdlModule) tensor.members().get("xlogx"))) rt.registerModule(m);
+                sharedRandom, rngMrg, sandbox, basic, bn, neighbours, rawRandom, (TdlModule) tensor.members().get("xlogx"))) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
         rt.defineGlobal("theano", theano);
