@@ -1,11 +1,6 @@
 package tdl.graph.ops;
 
-import java.util.Arrays;
 import java.util.List;
-import tdl.graph.Apply;
-import tdl.graph.Op;
-import tdl.graph.TensorType;
-import tdl.graph.Variable;
 
 /**
  * Inputs (a, b), output a unchanged: checks at run time that a's axes {@code aAxes} have the
@@ -13,7 +8,7 @@ import tdl.graph.Variable;
  * operands to matrices before multiplying, so a mismatch found by the matrix product would name
  * the reshaped shapes; this check runs first and names the user's (numpy's "not aligned").
  */
-public record AlignCheckOp(String what, List<Integer> aAxes, List<Integer> bAxes, boolean batched) implements Op {
+public record AlignCheckOp(String what, List<Integer> aAxes, List<Integer> bAxes, boolean batched) implements ValueCheckOp {
     public AlignCheckOp {
         aAxes = List.copyOf(aAxes);
         bAxes = List.copyOf(bAxes);
@@ -23,16 +18,10 @@ public record AlignCheckOp(String what, List<Integer> aAxes, List<Integer> bAxes
     public String name() { return "AlignCheck{" + what + "}"; }
 
     @Override
-    public List<TensorType> outputTypes(List<TensorType> in) {
-        Ops.arity(what, in, 2);
-        return List.of(in.get(0));
-    }
+    public String checkedFunction() { return what; }
 
-    /** The value is a's: the gradient passes to a; b is only read for its shape. */
     @Override
-    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        return Arrays.asList(outputGrads.get(0), null);
-    }
+    public int arity() { return 2; }
 
     // written out, not generated: cold-compile speed (see Op)
     @Override

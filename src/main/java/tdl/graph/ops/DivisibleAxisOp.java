@@ -1,31 +1,20 @@
 package tdl.graph.ops;
 
-import java.util.Arrays;
-import java.util.List;
-import tdl.graph.Apply;
-import tdl.graph.Op;
-import tdl.graph.TensorType;
-import tdl.graph.Variable;
 
 /**
  * Input x, output x unchanged: checks at run time that the length of x's {@code axis} is a multiple
  * of {@code by} ({@code what} names the axis in the error). Grouped conv2d slices its operands into
  * num_groups equal parts, and slices clamp, so a remainder would otherwise be silently dropped.
  */
-public record DivisibleAxisOp(String function, String what, int axis, int by) implements Op {
+public record DivisibleAxisOp(String function, String what, int axis, int by) implements ValueCheckOp {
     @Override
     public String name() { return "DivisibleAxis{" + axis + " % " + by + "}"; }
 
     @Override
-    public List<TensorType> outputTypes(List<TensorType> in) {
-        Ops.arity(function, in, 1);
-        return List.of(in.get(0));
-    }
+    public String checkedFunction() { return function; }
 
     @Override
-    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        return Arrays.asList(outputGrads.get(0));
-    }
+    public int arity() { return 1; }
 
     // written out, not generated: cold-compile speed (see Op)
     @Override

@@ -1,11 +1,5 @@
 package tdl.graph.ops;
 
-import java.util.Arrays;
-import java.util.List;
-import tdl.graph.Apply;
-import tdl.graph.Op;
-import tdl.graph.TensorType;
-import tdl.graph.Variable;
 
 /**
  * Input ten4, output ten4 unchanged: checks at run time that the image rows and columns suit
@@ -13,20 +7,15 @@ import tdl.graph.Variable;
  * Images2Neibs.perform raises. images2neibs itself is slices and a reshape, and slices clamp, so
  * without this check an inconsistent shape would silently drop the border.
  */
-public record NeibsCheckOp(String mode, int c, int d, int stepX, int stepY) implements Op {
+public record NeibsCheckOp(String mode, int c, int d, int stepX, int stepY) implements ValueCheckOp {
     @Override
     public String name() { return "NeibsCheck{" + mode + " " + c + "x" + d + " step " + stepX + "x" + stepY + "}"; }
 
     @Override
-    public List<TensorType> outputTypes(List<TensorType> in) {
-        Ops.arity("images2neibs", in, 1);
-        return List.of(in.get(0));
-    }
+    public String checkedFunction() { return "images2neibs"; }
 
     @Override
-    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        return Arrays.asList(outputGrads.get(0));
-    }
+    public int arity() { return 1; }
 
     /** The error message for an image of {@code height} x {@code width}, or null when it suits (Theano's wording). */
     public String problem(long height, long width) {

@@ -1,11 +1,6 @@
 package tdl.graph.ops;
 
-import java.util.Arrays;
 import java.util.List;
-import tdl.graph.Apply;
-import tdl.graph.Op;
-import tdl.graph.TensorType;
-import tdl.graph.Variable;
 
 /**
  * Input x, output x unchanged: checks at run time that x's shape agrees with a shape the user
@@ -13,7 +8,7 @@ import tdl.graph.Variable;
  * input_shape/filter_shape. Theano 1.0 uses those hints to infer shapes without checking them, so a
  * wrong hint silently gives wrong shapes there; its old ConvOp raised, and so does this.
  */
-public record ShapeHintOp(String what, String hint, List<Integer> dims) implements Op {
+public record ShapeHintOp(String what, String hint, List<Integer> dims) implements ValueCheckOp {
     public ShapeHintOp {
         dims = List.copyOf(dims);
     }
@@ -22,15 +17,10 @@ public record ShapeHintOp(String what, String hint, List<Integer> dims) implemen
     public String name() { return "ShapeHint{" + what + " " + hint + "}"; }
 
     @Override
-    public List<TensorType> outputTypes(List<TensorType> in) {
-        Ops.arity(what, in, 1);
-        return List.of(in.get(0));
-    }
+    public String checkedFunction() { return what; }
 
     @Override
-    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        return Arrays.asList(outputGrads.get(0));
-    }
+    public int arity() { return 1; }
 
     // written out, not generated: cold-compile speed (see Op)
     @Override

@@ -1,12 +1,8 @@
 package tdl.graph.ops;
 
-import java.util.Arrays;
 import java.util.List;
-import tdl.graph.Apply;
 import tdl.graph.GraphError;
-import tdl.graph.Op;
 import tdl.graph.TensorType;
-import tdl.graph.Variable;
 import tdl.vocab.ErrorKind;
 
 /**
@@ -15,23 +11,23 @@ import tdl.vocab.ErrorKind;
  * the running sums of the sizes, and slices clamp, so without this a wrong size would silently
  * give shorter or empty parts.
  */
-public record SplitCheckOp(int axis, int nSplits) implements Op {
+public record SplitCheckOp(int axis, int nSplits) implements ValueCheckOp {
     @Override
     public String name() { return "SplitCheck{axis=" + axis + ", n=" + nSplits + "}"; }
 
     @Override
+    public String checkedFunction() { return "split"; }
+
+    @Override
+    public int arity() { return 2; }
+
+    @Override
     public List<TensorType> outputTypes(List<TensorType> in) {
-        Ops.arity("split", in, 2);
+        List<TensorType> out = ValueCheckOp.super.outputTypes(in);
         if (in.get(1).rank() != 1 || in.get(1).dtype().isFloat()) {
             throw new GraphError(ErrorKind.TYPE_ERROR, "split: splits_size must be a vector of integers, got " + in.get(1));
         }
-        return List.of(in.get(0));
-    }
-
-    /** The value is x's; the sizes are integers and get no gradient. */
-    @Override
-    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
-        return Arrays.asList(outputGrads.get(0), null);
+        return out;
     }
 
     // written out, not generated: cold-compile speed (see Op)
