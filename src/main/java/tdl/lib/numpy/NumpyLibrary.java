@@ -41,6 +41,8 @@ public final class NumpyLibrary {
         NumpyLogic.install(m);
         NumpyStatistics.install(m);
         ArrayPieces.install(m);
+        ArrayLayouts.install(m);
+        ValueScans.install(m);
         Unique.install(m);
         m.put("savez", (TdlCallable) (r, a) -> { NpzFile.save(r, a, false); return null; });
         m.put("savez_compressed", (TdlCallable) (r, a) -> { NpzFile.save(r, a, true); return null; });

@@ -34,28 +34,15 @@ public final class RandomMethods {
         m.put("random", (rt, a) -> sized(a, "random", 0, rs.get()::nextDouble));
         m.put("randn", (rt, a) -> draw(dimsShape(a), rs.get()::nextGauss, DType.FLOAT64));
         m.put("standard_normal", (rt, a) -> sized(a, "standard_normal", 0, rs.get()::nextGauss));
-        m.put("uniform", (rt, a) -> {
-            a.check(3, "low", "high", "size");
-            double lo = NumpyConvert.toDouble(a.get(0, "low", 0.0));
-            double hi = NumpyConvert.toDouble(a.get(1, "high", 1.0));
-            RandomState r = rs.get();
-            return draw(shapeArg(a.get(2, "size", null)), () -> lo + (hi - lo) * r.nextDouble(), DType.FLOAT64);
-        });
-        m.put("normal", (rt, a) -> {
-            a.check(3, "loc", "scale", "size");
-            double loc = NumpyConvert.toDouble(a.get(0, "loc", 0.0));
-            double scale = NumpyConvert.toDouble(a.get(1, "scale", 1.0));
-            if (scale < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "scale < 0");
-            RandomState r = rs.get();
-            return draw(shapeArg(a.get(2, "size", null)), () -> loc + scale * r.nextGauss(), DType.FLOAT64);
-        });
+        m.put("uniform", (rt, a) -> ParameterDraws.uniform(rs.get(), a));
+        m.put("normal", (rt, a) -> ParameterDraws.normal(rs.get(), a));
         m.put("randint", (rt, a) -> randint(rs.get(), a));
         m.put("permutation", (rt, a) -> permutation(rs.get(), a.check(1, "x").get(0, "x")));
         m.put("shuffle", (rt, a) -> {
             shuffle(rs.get(), a.check(1, "x").get(0, "x"));
             return null;
         });
-        m.put("binomial", (rt, a) -> binomial(rs.get(), a));
+        m.put("binomial", (rt, a) -> ParameterDraws.binomial(rs.get(), a));
         m.put("choice", (rt, a) -> choice(rs.get(), a));
         return m;
     }
@@ -80,7 +67,7 @@ public final class RandomMethods {
         return size == null ? null : NumpyConvert.shape(size);
     }
 
-    private static Object draw(int[] shape, DoubleSupplier f, DType dtype) {
+    static Object draw(int[] shape, DoubleSupplier f, DType dtype) {
         if (shape == null) {
             double v = f.getAsDouble();
             return NumpyConvert.scalar(dtype, v);
@@ -149,24 +136,6 @@ public final class RandomMethods {
             NDArray.copy(tmp, 0, a, j * row, row);
         }
         Views.writtenAll(a);
-    }
-
-    private static Object binomial(RandomState r, Args a) {
-        a.check(3, "n", "p", "size");
-        NDArray n = NumpyConvert.toArray(a.get(0, "n"));
-        NDArray p = NumpyConvert.toArray(a.get(1, "p"));
-        for (double v : p.doubles()) {
-            if (!(v >= 0 && v <= 1)) throw new TdlError(ErrorKind.VALUE_ERROR, "p < 0, p > 1 or p is NaN");
-        }
-        for (double v : n.doubles()) if (v < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "n < 0");
-        int[] size = shapeArg(a.get(2, "size", null));
-        int[] shape = size != null ? size : ArrayIndex.broadcastShapes(n.shape(), p.shape());
-        double[] nv = ArrayIndex.broadcastTo(n, shape, "shape mismatch: n and p cannot be broadcast to size " + NDArray.shapeString(shape));
-        double[] pv = ArrayIndex.broadcastTo(p, shape, "shape mismatch: n and p cannot be broadcast to size " + NDArray.shapeString(shape));
-        double[] out = new double[nv.length];
-        for (int i = 0; i < out.length; i++) out[i] = r.nextBinomial((long) nv[i], pv[i]);
-        if (size == null && shape.length == 0) return (long) out[0];
-        return new NDArray(DType.INT64, shape, out);
     }
 
     /** choice(a, size=None, replace=True, p=None) with numpy's legacy draws. */
