@@ -80,6 +80,7 @@ public final class SharedVariable extends Variable {
      * TensorType.filter refuses such a value in the constructor, set_value and updates alike.
      */
     public void checkPattern(NDArray v, String what) {
+        if (fitsPattern(v)) return;  // the message is built only for a failure: updates pass here on every call
         checkPattern(v, "shared variable '" + this + "' (" + what + ")",
                 "give a value of length 1 on that axis, or make the shared variable without broadcastable=");
     }

@@ -60,6 +60,13 @@ public class Variable {
     /** Whether a pattern was declared (no copy: the input filter asks on every call). */
     public boolean hasPattern() { return broadcastable != null; }
 
+    /** Whether {@code v} has length 1 on every declared broadcastable axis (true without a pattern); allocates nothing. */
+    public boolean fitsPattern(NDArray v) {
+        if (broadcastable == null || v.rank() != broadcastable.length) return true;
+        for (int i = 0; i < broadcastable.length; i++) if (broadcastable[i] && v.dim(i) != 1) return false;
+        return true;
+    }
+
     /**
      * Throws Theano's TypeError (TensorType.filter's "Non-unit value on shape on a broadcastable
      * dimension") unless {@code v} has length 1 on every declared broadcastable axis; {@code who}
