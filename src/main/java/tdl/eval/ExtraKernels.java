@@ -240,6 +240,17 @@ final class ExtraKernels {
         };
     }
 
+    /** A declared broadcastable axis must have length 1 (addbroadcast, a givens replacement); the value is x itself. */
+    static Kernel broadcastCheck(Apply node) {
+        tdl.graph.ops.BroadcastCheckOp op = (tdl.graph.ops.BroadcastCheckOp) node.op();
+        return (in, reuse) -> {
+            NDArray x = in[0];
+            String problem = op.problem(x.shape());
+            if (problem != null) throw new GraphError(op.typeError() ? ErrorKind.TYPE_ERROR : ErrorKind.VALUE_ERROR, problem, op.hint(), node);
+            return x;
+        };
+    }
+
     static Kernel specifyShape(Apply node) {
         DType dtype = node.output().dtype();
         return (in, reuse) -> {

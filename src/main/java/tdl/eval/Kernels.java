@@ -143,6 +143,7 @@ public final class Kernels {
         if (op instanceof tdl.graph.ops.ChoiceCheckOp) return ExtraKernels.choiceCheck(node);
         if (op instanceof tdl.graph.ops.ShapeHintOp) return ExtraKernels.shapeHint(node);
         if (op instanceof tdl.graph.ops.DivisibleAxisOp) return ExtraKernels.divisibleAxis(node);
+        if (op instanceof tdl.graph.ops.BroadcastCheckOp) return ExtraKernels.broadcastCheck(node);
         if (op instanceof tdl.graph.ops.NeibsCheckOp) return ExtraKernels.neibsCheck(node);
         if (op instanceof ArgSortOp) return ExtraKernels.argsort(node);
         if (op instanceof TakeAlongAxisOp) return ExtraKernels.takeAlongAxis(node);

@@ -209,6 +209,9 @@ public final class CompiledFunction {
                     + "), got an array of shape " + NDArray.shapeString(a.shape()) + " (rank " + a.rank() + ")",
                     "pass an array with " + in.rank() + " dimension" + (in.rank() == 1 ? "" : "s"));
         }
+        // Theano's TensorType.filter: a T.row/T.col input refuses a longer axis (one null check when no
+        // pattern; the message is built only for a failure, so a steady-state call allocates nothing)
+        if (in.hasPattern() && !in.fitsPattern(a)) in.checkPattern(a, where(i), patternHint(in));
         DType want = in.dtype();
         if (a.dtype() == want) return a;
         if (want.isFloat()) return a.astype(want); // ints, bools and float32 upcast, as Theano does
@@ -225,6 +228,11 @@ public final class CompiledFunction {
             }
         }
         return c;
+    }
+
+    private static String patternHint(Variable in) {
+        return "pass an array of length 1 on that axis, or declare '" + in + "' without the broadcastable axis"
+                + " (T.matrix instead of T.row/T.col, whose length-1 axes broadcast at run time anyway)";
     }
 
     @Override

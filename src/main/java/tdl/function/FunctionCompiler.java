@@ -69,6 +69,7 @@ public final class FunctionCompiler {
         checkInputs(inputs);
         checkUpdates(updates);
         checkGivens(givens);
+        givens = GivensPattern.checked(givens);
 
         List<Variable> results = new ArrayList<>(outputs);
         for (Map.Entry<SharedVariable, Variable> u : updates) results.add(u.getValue());

@@ -26,8 +26,6 @@ public final class SharedVariable extends Variable {
     private final Cell cell;
     private final ReentrantLock lock;
     private final Kind kind;
-    /** Axes that must keep length 1 (Theano's broadcastable=); null when none was given. */
-    private final boolean[] broadcastable;
 
     public SharedVariable(NDArray value, String name) {
         this(value, name, new ReentrantLock());
@@ -43,21 +41,20 @@ public final class SharedVariable extends Variable {
 
     /** As above, with the class scripts see and an optional broadcastable pattern (checked against the value). */
     public SharedVariable(NDArray value, String name, ReentrantLock lock, Kind kind, boolean[] broadcastable) {
-        this(new Cell(value), value.type(), name, lock, kind, broadcastable == null ? null : broadcastable.clone());
-        if (broadcastable != null) checkPattern(value, "theano.shared");  // before anyone can see it
+        this(new Cell(value), value.type(), name, lock, kind, broadcastable);
+        checkPattern(value, "theano.shared");  // before anyone can see it
     }
 
     private SharedVariable(Cell cell, TensorType type, String name, ReentrantLock lock, Kind kind, boolean[] broadcastable) {
-        super(type, null, 0, name);
+        super(type, null, 0, name, broadcastable);
         this.cell = cell;
         this.lock = lock;
         this.kind = kind;
-        this.broadcastable = broadcastable;
     }
 
     /** A new variable (a distinct graph node) over the same value: setting either's value sets both. */
     public SharedVariable cloneSharingValue() {
-        return new SharedVariable(cell, type(), name(), lock, kind, broadcastable);
+        return new SharedVariable(cell, type(), name(), lock, kind, broadcastable());
     }
 
     /** What a compiled call holds while it reads this variable and stores its updates. */
@@ -83,14 +80,9 @@ public final class SharedVariable extends Variable {
      * TensorType.filter refuses such a value in the constructor, set_value and updates alike.
      */
     public void checkPattern(NDArray v, String what) {
-        if (broadcastable == null || v.rank() != broadcastable.length) return;
-        for (int i = 0; i < broadcastable.length; i++) {
-            if (broadcastable[i] && v.dim(i) != 1) {
-                throw new GraphError(ErrorKind.TYPE_ERROR, "shared variable '" + this + "' (" + what + "): axis " + i
-                        + " is broadcastable (must have length 1) but the value has shape " + NDArray.shapeString(v.shape()),
-                        "give a value of length 1 on that axis, or make the shared variable without broadcastable=");
-            }
-        }
+        if (fitsPattern(v)) return;  // the message is built only for a failure: updates pass here on every call
+        checkPattern(v, "shared variable '" + this + "' (" + what + ")",
+                "give a value of length 1 on that axis, or make the shared variable without broadcastable=");
     }
 
     private void store(NDArray v) {

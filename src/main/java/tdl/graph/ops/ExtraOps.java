@@ -93,7 +93,7 @@ public final class ExtraOps {
     }
 
     /**
-     * Theano's squeeze drops the broadcastable axes; TDL keeps no such flags, so with no axes this
+     * Theano's squeeze drops the broadcastable axes; TDL types keep no such flags, so with no axes this
      * drops the axes the graph proves have length 1 ({@link #knownUnitAxes}). Explicit axes are
      * dropped as numpy does, with a run-time error when one is not of length 1.
      */
@@ -107,7 +107,8 @@ public final class ExtraOps {
     }
 
     /**
-     * The axes of x that have length 1 whatever the inputs' values: new axes of a dimshuffle
+     * The axes of x that have length 1 whatever the inputs' values: declared broadcastable axes of
+     * inputs and shared variables, axes addbroadcast checks, new axes of a dimshuffle
      * (shape_padleft, x[None]), axes kept by keepdims reductions, constants' length-1 axes, and
      * elementwise results where every operand has length 1. The rest are unknown (false). The walk
      * stops after {@link #UNIT_AXES_DEPTH} nodes (deep graphs must not overflow the stack; stopping
@@ -123,7 +124,11 @@ public final class ExtraOps {
             for (int i = 0; i < out.length; i++) out[i] = c.value().dim(i) == 1;
             return out;
         }
-        if (x.owner() == null || depth == 0) return out;
+        if (x.owner() == null) {
+            boolean[] declared = x.broadcastable();  // T.row, T.col, broadcastable=: checked on every value
+            return declared != null ? declared : out;
+        }
+        if (depth == 0) return out;
         var op = x.owner().op();
         List<Variable> in = x.owner().inputs();
         if (op instanceof DimShuffleOp d) {
@@ -132,6 +137,9 @@ public final class ExtraOps {
         } else if (op instanceof ReduceOp r && r.keepdims()) {
             boolean[] src = knownUnitAxes(in.get(0), depth - 1);
             for (int i = 0; i < out.length; i++) out[i] = r.reduces(i) || src[i];
+        } else if (op instanceof BroadcastCheckOp b) {
+            boolean[] src = knownUnitAxes(in.get(0), depth - 1);
+            for (int i = 0; i < out.length; i++) out[i] = src[i] || (b.axes() >> i & 1) != 0;
         } else if (op instanceof CastOp || op instanceof SpecifyShapeOp) {
             return knownUnitAxes(in.get(0), depth - 1);
         } else if (op instanceof ElemwiseOp) {

@@ -34,20 +34,19 @@ final class Constructors {
                 t.put(prefix + plural, plural(prefix + plural, rank, dt));
             }
         }
-        // row and col are matrices in TDL (broadcasting is decided from run-time shapes)
-        t.put("row", single("row", 2, null));
-        t.put("col", single("col", 2, null));
-        t.put("drow", single("drow", 2, DType.FLOAT64));
-        t.put("dcol", single("dcol", 2, DType.FLOAT64));
-        for (String prefix : new String[] {"f", "i", "l", "b"}) {
+        // row and col are matrices that keep Theano's pattern: a longer broadcastable axis is refused when called
+        boolean[] row = {true, false}, col = {false, true};  // Variable copies them
+        for (String prefix : new String[] {"", "d", "f", "i", "l", "b"}) {
             DType dt = switch (prefix) {
+                case "" -> null;
+                case "d" -> DType.FLOAT64;
                 case "f" -> DType.FLOAT32;
                 case "i" -> DType.INT32;
                 case "l" -> DType.INT64;
                 default -> DType.INT8;
             };
-            t.put(prefix + "row", single(prefix + "row", 2, dt));
-            t.put(prefix + "col", single(prefix + "col", 2, dt));
+            t.put(prefix + "row", single(prefix + "row", 2, dt, row));
+            t.put(prefix + "col", single(prefix + "col", 2, dt, col));
         }
         t.put("tensor", (TdlCallable) (rt, a) -> {
             a.check(3, "dtype", "broadcastable", "name", "ndim");
@@ -56,19 +55,41 @@ final class Constructors {
             int rank = a.keywords().containsKey("ndim") ? tdl.interp.Ints.intValue(a.keywords().get("ndim"))
                     : Sequences.items(bc) != null ? Sequences.items(bc).size() : 0;
             Object name = a.get(2, "name", null);
-            return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name));
+            return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name), pattern(rt, bc, rank));
         });
     }
 
+    /**
+     * T.tensor's broadcastable= as a pattern the input keeps (checked when the function is called),
+     * or null when none was given; a pattern of another length than ndim= is refused.
+     */
+    static boolean[] pattern(tdl.interp.Runtime rt, Object bc, int rank) {
+        java.util.List<?> items = bc == null ? null : Sequences.items(bc);
+        if (items == null) return null;
+        if (items.size() != rank) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "broadcastable= has " + items.size() + " flags but ndim is " + rank,
+                    "give one True/False per axis");
+        }
+        boolean[] p = new boolean[rank];
+        for (int i = 0; i < rank; i++) p[i] = rt.truth(items.get(i));
+        return p;
+    }
+
     private static TdlCallable single(String fn, int rank, DType fixed) {
+        return single(fn, rank, fixed, null);
+    }
+
+    /** A constructor of rank-{@code rank} inputs (dtype fixed, or the dtype= argument) with an optional pattern. */
+    private static TdlCallable single(String fn, int rank, DType fixed, boolean[] pattern) {
         return (rt, a) -> {
             a.check(2, "name", "dtype");
             Object name = a.get(0, "name", null);
             DType dt = fixed != null ? fixed : Symbolic.dtype(rt, a.get(1, "dtype", null), Symbolic.floatX(rt));
             if (fixed != null && a.keywords().containsKey("dtype")) {
-                throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() has a fixed dtype; use T." + KINDS[rank] + "(name, dtype=...)");
+                throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() has a fixed dtype; use T." + (pattern == null ? KINDS[rank] : fn.substring(1))
+                        + "(name, dtype=...)");
             }
-            return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name));
+            return new Variable(new TensorType(dt, rank), name == null ? null : rt.str(name), pattern);
         };
     }
 

@@ -3,7 +3,7 @@ package tdl.lib.theano;
 import java.util.ArrayList;
 import java.util.List;
 import tdl.graph.Variable;
-import tdl.graph.ops.TensorOps;
+import tdl.graph.ops.BroadcastCheckOp;
 import tdl.interp.Args;
 import tdl.interp.Builtin;
 import tdl.interp.Runtime;
@@ -17,7 +17,7 @@ import tdl.vocab.ErrorKind;
  * theano.tensor's shape helpers and closeness tests that are compositions of existing ops
  * (dimshuffle, reshape, concatenate, stack, elementwise): no new op, so their gradients are those
  * of the parts. TDL keeps no broadcastable flags (docs/decisions.md): {@code unbroadcast} is the
- * identity and {@code addbroadcast} checks at run time that the axes have length 1.
+ * identity and {@code addbroadcast} checks at run time that the axes have length 1 (a check op).
  */
 final class ShapeFunctions {
     private ShapeFunctions() {}
@@ -48,7 +48,7 @@ final class ShapeFunctions {
             Variable x = arg(rt, a, 0, "x");
             List<Integer> axes = new ArrayList<>();
             for (Object o : a.positional().subList(1, a.size())) axes.add(axis(x, integer(o, "axis")));
-            return ones(rt, x, axes);
+            return ones(rt, x, axes, "addbroadcast");
         });
         put(t, "patternbroadcast", (rt, a) -> {
             a.check(2, "x", "broadcastable");
@@ -59,7 +59,7 @@ final class ShapeFunctions {
             }
             List<Integer> axes = new ArrayList<>();
             for (int i = 0; i < pattern.size(); i++) if (rt.truth(pattern.get(i))) axes.add(i);
-            return ones(rt, x, axes);
+            return ones(rt, x, axes, "patternbroadcast");
         });
         put(t, "horizontal_stack", (rt, a) -> matrices(rt, a, "horizontal_stack", 1));
         put(t, "vertical_stack", (rt, a) -> matrices(rt, a, "vertical_stack", 0));
@@ -137,13 +137,26 @@ final class ShapeFunctions {
         return Symbolic.ops(rt).dimshuffle(x, pattern);
     }
 
-    /** x reshaped to its own shape with length 1 at {@code axes}: a run-time error when such an axis is longer. */
-    private static Variable ones(Runtime rt, Variable x, List<Integer> axes) {
-        if (axes.isEmpty()) return x;
-        TensorOps t = Symbolic.ops(rt);
-        List<Variable> dims = new ArrayList<>();
-        for (int i = 0; i < x.rank(); i++) dims.add(axes.contains(i) ? t.constant(1L) : t.shapeAt(x, i));
-        return t.reshape(x, dims);
+    /**
+     * Theano's Rebroadcast: x, checked at run time to have length 1 at {@code axes} (a ValueError
+     * naming {@code fn} and the axis; a reshape used to fail with numpy's "cannot reshape", or pass
+     * an empty array). squeeze() knows the checked axes have length 1 (ExtraOps.knownUnitAxes).
+     */
+    private static Variable ones(Runtime rt, Variable x, List<Integer> axes, String fn) {
+        if (axes.isEmpty() || declares(x, axes)) return x;
+        int mask = 0;
+        for (int i : axes) mask |= 1 << i;
+        String what = x.name() != null ? "'" + x.name() + "'" : "its input";
+        return Symbolic.ops(rt).apply(new BroadcastCheckOp(fn, what, mask, false,
+                "only an axis of length 1 can be made broadcastable; use T.unbroadcast or drop " + fn), x);
+    }
+
+    /** Whether x is an input declared broadcastable on every axis of {@code axes}: its calls check them already. */
+    private static boolean declares(Variable x, List<Integer> axes) {
+        boolean[] p = x.broadcastable();
+        if (p == null) return false;
+        for (int i : axes) if (!p[i]) return false;
+        return true;
     }
 
     private static Variable matrices(Runtime rt, Args a, String name, int axis) {

@@ -137,7 +137,14 @@ final class SymbolicHooks implements TypeHooks {
             case "ndim": return (long) v.rank();
             case "dtype": return v.dtype().pyName();
             case "type": return v.type();
-            case "broadcastable": throw TensorTypeHooks.noBroadcastable();
+            case "broadcastable": {
+                // only a declared pattern is known (T.row, T.col, broadcastable=); anything else would be a guess
+                boolean[] p = v.broadcastable();
+                if (p == null) throw TensorTypeHooks.noBroadcastable();
+                List<Object> flags = new java.util.ArrayList<>(p.length);
+                for (boolean b : p) flags.add(b);
+                return new tdl.interp.TdlTuple(flags);
+            }
             case "tag":
                 // Theano's tag is a per-node scratchpad, mostly for test values; TDL's nodes are shared (hash-consed)
                 throw new tdl.syntax.TdlError(tdl.vocab.ErrorKind.ATTRIBUTE_ERROR, "'TensorVariable' object has no attribute 'tag': "
