@@ -121,16 +121,8 @@ public final class BenchRunner {
             TheanoLibrary.compiledFunction(train).profile().reset();
             TheanoLibrary.compiledFunction(sample).profile().reset();
         }
-        Object trainRbm = train, sampleRbm = sample;
-        PairedRounds.Result rounds = PairedRounds.run(epochs, samples, PairedRounds.of(() -> {
-            long t0 = System.nanoTime();
-            s.call("train_epoch", trainRbm, (long) batches);
-            return (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
-        }, () -> {
-            long t0 = System.nanoTime();
-            TheanoLibrary.compiledFunction(sampleRbm).call(List.of());
-            return (System.nanoTime() - t0) / 1e9 * 10;
-        }), numpy ? rbmScript() : null, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0), this::progress);
+        PairedRounds.Result rounds = PairedRounds.run(epochs, samples, PairedRounds.rbm(s, train, sample, batches),
+                numpy ? rbmScript() : null, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0), this::progress);
         double[] epoch = rounds.tdlEpoch(), sampling = rounds.tdlSampleCalls();
         long peakHeap = peakHeap();
         // steady-state allocation of the compiled functions themselves, over every thread (the pool

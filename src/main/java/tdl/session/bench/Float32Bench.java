@@ -80,15 +80,8 @@ public final class Float32Bench {
             TheanoLibrary.compiledFunction(sample).profile().reset();
         }
         int batches = settings.batches();
-        PairedRounds.Result r = PairedRounds.run(settings.epochs(), settings.samples(), PairedRounds.of(() -> {
-            long t0 = System.nanoTime();
-            s.call("train_epoch", train, (long) batches);
-            return (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
-        }, () -> {
-            long t0 = System.nanoTime();
-            TheanoLibrary.compiledFunction(sample).call(List.of());
-            return (System.nanoTime() - t0) / 1e9 * 10;
-        }), numpyScript, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0).with("--dtype", "float32"),
+        PairedRounds.Result r = PairedRounds.run(settings.epochs(), settings.samples(), PairedRounds.rbm(s, train, sample, batches),
+                numpyScript, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0).with("--dtype", "float32"),
                 line -> progress(dtype + " " + line));
         if (settings.profile()) out.print("profile, " + dtype + ":\n" + s.profileReport());
         // the steady state allocates nothing per call in either dtype (issue 15): counted as BenchRunner counts it

@@ -100,17 +100,28 @@ final class PairedRounds {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    /** The figures of {@code xs} that are not NaN (the table's columns). */
-    static double[] present(double[] xs) {
-        return Arrays.stream(xs).filter(x -> !Double.isNaN(x)).toArray();
-    }
-
-    /** A DoubleSupplier as a round's TDL side, for tests. */
+    /** A TDL side given as two timers (tests use constants). */
     static Tdl of(DoubleSupplier epoch, DoubleSupplier sample) {
         return new Tdl() {
             @Override public double epoch() { return epoch.getAsDouble(); }
 
             @Override public double sample() { return sample.getAsDouble(); }
         };
+    }
+
+    /**
+     * The bench script's RBM in {@code s}: an epoch is {@code batches} calls of train_epoch scaled to
+     * 500 minibatches, a sample one call of the sampling function scaled to the issue's 10.
+     */
+    static Tdl rbm(tdl.session.Session s, Object train, Object sample, int batches) {
+        return of(() -> {
+            long t0 = System.nanoTime();
+            s.call("train_epoch", train, (long) batches);
+            return (System.nanoTime() - t0) / 1e9 * 500.0 / batches;
+        }, () -> {
+            long t0 = System.nanoTime();
+            tdl.lib.theano.TheanoLibrary.compiledFunction(sample).call(java.util.List.of());
+            return (System.nanoTime() - t0) / 1e9 * 10;
+        });
     }
 }
