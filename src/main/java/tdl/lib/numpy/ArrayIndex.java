@@ -31,7 +31,10 @@ public final class ArrayIndex {
 
     /** a[index]: a new array, or a Python scalar when every axis got an integer. */
     public static Object get(NDArray a, Object index) {
-        ArrayIndex ix = resolve(a, index);
+        return copyOut(a, resolve(a, index));
+    }
+
+    private static Object copyOut(NDArray a, ArrayIndex ix) {
         if (ix.outShape.length == 0) return NumpyConvert.scalar(a.dtype(), a.get(ix.offsets[0]));
         NDArray out = NDArray.zeros(a.dtype(), ix.outShape);
         for (int k = 0; k < ix.offsets.length; k++) out.set(k, a.get(ix.offsets[k]));
@@ -45,10 +48,8 @@ public final class ArrayIndex {
      */
     public static Object getView(NDArray a, Object index) {
         ArrayIndex ix = resolve(a, index);
-        if (ix.outShape.length == 0) return NumpyConvert.scalar(a.dtype(), a.get(ix.offsets[0]));
-        NDArray out = NDArray.zeros(a.dtype(), ix.outShape);
-        for (int k = 0; k < ix.offsets.length; k++) out.set(k, a.get(ix.offsets[k]));
-        if (!basic(index) || out.size() == 0) return out;
+        Object r = copyOut(a, ix);
+        if (!(r instanceof NDArray out) || !basic(index) || out.size() == 0) return r;
         // a basic index selects an affine block: its strides are the offsets one step along each axis
         int[] unit = Views.cStrides(ix.outShape), strides = new int[ix.outShape.length];
         for (int d = 0; d < strides.length; d++) strides[d] = ix.outShape[d] > 1 ? ix.offsets[unit[d]] - ix.offsets[0] : 0;
