@@ -48,6 +48,9 @@ public final class BenchRunner {
     /** Above this many bytes per call of a compiled plan's steady state, the bench warns (boxed vectors, a leak). */
     static final long ALLOCATION_WARNING = 1024;
 
+    /** How long the steady-state count may wait for the JIT (see {@link SteadyAllocation}). */
+    static final double STEADY_SECONDS = 30;
+
     private final int epochs, batches, samples, repeat, lenetBatches;
     private final boolean numpy, profile, lenetOnly, scaling, compileOnly;
     private final double warmUp;
@@ -125,15 +128,15 @@ public final class BenchRunner {
                 numpy ? rbmScript() : null, NumpyReference.Run.numpy(true, batches < 500 ? batches : 0), this::progress);
         double[] epoch = rounds.tdlEpoch(), sampling = rounds.tdlSampleCalls();
         long peakHeap = peakHeap();
-        // steady-state allocation of the compiled functions themselves, over every thread (the pool
-        // thread computes half of each product): the least of a few calls, so one JIT event does not count
+        // steady-state allocation of the compiled functions themselves, over every thread
         CompiledFunction trainFn = TheanoLibrary.compiledFunction(train), sampleFn = TheanoLibrary.compiledFunction(sample);
         List<NDArray> index = List.of(NDArray.scalar(tdl.graph.DType.INT64, 0));
         NDArray[] indexArray = index.toArray(new NDArray[0]);
+        SteadyAllocation trainBorrowed = SteadyAllocation.measure(() -> trainFn.callBorrowed(indexArray), 5, STEADY_SECONDS);
+        SteadyAllocation sampleBorrowed = SteadyAllocation.measure(sampleFn::callBorrowed, 1, STEADY_SECONDS);
+        // call() copies its outputs out, so these never reach zero: counted once the borrowed calls have settled
         long trainBytes = leastAllocated(() -> trainFn.call(index), 5);
-        long trainBorrowedBytes = leastAllocated(() -> trainFn.callBorrowed(indexArray), 5);
         long sampleBytes = leastAllocated(() -> sampleFn.call(List.of()), 1);
-        long sampleBorrowedBytes = leastAllocated(sampleFn::callBorrowed, 1);
         System.gc();
         long live = java.lang.Runtime.getRuntime().totalMemory() - java.lang.Runtime.getRuntime().freeMemory();
 
@@ -172,15 +175,14 @@ public final class BenchRunner {
         out.printf("heap: %d MB live after the RBM run, %d MB peak (sum of the pools' peaks, max heap %d MB); target <= 256 MB%n",
                 live >> 20, peakHeap >> 20, java.lang.Runtime.getRuntime().maxMemory() >> 20);
         out.printf("allocated per call, all threads (call() returns fresh copies of the outputs; callBorrowed() does not):%n"
-                + "  train_rbm %d bytes (borrowed %d), sample_fn %d bytes (borrowed %d), one-neuron train %d bytes (borrowed %d)%n",
-                trainBytes, trainBorrowedBytes, sampleBytes, sampleBorrowedBytes, sameJvm.callBytes(), sameJvm.borrowedBytes());
+                + "  train_rbm %d bytes (borrowed %s), sample_fn %d bytes (borrowed %s), one-neuron train %d bytes (borrowed %d)%n",
+                trainBytes, trainBorrowed.describe(), sampleBytes, sampleBorrowed.describe(), sameJvm.callBytes(), sameJvm.borrowedBytes());
         out.printf("java %s, %d cores, %s%n", System.getProperty("java.version"),
                 java.lang.Runtime.getRuntime().availableProcessors(), tdl.eval.Gemm.description());
-        if (trainBorrowedBytes > ALLOCATION_WARNING || sampleBorrowedBytes > ALLOCATION_WARNING
-                || sameJvm.borrowedBytes() > ALLOCATION_WARNING) {
+        if (trainBorrowed.overWarning() || sampleBorrowed.overWarning() || sameJvm.borrowedBytes() > ALLOCATION_WARNING) {
             out.printf("WARNING: a compiled plan allocated more than %d bytes per call in its steady state (borrowed: "
-                    + "train_rbm %d, sample_fn %d, one-neuron train %d): boxed Vector API code? see tdl.eval.VectorKernels%n",
-                    ALLOCATION_WARNING, trainBorrowedBytes, sampleBorrowedBytes, sameJvm.borrowedBytes());
+                    + "train_rbm %s, sample_fn %s, one-neuron train %d): boxed Vector API code? see tdl.eval.VectorKernels%n",
+                    ALLOCATION_WARNING, trainBorrowed.describe(), sampleBorrowed.describe(), sameJvm.borrowedBytes());
         }
         if (numpy && rbmScript() != null) out.println(rounds.describe("tuned"));
         if (np != null && np.error() != null) out.println("numpy reference: " + np.error());

@@ -87,10 +87,10 @@ public final class Float32Bench {
         // the steady state allocates nothing per call in either dtype (issue 15): counted as BenchRunner counts it
         tdl.function.CompiledFunction trainFn = TheanoLibrary.compiledFunction(train), sampleFn = TheanoLibrary.compiledFunction(sample);
         tdl.graph.NDArray[] index = {tdl.graph.NDArray.scalar(tdl.graph.DType.INT64, 0)};
-        long trainBytes = BenchRunner.leastAllocated(() -> trainFn.callBorrowed(index), 5);
-        long sampleBytes = BenchRunner.leastAllocated(sampleFn::callBorrowed, 1);
-        allocated.add(String.format("%s train_rbm %d, sample_fn %d", dtype, trainBytes, sampleBytes));
-        worst = Math.max(worst, Math.max(trainBytes, sampleBytes));
+        SteadyAllocation trainBytes = SteadyAllocation.measure(() -> trainFn.callBorrowed(index), 5, BenchRunner.STEADY_SECONDS);
+        SteadyAllocation sampleBytes = SteadyAllocation.measure(sampleFn::callBorrowed, 1, BenchRunner.STEADY_SECONDS);
+        allocated.add(String.format("%s train_rbm %s, sample_fn %s", dtype, trainBytes.describe(), sampleBytes.describe()));
+        worst = Math.max(worst, Math.max(trainBytes.bytes(), sampleBytes.bytes()));
         return r;
     }
 

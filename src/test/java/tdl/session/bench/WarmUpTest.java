@@ -1,6 +1,7 @@
 package tdl.session.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,15 @@ class WarmUpTest {
         WarmUp w = WarmUp.run(s, s.get("train"), s.get("sample"), 0);
         assertEquals(WarmUp.BLOCK, w.trainCalls());
         assertEquals(1, w.samples());
+    }
+
+    @Test
+    void afterItsBudgetAPhaseGoesOnUntilItsTimesSettleUpToThreeBudgets() {
+        long start = 0, end = 1_000;
+        assertTrue(WarmUp.goOn(999, start, end, 1, 4.8, 4.8), "inside the budget");
+        assertTrue(WarmUp.goOn(1_000, start, end, 1, 4.8, 4.8), "one block is not settled");
+        assertTrue(WarmUp.goOn(1_500, start, end, 5, 0.10, 0.12), "the last block 20% over the best");
+        assertFalse(WarmUp.goOn(1_500, start, end, 5, 0.10, 0.105), "settled");
+        assertFalse(WarmUp.goOn(3_000, start, end, 5, 0.10, 0.5), "three budgets are the limit");
     }
 }
