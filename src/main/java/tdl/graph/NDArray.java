@@ -22,8 +22,18 @@ public final class NDArray {
     private final double[] data;
     private final float[] floats;
     // set by the host numpy library on a copy where numpy would have returned a view of another
-    // array, so writes into the copy reach that array (tdl.lib.numpy.Views); never copied along
-    private Object viewOf;
+    // array, so writes into the copy reach that array and the copy sees that array's later
+    // changes (tdl.lib.numpy.Views); never copied along
+    private ViewSource viewOf;
+    // counts the host library's in-place changes of this storage, so a copy taken as a view of it can
+    // tell it is out of date; shared by the arrays over the same storage (reshape), made on first need
+    private int[] changes;
+
+    /** Where a copy standing for a numpy view came from: brings the copy up to date before it is used. */
+    public interface ViewSource {
+        /** Copies into {@code copy} what changed in the array it stands for a view of since the last sync. */
+        void sync(NDArray copy);
+    }
 
     /**
      * A non-float32 array over {@code data} (not copied). float32 arrays store floats: build them
@@ -127,6 +137,7 @@ public final class NDArray {
      * array stores floats: use {@link #floats()}, {@link #get}/{@link #set} or {@link #doubles()}.
      */
     public double[] data() {
+        sync();
         if (data == null) {
             throw new IllegalStateException("float32 arrays store float[]: use floats(), get/set or doubles() (a widened copy)");
         }
@@ -135,6 +146,7 @@ public final class NDArray {
 
     /** The float storage of a float32 array, row-major; writes are visible to every holder. */
     public float[] floats() {
+        sync();
         if (floats == null) throw new IllegalStateException(dtype.pyName() + " arrays store double[]: use data(), get/set or doubles()");
         return floats;
     }
@@ -144,6 +156,7 @@ public final class NDArray {
      * write to it), a fresh widened copy for a float32 array (writes are lost).
      */
     public double[] doubles() {
+        sync();
         if (data != null) return data;
         double[] d = new double[floats.length];
         for (int i = 0; i < d.length; i++) d[i] = floats[i];
@@ -151,16 +164,21 @@ public final class NDArray {
     }
 
     /** Element {@code i} of the row-major storage. */
-    public double get(int i) { return floats != null ? floats[i] : data[i]; }
+    public double get(int i) {
+        sync();
+        return floats != null ? floats[i] : data[i];
+    }
 
     /** Stores {@code v} at {@code i}, rounded to float for float32 storage (other dtypes: callers coerce, as before). */
     public void set(int i, double v) {
+        sync();
         if (floats != null) floats[i] = (float) v;
         else data[i] = v;
     }
 
     /** Sets every element to {@code v} (rounded as the storage does). */
     public void fill(double v) {
+        sync();
         if (floats != null) Arrays.fill(floats, (float) v);
         else Arrays.fill(data, v);
     }
@@ -175,6 +193,8 @@ public final class NDArray {
      * (System.arraycopy whatever the storages; narrowing into floats, widening into doubles).
      */
     public static void copy(NDArray src, int srcPos, NDArray dst, int dstPos, int n) {
+        src.sync();
+        dst.sync();
         if (src.floats != null) {
             if (dst.floats != null) System.arraycopy(src.floats, srcPos, dst.floats, dstPos, n);
             else for (int i = 0; i < n; i++) dst.data[dstPos + i] = src.floats[srcPos + i];
@@ -200,23 +220,45 @@ public final class NDArray {
 
     /** A copy with the storage of its dtype (wide scratch is narrowed: copies leave kernels). */
     public NDArray copy() {
+        sync();
         if (floats != null) return new NDArray(shape, floats.clone());
         if (dtype == DType.FLOAT32) return of(dtype, shape, data);
         return new NDArray(dtype, shape, data.clone());
     }
 
     /** The host library's record of the array this one copies a view of (null: none); see tdl.lib.numpy.Views. */
-    public Object viewOf() {
+    public ViewSource viewOf() {
         return viewOf;
     }
 
     /** Records (or, with null, forgets) the array this one copies a view of. */
-    public void viewOf(Object view) {
+    public void viewOf(ViewSource view) {
         this.viewOf = view;
     }
 
+    /** How many in-place changes the host library has recorded on this array (see {@link #changed()}). */
+    public int changes() {
+        return changes == null ? 0 : changes[0];
+    }
+
+    /** Records an in-place change by the host library, so the copies standing for views of this array catch up. */
+    public void changed() {
+        if (changes == null) changes = new int[1];
+        changes[0]++;
+    }
+
+    private void sync() {
+        if (viewOf != null) viewOf.sync(this);
+    }
+
     /** Same data, other shape (sizes must agree). */
-    public NDArray reshape(int... newShape) { return new NDArray(dtype, newShape, data, floats, data != null && dtype == DType.FLOAT32); }
+    public NDArray reshape(int... newShape) {
+        sync();
+        NDArray r = new NDArray(dtype, newShape, data, floats, data != null && dtype == DType.FLOAT32);
+        if (changes == null) changes = new int[1];
+        r.changes = changes;
+        return r;
+    }
 
     /** A copy converted to another dtype, with the storage of that dtype. */
     public NDArray astype(DType to) {

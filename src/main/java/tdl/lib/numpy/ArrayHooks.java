@@ -255,6 +255,7 @@ public final class ArrayHooks implements TypeHooks {
         NDArray a = (NDArray) self;
         ArrayIndex.set(a, index, value);
         if (a.viewOf() != null) Views.written(a, ArrayIndex.positions(a, index));
+        else a.changed();
         return null;
     }
 

@@ -13,14 +13,58 @@ import tdl.graph.NDArray;
  * {@code +=}, {@code fill}, {@code sort}, {@code shuffle}, {@code fill_diagonal}) is written to that
  * array, and on up the chain when that array is such a copy itself: {@code a[1][2] = 5},
  * {@code row = a[0]; row[:] = 0}, {@code for r in a: r *= 2} and {@code a.T[0, 1] = 3} all change
- * {@code a}. Before this, those writes were silently lost. Like numpy's view, the copy keeps the
- * array it came from alive.
- * <p>What remains different (docs/decisions.md): a copy does not see later changes of the array it
- * came from, or of a sibling copy (numpy's view would): take the view again after such a write.
+ * {@code a}. Before this, those writes were silently lost. The other way round, every in-place
+ * change the library makes to an array is counted on it ({@link NDArray#changed()}), and a copy
+ * whose array has changed since it last looked copies its elements again before it is read or
+ * written ({@link NDArray.ViewSource#sync}): {@code b = a[0]; a[0, 0] = 9; b[0]} is 9, as in numpy,
+ * and so is a sibling copy's write. Like numpy's view, the copy keeps the array it came from alive.
  */
 final class Views {
-    /** Where a copy's element (i0, i1, ...) lives in {@code source}: its flat element {@code offset + sum(i_d * strides[d])}. */
-    record Map(NDArray source, int offset, int[] strides) {}
+    /**
+     * Where a copy's element (i0, i1, ...) lives in {@code source}: its flat element
+     * {@code offset + sum(i_d * strides[d])}; and which of source's changes the copy has seen.
+     */
+    static final class Map implements NDArray.ViewSource {
+        private final NDArray source;
+        private final int offset;
+        private final int[] strides;
+        private int seen;
+
+        Map(NDArray source, int offset, int[] strides) {
+            this.source = source;
+            this.offset = offset;
+            this.strides = strides;
+            this.seen = source.changes();
+        }
+
+        NDArray source() {
+            return source;
+        }
+
+        int offset() {
+            return offset;
+        }
+
+        int[] strides() {
+            return strides;
+        }
+
+        @Override
+        public void sync(NDArray copy) {
+            if (source.viewOf() != null) source.viewOf().sync(source); // a chain: its own source first
+            if (source.changes() == seen) return;
+            seen = source.changes();
+            // the copy's own storage is written without coming back here
+            copy.viewOf(null);
+            try {
+                int[] shape = copy.shape();
+                for (int f = 0, n = copy.size(); f < n; f++) copy.set(f, source.get(sourceOffset(this, shape, f)));
+            } finally {
+                copy.viewOf(this);
+            }
+            copy.changed(); // the copies taken from this one catch up in turn
+        }
+    }
 
     private Views() {}
 
@@ -111,14 +155,20 @@ final class Views {
         return mark(source, copy, 0, strides);
     }
 
-    /** After {@code a}'s flat elements {@code positions} changed in place: the same elements of the arrays it is a view of. */
+    /**
+     * After {@code a}'s flat elements {@code positions} changed in place: the same elements of the
+     * arrays it is a view of, each counted as changed (its other copies catch up when next used).
+     */
     static void written(NDArray a, int[] positions) {
+        a.changed();
         for (Map m = (Map) a.viewOf(); m != null; m = (Map) a.viewOf()) {
             int[] shape = a.shape(), up = new int[positions.length];
             for (int k = 0; k < positions.length; k++) {
                 up[k] = sourceOffset(m, shape, positions[k]);
                 m.source().set(up[k], a.get(positions[k]));
             }
+            m.source().changed();
+            m.seen = m.source().changes(); // a itself is what the source now holds
             a = m.source();
             positions = up;
         }
@@ -126,7 +176,10 @@ final class Views {
 
     /** After all of {@code a} changed in place (+=, fill, sort, shuffle). */
     static void writtenAll(NDArray a) {
-        if (a.viewOf() == null) return;
+        if (a.viewOf() == null) {
+            a.changed();
+            return;
+        }
         int[] all = new int[a.size()];
         for (int f = 0; f < all.length; f++) all[f] = f;
         written(a, all);
