@@ -251,6 +251,12 @@ public final class NDArray {
         if (viewOf != null) viewOf.sync(this);
     }
 
+    /** Sets every element {@code i} to {@code values(i)} without syncing first: for {@link ViewSource#sync} itself. */
+    public void overwrite(java.util.function.IntToDoubleFunction values) {
+        if (floats != null) for (int i = 0; i < floats.length; i++) floats[i] = (float) values.applyAsDouble(i);
+        else for (int i = 0; i < data.length; i++) data[i] = values.applyAsDouble(i);
+    }
+
     /** Same data, other shape (sizes must agree). */
     public NDArray reshape(int... newShape) {
         sync();

@@ -37,6 +37,12 @@ final class Views {
             this.seen = source.changes();
         }
 
+        /** After the copy wrote its changes into the source: a change of the source the copy has already seen. */
+        synchronized void wroteBack() {
+            source.changed();
+            seen = source.changes();
+        }
+
         NDArray source() {
             return source;
         }
@@ -49,19 +55,14 @@ final class Views {
             return strides;
         }
 
+        // synchronized: a compiled function's pool threads may read an input that is such a copy
         @Override
-        public void sync(NDArray copy) {
+        public synchronized void sync(NDArray copy) {
             if (source.viewOf() != null) source.viewOf().sync(source); // a chain: its own source first
             if (source.changes() == seen) return;
+            int[] shape = copy.shape();
+            copy.overwrite(f -> source.get(sourceOffset(this, shape, f)));
             seen = source.changes();
-            // the copy's own storage is written without coming back here
-            copy.viewOf(null);
-            try {
-                int[] shape = copy.shape();
-                for (int f = 0, n = copy.size(); f < n; f++) copy.set(f, source.get(sourceOffset(this, shape, f)));
-            } finally {
-                copy.viewOf(this);
-            }
             copy.changed(); // the copies taken from this one catch up in turn
         }
     }
@@ -167,8 +168,7 @@ final class Views {
                 up[k] = sourceOffset(m, shape, positions[k]);
                 m.source().set(up[k], a.get(positions[k]));
             }
-            m.source().changed();
-            m.seen = m.source().changes(); // a itself is what the source now holds
+            m.wroteBack();
             a = m.source();
             positions = up;
         }
