@@ -119,7 +119,7 @@ final class ArrayPieces {
         if (shape.length > TensorType.MAX_RANK) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "arrays of rank " + shape.length + " are not supported (rank 0 to 4)");
         }
-        return x.copy().reshape(shape);
+        return Views.reshaped(x, shape); // numpy: a view (only axes of length 1 come or go)
     }
 
     private static NDArray expandDims(NDArray x, Object axisArg) {
@@ -163,11 +163,12 @@ final class ArrayPieces {
         return out.size() == 1 ? out.get(0) : out;
     }
 
+    /** numpy's flip along one axis: a view (a negative stride), so writes reach x. */
     private static NDArray reversed(NDArray x, int axis) {
         int n = x.dim(axis);
         long[] idx = new long[n];
         for (int i = 0; i < n; i++) idx[i] = n - 1 - i;
-        return takeAlong(x, axis, idx, new int[] {n});
+        return Views.flipped(x, takeAlong(x, axis, idx, new int[] {n}), axis);
     }
 
     /** The elements at {@code idx} (in range) along {@code axis}: shape a.shape[:axis] + idxShape + a.shape[axis+1:]. */

@@ -125,7 +125,8 @@ final class ExtraNumpy {
                     }
                 }
             }
-            return run(rt, c -> c.e().squeeze(c.x(), axes), x);
+            NDArray squeezed = run(rt, c -> c.e().squeeze(c.x(), axes), x);
+            return Views.reshaped(x, squeezed.shape()); // numpy: a view
         });
         put(m, "roll", (rt, a) -> {
             a.check(3, "a", "shift", "axis");

@@ -156,6 +156,14 @@ final class Views {
         return mark(source, copy, 0, strides);
     }
 
+    /** {@code copy} is {@code source} reversed along {@code axis}: numpy's view with that axis's stride negated. */
+    static NDArray flipped(NDArray source, NDArray copy, int axis) {
+        int[] strides = cStrides(source.shape());
+        int offset = (source.dim(axis) - 1) * strides[axis];
+        strides[axis] = -strides[axis];
+        return mark(source, copy, offset, strides);
+    }
+
     /**
      * After {@code a}'s flat elements {@code positions} changed in place: the same elements of the
      * arrays it is a view of, each counted as changed (its other copies catch up when next used).
