@@ -108,6 +108,9 @@ final class SymbolicHooks implements TypeHooks {
     @Override
     public String str(Runtime rt, Object self) {
         Variable v = (Variable) self;
+        // a constant prints as Theano's TensorConstant{...} (whose str ignores the name); an unnamed
+        // expression as its infix text, TDL's choice where Theano prints Elemwise{mul,no_inplace}.0
+        if (v instanceof tdl.graph.Constant c) return ConstantText.of(rt, c);
         if (v.name() != null) return v.name();
         return tdl.function.GraphPrinter.pp(v);
     }
