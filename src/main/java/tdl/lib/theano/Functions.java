@@ -214,7 +214,31 @@ final class Functions {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             values.put(Symbolic.lift(rt, e.getKey(), "an eval() key"), NumpyConvert.toArray(e.getValue()));
         }
+        checkUnused(rt, v, values.keySet());
         return FunctionCompiler.evaluate(v, values);
+    }
+
+    /**
+     * Theano's eval compiles theano.function(inputs, self) with on_unused_input left to
+     * config.on_unused_input ('raise' by default), so a key the expression does not use is an
+     * UnusedInputError (naming it); 'warn' prints a warning, 'ignore' says nothing.
+     */
+    private static void checkUnused(Runtime rt, Variable v, java.util.Set<Variable> keys) {
+        Object flag = TheanoConfig.of(rt).module().members().get("on_unused_input");
+        OnUnused mode = OnUnused.fromName(String.valueOf(flag));
+        if (mode == OnUnused.IGNORE) return;
+        java.util.Set<Variable> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        used.addAll(tdl.graph.GraphWalk.leaves(List.of(v)));
+        for (Variable key : keys) {
+            if (used.contains(key)) continue;
+            String msg = "eval() was given a value for '" + key + "', which the expression does not use";
+            if (mode == OnUnused.WARN) {
+                rt.err().println("warning: UnusedInputError: " + msg);
+                continue;
+            }
+            throw new TdlError(ErrorKind.UNUSED_INPUT_ERROR, msg, "leave it out of the dict (Theano's eval compiles a function, whose "
+                    + "on_unused_input is theano.config.on_unused_input, 'raise' unless set to 'warn' or 'ignore')");
+        }
     }
 
     /**

@@ -27,6 +27,8 @@ final class SymbolicHooks implements TypeHooks {
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
             "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes", "take");
+    /** What Theano's generic SharedVariable (theano.shared of a list) has. */
+    private static final List<String> GENERIC_ATTRIBUTES = List.of("name", "owner", "type", "get_value", "set_value", "clone");
     /** A shared variable's own methods besides every TensorVariable one. */
     private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
             java.util.stream.Stream.of("get_value", "set_value", "clone")).toList();
@@ -61,7 +63,7 @@ final class SymbolicHooks implements TypeHooks {
     @Override
     public Object unary(Runtime rt, Operator op, Object a) {
         TensorOps t = Symbolic.ops(rt);
-        Variable x = (Variable) a;
+        Variable x = Symbolic.tensor((Variable) a);
         return switch (op) {
             case NEG -> t.neg(x);
             case POS -> x;
@@ -84,7 +86,7 @@ final class SymbolicHooks implements TypeHooks {
 
     @Override
     public Object getItem(Runtime rt, Object self, Object index) {
-        return Symbolic.ops(rt).subtensor((Variable) self, Indexing.toIndices(rt, index));
+        return Symbolic.ops(rt).subtensor(Symbolic.tensor((Variable) self), Indexing.toIndices(rt, index));
     }
 
     @Override
@@ -119,7 +121,10 @@ final class SymbolicHooks implements TypeHooks {
     public String repr(Runtime rt, Object self) { return str(rt, self); }
 
     @Override
-    public List<String> attributeNames(Object self) { return self instanceof SharedVariable ? SHARED_ATTRIBUTES : ATTRIBUTES; }
+    public List<String> attributeNames(Object self) {
+        if (self instanceof SharedVariable s && s.kind() == SharedVariable.Kind.GENERIC) return GENERIC_ATTRIBUTES;
+        return self instanceof SharedVariable ? SHARED_ATTRIBUTES : ATTRIBUTES;
+    }
 
     @Override
     public Object setAttr(Runtime rt, Object self, String name, Object value) {
@@ -133,6 +138,13 @@ final class SymbolicHooks implements TypeHooks {
     @Override
     public Object getAttr(Runtime rt, Object self, String name) {
         Variable v = (Variable) self;
+        if (v instanceof SharedVariable s && s.kind() == SharedVariable.Kind.GENERIC && !GENERIC_ATTRIBUTES.contains(name)) {
+            // Theano's generic SharedVariable has none of the tensor methods and properties
+            if (!ATTRIBUTES.contains(name)) return UNSUPPORTED;
+            throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'SharedVariable' object has no attribute '" + name
+                    + "': theano.shared of a list is Theano's generic SharedVariable, not a tensor",
+                    "make it with theano.shared(np.asarray(value)) to use it in tensor expressions");
+        }
         TensorOps t = Symbolic.ops(rt);
         switch (name) {
             case "T": return t.transpose(v);
@@ -194,7 +206,12 @@ final class SymbolicHooks implements TypeHooks {
         }
         if (v instanceof SharedVariable s) {
             if (name.equals("get_value")) {
-                return (rt, a) -> rt.truth(a.check(1, "borrow", "return_internal_type").get(0, "borrow", false)) ? s.value() : s.value().copy();
+                return (rt, a) -> {
+                    boolean borrow = rt.truth(a.check(1, "borrow", "return_internal_type").get(0, "borrow", false));
+                    // the generic SharedVariable holds the list it was given: Theano returns a (deep) copy of it
+                    if (s.kind() == SharedVariable.Kind.GENERIC) return NumpyConvert.toList(s.value());
+                    return borrow ? s.value() : s.value().copy();
+                };
             }
             if (name.equals("clone")) {
                 // Theano's SharedVariable.clone: a new variable over the same container (one value for both)

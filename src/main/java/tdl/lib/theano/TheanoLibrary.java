@@ -153,6 +153,12 @@ public final class TheanoLibrary {
         }
         SharedVariable.Kind kind = value instanceof NDArray ? SharedVariable.Kind.TENSOR
                 : NumpyConvert.isNumber(value) ? SharedVariable.Kind.SCALAR : SharedVariable.Kind.GENERIC;
+        if (kind == SharedVariable.Kind.GENERIC && a.has(2, "borrow")) {
+            // Theano's generic_constructor takes no borrow: with it no constructor accepts a list
+            throw new TdlError(ErrorKind.TYPE_ERROR, "No suitable SharedVariable constructor could be found. Are you sure all kwargs are supported? "
+                    + "We do not support the parameter dtype or type. value=\"" + rt.str(value) + "\". parameters=\"{'borrow': "
+                    + rt.repr(a.get(2, "borrow")) + "}\"", "pass np.asarray(value) to make a TensorSharedVariable, which takes borrow=");
+        }
         NDArray array = NumpyConvert.toArray(value);
         boolean[] pattern = broadcastable(rt, a.get(5, "broadcastable", null), value, array);
         if (value instanceof NDArray && !rt.truth(a.get(2, "borrow", false))) array = array.copy();
