@@ -151,7 +151,7 @@ final class SymbolicHooks implements TypeHooks {
             case "shape": return t.shape(v);
             case "ndim": return (long) v.rank();
             case "dtype": return v.dtype().pyName();
-            case "type": return v.type();
+            case "type": return PatternedType.of(v);
             case "broadcastable": {
                 // only a declared pattern is known (T.row, T.col, broadcastable=); anything else would be a guess
                 boolean[] p = v.broadcastable();

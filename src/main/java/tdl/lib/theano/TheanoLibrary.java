@@ -27,12 +27,14 @@ public final class TheanoLibrary {
         FunctionMaker.register(rt);
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
         rt.registerHooks(tdl.graph.TensorType.class, new TensorTypeHooks());
+        rt.registerHooks(PatternedType.class, new PatternedType.Hooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
 
         TdlModule tensor = new TdlModule("theano.tensor");
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
         Constructors.install(tensor);
+        tensor.put("TensorType", PatternedType.constructor(rt));
         TensorModule.installOps(tensor, nnet);
         NnetCrossentropy.install(nnet);
         ExtraFunctions.install(rt, tensor);
