@@ -125,6 +125,7 @@ public final class RandomMethods {
         if (!(x instanceof NDArray a) || a.rank() == 0) {
             throw new TdlError(ErrorKind.TYPE_ERROR, "shuffle() takes a list or an array of rank >= 1, got " + NumpyConvert.typeName(x));
         }
+        Views.checkWritable(a, "array is read-only");
         int n = a.dim(0);
         int row = n == 0 ? 0 : a.size() / n;
         NDArray tmp = NDArray.zeros(a.dtype(), row);
