@@ -44,6 +44,14 @@ public final class RandomMethods {
         });
         m.put("binomial", (rt, a) -> ParameterDraws.binomial(rs.get(), a));
         m.put("choice", (rt, a) -> choice(rs.get(), a));
+        m.put("get_state", (rt, a) -> {
+            a.check(0, "legacy");
+            return rs.get().getState();
+        });
+        m.put("set_state", (rt, a) -> {
+            rs.get().setState(a.check(1, "state").get(0, "state"));
+            return null;
+        });
         return m;
     }
 

@@ -167,6 +167,13 @@ final class SymbolicHooks implements TypeHooks {
                         "leave out .tag.test_value lines; shape errors are reported when the function runs, naming the op and its line");
             case "name": return v.name();
             case "owner": return v.owner();
+            case "rng": case "update": {
+                // a RandomStreams draw's generator state and its (rng, new_rng) pair, as Theano sets them on the draw
+                if (v.owner() != null && v.owner().op() instanceof tdl.graph.ops.RandomOp r && r.counter().source() instanceof RandomStateShared st) {
+                    return name.equals("rng") ? st : st.updatePair();
+                }
+                return UNSUPPORTED;
+            }
             default: break;
         }
         TdlCallable method = method(v, name);

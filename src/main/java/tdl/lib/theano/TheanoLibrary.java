@@ -28,6 +28,8 @@ public final class TheanoLibrary {
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
         rt.registerHooks(tdl.graph.TensorType.class, new TensorTypeHooks());
         rt.registerHooks(PatternedType.class, new PatternedType.Hooks());
+        rt.registerHooks(RandomStateShared.class, new RandomStateShared.Hooks());
+        rt.registerHooks(RandomStateShared.NewState.class, new RandomStateShared.NewStateHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
 
