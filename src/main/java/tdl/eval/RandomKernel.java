@@ -64,6 +64,7 @@ final class RandomKernel implements Kernel {
                 case NORMAL -> pa + pb * normal(key, i);
                 case BINOMIAL -> binomial(key, i, pa, pb);
                 case INTEGERS -> integer(key, i, pa, pb);
+                case POISSON -> poisson(key, i, pa);
                 case PERMUTATION, MULTINOMIAL -> throw new IllegalStateException("drawn by withLastAxis");
             });
         }
@@ -78,6 +79,7 @@ final class RandomKernel implements Kernel {
     /** {@link #key()} of any draw (FloatBernoulliKernel draws the same stream). */
     static long key(RandomOp op) {
         RandomCounter c = op.counter();
+        if (c.source() != null) return mix(c.sourceKey(op.advances()) ^ GOLDEN);
         long seed, evaluation;
         synchronized (c) {
             seed = c.seed();
@@ -221,6 +223,62 @@ final class RandomKernel implements Kernel {
         long sub = mix(key + i * GOLDEN);
         for (long t = 0; t < trials; t++) if ((mix(sub + t * GOLDEN) >>> 11) * TWO_POW_53 < p) hits++;
         return hits;
+    }
+
+    /** numpy's lam limit (its POISSON_LAM_MAX): larger rates would overflow the int64 count. */
+    private static final double POISSON_LAM_MAX = 9.223372006484771e18;
+
+    /**
+     * A Poisson count with rate lam, by numpy's algorithms on this element's own uniforms:
+     * multiplication of uniforms below lam 10, Hormann's transformed rejection (PTRS) from 10 on.
+     */
+    private double poisson(long key, long i, double lam) {
+        if (!(lam >= 0)) throw badBinomial(Double.isNaN(lam) ? "lam value too large" : "lam < 0");
+        if (lam > POISSON_LAM_MAX) throw badBinomial("lam value too large");
+        if (lam == 0) return 0;
+        long sub = mix(key + i * GOLDEN);
+        long t = 0;
+        if (lam < 10) {
+            double enlam = Math.exp(-lam), prod = 1.0;
+            for (long x = 0; ; x++) {
+                prod *= (mix(sub + t++ * GOLDEN) >>> 11) * TWO_POW_53;
+                if (prod <= enlam) return x;
+            }
+        }
+        double slam = Math.sqrt(lam), loglam = Math.log(lam), b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
+        double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
+        while (true) {
+            double u = (mix(sub + t++ * GOLDEN) >>> 11) * TWO_POW_53 - 0.5, v = (mix(sub + t++ * GOLDEN) >>> 11) * TWO_POW_53;
+            double us = 0.5 - Math.abs(u);
+            long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
+            if (us >= 0.07 && v <= vr) return k;
+            if (k < 0 || (us < 0.013 && v > us)) continue;
+            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - loggam(k + 1)) return k;
+        }
+    }
+
+    /** numpy's random_loggam: log Gamma(x) by a Stirling series (shifted up to 7 for small x). */
+    static double loggam(double x) {
+        double[] c = {8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04, -5.952380952380952e-04,
+            8.417508417508418e-04, -1.917526917526918e-03, 6.410256410256410e-03, -2.955065359477124e-02,
+            1.796443723688307e-01, -1.39243221690590e+00};
+        if (x == 1.0 || x == 2.0) return 0.0;
+        double x0 = x;
+        long n = 0;
+        if (x <= 7.0) {
+            n = (long) (7 - x);
+            x0 = x + n;
+        }
+        double x2 = 1.0 / (x0 * x0), gl0 = c[9];
+        for (int k = 8; k >= 0; k--) gl0 = gl0 * x2 + c[k];
+        double gl = gl0 / x0 + 0.5 * Math.log(2 * Math.PI) + (x0 - 0.5) * Math.log(x0) - x0;
+        if (x <= 7.0) {
+            for (long k = 1; k <= n; k++) {
+                gl -= Math.log(x0 - 1.0);
+                x0 -= 1.0;
+            }
+        }
+        return gl;
     }
 
     /** For each output element, the flat index of the (right-aligned, broadcast) parameter element; null for a single value. */

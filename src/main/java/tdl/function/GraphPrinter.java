@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.GraphWalk;
@@ -36,6 +37,15 @@ public final class GraphPrinter {
      * text (a 5000-deep chain prints in linear time) and deep graphs cannot overflow the stack.
      */
     public static String pp(Variable v) {
+        return pp(v, null);
+    }
+
+    /**
+     * {@link #pp(Variable)} with constants written by {@code constants} (theano.printing.pp passes
+     * Theano's {@code TensorConstant{...}} text, which needs numpy's array printing from the
+     * library; TDL's own messages keep the bare value); null keeps the bare value.
+     */
+    public static String pp(Variable v, Function<Constant, String> constants) {
         StringBuilder sb = new StringBuilder();
         Deque<Object> todo = new ArrayDeque<>(); // a String to append or a Variable to expand
         todo.push(v);
@@ -47,7 +57,7 @@ public final class GraphPrinter {
             }
             Variable var = (Variable) item;
             if (var.owner() == null) {
-                sb.append(leafText(var));
+                sb.append(leafText(var, constants));
                 continue;
             }
             List<Object> parts = ppParts(var.owner());
@@ -57,6 +67,12 @@ public final class GraphPrinter {
     }
 
     private static String leafText(Variable v) {
+        return leafText(v, null);
+    }
+
+    private static String leafText(Variable v, Function<Constant, String> constants) {
+        // Theano's TensorConstant.__str__ ignores the name: a named constant prints its value
+        if (constants != null && v instanceof Constant c) return constants.apply(c);
         if (v.name() != null) return v.name();
         if (v instanceof Constant c) return c.toString();
         return v.toString();
@@ -134,26 +150,29 @@ public final class GraphPrinter {
 
     /** The node tree of {@code v}, Theano style; a node seen before prints as its id line only. */
     public static String debugprint(Variable v) {
-        StringBuilder sb = new StringBuilder();
-        new Tree(null).print(v, sb);
-        return sb.toString();
+        return debugprint(List.of(v), null);
     }
 
-    /** Several variables' trees with shared ids (debugprint([a, b]), as Theano's). */
-    public static String debugprint(List<Variable> vs) {
+    /** Several variables' trees with shared ids (debugprint([a, b]), as Theano's); constants as in {@link #pp(Variable, Function)}. */
+    public static String debugprint(List<Variable> vs, Function<Constant, String> constants) {
         StringBuilder sb = new StringBuilder();
-        Tree tree = new Tree(null);
+        Tree tree = new Tree(null, constants);
         for (Variable v : vs) tree.print(v, sb);
         return sb.toString();
     }
 
     /** The rewritten graph of a compiled function: each output and update value, with each node's step number. */
     public static String debugprint(CompiledFunction f) {
+        return debugprint(f, null);
+    }
+
+    /** {@link #debugprint(CompiledFunction)} with constants as in {@link #pp(Variable, Function)}. */
+    public static String debugprint(CompiledFunction f, Function<Constant, String> constants) {
         Plan plan = f.plan();
         Map<Apply, Integer> stepOf = new IdentityHashMap<>();
         List<Plan.Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) stepOf.put(steps.get(i).node(), i);
-        Tree tree = new Tree(stepOf);
+        Tree tree = new Tree(stepOf, constants);
         StringBuilder sb = new StringBuilder();
         for (int slot : plan.resultSlots()) tree.print(plan.slotVariables().get(slot), sb);
         return sb.toString();
@@ -164,8 +183,12 @@ public final class GraphPrinter {
         private final Map<Apply, Integer> stepOf;
         private final Map<Object, String> ids = new IdentityHashMap<>();
         private final Map<Apply, Boolean> printed = new IdentityHashMap<>();
+        private final Function<Constant, String> constants;
 
-        Tree(Map<Apply, Integer> stepOf) { this.stepOf = stepOf; }
+        Tree(Map<Apply, Integer> stepOf, Function<Constant, String> constants) {
+            this.stepOf = stepOf;
+            this.constants = constants;
+        }
 
         private record Frame(Variable v, String prefix) { }
 
@@ -178,7 +201,7 @@ public final class GraphPrinter {
                 Apply a = v.owner();
                 sb.append(f.prefix());
                 if (a == null) {
-                    sb.append(leafText(v)).append(" [id ").append(id(v)).append("]\n");
+                    sb.append(leafText(v, constants)).append(" [id ").append(id(v)).append("]\n");
                     continue;
                 }
                 sb.append(opText(a.op())).append(a.outputs().size() > 1 ? "." + v.index() : "")

@@ -20,16 +20,31 @@ import tdl.vocab.ErrorKind;
  * without advancing (Theano skips the default update of their generator state). {@code all} is
  * no_default_updates=True; otherwise the listed draws' counters.
  */
-public record NoDefaultUpdates(boolean all, Set<RandomCounter> draws) {
+public record NoDefaultUpdates(boolean all, Set<RandomCounter> draws, Set<RandomCounter> updated) {
     public static final NoDefaultUpdates NONE = new NoDefaultUpdates(false, Set.of());
 
+    public NoDefaultUpdates(boolean all, Set<RandomCounter> draws) { this(all, draws, Set.of()); }
+
     public static NoDefaultUpdates of(List<RandomCounter> counters) {
-        Set<RandomCounter> s = Collections.newSetFromMap(new IdentityHashMap<>());
-        s.addAll(counters);
-        return new NoDefaultUpdates(false, Collections.unmodifiableSet(s));
+        return new NoDefaultUpdates(false, identitySet(counters));
     }
 
-    boolean covers(RandomCounter c) { return all || draws.contains(c); }
+    /**
+     * The same, less the draws an explicit update advances (function(updates=srng.updates())):
+     * Theano's explicit updates replace the default ones, so those streams advance regardless.
+     */
+    public NoDefaultUpdates except(List<RandomCounter> explicitlyUpdated) {
+        if (explicitlyUpdated.isEmpty()) return this;
+        return new NoDefaultUpdates(all, draws, identitySet(explicitlyUpdated));
+    }
+
+    private static Set<RandomCounter> identitySet(List<RandomCounter> counters) {
+        Set<RandomCounter> s = Collections.newSetFromMap(new IdentityHashMap<>());
+        s.addAll(counters);
+        return Collections.unmodifiableSet(s);
+    }
+
+    boolean covers(RandomCounter c) { return (all || draws.contains(c)) && !updated.contains(c); }
 
     /** The results with each covered draw replaced by its non-advancing copy. */
     List<Variable> apply(List<Variable> results) {

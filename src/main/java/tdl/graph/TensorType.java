@@ -15,9 +15,10 @@ public record TensorType(DType dtype, int rank) {
 
     public TensorType withDtype(DType d) { return new TensorType(d, rank); }
 
+    /** Theano's TensorType.__str__ for a type without broadcastable axes: scalar, vector, matrix, then "3D", "4D". */
     @Override
     public String toString() {
-        return "TensorType(" + dtype.pyName() + ", " + rankName(rank) + ")";
+        return "TensorType(" + dtype.pyName() + ", " + (rank <= 2 ? rankName(rank) : rank + "D") + ")";
     }
 
     /** What Theano calls a tensor of this rank: "scalar", "vector", "matrix", "tensor3", "tensor4". */

@@ -53,6 +53,20 @@ public final class MT19937 {
         pos = N;
     }
 
+    /** The 624 state words (unsigned) and the index of the next one to use, as CPython's getstate lists them. */
+    public long[] state() {
+        long[] out = new long[N + 1];
+        for (int i = 0; i < N; i++) out[i] = mt[i] & 0xffffffffL;
+        out[N] = pos;
+        return out;
+    }
+
+    /** Restores {@link #state()}: 624 words and an index in 0..624 (the caller checks both). */
+    public void setState(long[] words, int index) {
+        for (int i = 0; i < N; i++) mt[i] = (int) words[i];
+        pos = index;
+    }
+
     private void generate() {
         for (int i = 0; i < N; i++) {
             int y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);

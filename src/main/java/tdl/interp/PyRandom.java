@@ -53,6 +53,44 @@ public final class PyRandom {
         gaussNext = null;
     }
 
+    /** random.getstate(): (3, the 624 words and the index, the cached gauss value or None), CPython's VERSION 3 tuple. */
+    public TdlTuple getstate() {
+        List<Object> words = new ArrayList<>(625);
+        for (long w : mt.state()) words.add(w);
+        return TdlTuple.of(3L, new TdlTuple(words), gaussNext);
+    }
+
+    /**
+     * random.setstate(state): CPython's checks and words. Version 2 (Python 2's signed words) is
+     * taken modulo 2**32, as CPython converts it.
+     */
+    public void setstate(Object version, List<?> internal, Object gauss) {
+        if (!(Ints.isInt(version) && (Ints.big(version).intValue() == 3 || Ints.big(version).intValue() == 2) && Ints.big(version).bitLength() < 8)) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "state with version " + version + " passed to Random.setstate() of version 3");
+        }
+        if (internal.size() != 625) throw new TdlError(ErrorKind.VALUE_ERROR, "state vector is the wrong size");
+        BigInteger mod = BigInteger.ONE.shiftLeft(32);
+        long[] words = new long[624];
+        for (int i = 0; i < 625; i++) {
+            Object w = internal.get(i);
+            if (!Ints.isInt(w) || w instanceof Boolean) throw new TdlError(ErrorKind.TYPE_ERROR, "state vector items must be integers");
+            BigInteger b = Ints.big(w);
+            if (i < 624) {
+                // CPython's version 3 takes each word as an unsigned long (a negative one is an OverflowError)
+                if (Ints.big(version).intValue() == 2) b = b.mod(mod);
+                else if (b.signum() < 0 || b.bitLength() > 64) throw new TdlError(ErrorKind.OVERFLOW_ERROR, "can't convert negative int to unsigned");
+                words[i] = b.longValue() & 0xffffffffL;
+            } else if (b.signum() < 0 || b.compareTo(BigInteger.valueOf(624)) > 0) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "invalid state");
+            }
+        }
+        if (gauss != null && !(gauss instanceof Double) && !Ints.isInt(gauss)) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "the cached gauss value of a state must be a float or None");
+        }
+        mt.setState(words, Ints.big(internal.get(624)).intValue());
+        gaussNext = gauss == null ? null : gauss instanceof Double d ? d : Ints.big(gauss).doubleValue();
+    }
+
     public double random() {
         return mt.nextDouble();
     }

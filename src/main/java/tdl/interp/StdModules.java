@@ -321,50 +321,16 @@ final class StdModules {
 
     private void random() {
         TdlModule r = new TdlModule("random");
-        PyRandom g = in.random;
-        fn(r, "seed", (rt, a) -> {
-            a.check(1, "a");
-            g.seed(a.get(0, "a", null));
-            return null;
-        });
-        fn(r, "random", (rt, a) -> g.random());
-        fn(r, "uniform", (rt, a) -> g.uniform(num(a.get(0, "a")), num(a.get(1, "b"))));
-        fn(r, "gauss", (rt, a) -> g.gauss(num(a.get(0, "mu", 0.0)), num(a.get(1, "sigma", 1.0))));
-        fn(r, "normalvariate", (rt, a) -> g.normalvariate(num(a.get(0, "mu", 0.0)), num(a.get(1, "sigma", 1.0))));
-        fn(r, "randint", (rt, a) -> {
-            a.check(2, "a", "b");
-            Object lo = intArg(a.get(0, "a"), "randint"), hi = intArg(a.get(1, "b"), "randint");
-            return g.randrange(lo, Ints.normalize(Ints.big(hi).add(java.math.BigInteger.ONE)), 1L);
-        });
-        fn(r, "randrange", (rt, a) -> {
-            a.check(3, "start", "stop", "step");
-            return g.randrange(intArg(a.get(0, "start"), "randrange"), a.size() > 1 ? intArg(a.get(1, "stop"), "randrange") : null,
-                    a.size() > 2 ? intArg(a.get(2, "step"), "randrange") : 1L);
-        });
-        fn(r, "getrandbits", (rt, a) -> Ints.normalize(g.getrandbits((int) Ops.toLong(intArg(a.check(1, "k").get(0, "k"), "getrandbits")))));
-        fn(r, "choice", (rt, a) -> g.choice(in.protocol.access.toList(a.get(0, "seq"))));
-        fn(r, "shuffle", (rt, a) -> {
-            Object x = a.get(0, "x");
-            if (!(x instanceof ArrayList<?> l)) {
-                throw new TdlError(ErrorKind.TYPE_ERROR, "random.shuffle() shuffles a list in place",
-                        "for an array use np.random.shuffle(a), for other sequences list(x) first");
-            }
-            @SuppressWarnings("unchecked") List<Object> list = (List<Object>) l;
-            g.shuffle(list);
-            return null;
-        });
-        fn(r, "sample", (rt, a) -> {
-            a.check(2, "population", "k");
-            return new ArrayList<>(g.sample(in.protocol.access.toList(a.get(0, "population")), Ops.toLong(intArg(a.get(1, "k"), "sample"))));
-        });
+        for (var e : PyRandomMethods.bind(in, in.random).entrySet()) fn(r, e.getKey(), e.getValue());
+        // random.Random(seed=None): an independent generator; no seed draws one from the clock, as Python from the OS
+        r.put("Random", in.registerType(new BuiltinType("Random", o -> o instanceof PyRandom, (rt, a) -> {
+            a.check(1, "x");
+            PyRandom g = new PyRandom(null);
+            Object seed = a.get(0, "x", null);
+            if (seed != null) g.seed(seed);
+            return g;
+        })));
+        in.registerHooks(PyRandom.class, new PyRandomMethods.Hooks(in));
         in.registerModule(r);
-    }
-
-    /** An int argument of the random functions; a float is Python's TypeError, not a silent truncation. */
-    private static Object intArg(Object v, String f) {
-        if (v instanceof Boolean b) return b ? 1L : 0L;
-        if (Ints.isInt(v)) return v;
-        throw new TdlError(ErrorKind.TYPE_ERROR, "random." + f + "() takes integers",
-                "convert with int(...) first");
     }
 }

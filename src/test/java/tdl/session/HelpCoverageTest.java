@@ -40,6 +40,8 @@ class HelpCoverageTest {
             _f = theano.function([_v], _v * 2)
             _rs = RandomStreams(1)
             _rng = np.random.RandomState(1)
+            import random
+            _pr = random.Random(1)
             _fig = plt.figure()
             _img = Image.fromarray(np.zeros((2, 2), dtype='uint8'))
             """;
@@ -60,7 +62,7 @@ class HelpCoverageTest {
         for (Map.Entry<String, Object> e : byPath.entrySet()) {
             if (help.lookup(in, e.getKey()) == null) missing.add(e.getKey());
         }
-        for (String sample : List.of("_a", "_v", "_w", "_f", "_rs", "_rng", "_fig", "_img")) {
+        for (String sample : List.of("_a", "_v", "_w", "_f", "_rs", "_rng", "_pr", "_fig", "_img")) {
             Object v = s.globals().get(sample);
             for (String attr : in.attributeNames(v)) {
                 if (attr.startsWith("__")) continue;

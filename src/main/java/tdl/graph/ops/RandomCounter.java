@@ -8,14 +8,41 @@ package tdl.graph.ops;
  * same counter (like Theano's shared generator state).
  */
 public final class RandomCounter {
+    /**
+     * Where a draw's evaluation keys come from when its state is a generator a script can read and
+     * set (Theano's RandomStreams: a draw's {@code rng}, a numpy RandomState): each evaluation takes
+     * the next 64 bits of it. Implementations must be safe to call from the counter's lock.
+     */
+    public interface KeySource {
+        /** The key of the evaluation about to run, advancing the state. */
+        long next();
+
+        /** The same key without advancing (a draw compiled with no_default_updates). */
+        long peek();
+    }
+
     private long seed;
     private final long draw;
     private long evaluations;
+    private final KeySource source;
 
     public RandomCounter(long seed, long draw) {
         this.seed = seed;
         this.draw = draw;
+        this.source = null;
     }
+
+    /** A draw whose keys come from {@code source} (seed and draw number are then unused). */
+    public RandomCounter(KeySource source) {
+        this.source = source;
+        this.draw = 0;
+    }
+
+    /** The generator state this draw reads, or null for a (seed, draw, evaluation) counter. */
+    public KeySource source() { return source; }
+
+    /** The key from {@link #source()}: advancing it, or (frozen) not. */
+    public synchronized long sourceKey(boolean advance) { return advance ? source.next() : source.peek(); }
 
     public synchronized long seed() { return seed; }
 

@@ -13,7 +13,7 @@ import tdl.graph.Variable;
 /**
  * A random draw of rank {@code ndim}: inputs are the size (an int vector of length ndim) and two
  * parameters broadcast against it (uniform: low, high; normal: avg, std; binomial: n, p;
- * random_integers: low, high inclusive). Permutation and multinomial add a last axis: a
+ * random_integers: low, high inclusive; poisson: lam, unused). Permutation and multinomial add a last axis: a
  * permutation of 0..n-1 per size position (parameters: n, unused), or the counts of n draws over
  * the k categories of pvals (parameters: n, pvals whose last axis has the k probabilities). Every
  * evaluation draws fresh numbers (the kernel advances {@link #counter} unless {@code advances} is
@@ -23,7 +23,7 @@ import tdl.graph.Variable;
  */
 public record RandomOp(Kind kind, DType dtype, int ndim, RandomCounter counter, boolean advances) implements Op {
     public enum Kind {
-        UNIFORM, NORMAL, BINOMIAL, INTEGERS, PERMUTATION, MULTINOMIAL;
+        UNIFORM, NORMAL, BINOMIAL, INTEGERS, PERMUTATION, MULTINOMIAL, POISSON;
 
         /** Whether the result has one axis more than the size (the permutation or the categories). */
         public boolean addsAxis() { return this == PERMUTATION || this == MULTINOMIAL; }

@@ -86,6 +86,7 @@ public final class ArrayHooks implements TypeHooks {
             case "item" -> (rt, args) -> item(a, args);
             case "fill" -> (rt, args) -> {
                 double v = NumpyConvert.toDouble(args.check(1, "value").get(0, "value"));
+                Views.checkWritable(a, "assignment destination is read-only");
                 a.fill(a.dtype().coerce(v));
                 Views.writtenAll(a);
                 return null;
@@ -174,6 +175,7 @@ public final class ArrayHooks implements TypeHooks {
         Scalar s = Scalar.forOperator(op);
         if (s == null || s.arity() != 2 || !operand(b)) return UNSUPPORTED; // @=, <<=: rebind, as before
         NDArray self = (NDArray) a;
+        Views.checkWritable(self, "output array is read-only");
         NDArray out = new HostMath(rt).binary(s, self, b);
         if (!java.util.Arrays.equals(out.shape(), self.shape())) {
             throw new TdlError(ErrorKind.VALUE_ERROR, "non-broadcastable output operand with shape " + npShape(self.shape())
@@ -253,6 +255,7 @@ public final class ArrayHooks implements TypeHooks {
             return UNSUPPORTED;
         }
         NDArray a = (NDArray) self;
+        Views.checkWritable(a, "assignment destination is read-only");
         ArrayIndex.set(a, index, value);
         if (a.viewOf() != null) Views.written(a, ArrayIndex.positions(a, index));
         else a.changed();

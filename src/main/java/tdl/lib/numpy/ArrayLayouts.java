@@ -15,9 +15,9 @@ import tdl.vocab.ErrorKind;
 /**
  * numpy's functions that lay the same elements out in another shape: atleast_3d, broadcast_to,
  * moveaxis and meshgrid. moveaxis is a view as in numpy (writes reach the source, through
- * {@link Shapes#transposeView}); the others return new arrays (numpy: views, broadcast_to's
- * read-only) since TDL arrays do not share storage. numpy 1.x's list is returned for several
- * arrays (numpy 2 returns a tuple).
+ * {@link Shapes#transposeView}); broadcast_to is numpy's read-only view ({@link Views#broadcastView});
+ * the others return new arrays (numpy: views) since TDL arrays do not share storage. numpy 1.x's
+ * list is returned for several arrays (numpy 2 returns a tuple).
  */
 final class ArrayLayouts {
     private ArrayLayouts() {}
@@ -27,7 +27,7 @@ final class ArrayLayouts {
         put(np, "broadcast_to", (rt, a) -> {
             a.check(3, "array", "shape", "subok");
             NDArray x = NumpyConvert.toArray(host(a.get(0, "array"), a));
-            return broadcastTo(x, a.get(1, "shape"));
+            return Views.broadcastView(x, broadcastTo(x, a.get(1, "shape")));
         });
         put(np, "moveaxis", (rt, a) -> {
             a.check(3, "a", "source", "destination");

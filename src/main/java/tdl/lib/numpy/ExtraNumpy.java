@@ -58,6 +58,7 @@ final class ExtraNumpy {
             List<Object> pos = new ArrayList<>();
             pos.add(self);
             pos.addAll(a.positional());
+            if (name.equals("sort")) Views.checkWritable(self, "sort array is read-only");
             Object r = f.call(rt, new Args(name, pos, a.keywords()));
             if (!name.equals("sort")) return r;
             NDArray sorted = (NDArray) r;
@@ -215,6 +216,7 @@ final class ExtraNumpy {
             if (Boolean.TRUE.equals(a.get(2, "wrap", false)) && x.dim(0) > x.dim(1) + 1) {
                 throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.fill_diagonal(..., wrap=True) of a tall matrix");
             }
+            Views.checkWritable(x, "underlying array is read-only");
             NDArray filled = run(rt, c -> c.e().fillDiagonal(c.x(), c.v().get(1)), x, a.get(1, "val"));
             x.copyFrom(filled); // numpy fills in place and returns None
             Views.writtenAll(x);

@@ -40,6 +40,8 @@ public final class NumpyLibrary {
         NumpyTypeQueries.install(m, rt);
         NumpyLogic.install(m);
         NumpyStatistics.install(m);
+        Quantiles.install(m);
+        NanVariance.install(m);
         ArrayPieces.install(m);
         ArrayLayouts.install(m);
         ValueScans.install(m);

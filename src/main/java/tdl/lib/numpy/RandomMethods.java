@@ -44,6 +44,14 @@ public final class RandomMethods {
         });
         m.put("binomial", (rt, a) -> ParameterDraws.binomial(rs.get(), a));
         m.put("choice", (rt, a) -> choice(rs.get(), a));
+        m.put("get_state", (rt, a) -> {
+            a.check(0, "legacy");
+            return rs.get().getState();
+        });
+        m.put("set_state", (rt, a) -> {
+            rs.get().setState(a.check(1, "state").get(0, "state"));
+            return null;
+        });
         return m;
     }
 
@@ -125,6 +133,7 @@ public final class RandomMethods {
         if (!(x instanceof NDArray a) || a.rank() == 0) {
             throw new TdlError(ErrorKind.TYPE_ERROR, "shuffle() takes a list or an array of rank >= 1, got " + NumpyConvert.typeName(x));
         }
+        Views.checkWritable(a, "array is read-only");
         int n = a.dim(0);
         int row = n == 0 ? 0 : a.size() / n;
         NDArray tmp = NDArray.zeros(a.dtype(), row);

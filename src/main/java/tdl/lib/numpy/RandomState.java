@@ -51,6 +51,54 @@ public final class RandomState {
         binomial.reset();
     }
 
+    /** A deep copy (numpy's copy.deepcopy of a RandomState): the same MT state and cached gaussian. */
+    public RandomState copy() {
+        RandomState r = new RandomState(0L);
+        long[] st = mt.state();
+        long[] words = java.util.Arrays.copyOf(st, 624);
+        r.mt.setState(words, (int) st[624]);
+        r.hasGauss = hasGauss;
+        r.gauss = gauss;
+        return r; // the binomial setup cache holds constants of (n, p) only: a fresh one draws the same numbers
+    }
+
+    /**
+     * get_state(): numpy's legacy tuple ('MT19937', the 624 key words, pos, has_gauss,
+     * cached_gaussian). numpy's key array is uint32, a dtype TDL lacks: here it is int64 with the
+     * same values, which set_state takes back.
+     */
+    public tdl.interp.TdlTuple getState() {
+        long[] st = mt.state();
+        tdl.graph.NDArray key = tdl.graph.NDArray.zeros(tdl.graph.DType.INT64, 624);
+        for (int i = 0; i < 624; i++) key.set(i, st[i]);
+        return tdl.interp.TdlTuple.of("MT19937", key, st[624], hasGauss ? 1L : 0L, gauss);
+    }
+
+    /** set_state(state): numpy's legacy tuple form (3 or 5 items), with numpy's checks and words. */
+    public void setState(Object state) {
+        List<?> items = Sequences.items(state);
+        if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "state must be a dict or a tuple.");
+        if (items.isEmpty() || !"MT19937".equals(items.get(0))) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "set_state can only be used with legacy MT19937 state instances.");
+        }
+        if (items.size() < 3) throw new TdlError(ErrorKind.INDEX_ERROR, "tuple index out of range");
+        tdl.graph.NDArray key = NumpyConvert.toArray(items.get(1));
+        if (key.rank() != 1 || key.size() != 624) throw new TdlError(ErrorKind.VALUE_ERROR, "state must be 624 elements");
+        long[] words = new long[624];
+        for (int i = 0; i < 624; i++) words[i] = (long) key.get(i);
+        long pos = NumpyConvert.toLong(items.get(2), "pos");
+        if (pos < 0 || pos > 624) throw new TdlError(ErrorKind.VALUE_ERROR, "pos must be between 0 and 624"); // numpy would read past the key
+        mt.setState(words, (int) pos);
+        hasGauss = items.size() > 3 && NumpyConvert.toLong(items.get(3), "has_gauss") != 0;
+        gauss = items.size() > 4 ? NumpyConvert.toDouble(items.get(4)) : 0.0;
+        binomial.reset();
+    }
+
+    /** 64 random bits (two 32-bit draws, the first high): a random stream's evaluation key. */
+    public long nextUint64() {
+        return mt.nextUint64();
+    }
+
     private static void checkSeed(long s) {
         if (s < 0 || s > 0xffffffffL) throw new TdlError(ErrorKind.VALUE_ERROR, "Seed must be between 0 and 2**32 - 1");
     }

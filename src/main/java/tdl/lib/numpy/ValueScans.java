@@ -66,6 +66,7 @@ final class ValueScans {
         boolean inPlace = !copy && arg instanceof NDArray;
         NDArray x = inPlace ? given : given == arg ? given.copy() : given;
         if (x.dtype().isFloat()) {
+            if (inPlace) Views.checkWritable(x, "assignment destination is read-only");
             double max = x.dtype() == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
             double nan = NumpyConvert.toDouble(a.get(2, "nan", 0.0));
             Object pos = a.get(3, "posinf", null);

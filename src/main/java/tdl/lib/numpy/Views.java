@@ -23,18 +23,26 @@ final class Views {
     /**
      * Where a copy's element (i0, i1, ...) lives in {@code source}: its flat element
      * {@code offset + sum(i_d * strides[d])}; and which of source's changes the copy has seen.
+     * {@code readOnly}: numpy's writeable flag is off (np.broadcast_to's result, and every view of a
+     * read-only array, as numpy's views inherit the flag).
      */
     static final class Map implements NDArray.ViewSource {
         private final NDArray source;
         private final int offset;
         private final int[] strides;
+        private final boolean readOnly;
         private int seen;
 
-        Map(NDArray source, int offset, int[] strides) {
+        Map(NDArray source, int offset, int[] strides, boolean readOnly) {
             this.source = source;
             this.offset = offset;
             this.strides = strides;
+            this.readOnly = readOnly;
             this.seen = source.changes();
+        }
+
+        boolean readOnly() {
+            return readOnly;
         }
 
         /** After the copy wrote its changes into the source: a change of the source the copy has already seen. */
@@ -74,8 +82,40 @@ final class Views {
      * source's flat element {@code offset + sum(i_d * strides[d])}.
      */
     static NDArray mark(NDArray source, NDArray copy, int offset, int[] strides) {
-        if (copy.size() > 0) copy.viewOf(new Map(source, offset, strides.clone()));
+        if (copy.size() > 0) copy.viewOf(new Map(source, offset, strides.clone(), readOnly(source)));
         return copy;
+    }
+
+    /**
+     * np.broadcast_to's result: a read-only view of {@code source} (stride 0 along the stretched
+     * axes, as numpy's), so that reshape and ravel decide view-or-copy as numpy does, and any write
+     * is numpy's ValueError.
+     */
+    static NDArray broadcastView(NDArray source, NDArray copy) {
+        int[] shape = copy.shape(), s = source.shape(), c = cStrides(s), strides = new int[shape.length];
+        for (int d = 0; d < shape.length; d++) {
+            int j = d - (shape.length - s.length);
+            strides[d] = j < 0 || (s[j] == 1 && shape[d] != 1) ? 0 : c[j];
+        }
+        if (copy.size() > 0) copy.viewOf(new Map(source, 0, strides, true));
+        return copy;
+    }
+
+    /** numpy's {@code not a.flags.writeable}. */
+    static boolean readOnly(NDArray a) {
+        return a.viewOf() instanceof Map m && m.readOnly();
+    }
+
+    /**
+     * Refuses an in-place change of a read-only array before anything is written, with the words
+     * numpy uses at that spot ("assignment destination is read-only", "output array is read-only",
+     * "sort array is read-only", ...).
+     */
+    static void checkWritable(NDArray a, String message) {
+        if (readOnly(a)) {
+            throw new tdl.syntax.TdlError(tdl.vocab.ErrorKind.VALUE_ERROR, message,
+                    "np.broadcast_to returns a read-only view: write into a copy (b = np.broadcast_to(a, shape).copy())");
+        }
     }
 
     /**

@@ -88,7 +88,8 @@ final class Functions {
         boolean listOutput = outSpec == null || Sequences.isListOrTuple(outSpec);
         List<Variable> outputs = outSpec == null ? List.of() : listOutput ? variables(rt, outSpec, "outputs")
                 : List.of(Symbolic.lift(rt, outSpec, "a function output"));
-        List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null));
+        List<RandomCounter> rngUpdates = new ArrayList<>();
+        List<Map.Entry<SharedVariable, Variable>> updates = updates(rt, a.get(2, "updates", null), rngUpdates);
         Map<Variable, Variable> givens = givens(rt, a.get(3, "givens", null));
         Object name = a.get(4, "name", null);
         Map<String, Object> config = TheanoConfig.of(rt).module().members();
@@ -101,7 +102,8 @@ final class Functions {
                 .withProfile(profile(rt, a.get(6, "profile", null), config) || compileMode.equals("ProfileMode"))
                 .withNanGuard(compileMode.equals("NanGuardMode") || compileMode.equals("DebugMode"))
                 .withDebugCheck(compileMode.equals("DebugMode"))
-                .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false)));
+                .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false)).except(rngUpdates));
+        checkRngUpdates(rngUpdates, outputs, updates);
         Object downcast = a.get(7, "allow_input_downcast", null);
         Recipe recipe = new Recipe(inputs, outputs, updates, givens, options, compileMode);
         return compile(rt, recipe, listOutput, outputKeys, downcast == null ? null : rt.truth(downcast), names, defaults, flags);
@@ -214,7 +216,31 @@ final class Functions {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             values.put(Symbolic.lift(rt, e.getKey(), "an eval() key"), NumpyConvert.toArray(e.getValue()));
         }
+        checkUnused(rt, v, values.keySet());
         return FunctionCompiler.evaluate(v, values);
+    }
+
+    /**
+     * Theano's eval compiles theano.function(inputs, self) with on_unused_input left to
+     * config.on_unused_input ('raise' by default), so a key the expression does not use is an
+     * UnusedInputError (naming it); 'warn' prints a warning, 'ignore' says nothing.
+     */
+    private static void checkUnused(Runtime rt, Variable v, java.util.Set<Variable> keys) {
+        Object flag = TheanoConfig.of(rt).module().members().get("on_unused_input");
+        OnUnused mode = OnUnused.fromName(String.valueOf(flag));
+        if (mode == OnUnused.IGNORE) return;
+        java.util.Set<Variable> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        used.addAll(tdl.graph.GraphWalk.leaves(List.of(v)));
+        for (Variable key : keys) {
+            if (used.contains(key)) continue;
+            String msg = "eval() was given a value for '" + key + "', which the expression does not use";
+            if (mode == OnUnused.WARN) {
+                rt.err().println("warning: UnusedInputError: " + msg);
+                continue;
+            }
+            throw new TdlError(ErrorKind.UNUSED_INPUT_ERROR, msg, "leave it out of the dict (Theano's eval compiles a function, whose "
+                    + "on_unused_input is theano.config.on_unused_input, 'raise' unless set to 'warn' or 'ignore')");
+        }
     }
 
     /**
@@ -279,7 +305,34 @@ final class Functions {
         return out;
     }
 
-    private static List<Map.Entry<SharedVariable, Variable>> updates(Runtime rt, Object spec) {
+    /**
+     * An explicit (rv.rng, new_rng) update (srng.updates()) advances that draw's stream in this
+     * function, also under no_default_updates. TDL advances a stream by evaluating its draw, so the
+     * draw must be computed by the function; a stream Theano would advance without its value being
+     * used is refused rather than silently left as it is.
+     */
+    private static void checkRngUpdates(List<RandomCounter> rngUpdates, List<Variable> outputs, List<Map.Entry<SharedVariable, Variable>> updates) {
+        if (rngUpdates.isEmpty()) return;
+        List<Variable> results = new ArrayList<>(outputs);
+        for (Map.Entry<SharedVariable, Variable> e : updates) results.add(e.getValue());
+        java.util.Set<RandomCounter> drawn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<List<Variable>> todo = new java.util.ArrayDeque<>();
+        todo.add(results);
+        while (!todo.isEmpty()) {
+            for (tdl.graph.Apply node : tdl.graph.GraphWalk.toposort(todo.pop())) {
+                if (node.op() instanceof RandomOp r) drawn.add(r.counter());
+                for (tdl.graph.InnerGraph g : node.op().innerGraphs()) todo.add(g.outputs());
+            }
+        }
+        for (RandomCounter c : rngUpdates) {
+            if (!drawn.contains(c)) {
+                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "updates= advances the stream of a random draw this function does not compute; "
+                        + "TDL advances a stream only by drawing from it", "leave that (rng, new_rng) pair out, or add the draw to the outputs");
+            }
+        }
+    }
+
+    private static List<Map.Entry<SharedVariable, Variable>> updates(Runtime rt, Object spec, List<RandomCounter> rngUpdates) {
         List<Map.Entry<SharedVariable, Variable>> out = new ArrayList<>();
         if (spec == null) return out;
         List<Object[]> pairs = new ArrayList<>();
@@ -297,6 +350,14 @@ final class Functions {
             }
         }
         for (Object[] p : pairs) {
+            if (p[0] instanceof RandomStateShared rng) {
+                if (!(p[1] instanceof RandomStateShared.NewState ns && ns.rng() == rng)) {
+                    throw new TdlError(ErrorKind.TYPE_ERROR, "a random stream's state can only be updated to its own next state, got "
+                            + rt.repr(p[1]), "use the pairs srng.updates() returns, or rv.update");
+                }
+                rngUpdates.add(rng.counter);
+                continue;
+            }
             if (!(p[0] instanceof SharedVariable s)) {
                 throw new TdlError(ErrorKind.TYPE_ERROR, "an update target must be a shared variable, got " + Symbolic.typeName(rt, p[0]),
                         "only theano.shared(...) variables can be updated");

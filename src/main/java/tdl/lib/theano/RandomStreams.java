@@ -10,50 +10,70 @@ import tdl.graph.NDArray;
 import tdl.graph.Variable;
 import tdl.graph.ops.ChoiceCheckOp;
 import tdl.graph.ops.Index;
-import tdl.graph.ops.RandomCounter;
 import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ShapeOp;
 import tdl.graph.ops.TensorOps;
 import tdl.interp.Args;
 import tdl.interp.Runtime;
+import tdl.lib.numpy.RandomState;
 import tdl.syntax.TdlError;
 
 /**
- * A script's {@code RandomStreams(seed)} (also MRG_RandomStreams): a factory of random draws. Each
- * draw gets its own {@link RandomCounter} keyed by (seed, draw number), so a seed reproduces the
- * same numbers on every run, and each evaluation of a compiled function draws fresh values.
+ * A script's {@code RandomStreams(seed)} (also MRG_RandomStreams): a factory of random draws, laid
+ * out as Theano 1.0's shared_randomstreams.RandomStreams. A numpy RandomState seeded with the
+ * stream's seed ({@code gen_seedgen}) gives each new draw the seed of its own RandomState
+ * ({@code randint(2**30)}), which the draw's {@code rv.rng} holds ({@link RandomStateShared});
+ * each evaluation takes its key from that state, so a seed reproduces the same numbers on every
+ * run, each evaluation draws fresh values, and {@code seed()}, {@code rv.rng.set_value} and
+ * {@code updates()} act as Theano's. The numbers themselves are TDL's counter-based ones.
  */
 final class RandomStreams {
-    private long seed;
-    private long draws;
-    private final List<RandomCounter> counters = new ArrayList<>();
+    private final Long defaultSeed;
+    private final RandomState seedgen;
+    private final List<RandomStateShared> streams = new ArrayList<>();
 
-    RandomStreams(long seed) {
-        this.seed = seed;
+    RandomStreams(Long seed) {
+        this.defaultSeed = seed;
+        this.seedgen = new RandomState(seed);
     }
 
-    /** RandomStreams(seed=None): no seed takes the session's --seed, else a fresh random one. */
+    /** RandomStreams(seed=None): no seed takes the session's --seed, else the clock (Theano: numpy's from the OS). */
     static Object create(Runtime rt, Args a) {
         a.check(2, "seed", "use_cuda");
         Object s = a.get(0, "seed", null);
-        long seed;
-        if (s == null) seed = rt.seed() != null ? rt.seed() : new java.util.SplittableRandom().nextLong();
+        Long seed;
+        if (s == null) seed = rt.seed() == null ? null : rt.seed() & 0xffffffffL; // --seed may be any long; numpy's seeds are 32-bit
         else if (s instanceof Long l) seed = l;
         else if (s instanceof NDArray n && n.size() == 1 && !n.dtype().isFloat()) seed = (long) n.item();
         else throw new TdlError(ErrorKind.TYPE_ERROR, "RandomStreams(seed): the seed must be an integer, got " + rt.repr(s));
+        if (seed != null && (seed < 0 || seed > 0xffffffffL)) {
+            // numpy's RandomState(seed) under Theano's gen_seedgen refuses it
+            throw new TdlError(ErrorKind.VALUE_ERROR, "Seed must be between 0 and 2**32 - 1", "RandomStreams(seed) takes a seed in 0 .. 2**32 - 1");
+        }
         return new RandomStreams(seed);
     }
 
-    long seedValue() { return seed; }
+    Long seedValue() { return defaultSeed; }
 
-    /** stream.seed(n): re-keys every draw made so far and every later one. */
+    /**
+     * stream.seed(n): Theano's RandomStreams.seed. A fresh RandomState(n) gives every draw made so
+     * far, in order, a new RandomState(randint(2**30)); None means the constructor's seed. Draws made
+     * later still take their seeds from the constructor's generator, as in Theano.
+     */
     Object reseed(Runtime rt, Args a) {
         a.check(1, "seed");
-        Object s = a.get(0, "seed");
-        if (!(s instanceof Long l)) throw new TdlError(ErrorKind.TYPE_ERROR, "seed() takes an integer");
-        seed = l;
-        for (RandomCounter c : counters) c.reseed(seed);
+        Object s = a.get(0, "seed", null);
+        if (s != null && !(s instanceof Long)) throw new TdlError(ErrorKind.TYPE_ERROR, "seed() takes an integer or None");
+        RandomState gen = new RandomState(s != null ? s : defaultSeed);
+        for (RandomStateShared st : streams) st.set(new RandomState(gen.nextBounded(0, 1L << 30)), true);
         return null;
+    }
+
+    /** srng.updates() (also srng.state_updates): each draw's (rng, new_rng) pair, in the order the draws were made. */
+    List<Object> updates() {
+        List<Object> out = new ArrayList<>();
+        for (RandomStateShared st : streams) out.add(st.updatePair());
+        return out;
     }
 
     Object uniform(Runtime rt, Args a) {
@@ -79,6 +99,31 @@ final class RandomStreams {
         Object p = a.get(5, "prob", null);
         return draw(rt, a, RandomOp.Kind.BINOMIAL, a.get(1, "n", 1L), p != null ? p : a.get(2, "p", 0.5),
                 Symbolic.dtype(rt, a.get(4, "dtype", null), DType.INT64));
+    }
+
+    /**
+     * poisson(size=None, lam=None, ndim=None, dtype='int64'), Theano 1.0's RandomStreamsBase.poisson:
+     * it needs both lam (its default None is no tensor) and a size (raw_random.poisson infers the
+     * shape from size only), so both are TypeErrors when missing, as Theano's.
+     */
+    Object poisson(Runtime rt, Args a) {
+        a.check(4, "size", "lam", "ndim", "dtype");
+        Object lam = a.get(1, "lam", null);
+        if (lam == null) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "poisson() needs lam, the expected count (Theano's default lam=None is no tensor)",
+                    "pass lam=..., e.g. srng.poisson(size=(n,), lam=3.0)");
+        }
+        if (a.get(0, "size", null) == null) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "poisson() needs size: Theano's raw_random.poisson infers the shape from size only",
+                    "pass size=lam.shape for one count per rate");
+        }
+        TensorOps t = Symbolic.ops(rt);
+        Variable vl = Symbolic.lift(rt, lam, "poisson() lam");
+        Sized s = size(rt, a, a.get(0, "size"), a.get(2, "ndim", null));
+        if (vl.rank() > s.ndim) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "poisson(): lam has more dimensions than the size", "give size=lam.shape");
+        }
+        return make(t, RandomOp.Kind.POISSON, Symbolic.dtype(rt, a.get(3, "dtype", null), DType.INT64), s, vl, t.constant(0.0));
     }
 
     Object randomIntegers(Runtime rt, Args a) {
@@ -189,9 +234,10 @@ final class RandomStreams {
     private record Sized(Variable size, int ndim) {}
 
     private Variable make(TensorOps t, RandomOp.Kind kind, DType dtype, Sized s, Variable pa, Variable pb) {
-        RandomCounter c = new RandomCounter(seed, draws++);
-        counters.add(c);
-        return t.apply(new RandomOp(kind, dtype, s.ndim, c), s.size, pa, pb);
+        String name = kind == RandomOp.Kind.INTEGERS ? "random_integers" : kind.name().toLowerCase(java.util.Locale.ROOT);
+        RandomStateShared st = new RandomStateShared(new RandomState(seedgen.nextBounded(0, 1L << 30)), name);
+        streams.add(st);
+        return t.apply(new RandomOp(kind, dtype, s.ndim, st.counter), s.size, pa, pb);
     }
 
     private Variable draw(Runtime rt, Args a, RandomOp.Kind kind, Object pa, Object pb, DType dtype) {

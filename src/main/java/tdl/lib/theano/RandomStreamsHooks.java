@@ -22,17 +22,24 @@ final class RandomStreamsHooks implements TypeHooks {
             case "multinomial" -> (TdlCallable) s::multinomial;
             case "choice" -> (TdlCallable) s::choice;
             case "shuffle_row_elements" -> (TdlCallable) s::shuffleRowElements;
+            case "poisson" -> (TdlCallable) s::poisson;
             case "seed" -> (TdlCallable) s::reseed;
+            case "updates" -> (TdlCallable) (r, a) -> {
+                a.check(0);
+                return s.updates();
+            };
+            case "state_updates" -> s.updates();
             default -> UNSUPPORTED;
         };
     }
 
     @Override
     public String str(Runtime rt, Object self) {
-        return "<RandomStreams seed=" + ((RandomStreams) self).seedValue() + ">";
+        Long seed = ((RandomStreams) self).seedValue();
+        return "<RandomStreams seed=" + (seed == null ? "None" : seed) + ">";
     }
 
     @Override
     public List<String> attributeNames(Object self) { return List.of("uniform", "normal", "binomial", "random_integers", "permutation", "multinomial", "choice",
-            "shuffle_row_elements", "seed"); }
+            "shuffle_row_elements", "poisson", "seed", "updates", "state_updates"); }
 }

@@ -26,7 +26,7 @@ final class Symbolic {
 
     /** A script value as a graph variable: variables as they are, numbers/lists/arrays as constants. */
     static Variable lift(Runtime rt, Object value, String what) {
-        if (value instanceof Variable v) return v;
+        if (value instanceof Variable v) return tensor(v);
         if (value instanceof Boolean bo) return Constant.typed(NDArray.scalar(DType.BOOL, bo ? 1 : 0));
         if (value instanceof Long l) return Constant.typed(NDArray.scalar(Autocast.ofInt(l), l));
         if (value instanceof Integer i) return Constant.typed(NDArray.scalar(Autocast.ofInt(i), i));
@@ -48,6 +48,20 @@ final class Symbolic {
         }
         throw new TdlError(ErrorKind.TYPE_ERROR, "cannot use " + rt.repr(value) + " (" + typeName(rt, value) + ") as " + what,
                 "tensor operations take symbolic variables, numbers, lists or arrays");
+    }
+
+    /**
+     * {@code v} if it may enter a tensor operation. theano.shared of a list is Theano's generic
+     * SharedVariable, whose type is not a TensorType: Theano's as_tensor_variable refuses it
+     * (AsTensorError, a TypeError), and so does TDL rather than compute what Theano cannot.
+     */
+    static Variable tensor(Variable v) {
+        if (v instanceof tdl.graph.SharedVariable s && s.kind() == tdl.graph.SharedVariable.Kind.GENERIC) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "Variable type field must be a TensorType: " + (s.name() == null ? "this shared variable" : "'" + s.name() + "'")
+                    + " was made by theano.shared from a list, which is Theano's generic SharedVariable, not a tensor",
+                    "make it with theano.shared(np.asarray(value)) to use it in tensor expressions");
+        }
+        return v;
     }
 
     static boolean isTensorLike(Object v) {

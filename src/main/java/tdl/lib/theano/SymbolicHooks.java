@@ -27,6 +27,8 @@ final class SymbolicHooks implements TypeHooks {
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
             "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes", "take");
+    /** What Theano's generic SharedVariable (theano.shared of a list) has. */
+    private static final List<String> GENERIC_ATTRIBUTES = List.of("name", "owner", "type", "get_value", "set_value", "clone");
     /** A shared variable's own methods besides every TensorVariable one. */
     private static final List<String> SHARED_ATTRIBUTES = java.util.stream.Stream.concat(ATTRIBUTES.stream(),
             java.util.stream.Stream.of("get_value", "set_value", "clone")).toList();
@@ -61,7 +63,7 @@ final class SymbolicHooks implements TypeHooks {
     @Override
     public Object unary(Runtime rt, Operator op, Object a) {
         TensorOps t = Symbolic.ops(rt);
-        Variable x = (Variable) a;
+        Variable x = Symbolic.tensor((Variable) a);
         return switch (op) {
             case NEG -> t.neg(x);
             case POS -> x;
@@ -84,7 +86,7 @@ final class SymbolicHooks implements TypeHooks {
 
     @Override
     public Object getItem(Runtime rt, Object self, Object index) {
-        return Symbolic.ops(rt).subtensor((Variable) self, Indexing.toIndices(rt, index));
+        return Symbolic.ops(rt).subtensor(Symbolic.tensor((Variable) self), Indexing.toIndices(rt, index));
     }
 
     @Override
@@ -108,6 +110,9 @@ final class SymbolicHooks implements TypeHooks {
     @Override
     public String str(Runtime rt, Object self) {
         Variable v = (Variable) self;
+        // a constant prints as Theano's TensorConstant{...} (whose str ignores the name); an unnamed
+        // expression as its infix text, TDL's choice where Theano prints Elemwise{mul,no_inplace}.0
+        if (v instanceof tdl.graph.Constant c) return ConstantText.of(rt, c);
         if (v.name() != null) return v.name();
         return tdl.function.GraphPrinter.pp(v);
     }
@@ -116,7 +121,10 @@ final class SymbolicHooks implements TypeHooks {
     public String repr(Runtime rt, Object self) { return str(rt, self); }
 
     @Override
-    public List<String> attributeNames(Object self) { return self instanceof SharedVariable ? SHARED_ATTRIBUTES : ATTRIBUTES; }
+    public List<String> attributeNames(Object self) {
+        if (self instanceof SharedVariable s && s.kind() == SharedVariable.Kind.GENERIC) return GENERIC_ATTRIBUTES;
+        return self instanceof SharedVariable ? SHARED_ATTRIBUTES : ATTRIBUTES;
+    }
 
     @Override
     public Object setAttr(Runtime rt, Object self, String name, Object value) {
@@ -130,13 +138,20 @@ final class SymbolicHooks implements TypeHooks {
     @Override
     public Object getAttr(Runtime rt, Object self, String name) {
         Variable v = (Variable) self;
+        if (v instanceof SharedVariable s && s.kind() == SharedVariable.Kind.GENERIC && !GENERIC_ATTRIBUTES.contains(name)) {
+            // Theano's generic SharedVariable has none of the tensor methods and properties
+            if (!ATTRIBUTES.contains(name)) return UNSUPPORTED;
+            throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'SharedVariable' object has no attribute '" + name
+                    + "': theano.shared of a list is Theano's generic SharedVariable, not a tensor",
+                    "make it with theano.shared(np.asarray(value)) to use it in tensor expressions");
+        }
         TensorOps t = Symbolic.ops(rt);
         switch (name) {
             case "T": return t.transpose(v);
             case "shape": return t.shape(v);
             case "ndim": return (long) v.rank();
             case "dtype": return v.dtype().pyName();
-            case "type": return v.type();
+            case "type": return PatternedType.of(v);
             case "broadcastable": {
                 // only a declared pattern is known (T.row, T.col, broadcastable=); anything else would be a guess
                 boolean[] p = v.broadcastable();
@@ -152,6 +167,13 @@ final class SymbolicHooks implements TypeHooks {
                         "leave out .tag.test_value lines; shape errors are reported when the function runs, naming the op and its line");
             case "name": return v.name();
             case "owner": return v.owner();
+            case "rng": case "update": {
+                // a RandomStreams draw's generator state and its (rng, new_rng) pair, as Theano sets them on the draw
+                if (v.owner() != null && v.owner().op() instanceof tdl.graph.ops.RandomOp r && r.counter().source() instanceof RandomStateShared st) {
+                    return name.equals("rng") ? st : st.updatePair();
+                }
+                return UNSUPPORTED;
+            }
             default: break;
         }
         TdlCallable method = method(v, name);
@@ -191,7 +213,12 @@ final class SymbolicHooks implements TypeHooks {
         }
         if (v instanceof SharedVariable s) {
             if (name.equals("get_value")) {
-                return (rt, a) -> rt.truth(a.check(1, "borrow", "return_internal_type").get(0, "borrow", false)) ? s.value() : s.value().copy();
+                return (rt, a) -> {
+                    boolean borrow = rt.truth(a.check(1, "borrow", "return_internal_type").get(0, "borrow", false));
+                    // the generic SharedVariable holds the list it was given: Theano returns a (deep) copy of it
+                    if (s.kind() == SharedVariable.Kind.GENERIC) return NumpyConvert.toList(s.value());
+                    return borrow ? s.value() : s.value().copy();
+                };
             }
             if (name.equals("clone")) {
                 // Theano's SharedVariable.clone: a new variable over the same container (one value for both)

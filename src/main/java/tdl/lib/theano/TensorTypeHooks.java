@@ -53,8 +53,8 @@ final class TensorTypeHooks implements TypeHooks {
     @Override
     public Object binary(Runtime rt, Operator op, Object a, Object b) {
         return switch (op) {
-            case EQ -> a.equals(b);
-            case NE -> !a.equals(b);
+            case EQ -> PatternedType.same(a, b);
+            case NE -> !PatternedType.same(a, b);
             default -> UNSUPPORTED;
         };
     }

@@ -27,12 +27,16 @@ public final class TheanoLibrary {
         FunctionMaker.register(rt);
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
         rt.registerHooks(tdl.graph.TensorType.class, new TensorTypeHooks());
+        rt.registerHooks(PatternedType.class, new PatternedType.Hooks());
+        rt.registerHooks(RandomStateShared.class, new RandomStateShared.Hooks());
+        rt.registerHooks(RandomStateShared.NewState.class, new RandomStateShared.NewStateHooks());
         rt.registerHooks(RandomStreams.class, new RandomStreamsHooks());
         InOut.register(rt);
 
         TdlModule tensor = new TdlModule("theano.tensor");
         TdlModule nnet = new TdlModule("theano.tensor.nnet");
         Constructors.install(tensor);
+        tensor.put("TensorType", PatternedType.constructor(rt));
         TensorModule.installOps(tensor, nnet);
         NnetCrossentropy.install(nnet);
         ExtraFunctions.install(rt, tensor);
@@ -153,6 +157,12 @@ public final class TheanoLibrary {
         }
         SharedVariable.Kind kind = value instanceof NDArray ? SharedVariable.Kind.TENSOR
                 : NumpyConvert.isNumber(value) ? SharedVariable.Kind.SCALAR : SharedVariable.Kind.GENERIC;
+        if (kind == SharedVariable.Kind.GENERIC && a.has(2, "borrow")) {
+            // Theano's generic_constructor takes no borrow: with it no constructor accepts a list
+            throw new TdlError(ErrorKind.TYPE_ERROR, "No suitable SharedVariable constructor could be found. Are you sure all kwargs are supported? "
+                    + "We do not support the parameter dtype or type. value=\"" + rt.str(value) + "\". parameters=\"{'borrow': "
+                    + rt.repr(a.get(2, "borrow")) + "}\"", "pass np.asarray(value) to make a TensorSharedVariable, which takes borrow=");
+        }
         NDArray array = NumpyConvert.toArray(value);
         boolean[] pattern = broadcastable(rt, a.get(5, "broadcastable", null), value, array);
         if (value instanceof NDArray && !rt.truth(a.get(2, "borrow", false))) array = array.copy();

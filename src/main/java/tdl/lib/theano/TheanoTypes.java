@@ -42,12 +42,13 @@ final class TheanoTypes {
 
     /** Puts the types in theano, theano.gof, theano.compile(.sharedvalue), theano.tensor(.var, .sharedvar). */
     static void install(Runtime rt, TdlModule theano, TdlModule gof, TdlModule compile, TdlModule tensor) {
-        BuiltinType variable = type(rt, "Variable", v -> v instanceof Variable);
+        // a random draw's rng and its new state are Theano Variables too (RandomStateSharedVariable is a SharedVariable)
+        BuiltinType variable = type(rt, "Variable", v -> v instanceof Variable || v instanceof RandomStateShared || v instanceof RandomStateShared.NewState);
         BuiltinType constant = type(rt, "Constant", v -> v instanceof Constant);
         BuiltinType tensorVariable = type(rt, "TensorVariable",
                 v -> v instanceof Variable && !(v instanceof Constant) && !(v instanceof SharedVariable));
         BuiltinType tensorConstant = type(rt, "TensorConstant", v -> v instanceof Constant);
-        BuiltinType sharedVariable = type(rt, "SharedVariable", v -> v instanceof SharedVariable);
+        BuiltinType sharedVariable = type(rt, "SharedVariable", v -> v instanceof SharedVariable || v instanceof RandomStateShared);
         BuiltinType tensorShared = type(rt, "TensorSharedVariable",
                 v -> v instanceof SharedVariable s && s.kind() == SharedVariable.Kind.TENSOR);
         BuiltinType scalarShared = type(rt, "ScalarSharedVariable",
