@@ -125,6 +125,7 @@ final class JavaValues {
 
     /** The natural Java form: numbers, strings and booleans as is, lists/tuples as Lists, dicts as Maps. */
     Object toJava(Object v) {
+        if (v instanceof tdl.interp.NumpyScalar s) v = s.toPython(); // np.float32(0.5) crosses as the Double it holds
         if (v == null || v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof String
                 || v instanceof NDArray || v instanceof Variable || v instanceof java.math.BigInteger) return v; // an int past 64 bits: BigInteger
         if (v instanceof TdlTuple t) return Collections.unmodifiableList(list(t.items()));
@@ -147,6 +148,7 @@ final class JavaValues {
     /** The value as an instance of {@code type}, converting arrays and numbers; a TypeError when it cannot. */
     @SuppressWarnings("unchecked")
     <T> T toJava(Object v, Class<T> type) {
+        if (v instanceof tdl.interp.NumpyScalar s) v = s.toPython();
         Class<?> t = type.isPrimitive() ? boxed(type) : type;
         if (t == Object.class) return (T) toJava(v);
         if (t == Double.class) return (T) (Double) number(v, type);

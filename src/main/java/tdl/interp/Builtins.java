@@ -39,7 +39,8 @@ final class Builtins {
 
     private void installAll() {
         type("int", Ints::isInt, (rt, a) -> toInt(a));
-        type("float", v -> v instanceof Double, (rt, a) -> toFloat(a));
+        // np.float64 subclasses Python's float; numpy's other scalars are not Python numbers
+        type("float", v -> v instanceof Double || v instanceof NumpyScalar s && s.dtype() == tdl.graph.DType.FLOAT64, (rt, a) -> toFloat(a));
         type("str", v -> v instanceof String, (rt, a) -> a.check(1).size() == 0 ? "" : p.str(a.get(0, "object")));
         type("bool", v -> v instanceof Boolean, (rt, a) -> a.check(1).size() != 0 && p.truth(a.get(0, "x")));
         type("list", v -> v instanceof ArrayList, (rt, a) -> a.check(1).size() == 0 ? new ArrayList<>()
@@ -250,6 +251,11 @@ final class Builtins {
 
     Object typeOf(Object v) {
         if (v instanceof TdlInstance i) return i.cls;
+        TypeHooks h = in.hooksFor(v);
+        if (h != null) {
+            Object t = h.typeObject(in, v);
+            if (t != null) return t;
+        }
         String name = in.typeName(v);
         BuiltinType t = types.get(name);
         if (t != null) return t;
@@ -268,6 +274,9 @@ final class Builtins {
             if (c == in.exceptions.object) return true;
             return v instanceof TdlInstance i && i.cls.isSubclassOf(c);
         }
+        TypeHooks h = in.hooksFor(t);
+        Boolean r = h == null ? null : h.instanceCheck(in, t, v);
+        if (r != null) return r;
         throw new TdlError(ErrorKind.TYPE_ERROR, "isinstance() arg 2 must be a type or tuple of types");
     }
 
@@ -380,6 +389,7 @@ final class Builtins {
 
     private long intArg(Object v, String fn) {
         if (Ops.isInt(v)) return Ops.toLong(v);
+        if (v instanceof NumpyScalar s && s.isIndex()) return s.longValue();
         throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(v) + "' object cannot be interpreted as an integer",
                 fn.equals("range") ? "range() takes ints; use int(x) or np.arange for floats" : null);
     }
@@ -402,6 +412,11 @@ final class Builtins {
         a.check(2, "ndigits");
         Object x = a.get(0, "number");
         Object nd = a.get(1, "ndigits", null);
+        if (x instanceof NumpyScalar) {
+            // Python's round() defers to the value's __round__: numpy's keeps the dtype when given digits
+            Object m = roundMethod(x);
+            if (m != null) return p.calls.call(m, nd == null ? List.of() : List.of(nd), null, (String) null);
+        }
         if (!Ops.isNumber(x)) x = p.toNumber(x, "round()");
         if (Ops.isInt(x)) {
             Object v = x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
@@ -413,6 +428,15 @@ final class Builtins {
         if (nd == null) return doubleToLong(Math.rint(d));
         if (Double.isNaN(d) || Double.isInfinite(d)) return d;
         return new BigDecimal(d).setScale(Ints.toInt(Ops.toLong(nd)), RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private Object roundMethod(Object x) {
+        try {
+            return p.access.getAttr(x, "__round__");
+        } catch (TdlError e) {
+            if (e.kind() != ErrorKind.ATTRIBUTE_ERROR) throw e;
+            return null;
+        }
     }
 
     private Object extreme(Args a, int sign) {
@@ -465,6 +489,7 @@ final class Builtins {
 
     Object hash(Object v) {
         if (v == null) return 0L;
+        if (v instanceof NumpyScalar s) v = s.toPython(); // numpy scalars hash as the equal Python number
         if (Ops.isInt(v)) return Ints.hash(v);
         if (v instanceof Double d) {
             // an integral float hashes as the equal int, so 1e19 and 10**19 are one dict key, as Python

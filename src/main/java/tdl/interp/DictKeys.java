@@ -16,6 +16,7 @@ final class DictKeys {
     /** The key already present in {@code map} that equals {@code key}, or Scope.MISSING. */
     static Object find(Map<?, ?> map, Object key) {
         check(key);
+        key = plain(key);
         if (map.containsKey(key)) return key;
         if (key instanceof java.math.BigInteger b) {
             // an int past 64 bits equals a float only when the float holds it exactly (2**70 and 2.0**70)
@@ -47,7 +48,16 @@ final class DictKeys {
     /** The key to store {@code key} under: the equal key already present, else the key itself. */
     static Object canonical(Map<?, ?> map, Object key) {
         Object k = find(map, key);
-        return k == Scope.MISSING ? key : k;
+        return k == Scope.MISSING ? plain(key) : k;
+    }
+
+    /**
+     * A numpy scalar key is stored as the equal Python number: numpy scalars hash and compare equal to
+     * it, and keeping one kind of number per value keeps lookups to the cases above. The price: a
+     * float32 key prints as the double it holds (docs/decisions.md).
+     */
+    private static Object plain(Object key) {
+        return key instanceof NumpyScalar s ? s.toPython() : key;
     }
 
     static Object get(Map<Object, Object> map, Object key, Interpreter in) {

@@ -332,6 +332,11 @@ final class Protocol {
         if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
             Object r = hooked(op, a, b);
             if (r != TypeHooks.UNSUPPORTED) return r;
+            // an integer numpy scalar repeats a sequence as the equal Python int does ([0] * np.int64(3))
+            if (a instanceof NumpyScalar || b instanceof NumpyScalar) {
+                r = Ops.arith(in, op, asIndex(a), asIndex(b));
+                if (r != TypeHooks.UNSUPPORTED) return r;
+            }
             throw unsupported(op, a, b);
         }
         Object r = Ops.arith(in, op, a, b);
@@ -339,6 +344,11 @@ final class Protocol {
         r = userOperator(op, a, b);
         if (r != TypeHooks.UNSUPPORTED) return r;
         throw unsupported(op, a, b);
+    }
+
+    /** An integer numpy scalar as the Python int it stands for (its {@code __index__}); anything else as it is. */
+    static Object asIndex(Object v) {
+        return v instanceof NumpyScalar s && s.isIndex() ? (Object) s.longValue() : v;
     }
 
     private TdlError unsupported(Operator op, Object a, Object b) {
@@ -392,6 +402,7 @@ final class Protocol {
     Object toNumber(Object v, String what) {
         if (v instanceof Long || v instanceof Double || v instanceof java.math.BigInteger) return v;
         if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (v instanceof NumpyScalar s) return s.isFloat() ? (Object) s.doubleValue() : (Object) s.longValue();
         TypeHooks h = in.hooksFor(v);
         if (h != null || v instanceof TdlInstance) {
             for (String name : new String[] {"__float__", "item"}) {
@@ -419,6 +430,8 @@ final class Protocol {
 
     /** One replacement field of an f-string or str.format: conversion then format spec. */
     String formatValue(Object v, String conv, String spec) {
+        // numpy scalars format as the Python number they hold: f"{np.float32(0.1)}" is 0.10000000149011612
+        if (conv == null && v instanceof NumpyScalar s) v = s.toPython();
         if (conv != null) {
             switch (conv) {
                 case "r": case "a": v = repr(v); break;

@@ -62,6 +62,12 @@ public interface TypeHooks {
     /** Called as a function, or UNSUPPORTED. */
     default Object call(Runtime rt, Object self, Args args) { return UNSUPPORTED; }
 
+    /** What type(self) answers (numpy's scalar types are np.float32 ...), or null for the class named by typeName. */
+    default Object typeObject(Runtime rt, Object self) { return null; }
+
+    /** isinstance(value, self) when self is a type this library defines (np.float32), or null when it is not a type. */
+    default Boolean instanceCheck(Runtime rt, Object self, Object value) { return null; }
+
     /** Names for dir() and REPL completion. */
     default java.util.List<String> attributeNames(Object self) { return java.util.List.of(); }
 }
