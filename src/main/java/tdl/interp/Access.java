@@ -81,16 +81,9 @@ final class Access {
             return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'",
                     hint(name, dir(obj)));
         }
-        String hint = NUMPY_SCALAR_ATTRIBUTES.contains(name) && (obj instanceof Double || Ints.isInt(obj))
-                ? "TDL holds numpy scalars (np.float32(x), a.sum(), a[i]) as Python numbers, which have no '" + name
-                        + "': np.asarray(x) is a 0-d array that has it (and keeps a float32's dtype)"
-                : hint(name, dir(obj));
+        String hint = hint(name, dir(obj));
         return new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'" + in.typeName(obj) + "' object has no attribute '" + name + "'", hint);
     }
-
-    // what a numpy scalar has and a Python number lacks: the error says why it is missing here
-    private static final java.util.Set<String> NUMPY_SCALAR_ATTRIBUTES = java.util.Set.of("dtype", "astype", "item",
-            "itemsize", "tolist", "shape", "ndim", "size", "sum", "mean", "max", "min", "round", "reshape", "flatten");
 
     static String hint(String name, Iterable<String> candidates) {
         String best = Names.closest(name, candidates);
@@ -276,6 +269,7 @@ final class Access {
 
     /** An integer from a hooked scalar (a size-1 int array), or null. */
     private Object indexOf(Object v) {
+        if (v instanceof NumpyScalar s) return s.isIndex() ? (Object) s.longValue() : null; // a float has no __index__
         Object r;
         try {
             r = in.protocol.toNumber(v, "index");

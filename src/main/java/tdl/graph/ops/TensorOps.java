@@ -103,7 +103,9 @@ public final class TensorOps {
         DType cd = c.dtype();
         if (cd == others || cd == DType.BOOL || others == DType.BOOL) return c;
         double v = c.value().get(0);
-        boolean target = others.isFloat() || (!cd.isFloat() && others.coerce(v) == v);
+        // numpy 1.26's value-based casting: a float joins float32 unless float32 would overflow on it (a32 * 1e300 is float64)
+        boolean target = others.isFloat() ? !(others == DType.FLOAT32 && Double.isFinite(v) && Math.abs(v) > Float.MAX_VALUE)
+                : !cd.isFloat() && others.coerce(v) == v;
         return target ? new Constant(NDArray.scalar(others, v)) : c;
     }
 

@@ -139,7 +139,7 @@ public final class ArrayHooks implements TypeHooks {
     }
 
     static Object scalarIfRank0(NDArray r) {
-        return r.rank() == 0 ? NumpyConvert.scalar(r.dtype(), r.get(0)) : r;
+        return r.rank() == 0 ? NumpyConvert.npScalar(r.dtype(), r.get(0)) : r;
     }
 
     /** reshape(2, 3), reshape((2, 3)) or reshape([2, 3]); one dimension may be -1. */

@@ -18,7 +18,8 @@ import tdl.syntax.TdlError;
 /**
  * Host-array math computed THROUGH the tensor ops: build a tiny graph over constants and evaluate
  * it eagerly, so numpy results and symbolic results come from the same kernels. Python numbers
- * become rank-0 constants, which the facade treats as weakly typed (int array + 2 stays int64).
+ * and numpy scalars become rank-0 constants, which the facade treats as weakly typed (int array + 2
+ * stays int64).
  */
 final class HostMath {
     private final TensorOps ops;
@@ -50,6 +51,10 @@ final class HostMath {
     Variable lift(Object v) {
         if (v instanceof NDArray a) return ops.constant(a);
         if (v instanceof Boolean b) return ops.constant(b);
+        // numpy 1.26's value-based casting: against an array a numpy scalar counts by its value within
+        // its kind (a32 * np.float64(2) stays float32), as a Python number does, but keeps its dtype
+        // where its kind is higher (u8 + np.float32(2) is float32): an untyped constant does both
+        if (v instanceof tdl.interp.NumpyScalar s) return ops.constant(s.dtype(), s.doubleValue());
         if (v instanceof Long || v instanceof Integer) return ops.constant(((Number) v).longValue());
         if (v instanceof Double || v instanceof Float) return ops.constant(((Number) v).doubleValue());
         return ops.constant(NumpyConvert.toArray(v));

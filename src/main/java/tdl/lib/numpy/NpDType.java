@@ -8,6 +8,18 @@ import tdl.graph.DType;
  * both compare equal to each other and to the dtype's name, as in numpy.
  */
 public record NpDType(DType dtype, boolean isType) {
+    // one object per scalar type, so that type(np.float32(1)) is np.float32; records are immutable
+    private static final java.util.Map<DType, NpDType> SCALAR_TYPES;
+
+    static {
+        java.util.EnumMap<DType, NpDType> m = new java.util.EnumMap<>(DType.class);
+        for (DType d : DType.values()) m.put(d, new NpDType(d, true));
+        SCALAR_TYPES = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The scalar type np.float32, np.int64, ... of a dtype (always the same object). */
+    public static NpDType scalarType(DType d) { return SCALAR_TYPES.get(d); }
+
     public String name() { return dtype.pyName(); }
 
     /** Equality as numpy's dtype == other. */

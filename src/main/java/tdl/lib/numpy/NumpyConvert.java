@@ -1,6 +1,7 @@
 package tdl.lib.numpy;
 
 import tdl.interp.Ints;
+import tdl.interp.NumpyScalar;
 import tdl.interp.RangeValue;
 import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
@@ -20,10 +21,10 @@ import tdl.syntax.TdlError;
 public final class NumpyConvert {
     private NumpyConvert() {}
 
-    /** Whether {@code o} is a Python number (int, float, bool) as the interpreter represents them. */
+    /** Whether {@code o} is a number: a Python int, float or bool, or a numpy scalar. */
     public static boolean isNumber(Object o) {
         return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof Integer || o instanceof Float
-                || o instanceof java.math.BigInteger;
+                || o instanceof java.math.BigInteger || o instanceof NumpyScalar;
     }
 
     /** numpy.asarray(o): an NDArray as is, else a new array from numbers or nested sequences. */
@@ -62,6 +63,7 @@ public final class NumpyConvert {
             return a.dtype();
         }
         if (o instanceof Boolean) return DType.BOOL;
+        if (o instanceof NumpyScalar s) return s.dtype(); // np.array([np.float32(1)]) is float32
         if (o instanceof Long || o instanceof Integer) return DType.INT64;
         // numpy would make an object array; TDL arrays hold machine numbers only
         if (o instanceof java.math.BigInteger) throw Ints.tooBigForLong();
@@ -148,6 +150,7 @@ public final class NumpyConvert {
         if (o instanceof Integer i) return i;
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof java.math.BigInteger) throw Ints.tooBigForLong();
+        if (o instanceof NumpyScalar s && s.isIndex()) return s.longValue();
         if (o instanceof NDArray a && a.size() == 1 && !a.dtype().isFloat()) return (long) a.get(0);
         throw new TdlError(ErrorKind.TYPE_ERROR, "'" + typeName(o) + "' object cannot be interpreted as an integer"
                 + (what == null ? "" : " (" + what + ")"));
@@ -158,6 +161,33 @@ public final class NumpyConvert {
         if (dtype == DType.BOOL) return v != 0;
         if (dtype.isFloat()) return v;
         return (long) v;
+    }
+
+    /** The numpy scalar of one element, what indexing and full reductions give (numpy's a[i], a.sum()). */
+    public static NumpyScalar npScalar(DType dtype, double v) {
+        return NumpyScalar.of(dtype, v);
+    }
+
+    /**
+     * An index with its numpy scalars as the Python values they index as: an integer one is an int
+     * (its __index__), a bool one a bool, a float one a float (refused as numpy refuses it).
+     */
+    public static Object plainIndex(Object index) {
+        if (index instanceof NumpyScalar s) return s.toPython();
+        if (index instanceof TdlTuple t) {
+            List<Object> items = null;
+            for (int i = 0; i < t.size(); i++) {
+                Object o = t.get(i), p = plainIndex(o);
+                if (p != o && items == null) items = new ArrayList<>(t.items());
+                if (items != null) items.set(i, p);
+            }
+            return items == null ? index : new TdlTuple(items);
+        }
+        if (index instanceof tdl.interp.SliceValue sl
+                && (sl.lo() instanceof NumpyScalar || sl.hi() instanceof NumpyScalar || sl.step() instanceof NumpyScalar)) {
+            return new tdl.interp.SliceValue(plainIndex(sl.lo()), plainIndex(sl.hi()), plainIndex(sl.step()));
+        }
+        return index;
     }
 
     /** a.tolist(): nested ArrayLists of Python scalars (a rank-0 array gives its scalar). */
@@ -217,6 +247,7 @@ public final class NumpyConvert {
         if (o instanceof TdlTuple) return "tuple";
         if (o instanceof java.util.Map<?, ?>) return "dict";
         if (o instanceof NDArray) return "numpy.ndarray";
+        if (o instanceof NumpyScalar s) return "numpy." + ScalarHooks.typeShortName(s.dtype());
         return o.getClass().getSimpleName();
     }
 

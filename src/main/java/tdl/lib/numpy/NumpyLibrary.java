@@ -21,6 +21,7 @@ public final class NumpyLibrary {
     public static void install(Runtime rt) {
         rt.registerHooks(NDArray.class, new ArrayHooks());
         rt.registerHooks(NpDType.class, new DTypeHooks());
+        rt.registerHooks(tdl.interp.NumpyScalar.class, new ScalarHooks());
         rt.registerHooks(RandomState.class, new RandomStateHooks());
         rt.registerHooks(MachineLimits.class, new MachineLimits.Hooks());
         rt.registerHooks(NpzArchive.class, new NpzArchive.Hooks());
@@ -48,9 +49,9 @@ public final class NumpyLibrary {
         Unique.install(m);
         m.put("savez", (TdlCallable) (r, a) -> { NpzFile.save(r, a, false); return null; });
         m.put("savez_compressed", (TdlCallable) (r, a) -> { NpzFile.save(r, a, true); return null; });
-        for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), new NpDType(d, true));
-        m.put("float_", new NpDType(DType.FLOAT64, true));
-        m.put("int_", new NpDType(DType.INT64, true));
+        for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), NpDType.scalarType(d));
+        m.put("float_", NpDType.scalarType(DType.FLOAT64));
+        m.put("int_", NpDType.scalarType(DType.INT64));
         m.put("dtype", (TdlCallable) (r, a) -> new NpDType(NumpyConvert.dtype(a.check(1, "dtype").get(0, "dtype")), false));
         m.put("newaxis", null);
         m.put("inf", Double.POSITIVE_INFINITY);
@@ -106,11 +107,19 @@ public final class NumpyLibrary {
             NpDType d = (NpDType) self;
             return switch (name) {
                 case "name" -> d.name();
-                case "type" -> new NpDType(d.dtype(), true);
+                case "__name__" -> d.isType() ? ScalarHooks.typeShortName(d.dtype()) : UNSUPPORTED;
+                case "type" -> NpDType.scalarType(d.dtype());
                 case "itemsize" -> (long) NpyFile.itemSize(d.dtype());
                 case "kind" -> d.dtype() == DType.BOOL ? "b" : d.dtype().isFloat() ? "f" : d.dtype() == DType.UINT8 ? "u" : "i";
                 default -> UNSUPPORTED;
             };
+        }
+
+        @Override
+        public Boolean instanceCheck(Runtime rt, Object self, Object value) {
+            NpDType d = (NpDType) self;
+            if (!d.isType()) return null;
+            return value instanceof tdl.interp.NumpyScalar s && s.dtype() == d.dtype();
         }
 
         @Override
@@ -133,8 +142,10 @@ public final class NumpyLibrary {
                     throw new TdlError(ErrorKind.VALUE_ERROR, "could not convert string to " + d.name() + ": '" + s + "'");
                 }
             }
+            if (x instanceof tdl.interp.NumpyScalar s) return ScalarHooks.convert(s, d.dtype());
+            if (x instanceof Long l) return tdl.interp.NumpyScalar.ofLong(d.dtype(), l); // exact past 2^53, wraps as numpy 1.26
             NDArray a = NumpyConvert.toArray(x, d.dtype());
-            return a.rank() == 0 ? NumpyConvert.scalar(d.dtype(), a.get(0)) : a.copy();
+            return a.rank() == 0 ? NumpyConvert.npScalar(d.dtype(), a.get(0)) : a.copy();
         }
     }
 

@@ -84,9 +84,9 @@ final class NumpyLogic {
         return x;
     }
 
-    /** A Python scalar when every input was a number, as numpy's ufuncs give numpy scalars. */
+    /** A numpy scalar when every input was a number, as numpy's ufuncs give. */
     private static Object result(NDArray out, Object... inputs) {
         for (Object in : inputs) if (!NumpyConvert.isNumber(in)) return out;
-        return NumpyConvert.scalar(out.dtype(), out.get(0));
+        return NumpyConvert.npScalar(out.dtype(), out.get(0));
     }
 }

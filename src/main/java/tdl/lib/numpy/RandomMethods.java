@@ -187,7 +187,7 @@ public final class RandomMethods {
         DType dtype = pool == null ? DType.INT64 : pool.dtype();
         double[] out = new double[count];
         for (int k = 0; k < count; k++) out[k] = pool == null ? idx[k] : pool.get((int) idx[k]);
-        if (shape == null) return NumpyConvert.scalar(dtype, out[0]);
+        if (shape == null) return NumpyConvert.npScalar(dtype, out[0]);
         return NDArray.of(dtype, shape, out);
     }
 

@@ -11,7 +11,7 @@ import tdl.syntax.TdlError;
 
 /**
  * Reductions with numpy's {@code axis=None|int|tuple} and {@code keepdims}, shared by np.sum(a, ...)
- * and a.sum(...). A full reduction returns a Python scalar, as numpy returns a numpy scalar.
+ * and a.sum(...). A full reduction returns a numpy scalar of the result's dtype, as numpy does.
  */
 final class Reductions {
     private Reductions() {}
@@ -62,7 +62,7 @@ final class Reductions {
             Variable r = build(m, kind, x, axes, keep, ddof);
             return dtype == null ? r : m.ops().cast(r, dtype);
         }, a);
-        if (out.rank() == 0) return NumpyConvert.scalar(out.dtype(), out.get(0));
+        if (out.rank() == 0) return NumpyConvert.npScalar(out.dtype(), out.get(0));
         return out;
     }
 

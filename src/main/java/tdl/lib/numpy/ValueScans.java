@@ -81,6 +81,6 @@ final class ValueScans {
             }
             if (inPlace) Views.writtenAll(x);
         }
-        return x.rank() == 0 ? NumpyConvert.scalar(x.dtype(), x.get(0)) : x;
+        return x.rank() == 0 ? NumpyConvert.npScalar(x.dtype(), x.get(0)) : x;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
+import tdl.interp.NumpyScalar;
 import tdl.interp.SliceValue;
 import tdl.interp.TdlTuple;
 import tdl.syntax.TdlError;
@@ -94,8 +95,8 @@ class NumpyArrayTest {
     @Test
     void indexingGetMatchesNumpy() {
         NDArray a = arange12();
-        assertEquals(6L, ArrayIndex.get(a, TdlTuple.of(1L, 2L)));
-        assertEquals(11L, ArrayIndex.get(a, TdlTuple.of(-1L, -1L)));
+        assertEquals(NumpyScalar.ofLong(DType.INT64, 6), ArrayIndex.get(a, TdlTuple.of(1L, 2L))); // numpy's a[1, 2] is an np.int64
+        assertEquals(NumpyScalar.ofLong(DType.INT64, 11), ArrayIndex.get(a, TdlTuple.of(-1L, -1L)));
         assertArrayEquals(new double[] {9, 5, 1}, data(ArrayIndex.get(a, TdlTuple.of(new SliceValue(null, null, -1L), 1L))));
         assertArrayEquals(new double[] {4, 6, 8, 10}, data(ArrayIndex.get(a, TdlTuple.of(new SliceValue(1L, 3L, null), new SliceValue(null, null, 2L)))));
         assertArrayEquals(new double[] {0, 1, 2, 3, 8, 9, 10, 11}, data(ArrayIndex.get(a, List.of(0L, 2L))));
@@ -130,10 +131,10 @@ class NumpyArrayTest {
         NDArray a = arange12();
         assertEquals(TdlTuple.of(3L, 4L), rt.attr(a, "shape"));
         assertEquals("int64", rt.str(rt.attr(a, "dtype")));
-        assertEquals(66L, rt.method(a, "sum"));
+        assertEquals(NumpyScalar.ofLong(DType.INT64, 66), rt.method(a, "sum"));
         assertArrayEquals(new double[] {12, 15, 18, 21}, data(rt.method(a, "sum", 0L)));
-        assertEquals(5.5, rt.method(a, "mean"));
-        assertEquals(11L, rt.method(a, "argmax"));
+        assertEquals(NumpyScalar.of(DType.FLOAT64, 5.5), rt.method(a, "mean"));
+        assertEquals(NumpyScalar.ofLong(DType.INT64, 11), rt.method(a, "argmax"));
         assertArrayEquals(new int[] {4, 3}, ((NDArray) rt.attr(a, "T")).shape());
         assertEquals(4.0, ((NDArray) rt.attr(a, "T")).data()[1]);
         assertArrayEquals(new int[] {2, 6}, ((NDArray) rt.method(a, "reshape", 2L, -1L)).shape());
@@ -145,7 +146,7 @@ class NumpyArrayTest {
     void numpyFunctions() {
         FakeRuntime rt = rt();
         NDArray f = NumpyConvert.toArray(List.of(1.0, 2.0, 3.0, 4.0));
-        assertEquals(1.118033988749895, (Double) rt.np("std", f), 1e-15);
+        assertEquals(1.118033988749895, ((NumpyScalar) rt.np("std", f)).doubleValue(), 1e-15);
         NDArray m = NumpyConvert.toArray(List.of(List.of(1.0, 2.0), List.of(3.0, 5.0)));
         assertArrayEquals(new double[] {1.0, 2.25}, data(rt.npKw("var", List.of(m), Map.of("axis", 0L))));
         assertArrayEquals(new double[] {1.5, 4.0}, data(rt.npKw("mean", List.of(m), Map.of("axis", 1L))));
@@ -168,12 +169,12 @@ class NumpyArrayTest {
         assertFalse((Boolean) rt.np("allclose", List.of(1.0, 2.0), List.of(1.0, 2.1)));
         assertArrayEquals(new double[] {1, 0, 3}, data(rt.np("where", List.of(true, false, true), List.of(1L, 2L, 3L), 0L)));
         assertArrayEquals(new double[] {0, 0.5, 1}, data(rt.np("clip", List.of(-1.0, 0.5, 3.0), 0L, 1L)), 0);
-        assertEquals(Math.exp(1), (Double) rt.np("exp", 1.0), 1e-15);
+        assertEquals(Math.exp(1), ((NumpyScalar) rt.np("exp", 1.0)).doubleValue(), 1e-15);
         assertArrayEquals(new double[] {1, 0, 0}, data(rt.np("isfinite", List.of(1.0, Double.NaN, Double.POSITIVE_INFINITY))));
         assertArrayEquals(new double[] {2, 0, 0, 3}, data(rt.np("diag", List.of(2L, 3L))));
         Object f32 = rt.np().members().get("float32");
-        assertEquals(0.10000000149011612, rt.hooksFor(f32).call(rt, f32, tdl.interp.Args.of("float32", 0.1)));
-        assertEquals(3L, rt.hooksFor(f32).call(rt, rt.np().members().get("int64"), tdl.interp.Args.of("int64", 3.7)));
+        assertEquals(NumpyScalar.of(DType.FLOAT32, 0.1), rt.hooksFor(f32).call(rt, f32, tdl.interp.Args.of("float32", 0.1)));
+        assertEquals(NumpyScalar.ofLong(DType.INT64, 3), rt.hooksFor(f32).call(rt, rt.np().members().get("int64"), tdl.interp.Args.of("int64", 3.7)));
         assertEquals(Boolean.TRUE, rt.op("==", rt.attr(NDArray.scalar(1.0), "dtype"), "float64"));
     }
 
