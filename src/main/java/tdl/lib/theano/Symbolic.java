@@ -1,5 +1,6 @@
 package tdl.lib.theano;
 
+import tdl.interp.NumpyScalar;
 import tdl.interp.Sequences;
 import tdl.vocab.ErrorKind;
 import java.util.List;
@@ -36,6 +37,9 @@ final class Symbolic {
             return Constant.typed(NDArray.scalar(dt, dt.coerce(d)));
         }
         if (value instanceof NDArray a) return Constant.typed(a.copy());
+        // Theano passes numpy scalars through with their dtype (NumpyAutocaster: "already typed on
+        // purpose"): np.float64(0.5) is a float64 constant where the Python float 0.5 autocasts to float32
+        if (value instanceof NumpyScalar s) return Constant.typed(NDArray.scalar(s.dtype(), s.doubleValue()));
         if (Sequences.isListOrTuple(value)) {
             List<?> items = value instanceof List<?> l ? l : ((tdl.interp.TdlTuple) value).items();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
@@ -65,7 +69,7 @@ final class Symbolic {
     }
 
     static boolean isTensorLike(Object v) {
-        return v instanceof Variable || v instanceof NDArray || v instanceof Long || v instanceof Double
+        return v instanceof Variable || v instanceof NDArray || v instanceof Long || v instanceof Double || v instanceof NumpyScalar
                 || v instanceof Boolean || v instanceof Integer || v instanceof java.math.BigInteger; // big: lift raises OverflowError
     }
 
