@@ -31,7 +31,7 @@ public final class ArrayIndex {
 
     /** a[index]: a new array, or a Python scalar when every axis got an integer. */
     public static Object get(NDArray a, Object index) {
-        index = NumpyConvert.plainIndex(index);
+        index = NumpyConvert.plainNumbers(index);
         return copyOut(a, resolve(a, index));
     }
 
@@ -48,7 +48,7 @@ public final class ArrayIndex {
      * ({@link Views}).
      */
     public static Object getView(NDArray a, Object index) {
-        index = NumpyConvert.plainIndex(index);
+        index = NumpyConvert.plainNumbers(index);
         ArrayIndex ix = resolve(a, index);
         Object r = copyOut(a, ix);
         if (!(r instanceof NDArray out) || !basic(index) || out.size() == 0) return r;
@@ -65,7 +65,7 @@ public final class ArrayIndex {
 
     /** Whether numpy's a[index] is a view: only integers, slices and None (no arrays, lists or masks). */
     static boolean basic(Object index) {
-        index = NumpyConvert.plainIndex(index);
+        index = NumpyConvert.plainNumbers(index);
         List<Object> items = index instanceof TdlTuple t ? t.items() : List.of(index == null ? NONE : index);
         for (Object it : items) {
             boolean integer = (it instanceof Long || it instanceof Integer) && !(it instanceof Boolean);
@@ -78,7 +78,7 @@ public final class ArrayIndex {
 
     /** a[index] = value, in place, with value broadcast to the selected shape and cast to a's dtype. */
     public static void set(NDArray a, Object index, Object value) {
-        index = NumpyConvert.plainIndex(index);
+        index = NumpyConvert.plainNumbers(index);
         ArrayIndex ix = resolve(a, index);
         NDArray v = NumpyConvert.toArray(value);
         double[] vals = broadcastTo(v, ix.outShape, "could not broadcast input array from shape "
@@ -113,7 +113,7 @@ public final class ArrayIndex {
     }
 
     private static ArrayIndex resolve(NDArray a, Object index) {
-        index = NumpyConvert.plainIndex(index);
+        index = NumpyConvert.plainNumbers(index);
         List<Object> items = new ArrayList<>();
         if (index instanceof TdlTuple t) items.addAll(t.items());
         else items.add(index);

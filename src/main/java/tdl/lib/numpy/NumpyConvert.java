@@ -169,15 +169,16 @@ public final class NumpyConvert {
     }
 
     /**
-     * An index with its numpy scalars as the Python values they index as: an integer one is an int
-     * (its __index__), a bool one a bool, a float one a float (refused as numpy refuses it).
+     * An index, size or axis argument with its numpy scalars as the equal Python numbers (inside
+     * tuples and slices too): an integer one is an int (its __index__), a bool one a bool, a float one
+     * a float (refused where numpy refuses it). For arguments read as plain ints.
      */
-    public static Object plainIndex(Object index) {
+    public static Object plainNumbers(Object index) {
         if (index instanceof NumpyScalar s) return s.toPython();
         if (index instanceof TdlTuple t) {
             List<Object> items = null;
             for (int i = 0; i < t.size(); i++) {
-                Object o = t.get(i), p = plainIndex(o);
+                Object o = t.get(i), p = plainNumbers(o);
                 if (p != o && items == null) items = new ArrayList<>(t.items());
                 if (items != null) items.set(i, p);
             }
@@ -185,7 +186,7 @@ public final class NumpyConvert {
         }
         if (index instanceof tdl.interp.SliceValue sl
                 && (sl.lo() instanceof NumpyScalar || sl.hi() instanceof NumpyScalar || sl.step() instanceof NumpyScalar)) {
-            return new tdl.interp.SliceValue(plainIndex(sl.lo()), plainIndex(sl.hi()), plainIndex(sl.step()));
+            return new tdl.interp.SliceValue(plainNumbers(sl.lo()), plainNumbers(sl.hi()), plainNumbers(sl.step()));
         }
         return index;
     }

@@ -261,7 +261,7 @@ final class NumpyFunctions {
     }
 
     private static boolean isInt(Object o) {
-        return o instanceof Long || o instanceof Integer || o instanceof Boolean;
+        return o instanceof Long || o instanceof Integer || o instanceof Boolean || o instanceof tdl.interp.NumpyScalar s && s.isIndex();
     }
 
     static Object round(HostMath m, Object x, Object decimalsArg) {

@@ -104,6 +104,7 @@ public final class RandomMethods {
     }
 
     static Object permutation(RandomState r, Object x) {
+        x = NumpyConvert.plainNumbers(x);
         NDArray arr;
         if (x instanceof Long || x instanceof Integer) {
             int n = tdl.interp.Ints.toInt(NumpyConvert.toLong(x, "x"));
@@ -150,7 +151,7 @@ public final class RandomMethods {
     /** choice(a, size=None, replace=True, p=None) with numpy's legacy draws. */
     private static Object choice(RandomState r, Args args) {
         args.check(4, "a", "size", "replace", "p");
-        Object aArg = args.get(0, "a");
+        Object aArg = NumpyConvert.plainNumbers(args.get(0, "a"));
         NDArray pool = aArg instanceof Long || aArg instanceof Integer ? null : NumpyConvert.toArray(aArg);
         long popSize = pool == null ? NumpyConvert.toLong(aArg, "a") : pool.rank() == 1 ? pool.size() : -1;
         if (popSize < 0) throw new TdlError(ErrorKind.VALUE_ERROR, "a must be 1-dimensional");

@@ -26,6 +26,7 @@ public final class RandomState {
 
     /** seed(None | int | list of ints); None seeds from the clock, as numpy seeds from the OS. */
     public void seed(Object seed) {
+        seed = NumpyConvert.plainNumbers(seed);
         if (seed == null) {
             mt.seed(System.nanoTime() ^ System.currentTimeMillis());
         } else if (seed instanceof Long || seed instanceof Integer || seed instanceof Boolean) {

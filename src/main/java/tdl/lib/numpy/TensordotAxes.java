@@ -30,7 +30,9 @@ public record TensordotAxes(int count, int[] a, int[] b) {
         return batched ? t.batchedTensordot(x, y, a, b) : t.tensordot(x, y, a, b);
     }
 
-    private static boolean isInt(Object o) { return o instanceof Long || o instanceof Integer; }
+    private static boolean isInt(Object o) {
+        return o instanceof Long || o instanceof Integer || o instanceof tdl.interp.NumpyScalar s && s.isInteger();
+    }
 
     private static int[] ints(Object o, String fn) {
         if (isInt(o)) return new int[] {tdl.interp.Ints.intValue(o)};

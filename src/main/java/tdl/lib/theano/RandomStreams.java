@@ -40,7 +40,7 @@ final class RandomStreams {
     /** RandomStreams(seed=None): no seed takes the session's --seed, else the clock (Theano: numpy's from the OS). */
     static Object create(Runtime rt, Args a) {
         a.check(2, "seed", "use_cuda");
-        Object s = a.get(0, "seed", null);
+        Object s = tdl.lib.numpy.NumpyConvert.plainNumbers(a.get(0, "seed", null));
         Long seed;
         if (s == null) seed = rt.seed() == null ? null : rt.seed() & 0xffffffffL; // --seed may be any long; numpy's seeds are 32-bit
         else if (s instanceof Long l) seed = l;
@@ -62,7 +62,7 @@ final class RandomStreams {
      */
     Object reseed(Runtime rt, Args a) {
         a.check(1, "seed");
-        Object s = a.get(0, "seed", null);
+        Object s = tdl.lib.numpy.NumpyConvert.plainNumbers(a.get(0, "seed", null));
         if (s != null && !(s instanceof Long)) throw new TdlError(ErrorKind.TYPE_ERROR, "seed() takes an integer or None");
         RandomState gen = new RandomState(s != null ? s : defaultSeed);
         for (RandomStateShared st : streams) st.set(new RandomState(gen.nextBounded(0, 1L << 30)), true);
@@ -285,7 +285,7 @@ final class RandomStreams {
                 for (int i = 0; i < arr.size(); i++) dims.add((long) arr.get(i));
                 sizeArg = arr.rank() == 0 ? dims.get(0) : dims;
             }
-            List<?> items = Sequences.itemsOrSingle(sizeArg);
+            List<?> items = Sequences.itemsOrSingle(tdl.lib.numpy.NumpyConvert.plainNumbers(sizeArg));
             ndim = items.size();
             boolean symbolic = items.stream().anyMatch(x -> x instanceof Variable);
             if (!symbolic) {

@@ -84,6 +84,7 @@ final class ShapeFunctions {
     }
 
     private static int integer(Object o, String what) {
+        o = tdl.lib.numpy.NumpyConvert.plainNumbers(o);
         if (o instanceof Long || o instanceof Integer) return tdl.interp.Ints.toInt(((Number) o).longValue());
         throw new TdlError(ErrorKind.TYPE_ERROR, what + " must be an int, got " + (o == null ? "None" : o));
     }

@@ -108,6 +108,7 @@ final class Symbolic {
 
     /** An axis argument: None, an int, or a list/tuple of ints. */
     static int[] axes(Object spec) {
+        spec = NumpyConvert.plainNumbers(spec);
         if (spec == null) return null;
         if (spec instanceof Long l) return new int[] {tdl.interp.Ints.toInt(l)};
         if (spec instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
@@ -128,6 +129,7 @@ final class Symbolic {
 
     /** One int axis argument; a symbolic axis (Theano allows one) is not supported here. */
     static int axis(Runtime rt, Object spec, String fn) {
+        spec = NumpyConvert.plainNumbers(spec);
         if (spec instanceof Long l) return tdl.interp.Ints.toInt(l);
         if (spec instanceof java.math.BigInteger) throw tdl.interp.Ints.tooBigForLong();
         if (spec instanceof Variable) {

@@ -86,7 +86,7 @@ final class SymbolicHooks implements TypeHooks {
 
     @Override
     public Object getItem(Runtime rt, Object self, Object index) {
-        return Symbolic.ops(rt).subtensor(Symbolic.tensor((Variable) self), Indexing.toIndices(rt, tdl.lib.numpy.NumpyConvert.plainIndex(index)));
+        return Symbolic.ops(rt).subtensor(Symbolic.tensor((Variable) self), Indexing.toIndices(rt, tdl.lib.numpy.NumpyConvert.plainNumbers(index)));
     }
 
     @Override
