@@ -31,9 +31,7 @@ record MachineLimits(DType dtype) {
             };
         }
         boolean s = single();
-        return switch (name) {
-            case "bits" -> s ? 32L : 64L;
-            case "dtype" -> new NpDType(dtype, false);
+        Double limit = switch (name) {
             case "eps" -> s ? (double) Math.ulp(1f) : Math.ulp(1d);
             case "epsneg" -> s ? Math.ulp(1f) / 2d : Math.ulp(1d) / 2;
             case "max" -> s ? (double) Float.MAX_VALUE : Double.MAX_VALUE;
@@ -41,6 +39,13 @@ record MachineLimits(DType dtype) {
             case "tiny", "smallest_normal" -> s ? (double) Float.MIN_NORMAL : Double.MIN_NORMAL;
             case "smallest_subnormal" -> s ? (double) Float.MIN_VALUE : Double.MIN_VALUE;
             case "resolution" -> s ? (double) 1e-6f : 1e-15;
+            default -> null;
+        };
+        // numpy's float limits are scalars of the finfo's dtype (np.finfo(np.float32).eps prints 1.1920929e-07)
+        if (limit != null) return tdl.interp.NumpyScalar.of(dtype, limit);
+        return switch (name) {
+            case "bits" -> s ? 32L : 64L;
+            case "dtype" -> new NpDType(dtype, false);
             case "precision" -> s ? 6L : 15L;
             case "machep" -> s ? -23L : -52L;
             case "negep" -> s ? -24L : -53L;

@@ -47,6 +47,7 @@ public final class NumpyLibrary {
         ArrayLayouts.install(m);
         ValueScans.install(m);
         Unique.install(m);
+        ScalarKinds.install(m);
         m.put("savez", (TdlCallable) (r, a) -> { NpzFile.save(r, a, false); return null; });
         m.put("savez_compressed", (TdlCallable) (r, a) -> { NpzFile.save(r, a, true); return null; });
         for (DType d : DType.values()) m.put(d == DType.BOOL ? "bool_" : d.pyName(), NpDType.scalarType(d));
