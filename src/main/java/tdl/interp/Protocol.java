@@ -329,20 +329,23 @@ final class Protocol {
     /** A binary arithmetic or bitwise operator (ADD ... RSHIFT). */
     Object binary(Operator op, Object a, Object b) {
         if (a instanceof String fmt && op == Operator.MOD) return PyFormat.percent(in, fmt, b);
-        if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
-            Object r = hooked(op, a, b);
-            if (r != TypeHooks.UNSUPPORTED) return r;
-            // an integer numpy scalar repeats a sequence as the equal Python int does ([0] * np.int64(3))
-            if (a instanceof NumpyScalar || b instanceof NumpyScalar) {
-                r = Ops.arith(in, op, asIndex(a), asIndex(b));
-                if (r != TypeHooks.UNSUPPORTED) return r;
-            }
-            throw unsupported(op, a, b);
-        }
+        if (in.hooksFor(a) != null || in.hooksFor(b) != null) return hookedBinary(op, a, b);
         Object r = Ops.arith(in, op, a, b);
         if (r != TypeHooks.UNSUPPORTED) return r;
         r = userOperator(op, a, b);
         if (r != TypeHooks.UNSUPPORTED) return r;
+        throw unsupported(op, a, b);
+    }
+
+    // kept out of binary() so that the plain-number path stays small enough for the JIT to inline
+    private Object hookedBinary(Operator op, Object a, Object b) {
+        Object r = hooked(op, a, b);
+        if (r != TypeHooks.UNSUPPORTED) return r;
+        // an integer numpy scalar repeats a sequence as the equal Python int does ([0] * np.int64(3))
+        if (a instanceof NumpyScalar || b instanceof NumpyScalar) {
+            r = Ops.arith(in, op, asIndex(a), asIndex(b));
+            if (r != TypeHooks.UNSUPPORTED) return r;
+        }
         throw unsupported(op, a, b);
     }
 
