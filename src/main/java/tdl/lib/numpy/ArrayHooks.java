@@ -156,6 +156,11 @@ public final class ArrayHooks implements TypeHooks {
             if (op == Operator.NE) return Boolean.TRUE;
             return UNSUPPORTED;
         }
+        if (op != Operator.MATMUL && scalarLike(a) && scalarLike(b)) {
+            // a 0-d array meeting a scalar is a scalar operation in numpy 1.26 (no value-based casting,
+            // a numpy scalar comes out): compiled outputs * 0.5 behave as numpy scalars do
+            return ScalarArithmetic.binary(op, asScalar(a), asScalar(b));
+        }
         HostMath m = new HostMath(rt);
         return switch (op) {
             case MATMUL -> scalarIfRank0(m.run(v -> m.ops().matmul(v.get(0), v.get(1)), a, b));
@@ -220,6 +225,14 @@ public final class ArrayHooks implements TypeHooks {
         };
     }
 
+    private static boolean scalarLike(Object o) {
+        return o instanceof NDArray a ? a.rank() == 0 : NumpyConvert.isNumber(o) && !(o instanceof java.math.BigInteger);
+    }
+
+    private static Object asScalar(Object o) {
+        return o instanceof NDArray a ? NumpyConvert.npScalar(a.dtype(), a.get(0)) : o;
+    }
+
     /** Operands numpy arithmetic accepts here: arrays, Python numbers, nested lists/tuples. */
     private static boolean operand(Object o) {
         return o instanceof NDArray || NumpyConvert.isNumber(o) || NumpyConvert.items(o) != null;
@@ -227,8 +240,9 @@ public final class ArrayHooks implements TypeHooks {
 
     @Override
     public Object unary(Runtime rt, Operator op, Object a) {
-        HostMath m = new HostMath(rt);
         NDArray x = (NDArray) a;
+        if (x.rank() == 0 && op != Operator.NOT) return ScalarArithmetic.unary(op, NumpyConvert.npScalar(x.dtype(), x.get(0)));
+        HostMath m = new HostMath(rt);
         return switch (op) {
             case NEG, ABS -> m.unary(Scalar.forOperator(op), x);
             case POS -> x.copy();

@@ -184,9 +184,9 @@ final class NumpyFunctions {
         });
     }
 
-    /** A scalar input gives a numpy scalar, as numpy does. */
+    /** A 0-d result (of a number or a 0-d array) is a numpy scalar, as numpy's ufuncs give. */
     private static Object result(Object input, NDArray out) {
-        return NumpyConvert.isNumber(input) ? NumpyConvert.npScalar(out.dtype(), out.get(0)) : out;
+        return out.rank() == 0 ? NumpyConvert.npScalar(out.dtype(), out.get(0)) : out;
     }
 
     private static void unary(Map<String, Object> np, String name, Scalar s) {
@@ -203,7 +203,7 @@ final class NumpyFunctions {
             Object y = a.get(1, "x2");
             if (x instanceof Variable || y instanceof Variable) throw symbolic(name);
             NDArray out = new HostMath(rt).binary(s, x, y);
-            return NumpyConvert.isNumber(x) && NumpyConvert.isNumber(y) ? NumpyConvert.npScalar(out.dtype(), out.get(0)) : out;
+            return result(x, out);
         }));
     }
 

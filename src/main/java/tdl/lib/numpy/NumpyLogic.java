@@ -84,9 +84,8 @@ final class NumpyLogic {
         return x;
     }
 
-    /** A numpy scalar when every input was a number, as numpy's ufuncs give. */
+    /** A 0-d result is a numpy scalar, as numpy's ufuncs give. */
     private static Object result(NDArray out, Object... inputs) {
-        for (Object in : inputs) if (!NumpyConvert.isNumber(in)) return out;
-        return NumpyConvert.npScalar(out.dtype(), out.get(0));
+        return out.rank() == 0 ? NumpyConvert.npScalar(out.dtype(), out.get(0)) : out;
     }
 }
