@@ -22,6 +22,7 @@ public final class NumpyLibrary {
         rt.registerHooks(NDArray.class, new ArrayHooks());
         rt.registerHooks(NpDType.class, new DTypeHooks());
         rt.registerHooks(tdl.interp.NumpyScalar.class, new ScalarHooks());
+        rt.registerHooks(TypeCasts.class, new TypeCasts.Hooks());
         rt.registerHooks(RandomState.class, new RandomStateHooks());
         rt.registerHooks(MachineLimits.class, new MachineLimits.Hooks());
         rt.registerHooks(NpzArchive.class, new NpzArchive.Hooks());
@@ -54,6 +55,7 @@ public final class NumpyLibrary {
         m.put("float_", NpDType.scalarType(DType.FLOAT64));
         m.put("int_", NpDType.scalarType(DType.INT64));
         m.put("dtype", (TdlCallable) (r, a) -> new NpDType(NumpyConvert.dtype(a.check(1, "dtype").get(0, "dtype")), false));
+        m.put("cast", TypeCasts.INSTANCE);
         m.put("newaxis", null);
         m.put("inf", Double.POSITIVE_INFINITY);
         m.put("nan", Double.NaN);
