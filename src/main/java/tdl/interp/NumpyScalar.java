@@ -52,7 +52,7 @@ public final class NumpyScalar extends Number {
 
     public boolean isFloat() { return dtype.isFloat(); }
 
-    /** Whether it is a signed or unsigned integer (not a bool): what may index a sequence. */
+    /** Whether it is a signed or unsigned integer (not a bool). */
     public boolean isInteger() { return dtype.isInteger(); }
 
     public boolean isBool() { return dtype == DType.BOOL; }
