@@ -214,6 +214,7 @@ final class Protocol {
         if (in.hooksFor(a) != null || in.hooksFor(b) != null) {
             Object r = hooked(op, a, b);
             if (r != TypeHooks.UNSUPPORTED) return r;
+            if (pastInt64(a, b)) return compare(op, plainNumber(a), plainNumber(b));
             if (op == Operator.EQ) return a == b;
             if (op == Operator.NE) return a != b;
             throw unsupportedCompare(op, a, b);
@@ -341,17 +342,22 @@ final class Protocol {
     private Object hookedBinary(Operator op, Object a, Object b) {
         Object r = hooked(op, a, b);
         if (r != TypeHooks.UNSUPPORTED) return r;
-        // an integer numpy scalar repeats a sequence as the equal Python int does ([0] * np.int64(3))
+        // numpy 1.26 leaves these to Python: an integer numpy scalar repeats a sequence as the equal int
+        // does ([0] * np.int64(3)), and an int past 64 bits computes as Python objects (np.int64(1) + 2**70)
         if (a instanceof NumpyScalar || b instanceof NumpyScalar) {
-            r = Ops.arith(in, op, asIndex(a), asIndex(b));
+            r = Ops.arith(in, op, plainNumber(a), plainNumber(b));
             if (r != TypeHooks.UNSUPPORTED) return r;
         }
         throw unsupported(op, a, b);
     }
 
-    /** An integer numpy scalar as the Python int it stands for (its {@code __index__}); anything else as it is. */
-    static Object asIndex(Object v) {
-        return v instanceof NumpyScalar s && s.isIndex() ? (Object) s.longValue() : v;
+    /** A numpy scalar as the equal Python number; anything else as it is. */
+    static Object plainNumber(Object v) {
+        return v instanceof NumpyScalar s ? s.toPython() : v;
+    }
+
+    private static boolean pastInt64(Object a, Object b) {
+        return a instanceof NumpyScalar && b instanceof java.math.BigInteger || b instanceof NumpyScalar && a instanceof java.math.BigInteger;
     }
 
     private TdlError unsupported(Operator op, Object a, Object b) {

@@ -1,7 +1,6 @@
 package tdl.lib.numpy;
 
 import tdl.graph.DType;
-import tdl.interp.Ints;
 import tdl.interp.NumpyScalar;
 import tdl.interp.TypeHooks;
 import tdl.syntax.TdlError;
@@ -20,14 +19,13 @@ import tdl.vocab.Operator;
 final class ScalarArithmetic {
     private ScalarArithmetic() {}
 
-    /** The dtype a scalar operand counts as, or null when it is not a scalar. */
+    /** The dtype a scalar operand counts as, or null when it is not one (the caller then passes the operator on). */
     static DType dtypeOf(Object v) {
         if (v instanceof NumpyScalar s) return s.dtype();
         if (v instanceof Boolean) return DType.BOOL;
         if (v instanceof Long || v instanceof Integer) return DType.INT64;
         if (v instanceof Double || v instanceof Float) return DType.FLOAT64;
-        if (v instanceof java.math.BigInteger) throw Ints.tooBigForLong();
-        return null;
+        return null; // a Python int past 64 bits included: numpy 1.26 computes those as Python objects
     }
 
     private static long bits(Object v) {
