@@ -124,13 +124,14 @@ public final class ArrayHooks implements TypeHooks {
             if (a.size() != 1) throw new TdlError(ErrorKind.VALUE_ERROR, "can only convert an array of size 1 to a Python scalar");
             return NumpyConvert.scalar(a.dtype(), a.get(0));
         }
-        Object idx = args.size() == 1 ? args.positional().get(0) : new tdl.interp.TdlTuple(args.positional());
+        Object idx = NumpyConvert.plainNumbers(args.size() == 1 ? args.positional().get(0) : new tdl.interp.TdlTuple(args.positional()));
         if (args.size() == 1 && idx instanceof Long l) {
             long i = l < 0 ? l + a.size() : l;
             if (i < 0 || i >= a.size()) throw new TdlError(ErrorKind.INDEX_ERROR, "index " + l + " is out of bounds for size " + a.size());
             return NumpyConvert.scalar(a.dtype(), a.get((int) i));
         }
-        return ArrayIndex.get(a, idx);
+        Object one = ArrayIndex.get(a, idx);
+        return one instanceof tdl.interp.NumpyScalar v ? v.toPython() : one; // item() gives Python numbers
     }
 
     static double toFloat(NDArray a) {
