@@ -23,7 +23,7 @@ final class ImageArgs {
 
     /** A pair of non-negative ints given as a tuple or list. */
     static int[] intPair(Runtime rt, Object v, String fn, String param) {
-        List<?> items = Sequences.items(v);
+        List<?> items = Sequences.items(tdl.lib.numpy.NumpyConvert.plainNumbers(v)); // (np.int64(28), 28) too
         if (items == null || items.size() != 2) {
             throw new TdlError(ErrorKind.VALUE_ERROR, fn + "() " + param + " must be a pair like (28, 28), got "
                     + (v instanceof String ? "'" + v + "'" : rt.repr(v)));
