@@ -441,6 +441,8 @@ final class Protocol {
     String formatValue(Object v, String conv, String spec) {
         // numpy scalars format as the Python number they hold: f"{np.float32(0.1)}" is 0.10000000149011612
         if (conv == null && v instanceof NumpyScalar s) v = s.toPython();
+        TypeHooks hooks = conv == null ? in.hooksFor(v) : null;
+        if (hooks != null) v = hooks.formatted(in, v, spec);
         if (conv != null) {
             switch (conv) {
                 case "r": case "a": v = repr(v); break;

@@ -68,6 +68,12 @@ public interface TypeHooks {
     /** isinstance(value, self) when self is a type this library defines (np.float32), or null when it is not a type. */
     default Boolean instanceCheck(Runtime rt, Object self, Object value) { return null; }
 
+    /**
+     * What format(self, spec) and str.format format in self's place (numpy formats a 0-d array as
+     * the Python number it holds, whatever the spec); self by default. May refuse the spec.
+     */
+    default Object formatted(Runtime rt, Object self, String spec) { return self; }
+
     /** Names for dir() and REPL completion. */
     default java.util.List<String> attributeNames(Object self) { return java.util.List.of(); }
 }

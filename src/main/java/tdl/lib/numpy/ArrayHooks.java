@@ -34,6 +34,20 @@ public final class ArrayHooks implements TypeHooks {
 
     @Override public List<String> attributeNames(Object self) { return ATTRIBUTES; }
 
+    // numpy's array_format: a 0-d array formats as its scalar, which formats as the Python number
+    // (f"{c}" of a float32 cost is 0.6931471824645996, not str(c)'s 0.6931472); any other array
+    // takes object.__format__, which refuses a spec
+    @Override
+    public Object formatted(Runtime rt, Object self, String spec) {
+        NDArray a = (NDArray) self;
+        if (a.rank() == 0) return NumpyConvert.scalar(a.dtype(), a.get(0));
+        if (spec != null && !spec.isEmpty()) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "unsupported format string passed to numpy.ndarray.__format__",
+                    "format one element (a[0]) or the array's str() ('{}'.format(a))");
+        }
+        return self;
+    }
+
     @Override
     public Object getAttr(Runtime rt, Object self, String name) {
         NDArray a = (NDArray) self;
