@@ -25,6 +25,7 @@ final class Access {
             if (name.equals("__class__")) return i.cls;
             if (name.equals("__dict__")) return i.attrs;
             v = i.cls.lookup(name);
+            if (v instanceof MethodDescriptor d) return d.bindTo(i.cls);
             if (v != Scope.MISSING) return bind(v, i);
             Object ga = i.cls.lookup("__getattr__");
             if (ga != Scope.MISSING) return in.protocol.call(ga, java.util.Arrays.asList(i, name), null, null);
@@ -32,6 +33,7 @@ final class Access {
         }
         if (obj instanceof TdlClass c) {
             Object v = c.lookup(name);
+            if (v instanceof MethodDescriptor d) return d.bindTo(c);
             if (v != Scope.MISSING) return v;
             if (name.equals("__name__")) return c.name;
             if (name.equals("__bases__")) return c.base == null ? TdlTuple.of() : TdlTuple.of(c.base);
@@ -40,6 +42,10 @@ final class Access {
         }
         if (obj instanceof SuperProxy sp) {
             Object v = sp.start() == null ? Scope.MISSING : sp.start().lookup(name);
+            if (v instanceof MethodDescriptor d) {
+                Object self = sp.self();
+                return d.bindTo(self instanceof TdlInstance i ? i.cls : self instanceof TdlClass c ? c : sp.start());
+            }
             if (v != Scope.MISSING) return bind(v, sp.self());
             throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
         }

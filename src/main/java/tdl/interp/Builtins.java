@@ -215,8 +215,16 @@ final class Builtins {
             return (long) s.codePointAt(0);
         });
         def("super", this::superCall);
+        def("classmethod", (rt, a) -> new MethodDescriptor(callableArg(a.check(1).get(0, "function"), "classmethod"), true));
+        def("staticmethod", (rt, a) -> new MethodDescriptor(callableArg(a.check(1).get(0, "function"), "staticmethod"), false));
         def("exit", (rt, a) -> { throw exit(in, a); });
         in.builtins.put("quit", in.builtins.get("exit"));
+    }
+
+    private Object callableArg(Object f, String what) {
+        if (in.isCallable(f)) return f;
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(f) + "' object is not callable",
+                "@" + what + " decorates a function defined with def");
     }
 
     private String name(Object o) {
