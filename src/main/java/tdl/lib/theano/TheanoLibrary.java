@@ -88,6 +88,8 @@ public final class TheanoLibrary {
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
                 .put("__version__", "0.1.0 (TDL)");
 
+        TdlModule scalar = ScalarModule.create();
+        theano.put("scalar", scalar);
         TdlModule compile = CompileModes.install(rt, theano);
         TheanoTypes.install(rt, theano, (TdlModule) theano.members().get("gof"), compile, tensor);
         TdlCallable scan = Scan::scan;
@@ -118,7 +120,7 @@ public final class TheanoLibrary {
             if (!(e.getValue() instanceof TdlModule)) basic.put(e.getKey(), e.getValue());
         }
         tensor.put("basic", basic);
-        for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
+        for (TdlModule m : List.of(theano, scalar, tensor, nnet, gradient, printing, config, ifelseModule,
                 sharedRandom, rngMrg, sandbox, basic, bn, neighbours, rawRandom, (TdlModule) tensor.members().get("xlogx"))) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
