@@ -40,6 +40,7 @@ public final class TheanoLibrary {
         TensorModule.installOps(tensor, nnet);
         NnetCrossentropy.install(nnet);
         ExtraFunctions.install(rt, tensor);
+        NdGrid.install(rt, tensor);
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
         TdlModule bn = BatchNorm.install(nnet);
