@@ -47,6 +47,8 @@ class RewriteNumericTest {
             case "FillSink" -> T.mul(T.add(T.zerosLike(X), T.dimshuffle(T.constant(1.5), -1, -1)), Y);
             case "UselessFill" -> T.mul(T.onesLike(X), T.exp(X));
             case "UselessSumToShape" -> T.add(T.sumToShape(T.mul(T.exp(X), 2.0), X), Y);
+            case "LogSumExp" -> T.add(T.log(T.sum(T.exp(X), new int[] {1}, true)), Y);
+            case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
     }
@@ -60,7 +62,7 @@ class RewriteNumericTest {
     @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
-            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape"})
+            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -89,6 +91,13 @@ class RewriteNumericTest {
         double scale = Math.abs(expected);
         assertTrue(!Double.isFinite(plain) || Math.abs(plain - expected) > 1e-3 * scale, name + " plain form was already fine: " + plain);
         assertEquals(expected, stable, 1e-9 * scale, name);
+    }
+
+    @Test
+    void logSumExpAndLogAddExpAreFiniteAtOneThousand() {
+        // log(exp(1000) + exp(1000)) = 1000 + log 2, for a row of one element summed and for two terms
+        stableWhereThePlainFormIsNot(v -> T.log(T.sum(T.exp(v), new int[] {1}, false)), "log(sum(exp(x)))", 1000, 1000);
+        stableWhereThePlainFormIsNot(v -> T.log(T.add(T.exp(v), T.exp(v))), "log(exp(x) + exp(x))", 1000, 1000 + Math.log(2));
     }
 
     @Test

@@ -321,6 +321,24 @@ class RewritesTest {
     }
 
     @Test
+    void logSumExpIsShiftedByTheMaxAndLogAddExpByTheLarger() {
+        RewriteLog log = new RewriteLog();
+        Variable after = rewrite(t.log(t.sum(t.exp(x), new int[] {1}, false)), log);
+        assertEquals("add(switch(isinf(Max{[1]}(x)), 0.0, Max{[1]}(x)), log(Sum{[1]}(exp(sub(x, switch(isinf(Max{[1], keepdims}(x)), 0.0, "
+                + "Max{[1], keepdims}(x)))))))", shape(after));
+        assertEquals(1, log.count("LogSumExp"));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        RewriteLog log2 = new RewriteLog();
+        String s = shape(rewrite(t.log(t.add(t.exp(x), t.exp(y))), log2));
+        assertEquals(1, log2.count("LogAddExp"));
+        assertTrue(s.startsWith("add(maximum(x, y), ") && s.contains("softplus(neg(abs(switch(isnan(sub(x, y)), 0.0, sub(x, y)))))"), s);
+        // the log-softmax's own shifted sum is not rewritten again
+        RewriteLog log3 = new RewriteLog();
+        rewrite(t.log(t.softmax(x)), log3);
+        assertEquals(0, log3.count("LogSumExp"));
+    }
+
+    @Test
     void logOfSoftmaxBecomesLogSoftmax() {
         RewriteLog log = new RewriteLog();
         Variable after = rewrite(t.log(t.softmax(x)), log);
