@@ -39,7 +39,7 @@ public record Pipeline(List<Phase> phases) {
                         new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
                         new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
-                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),
+                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),
                         new LogSoftmax(), new SoftmaxGradOfLog(), new LogSumExp(), new LogAddExp(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),

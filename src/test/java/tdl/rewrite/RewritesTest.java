@@ -321,6 +321,15 @@ class RewritesTest {
     }
 
     @Test
+    void expMinusOneBecomesExpm1AndLog1pOfMinusSigmoidNegSoftplus() {
+        RewriteLog log = new RewriteLog();
+        assertEquals("expm1(x)", shape(rewrite(t.sub(t.exp(x), 1.0), log)));
+        assertEquals(1, log.count("ExpMinusOneToExpm1"));
+        assertEquals("sub(exp(x), 2.0)", shape(rewrite(t.sub(t.exp(x), 2.0))));
+        assertEquals("neg(softplus(x))", shape(rewrite(t.log1p(t.neg(t.sigmoid(x))))));
+    }
+
+    @Test
     void logSumExpIsShiftedByTheMaxAndLogAddExpByTheLarger() {
         RewriteLog log = new RewriteLog();
         Variable after = rewrite(t.log(t.sum(t.exp(x), new int[] {1}, false)), log);
