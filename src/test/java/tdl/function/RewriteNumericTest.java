@@ -108,6 +108,10 @@ class RewriteNumericTest {
         Variable em1 = T.sub(T.exp(X), 1.0);
         assertEquals(1.000000082740371e-10, at(em1, 1e-10, Pipeline.standard().without("stabilize")), 1e-25);
         assertEquals(1.00000000005e-10, at(em1, 1e-10, Pipeline.standard()), 1e-26);
+        // log(1 - x) rounds 1 - 1e-17 to 1; log1p(-x) keeps it
+        Variable l1m = T.log(T.sub(1.0, X));
+        assertEquals(0.0, at(l1m, 1e-17, Pipeline.standard().without("stabilize")), 0.0);
+        assertEquals(-1e-17, at(l1m, 1e-17, Pipeline.standard()), 1e-33);
         stableWhereThePlainFormIsNot(v -> T.log1p(T.neg(T.sigmoid(v))), "log1p(-sigmoid(x))", 50, -50);
     }
 

@@ -89,6 +89,8 @@ class RewritesTest {
     void logOnePlusBecomesLog1p() {
         assertEquals("log1p(x)", shape(rewrite(t.log(t.add(t.constant(1.0), x)))));
         assertEquals("log1p(x)", shape(rewrite(t.log(t.add(x, 1.0)))));
+        assertEquals("log1p(neg(x))", shape(rewrite(t.log(t.sub(1.0, x)))));
+        assertEquals("log(sub(x, 1.0))", shape(rewrite(t.log(t.sub(x, 1.0)))));
     }
 
     @Test
