@@ -102,12 +102,13 @@ public final class TheanoLibrary {
         theano.put("scan_module", scanModule);
         rt.registerModule(scanModule);
 
-        TdlCallable randomStreams = RandomStreams::create;
+        tdl.interp.BuiltinType[] streamTypes = RandomStreams.types(rt);
+        tdl.interp.BuiltinType randomStreams = streamTypes[0];
         TdlModule sharedRandom = new TdlModule("theano.tensor.shared_randomstreams");
         sharedRandom.put("RandomStreams", randomStreams);
         tensor.put("shared_randomstreams", sharedRandom);
         TdlModule rngMrg = new TdlModule("theano.sandbox.rng_mrg");
-        rngMrg.put("MRG_RandomStreams", randomStreams);
+        rngMrg.put("MRG_RandomStreams", streamTypes[1]);
         TdlModule sandbox = new TdlModule("theano.sandbox");
         sandbox.put("rng_mrg", rngMrg);
         theano.put("sandbox", sandbox);
