@@ -150,29 +150,33 @@ public final class GraphPrinter {
 
     /** The node tree of {@code v}, Theano style; a node seen before prints as its id line only. */
     public static String debugprint(Variable v) {
-        return debugprint(List.of(v), null);
+        return debugprint(List.of(v), null, -1);
     }
 
-    /** Several variables' trees with shared ids (debugprint([a, b]), as Theano's); constants as in {@link #pp(Variable, Function)}. */
-    public static String debugprint(List<Variable> vs, Function<Constant, String> constants) {
+    /**
+     * Several variables' trees with shared ids (debugprint([a, b]), as Theano's); constants as in
+     * {@link #pp(Variable, Function)}; down to {@code depth} levels (the root is level 1; -1: all),
+     * as Theano's debugprint(depth=).
+     */
+    public static String debugprint(List<Variable> vs, Function<Constant, String> constants, int depth) {
         StringBuilder sb = new StringBuilder();
-        Tree tree = new Tree(null, constants);
+        Tree tree = new Tree(null, constants, depth);
         for (Variable v : vs) tree.print(v, sb);
         return sb.toString();
     }
 
     /** The rewritten graph of a compiled function: each output and update value, with each node's step number. */
     public static String debugprint(CompiledFunction f) {
-        return debugprint(f, null);
+        return debugprint(f, null, -1);
     }
 
-    /** {@link #debugprint(CompiledFunction)} with constants as in {@link #pp(Variable, Function)}. */
-    public static String debugprint(CompiledFunction f, Function<Constant, String> constants) {
+    /** {@link #debugprint(CompiledFunction)} with constants as in {@link #pp(Variable, Function)}, down to depth levels. */
+    public static String debugprint(CompiledFunction f, Function<Constant, String> constants, int depth) {
         Plan plan = f.plan();
         Map<Apply, Integer> stepOf = new IdentityHashMap<>();
         List<Plan.Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) stepOf.put(steps.get(i).node(), i);
-        Tree tree = new Tree(stepOf, constants);
+        Tree tree = new Tree(stepOf, constants, depth);
         StringBuilder sb = new StringBuilder();
         for (int slot : plan.resultSlots()) tree.print(plan.slotVariables().get(slot), sb);
         return sb.toString();
@@ -181,20 +185,27 @@ public final class GraphPrinter {
     /** Ids shared across the trees of one debugprint call. */
     private static final class Tree {
         private final Map<Apply, Integer> stepOf;
+        private final int depth;
         private final Map<Object, String> ids = new IdentityHashMap<>();
         private final Map<Apply, Boolean> printed = new IdentityHashMap<>();
         private final Function<Constant, String> constants;
 
-        Tree(Map<Apply, Integer> stepOf, Function<Constant, String> constants) {
+        Tree(Map<Apply, Integer> stepOf, Function<Constant, String> constants, int depth) {
             this.stepOf = stepOf;
             this.constants = constants;
+            this.depth = depth;
         }
 
-        private record Frame(Variable v, String prefix) { }
+        /**
+         * A line to print: its own prefix, and the base its inputs' prefixes extend. As Theano's
+         * _debugprint, the inputs of a node's last input continue with spaces, not a bar.
+         */
+        private record Frame(Variable v, String prefix, String childBase, int level) { }
 
         void print(Variable root, StringBuilder sb) {
+            if (depth == 0) return;
             Deque<Frame> stack = new ArrayDeque<>();
-            stack.push(new Frame(root, ""));
+            stack.push(new Frame(root, "", "", 1));
             while (!stack.isEmpty()) {
                 Frame f = stack.pop();
                 Variable v = f.v();
@@ -208,9 +219,13 @@ public final class GraphPrinter {
                         .append(" [id ").append(id(a)).append("] '").append(v.name() == null ? "" : v.name()).append("'");
                 if (stepOf != null && stepOf.containsKey(a)) sb.append("   ").append(stepOf.get(a));
                 sb.append('\n');
+                if (depth > 0 && f.level() >= depth) continue; // inputs below the depth asked for are not shown
                 if (printed.put(a, Boolean.TRUE) != null) continue;
                 List<Variable> in = a.inputs();
-                for (int i = in.size() - 1; i >= 0; i--) stack.push(new Frame(in.get(i), f.prefix() + " |"));
+                for (int i = in.size() - 1; i >= 0; i--) {
+                    String base = f.childBase() + (i == in.size() - 1 ? "  " : " |");
+                    stack.push(new Frame(in.get(i), f.childBase() + " |", base, f.level() + 1));
+                }
             }
         }
 

@@ -25,6 +25,8 @@ final class Access {
             if (name.equals("__class__")) return i.cls;
             if (name.equals("__dict__")) return i.attrs;
             v = i.cls.lookup(name);
+            if (v instanceof Property p) return p.get(in, i, name);
+            if (v instanceof MethodDescriptor d) return d.bindTo(i.cls);
             if (v != Scope.MISSING) return bind(v, i);
             Object ga = i.cls.lookup("__getattr__");
             if (ga != Scope.MISSING) return in.protocol.call(ga, java.util.Arrays.asList(i, name), null, null);
@@ -32,6 +34,7 @@ final class Access {
         }
         if (obj instanceof TdlClass c) {
             Object v = c.lookup(name);
+            if (v instanceof MethodDescriptor d) return d.bindTo(c);
             if (v != Scope.MISSING) return v;
             if (name.equals("__name__")) return c.name;
             if (name.equals("__bases__")) return c.base == null ? TdlTuple.of() : TdlTuple.of(c.base);
@@ -40,6 +43,10 @@ final class Access {
         }
         if (obj instanceof SuperProxy sp) {
             Object v = sp.start() == null ? Scope.MISSING : sp.start().lookup(name);
+            if (v instanceof MethodDescriptor d) {
+                Object self = sp.self();
+                return d.bindTo(self instanceof TdlInstance i ? i.cls : self instanceof TdlClass c ? c : sp.start());
+            }
             if (v != Scope.MISSING) return bind(v, sp.self());
             throw new TdlError(ErrorKind.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
         }
@@ -57,6 +64,11 @@ final class Access {
             if (name.equals("__doc__") && !f.attributes.containsKey(name)) return f.doc;
             Object v = f.attributes.getOrDefault(name, Scope.MISSING);
             if (v != Scope.MISSING) return v;
+        }
+        if (obj instanceof Property p) {
+            Object v = p.attribute(name);
+            if (v != Scope.MISSING) return v;
+            throw noAttribute(obj, name);
         }
         if (obj instanceof BuiltinType t && name.equals("__name__")) return t.name();
         if (obj instanceof Builtin b && name.equals("__name__")) return b.name();
@@ -92,6 +104,10 @@ final class Access {
 
     void setAttr(Object obj, String name, Object value) {
         if (obj instanceof TdlInstance i) {
+            if (i.cls.lookup(name) instanceof Property p) { // a data descriptor wins over the instance's dict
+                p.set(in, i, name, value);
+                return;
+            }
             Object sa = i.cls.lookup("__setattr__");
             if (sa != Scope.MISSING && !(sa instanceof Builtin)) {
                 in.protocol.call(sa, java.util.Arrays.asList(i, name, value), null, null);

@@ -216,8 +216,25 @@ final class Builtins {
             return (long) s.codePointAt(0);
         });
         def("super", this::superCall);
+        def("classmethod", (rt, a) -> new MethodDescriptor(callableArg(a.check(1).get(0, "function"), "classmethod"), true));
+        def("property", (rt, a) -> {
+            a.check(4, "fget", "fset", "fdel", "doc");
+            if (a.get(2, "fdel", null) != null) {
+                throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "property(fdel=...) is not supported", "delete the attribute's value by hand");
+            }
+            Object fget = a.get(0, "fget", null), doc = a.get(3, "doc", null);
+            if (doc == null && fget instanceof TdlFunction f) doc = f.doc; // Python takes fget's doc string
+            return new Property(fget, a.get(1, "fset", null), doc);
+        });
+        def("staticmethod", (rt, a) -> new MethodDescriptor(callableArg(a.check(1).get(0, "function"), "staticmethod"), false));
         def("exit", (rt, a) -> { throw exit(in, a); });
         in.builtins.put("quit", in.builtins.get("exit"));
+    }
+
+    private Object callableArg(Object f, String what) {
+        if (in.isCallable(f)) return f;
+        throw new TdlError(ErrorKind.TYPE_ERROR, "'" + in.typeName(f) + "' object is not callable",
+                "@" + what + " decorates a function defined with def");
     }
 
     private String name(Object o) {

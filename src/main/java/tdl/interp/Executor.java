@@ -379,7 +379,10 @@ final class Executor {
         Scope body = new Scope(attrs, sc.globals, sc.closureScope(), true);
         execBlock(c.body(), body);
         TdlClass cls = new TdlClass(c.name(), base, attrs);
-        for (Object v : attrs.values()) if (v instanceof TdlFunction f && f.owner == null) f.owner = cls;
+        for (Object v : attrs.values()) {
+            Object fn = v instanceof MethodDescriptor d ? d.function() : v; // super() inside a classmethod too
+            if (fn instanceof TdlFunction f && f.owner == null) f.owner = cls;
+        }
         sc.assign(c.name(), cls);
     }
 

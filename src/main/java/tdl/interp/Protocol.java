@@ -41,6 +41,8 @@ final class Protocol {
         if (v instanceof TdlClass || v instanceof BuiltinType) return "type";
         if (v instanceof TdlFunction) return "function";
         if (v instanceof BoundMethod) return "method";
+        if (v instanceof MethodDescriptor d) return d.typeName();
+        if (v instanceof Property) return "property";
         if (v instanceof TdlModule) return "module";
         if (v instanceof TdlIterator) return "iterator";
         if (v instanceof SuperProxy) return "super";

@@ -228,6 +228,14 @@ final class StdModules {
             future.put(feature, feature);
         }
         in.registerModule(future);
+        // ... and `from six.moves import xrange`: six's Python 3 names are the built-ins themselves
+        TdlModule moves = new TdlModule("six.moves");
+        moves.put("xrange", in.builtins.get("range"));
+        for (String name : List.of("range", "zip", "map", "filter")) moves.put(name, in.builtins.get(name));
+        TdlModule six = new TdlModule("six");
+        six.put("moves", moves).put("PY2", false).put("PY3", true);
+        in.registerModule(six);
+        in.registerModule(moves);
     }
 
     private void os() {

@@ -127,11 +127,11 @@ final class MetaCommands {
             Object debugprint = printing.get("debugprint");
             PrintStream out = repl.out();
             out.println("before rewrites:");
-            out.print(ensureNewline(interp.str(interp.call(debugprint, List.of(v, "str"), null))));
+            out.print(ensureNewline(interp.str(interp.call(debugprint, List.of(v), Map.of("file", "str")))));
             Object compiled = interp.call(interp.module("theano").members().get("function"),
                     List.of(new ArrayList<Object>(freeInputs(v)), v), Map.of("on_unused_input", "ignore"));
             out.println("after rewrites:");
-            out.print(ensureNewline(interp.str(interp.call(debugprint, List.of(compiled, "str"), null))));
+            out.print(ensureNewline(interp.str(interp.call(debugprint, List.of(compiled), Map.of("file", "str")))));
         });
     }
 

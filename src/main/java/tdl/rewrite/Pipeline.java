@@ -15,7 +15,7 @@ import tdl.graph.Variable;
  *       useless ({@link ShapeInference}: {@link ShapeFromInputs}, {@link UselessAlloc}, {@link ZerosPlusToAlloc},
  *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
  *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel});</li>
- *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products),
+ *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products; log-sum-exp),
  *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
@@ -39,9 +39,9 @@ public record Pipeline(List<Phase> phases) {
                         new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
                         new MulCanonizer(), new DistributeToCancel())),
                 new LocalPhase("stabilize", List.of(
-                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(),
+                        new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),
-                        new LogSoftmax(), new SoftmaxGradOfLog(), new DoubleNeg())),
+                        new LogSoftmax(), new SoftmaxGradOfLog(), new LogSumExp(), new LogAddExp(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
                 new FusionPhase(),

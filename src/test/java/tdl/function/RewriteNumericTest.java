@@ -47,6 +47,10 @@ class RewriteNumericTest {
             case "FillSink" -> T.mul(T.add(T.zerosLike(X), T.dimshuffle(T.constant(1.5), -1, -1)), Y);
             case "UselessFill" -> T.mul(T.onesLike(X), T.exp(X));
             case "UselessSumToShape" -> T.add(T.sumToShape(T.mul(T.exp(X), 2.0), X), Y);
+            case "ExpMinusOneToExpm1" -> T.mul(T.sub(T.exp(X), 1.0), Y);
+            case "Log1pNegSigmoid" -> T.mul(T.log1p(T.neg(T.sigmoid(X))), Y);
+            case "LogSumExp" -> T.add(T.log(T.sum(T.exp(X), new int[] {1}, true)), Y);
+            case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
     }
@@ -60,7 +64,7 @@ class RewriteNumericTest {
     @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
-            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape"})
+            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -89,6 +93,26 @@ class RewriteNumericTest {
         double scale = Math.abs(expected);
         assertTrue(!Double.isFinite(plain) || Math.abs(plain - expected) > 1e-3 * scale, name + " plain form was already fine: " + plain);
         assertEquals(expected, stable, 1e-9 * scale, name);
+    }
+
+    @Test
+    void logSumExpAndLogAddExpAreFiniteAtOneThousand() {
+        // log(exp(1000) + exp(1000)) = 1000 + log 2, for a row of one element summed and for two terms
+        stableWhereThePlainFormIsNot(v -> T.log(T.sum(T.exp(v), new int[] {1}, false)), "log(sum(exp(x)))", 1000, 1000);
+        stableWhereThePlainFormIsNot(v -> T.log(T.add(T.exp(v), T.exp(v))), "log(exp(x) + exp(x))", 1000, 1000 + Math.log(2));
+    }
+
+    @Test
+    void expm1KeepsTinyValuesAndLog1pOfMinusSigmoidIsFinite() {
+        // exp(1e-10) - 1 keeps only 8 digits (1.000000082740371e-10); expm1 keeps all
+        Variable em1 = T.sub(T.exp(X), 1.0);
+        assertEquals(1.000000082740371e-10, at(em1, 1e-10, Pipeline.standard().without("stabilize")), 1e-25);
+        assertEquals(1.00000000005e-10, at(em1, 1e-10, Pipeline.standard()), 1e-26);
+        // log(1 - x) rounds 1 - 1e-17 to 1; log1p(-x) keeps it
+        Variable l1m = T.log(T.sub(1.0, X));
+        assertEquals(0.0, at(l1m, 1e-17, Pipeline.standard().without("stabilize")), 0.0);
+        assertEquals(-1e-17, at(l1m, 1e-17, Pipeline.standard()), 1e-33);
+        stableWhereThePlainFormIsNot(v -> T.log1p(T.neg(T.sigmoid(v))), "log1p(-sigmoid(x))", 50, -50);
     }
 
     @Test

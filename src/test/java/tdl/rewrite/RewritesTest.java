@@ -89,6 +89,8 @@ class RewritesTest {
     void logOnePlusBecomesLog1p() {
         assertEquals("log1p(x)", shape(rewrite(t.log(t.add(t.constant(1.0), x)))));
         assertEquals("log1p(x)", shape(rewrite(t.log(t.add(x, 1.0)))));
+        assertEquals("log1p(neg(x))", shape(rewrite(t.log(t.sub(1.0, x)))));
+        assertEquals("log(sub(x, 1.0))", shape(rewrite(t.log(t.sub(x, 1.0)))));
     }
 
     @Test
@@ -318,6 +320,33 @@ class RewritesTest {
         // nothing would cancel: the product stays as written
         Variable kept = t.mul(t.add(t.sqr(x), t.tanh(x)), e);
         assertEquals("mul(add(sqr(x), tanh(x)), exp(x))", shape(rewrite(kept)));
+    }
+
+    @Test
+    void expMinusOneBecomesExpm1AndLog1pOfMinusSigmoidNegSoftplus() {
+        RewriteLog log = new RewriteLog();
+        assertEquals("expm1(x)", shape(rewrite(t.sub(t.exp(x), 1.0), log)));
+        assertEquals(1, log.count("ExpMinusOneToExpm1"));
+        assertEquals("sub(exp(x), 2.0)", shape(rewrite(t.sub(t.exp(x), 2.0))));
+        assertEquals("neg(softplus(x))", shape(rewrite(t.log1p(t.neg(t.sigmoid(x))))));
+    }
+
+    @Test
+    void logSumExpIsShiftedByTheMaxAndLogAddExpByTheLarger() {
+        RewriteLog log = new RewriteLog();
+        Variable after = rewrite(t.log(t.sum(t.exp(x), new int[] {1}, false)), log);
+        assertEquals("add(switch(isinf(Max{[1]}(x)), 0.0, Max{[1]}(x)), log(Sum{[1]}(exp(sub(x, switch(isinf(Max{[1], keepdims}(x)), 0.0, "
+                + "Max{[1], keepdims}(x)))))))", shape(after));
+        assertEquals(1, log.count("LogSumExp"));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        RewriteLog log2 = new RewriteLog();
+        String s = shape(rewrite(t.log(t.add(t.exp(x), t.exp(y))), log2));
+        assertEquals(1, log2.count("LogAddExp"));
+        assertTrue(s.startsWith("add(maximum(x, y), ") && s.contains("softplus(neg(abs(switch(isnan(sub(x, y)), 0.0, sub(x, y)))))"), s);
+        // the log-softmax's own shifted sum is not rewritten again
+        RewriteLog log3 = new RewriteLog();
+        rewrite(t.log(t.softmax(x)), log3);
+        assertEquals(0, log3.count("LogSumExp"));
     }
 
     @Test

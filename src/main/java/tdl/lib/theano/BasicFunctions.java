@@ -132,7 +132,7 @@ final class BasicFunctions {
     }
 
     /** round(a, mode=None): Theano 1.0's default is half_to_even (numpy's). */
-    private static Object round(Runtime rt, Args a) {
+    static Object round(Runtime rt, Args a) {
         a.check(2, "a", "mode");
         Variable x = arg(rt, a, 0, "a");
         Object mode = a.get(1, "mode", null);

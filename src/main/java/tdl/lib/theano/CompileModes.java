@@ -58,13 +58,16 @@ final class CompileModes {
         nanguard.put("NanGuardMode", nanGuard);
         TdlModule modeModule = new TdlModule("theano.compile.mode");
         modeModule.put("Mode", mode).put("get_default_mode", defaultMode);
+        // theano.compile.io: where the library reference imports In and Out from
+        TdlModule io = new TdlModule("theano.compile.io");
+        io.put("In", theano.members().get("In")).put("Out", theano.members().get("Out"));
         TdlModule compile = new TdlModule("theano.compile");
         compile.put("DebugMode", debugMode).put("NanGuardMode", nanGuard).put("debugmode", debugmodule)
                 .put("nanguardmode", nanguard).put("function", theano.members().get("function"))
                 .put("In", theano.members().get("In")).put("Out", theano.members().get("Out"))
-                .put("Mode", mode).put("mode", modeModule).put("get_default_mode", defaultMode);
+                .put("Mode", mode).put("mode", modeModule).put("get_default_mode", defaultMode).put("io", io);
         theano.put("compile", compile).put("Mode", mode);
-        for (TdlModule m : List.of(compile, debugmodule, nanguard, modeModule)) rt.registerModule(m);
+        for (TdlModule m : List.of(compile, debugmodule, nanguard, modeModule, io)) rt.registerModule(m);
         rt.registerHooks(Mode.class, new TypeHooks() {
             @Override public String typeName(Object self) { return ((Mode) self).name().equals("FAST_RUN") ? "Mode" : ((Mode) self).name(); }
 

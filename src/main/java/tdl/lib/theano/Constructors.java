@@ -7,7 +7,6 @@ import tdl.graph.TensorType;
 import tdl.graph.Variable;
 import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
-import tdl.interp.TdlTuple;
 import tdl.syntax.TdlError;
 
 /** T.scalar/vector/matrix/..., their d/i/l/f-typed forms and plurals (T.dmatrices('a', 'b')). */
@@ -21,7 +20,7 @@ final class Constructors {
             String kind = KINDS[rank];
             t.put(kind, single(kind, rank, null));
             String plural = kind.equals("matrix") ? "matrices" : kind + "s"; // Theano's spelling
-            t.put(plural, plural(kind, rank, null));
+            t.put(plural, plural(plural, rank, null));
             for (String prefix : new String[] {"d", "i", "l", "f", "b"}) {
                 DType dt = switch (prefix) {
                     case "d" -> DType.FLOAT64;
@@ -93,19 +92,35 @@ final class Constructors {
         };
     }
 
+    /**
+     * Theano's _multi (tensor/basic.py): an int n gives a list of n unnamed variables (a list also for
+     * n = 1); one string gives one variable per character ('abcd' is four, 'x' one variable, not a
+     * list); several strings (or one list of them) give one variable per string. The variables come in a list.
+     */
     private static TdlCallable plural(String fn, int rank, DType fixed) {
         return (rt, a) -> {
+            if (!a.keywords().isEmpty()) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, fn + "() takes names only, no keyword arguments",
+                        "for a dtype, use the typed plural (T.dmatrices, T.imatrices, ...) or T.matrix(name, dtype=...)");
+            }
             DType dt = fixed == null ? Symbolic.floatX(rt) : fixed;
             java.util.List<Object> out = new java.util.ArrayList<>();
-            java.util.List<Object> names = a.positional();
-            if (names.size() == 1 && names.get(0) instanceof Long n) {
-                for (int i = 0; i < n; i++) out.add(new Variable(new TensorType(dt, rank), null));
-            } else {
-                for (Object name : names) {
-                    out.add(new Variable(new TensorType(dt, rank), rt.str(name)));
-                }
+            java.util.List<?> names = a.positional();
+            if (names.size() == 1 && !(names.get(0) instanceof String) && Sequences.items(names.get(0)) != null) {
+                names = Sequences.items(names.get(0)); // scalars(['a', 'b']): Theano unwraps a single argument
             }
-            return out.size() == 1 ? out.get(0) : new TdlTuple(out);
+            if (!names.isEmpty() && tdl.interp.Ints.isInt(names.get(0)) && !(names.get(0) instanceof Boolean)) {
+                long n = tdl.interp.Ints.intValue(names.get(0));
+                for (long i = 0; i < n; i++) out.add(new Variable(new TensorType(dt, rank), null));
+                return out;
+            }
+            if (names.size() == 1 && names.get(0) instanceof String s) {
+                if (s.codePointCount(0, s.length()) == 1) return new Variable(new TensorType(dt, rank), s);
+                s.codePoints().forEach(c -> out.add(new Variable(new TensorType(dt, rank), new String(Character.toChars(c)))));
+                return out;
+            }
+            for (Object name : names) out.add(new Variable(new TensorType(dt, rank), rt.str(name)));
+            return out;
         };
     }
 }

@@ -138,7 +138,10 @@ final class FunctionMaker {
         for (Map.Entry<Variable, Variable> g : r.givens().entrySet()) {
             givens.put(g.getKey(), Rebuild.substitute(List.of(g.getValue()), swap).get(0));
         }
-        var options = r.options().withName(name).withProfile(profile == null ? r.options().profile() : rt.truth(profile));
+        // on_unused_input='ignore', as Theano's copy: without its updates an input read only by them
+        // (the accumulator's `inc`) is unused, and the copy must still build
+        var options = r.options().withName(name).withProfile(profile == null ? r.options().profile() : rt.truth(profile))
+                .withOnUnused(tdl.vocab.OnUnused.IGNORE);
         Functions.Recipe copy = new Functions.Recipe(r.inputs(), outputs, updates, givens, options, r.mode());
         return Functions.compile(rt, copy, f.listOutput(), f.outputKeys(), f.allowInputDowncast(), f.names(), f.defaults(), f.flags());
     }

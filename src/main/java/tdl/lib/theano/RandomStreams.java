@@ -14,6 +14,7 @@ import tdl.graph.ops.RandomOp;
 import tdl.graph.ops.ShapeOp;
 import tdl.graph.ops.TensorOps;
 import tdl.interp.Args;
+import tdl.interp.BuiltinType;
 import tdl.interp.Runtime;
 import tdl.lib.numpy.RandomState;
 import tdl.syntax.TdlError;
@@ -29,16 +30,19 @@ import tdl.syntax.TdlError;
  */
 final class RandomStreams {
     private final Long defaultSeed;
+    /** Made by MRG_RandomStreams (the same draws; only isinstance and type() tell the two classes apart). */
+    private final boolean mrg;
     private final RandomState seedgen;
     private final List<RandomStateShared> streams = new ArrayList<>();
 
-    RandomStreams(Long seed) {
+    RandomStreams(Long seed, boolean mrg) {
         this.defaultSeed = seed;
+        this.mrg = mrg;
         this.seedgen = new RandomState(seed);
     }
 
     /** RandomStreams(seed=None): no seed takes the session's --seed, else the clock (Theano: numpy's from the OS). */
-    static Object create(Runtime rt, Args a) {
+    static Object create(Runtime rt, Args a, boolean mrg) {
         a.check(2, "seed", "use_cuda");
         Object s = tdl.lib.numpy.NumpyConvert.plainNumbers(a.get(0, "seed", null));
         Long seed;
@@ -50,7 +54,21 @@ final class RandomStreams {
             // numpy's RandomState(seed) under Theano's gen_seedgen refuses it
             throw new TdlError(ErrorKind.VALUE_ERROR, "Seed must be between 0 and 2**32 - 1", "RandomStreams(seed) takes a seed in 0 .. 2**32 - 1");
         }
-        return new RandomStreams(seed);
+        return new RandomStreams(seed, mrg);
+    }
+
+    boolean mrg() { return mrg; }
+
+    /**
+     * shared_randomstreams.RandomStreams and sandbox.rng_mrg.MRG_RandomStreams as classes: callable
+     * to make a stream, and answering isinstance()/type() as Theano's two unrelated classes do.
+     */
+    static BuiltinType[] types(Runtime rt) {
+        BuiltinType plain = rt.registerType(new BuiltinType("RandomStreams",
+                v -> v instanceof RandomStreams s && !s.mrg, (r, a) -> create(r, a, false)));
+        BuiltinType mrg = rt.registerType(new BuiltinType("MRG_RandomStreams",
+                v -> v instanceof RandomStreams s && s.mrg, (r, a) -> create(r, a, true)));
+        return new BuiltinType[] {plain, mrg};
     }
 
     Long seedValue() { return defaultSeed; }

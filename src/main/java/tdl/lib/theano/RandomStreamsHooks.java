@@ -8,7 +8,7 @@ import tdl.interp.TypeHooks;
 /** RandomStreams values in scripts: the draw methods and seed(). */
 final class RandomStreamsHooks implements TypeHooks {
     @Override
-    public String typeName(Object self) { return "RandomStreams"; }
+    public String typeName(Object self) { return ((RandomStreams) self).mrg() ? "MRG_RandomStreams" : "RandomStreams"; }
 
     @Override
     public Object getAttr(Runtime rt, Object self, String name) {
@@ -36,7 +36,7 @@ final class RandomStreamsHooks implements TypeHooks {
     @Override
     public String str(Runtime rt, Object self) {
         Long seed = ((RandomStreams) self).seedValue();
-        return "<RandomStreams seed=" + (seed == null ? "None" : seed) + ">";
+        return "<" + typeName(self) + " seed=" + (seed == null ? "None" : seed) + ">";
     }
 
     @Override

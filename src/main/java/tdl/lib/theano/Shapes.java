@@ -65,4 +65,33 @@ final class Shapes {
         }
         return Symbolic.ops(rt).dimshuffle(x, pattern);
     }
+
+    /**
+     * T.transpose(x, axes=None), Theano's macro over dimshuffle: no axes reverses them; axes must be a
+     * permutation of 0..ndim-1 (Theano's DimShuffle refuses to drop or repeat an axis; negative
+     * numbers are refused rather than read numpy's way).
+     */
+    static Variable transpose(Runtime rt, Variable x, Object axes) {
+        if (axes == null) return Symbolic.ops(rt).transpose(x);
+        List<?> items = Sequences.items(axes);
+        if (items == null) throw new TdlError(ErrorKind.TYPE_ERROR, "transpose(): axes must be a tuple or list of axis numbers, got " + rt.repr(axes));
+        int n = x.rank();
+        int[] pattern = new int[items.size()];
+        boolean[] seen = new boolean[n];
+        for (int i = 0; i < pattern.length; i++) {
+            Object o = items.get(i);
+            if (!(o instanceof Long l)) throw new TdlError(ErrorKind.TYPE_ERROR, "transpose(): axes are ints, got " + rt.repr(o));
+            if (l < 0 || l >= n || seen[(int) (long) l]) {
+                throw new TdlError(ErrorKind.VALUE_ERROR, "transpose(): axes " + rt.repr(axes) + " are not a permutation of the "
+                        + n + " axes of " + x.type(), "give each axis 0.." + (n - 1) + " once");
+            }
+            seen[(int) (long) l] = true;
+            pattern[i] = (int) (long) l;
+        }
+        if (pattern.length != n) {
+            throw new TdlError(ErrorKind.VALUE_ERROR, "transpose(): axes " + rt.repr(axes) + " are not a permutation of the "
+                    + n + " axes of " + x.type(), "give each axis 0.." + (n - 1) + " once");
+        }
+        return Symbolic.ops(rt).dimshuffle(x, pattern);
+    }
 }

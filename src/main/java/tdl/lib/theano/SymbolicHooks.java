@@ -26,7 +26,8 @@ final class SymbolicHooks implements TypeHooks {
     private static final List<String> ATTRIBUTES = List.of("T", "shape", "ndim", "dtype", "type", "name", "owner",
             "sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "all", "any", "reshape",
             "dimshuffle", "flatten", "eval", "astype", "clip", "dot", "exp", "log", "sqrt", "copy", "nonzero",
-            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes", "take");
+            "nonzero_values", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "norm", "diagonal", "trace", "ptp", "swapaxes", "take",
+            "transpose", "ravel", "round", "zeros_like", "ones_like", "fill", "size");
     /** What Theano's generic SharedVariable (theano.shared of a list) has. */
     private static final List<String> GENERIC_ATTRIBUTES = List.of("name", "owner", "type", "get_value", "set_value", "clone");
     /** A shared variable's own methods besides every TensorVariable one. */
@@ -174,6 +175,8 @@ final class SymbolicHooks implements TypeHooks {
                 }
                 return UNSUPPORTED;
             }
+            // Theano's property: shape[0] for a vector, else the product of the shape
+            case "size": return v.rank() == 1 ? t.shapeAt(v, 0) : t.prod(t.shape(v), null, false);
             default: break;
         }
         TdlCallable method = method(v, name);
@@ -209,6 +212,20 @@ final class SymbolicHooks implements TypeHooks {
             case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(noArguments(a, v));
             case "eval":
                 return (rt, a) -> Functions.evalVariable(rt, v, a.check(1, "inputs_to_values"));
+            case "transpose":
+                // Theano's x.transpose(*axes): one iterable argument is the whole axes tuple
+                return (rt, a) -> {
+                    List<Object> axes = a.check(Integer.MAX_VALUE).positional();
+                    if (axes.isEmpty()) return Shapes.transpose(rt, v, null);
+                    return Shapes.transpose(rt, v, axes.size() == 1 && tdl.interp.Sequences.items(axes.get(0)) != null
+                            ? axes.get(0) : new ArrayList<Object>(axes));
+                };
+            case "ravel": return (rt, a) -> Symbolic.ops(rt).flatten(noArguments(a, v), 1);
+            // the methods Theano's _tensor_py_operators forward to theano.tensor's functions of the same name
+            case "round": return (rt, a) -> BasicFunctions.round(rt, withSelf(a, v));
+            case "zeros_like": return (rt, a) -> TensorModule.like(rt, withSelf(a, v), 0);
+            case "ones_like": return (rt, a) -> TensorModule.like(rt, withSelf(a, v), 1);
+            case "fill": return (rt, a) -> Symbolic.ops(rt).fill(v, Symbolic.lift(rt, a.check(1, "value").get(0, "value"), "fill value"));
             default: break;
         }
         if (v instanceof SharedVariable s) {
@@ -242,6 +259,14 @@ final class SymbolicHooks implements TypeHooks {
             }
         }
         return null;
+    }
+
+    /** The method's arguments with the variable first, as the module function of the same name takes them. */
+    private static Args withSelf(Args a, Variable v) {
+        List<Object> pos = new ArrayList<>();
+        pos.add(v);
+        pos.addAll(a.positional());
+        return new Args(a.function(), pos, a.keywords());
     }
 
     /** A method that takes no arguments: anything passed is a TypeError rather than ignored. */

@@ -23,7 +23,10 @@ final class TensorModule {
         TdlModule xlogx = new TdlModule("theano.tensor.xlogx");
         ElemwiseFunctions.install(t, nnet, xlogx);
         t.put("xlogx", xlogx);
-        unary(t, "transpose", TensorOps::transpose);
+        t.put("transpose", (TdlCallable) (rt, a) -> {
+            a.check(2, "x", "axes");
+            return Shapes.transpose(rt, arg(rt, a, 0, "x"), a.get(1, "axes", null));
+        });
         for (TdlModule m : new TdlModule[] {t, nnet}) {
             m.put("relu", (TdlCallable) TensorModule::relu);
             m.put("softmax", (TdlCallable) TensorModule::softmax);
@@ -172,7 +175,7 @@ final class TensorModule {
     }
 
     /** zeros_like / ones_like(model, dtype=None, opt=False): model's shape, dtype or model's dtype. */
-    private static Variable like(Runtime rt, Args a, int value) {
+    static Variable like(Runtime rt, Args a, int value) {
         a.check(3, "model", "dtype", "opt");
         Variable model = arg(rt, a, 0, "model");
         DType dtype = Symbolic.dtype(rt, a.get(1, "dtype", null), model.dtype());

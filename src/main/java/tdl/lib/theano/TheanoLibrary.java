@@ -40,6 +40,7 @@ public final class TheanoLibrary {
         TensorModule.installOps(tensor, nnet);
         NnetCrossentropy.install(nnet);
         ExtraFunctions.install(rt, tensor);
+        NdGrid.install(rt, tensor);
         LinalgFunctions.install(rt, tensor);
         tensor.put("nnet", nnet);
         TdlModule bn = BatchNorm.install(nnet);
@@ -88,6 +89,8 @@ public final class TheanoLibrary {
                 .put("pp", printing.members().get("pp")).put("verify_grad", gradient.members().get("verify_grad"))
                 .put("__version__", "0.1.0 (TDL)");
 
+        TdlModule scalar = ScalarModule.create();
+        theano.put("scalar", scalar);
         TdlModule compile = CompileModes.install(rt, theano);
         TheanoTypes.install(rt, theano, (TdlModule) theano.members().get("gof"), compile, tensor);
         TdlCallable scan = Scan::scan;
@@ -99,12 +102,13 @@ public final class TheanoLibrary {
         theano.put("scan_module", scanModule);
         rt.registerModule(scanModule);
 
-        TdlCallable randomStreams = RandomStreams::create;
+        tdl.interp.BuiltinType[] streamTypes = RandomStreams.types(rt);
+        tdl.interp.BuiltinType randomStreams = streamTypes[0];
         TdlModule sharedRandom = new TdlModule("theano.tensor.shared_randomstreams");
         sharedRandom.put("RandomStreams", randomStreams);
         tensor.put("shared_randomstreams", sharedRandom);
         TdlModule rngMrg = new TdlModule("theano.sandbox.rng_mrg");
-        rngMrg.put("MRG_RandomStreams", randomStreams);
+        rngMrg.put("MRG_RandomStreams", streamTypes[1]);
         TdlModule sandbox = new TdlModule("theano.sandbox");
         sandbox.put("rng_mrg", rngMrg);
         theano.put("sandbox", sandbox);
@@ -118,7 +122,7 @@ public final class TheanoLibrary {
             if (!(e.getValue() instanceof TdlModule)) basic.put(e.getKey(), e.getValue());
         }
         tensor.put("basic", basic);
-        for (TdlModule m : List.of(theano, tensor, nnet, gradient, printing, config, ifelseModule,
+        for (TdlModule m : List.of(theano, scalar, tensor, nnet, gradient, printing, config, ifelseModule,
                 sharedRandom, rngMrg, sandbox, basic, bn, neighbours, rawRandom, (TdlModule) tensor.members().get("xlogx"))) rt.registerModule(m);
         for (TdlModule m : convModules) rt.registerModule(m);
 
