@@ -41,11 +41,29 @@ record PatternedType(TensorType type, List<Boolean> pattern, String name) {
 
     /** {@code v.type}: with the variable's declared pattern when it has one, else the graph type. */
     static Object of(Variable v) {
-        boolean[] p = v.broadcastable();
+        boolean[] p = known(v);
         if (p == null) return v.type();
         List<Boolean> flags = new ArrayList<>();
         for (boolean b : p) flags.add(b);
         return new PatternedType(v.type(), List.copyOf(flags), null);
+    }
+
+    /**
+     * The pattern Theano gives v where TDL knows it without inference: a declared one (T.row,
+     * broadcastable=); all False for the other inputs and shared variables (T.matrix, shared(value)
+     * declare no broadcastable axis in Theano either); a constant's axes of length 1 (Theano's
+     * constant). Null for a computed variable, whose pattern Theano infers op by op and TDL does not.
+     */
+    static boolean[] known(Variable v) {
+        boolean[] p = v.broadcastable();
+        if (p != null || v.owner() != null) return p;
+        if (v instanceof tdl.graph.Constant c) {
+            int[] shape = c.value().shape();
+            boolean[] ones = new boolean[shape.length];
+            for (int d = 0; d < shape.length; d++) ones[d] = shape[d] == 1;
+            return ones;
+        }
+        return new boolean[v.rank()];
     }
 
     boolean[] flags() {

@@ -154,8 +154,8 @@ final class SymbolicHooks implements TypeHooks {
             case "dtype": return v.dtype().pyName();
             case "type": return PatternedType.of(v);
             case "broadcastable": {
-                // only a declared pattern is known (T.row, T.col, broadcastable=); anything else would be a guess
-                boolean[] p = v.broadcastable();
+                // known for inputs, shared variables and constants; a computed variable's would be a guess
+                boolean[] p = PatternedType.known(v);
                 if (p == null) throw TensorTypeHooks.noBroadcastable();
                 List<Object> flags = new java.util.ArrayList<>(p.length);
                 for (boolean b : p) flags.add(b);

@@ -35,12 +35,13 @@ final class TensorTypeHooks implements TypeHooks {
         };
     }
 
-    /** Refused rather than guessed: an all-False tuple would be wrong for T.row(), T.col() and dimshuffle('x'). */
+    /** Refused rather than guessed: an all-False tuple would be wrong for x.dimshuffle('x', 0) or x.sum(keepdims=True). */
     static TdlError noBroadcastable() {
         return new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR,
-                "TDL types have no broadcastable pattern: broadcasting is decided from the shapes when the function runs",
-                "use x.ndim for the rank and x.shape[i] (or T.eq(x.shape[i], 1)) for a length; only variables declared"
-                        + " with a pattern (T.row, T.col, T.tensor(dtype, broadcastable), theano.shared(..., broadcastable=)) have one;"
+                "TDL does not infer a computed variable's broadcastable pattern: broadcasting is decided from the shapes when"
+                        + " the function runs",
+                "use x.ndim for the rank and x.shape[i] (or T.eq(x.shape[i], 1)) for a length; inputs (T.matrix: all False,"
+                        + " T.row, T.col, T.tensor(dtype, broadcastable)), shared variables and constants have one;"
                         + " see docs/decisions.md");
     }
 
