@@ -35,6 +35,8 @@ public final class CompiledFunction {
     // DebugMode: the unrewritten plan each call is compared with (null: no check)
     private final DebugCheck check;
     private final CompileTimes compileTimes;
+    // the random draws this function evaluates (its scans' too): a failed call puts them back
+    private final tdl.graph.ops.RandomCounter[] draws;
 
     CompiledFunction(String name, List<Variable> inputs, List<Variable> outputs,
                      List<Map.Entry<SharedVariable, Variable>> updates, Plan plan, Profile profile,
@@ -53,6 +55,22 @@ public final class CompiledFunction {
         this.locks = sharedLocks();
         this.check = check;
         this.compileTimes = compileTimes;
+        this.draws = drawsOf(outputs, updates);
+    }
+
+    private static tdl.graph.ops.RandomCounter[] drawsOf(List<Variable> outputs, List<Map.Entry<SharedVariable, Variable>> updates) {
+        List<Variable> roots = new ArrayList<>(outputs);
+        for (Map.Entry<SharedVariable, Variable> u : updates) roots.add(u.getValue());
+        java.util.Set<tdl.graph.ops.RandomCounter> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        collectDraws(roots, found);
+        return found.toArray(new tdl.graph.ops.RandomCounter[0]);
+    }
+
+    private static void collectDraws(List<Variable> roots, java.util.Set<tdl.graph.ops.RandomCounter> found) {
+        for (tdl.graph.Apply a : tdl.graph.GraphWalk.toposort(roots)) {
+            if (a.op() instanceof tdl.graph.ops.RandomOp r) found.add(r.counter());
+            for (tdl.graph.InnerGraph g : a.op().innerGraphs()) collectDraws(g.outputs(), found);
+        }
     }
 
     /**
@@ -138,6 +156,8 @@ public final class CompiledFunction {
     /** Runs the plan on argBuffer, fills {@link #borrowed} with the outputs, stores the updates. */
     private void run(Runnable beforeUpdates) {
         for (int i = 0; i < locks.length; i++) locks[i].lock();
+        for (tdl.graph.ops.RandomCounter d : draws) d.mark();
+        boolean stored = false;
         try {
             for (int i = 0; i < argBuffer.length; i++) argBuffer[i] = convert(i, argBuffer[i]);
             // the reference runs first: its random draws read the keys the real draws then advance past
@@ -147,7 +167,10 @@ public final class CompiledFunction {
             if (beforeUpdates != null) beforeUpdates.run();
             System.arraycopy(results, 0, borrowed, 0, borrowed.length);
             storeUpdates(results);
+            stored = true;
         } finally {
+            // a failed call stores no update, and the generators' new states are updates (Theano's rng updates)
+            if (!stored) for (tdl.graph.ops.RandomCounter d : draws) d.rollback();
             java.util.Arrays.fill(argBuffer, null);
             plan.release();
             if (check != null) check.release();

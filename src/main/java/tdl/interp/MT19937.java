@@ -61,6 +61,12 @@ public final class MT19937 {
         return out;
     }
 
+    /** Copies this generator's state into {@code other} (no allocation: a call's undo point). */
+    public void copyTo(MT19937 other) {
+        System.arraycopy(mt, 0, other.mt, 0, N);
+        other.pos = pos;
+    }
+
     /** Restores {@link #state()}: 624 words and an index in 0..624 (the caller checks both). */
     public void setState(long[] words, int index) {
         for (int i = 0; i < N; i++) mt[i] = (int) words[i];

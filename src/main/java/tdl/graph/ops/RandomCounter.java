@@ -19,11 +19,18 @@ public final class RandomCounter {
 
         /** The same key without advancing (a draw compiled with no_default_updates). */
         long peek();
+
+        /** Remembers the state, for {@link #rollback()}: a function call is about to run. */
+        void mark();
+
+        /** Returns to the state {@link #mark()} remembered: the call failed, and stores no update. */
+        void rollback();
     }
 
     private long seed;
     private final long draw;
     private long evaluations;
+    private long markedEvaluations;
     private final KeySource source;
 
     public RandomCounter(long seed, long draw) {
@@ -56,6 +63,22 @@ public final class RandomCounter {
 
     /** The key of the evaluation about to run, without advancing (a draw compiled with no_default_updates). */
     public synchronized long[] peekKey() { return new long[] {seed, evaluations}; }
+
+    /**
+     * Remembers where the draw's sequence stands before a function call, so that a call that fails
+     * can {@link #rollback()}: in Theano the generator's new state is an update, stored only when the
+     * whole call succeeds.
+     */
+    public synchronized void mark() {
+        markedEvaluations = evaluations;
+        if (source != null) source.mark();
+    }
+
+    /** Back to {@link #mark()}'s position: the failed call's evaluations never happened. */
+    public synchronized void rollback() {
+        evaluations = markedEvaluations;
+        if (source != null) source.rollback();
+    }
 
     /** Re-keys the draw and restarts its sequence (stream.seed(n)). */
     public synchronized void reseed(long newSeed) {

@@ -52,6 +52,13 @@ public final class RandomState {
         binomial.reset();
     }
 
+    /** Copies this state into {@code other} without allocating (what a failed function call restores). */
+    public void copyStateTo(RandomState other) {
+        mt.copyTo(other.mt);
+        other.hasGauss = hasGauss;
+        other.gauss = gauss;
+    }
+
     /** A deep copy (numpy's copy.deepcopy of a RandomState): the same MT state and cached gaussian. */
     public RandomState copy() {
         RandomState r = new RandomState(0L);

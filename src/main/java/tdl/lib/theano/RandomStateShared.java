@@ -20,6 +20,8 @@ import tdl.vocab.ErrorKind;
  */
 final class RandomStateShared implements RandomCounter.KeySource {
     private RandomState state;
+    // the state before the running call (made on the first call, then reused: calls allocate nothing)
+    private RandomState marked;
     private final String kind;
     final RandomCounter counter = new RandomCounter(this);
     /** Theano's {@code new_r}: the state after an evaluation, the second half of the draw's update pair. */
@@ -35,6 +37,17 @@ final class RandomStateShared implements RandomCounter.KeySource {
 
     @Override
     public synchronized long peek() { return state.copy().nextUint64(); }
+
+    @Override
+    public synchronized void mark() {
+        if (marked == null) marked = new RandomState(0L);
+        state.copyStateTo(marked);
+    }
+
+    @Override
+    public synchronized void rollback() {
+        if (marked != null) marked.copyStateTo(state);
+    }
 
     /** get_value(borrow): the state itself with borrow=True (changing it changes the stream, as in Theano), else a deep copy. */
     synchronized RandomState get(boolean borrow) { return borrow ? state : state.copy(); }
