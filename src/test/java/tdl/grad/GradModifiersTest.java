@@ -74,6 +74,17 @@ class GradModifiersTest {
     }
 
     @Test
+    void copyPassesValueAndGradientThrough() {
+        // x.copy(): d/dx sum(copy(x^2)) = 2x, which central differences of sum(x^2) give too
+        assertArrayEquals(new double[] {1, 4, 9}, Eager.evaluate(mod(Kind.COPY, y)).data());
+        double[] g = grad(t.sum(mod(Kind.COPY, y))), xs = {1, 2, 3};
+        for (int i = 0; i < 3; i++) {
+            double h = 1e-6, fd = ((xs[i] + h) * (xs[i] + h) - (xs[i] - h) * (xs[i] - h)) / (2 * h);
+            assertEquals(fd, g[i], 1e-6);
+        }
+    }
+
+    @Test
     void compilingDropsTheViews() {
         RewriteLog log = new RewriteLog();
         Variable out = Pipeline.standard().run(List.of(t.exp(mod(Kind.ZERO, y))), log).get(0);

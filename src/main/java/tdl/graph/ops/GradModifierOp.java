@@ -14,11 +14,14 @@ import tdl.vocab.ErrorKind;
  * {@code zero_grad} and {@code consider_constant} give a zero gradient (the input stays connected);
  * {@code disconnected_grad} cuts the path (grad then reports a disconnected input, as Theano);
  * {@code grad_clip(x, lo, hi)} clips the gradient to [lo, hi]; {@code grad_scale(x, k)} multiplies
- * it by k. {@code function} removes these nodes before planning (they compute nothing).
+ * it by k; {@code x.copy()} (Theano's tensor_copy) leaves it alone, a distinct variable that can be
+ * named. {@code function} removes these nodes before planning (they compute nothing).
  */
 public record GradModifierOp(Kind kind, double a, double b) implements Op {
     public enum Kind {
-        ZERO("ZeroGrad"), CONSIDER_CONSTANT("ConsiderConstant"), DISCONNECTED("DisconnectedGrad"), CLIP("GradClip"), SCALE("GradScale");
+        ZERO("ZeroGrad"), CONSIDER_CONSTANT("ConsiderConstant"), DISCONNECTED("DisconnectedGrad"), CLIP("GradClip"), SCALE("GradScale"),
+        // x.copy(): Theano's tensor_copy, a new variable whose value and gradient pass through
+        COPY("Elemwise{identity}");
 
         private final String opName;
 
@@ -60,6 +63,7 @@ public record GradModifierOp(Kind kind, double a, double b) implements Op {
             case DISCONNECTED -> null; // and Grad does not count the path as connected
             case CLIP -> t.clip(g, t.constant(g.dtype(), a), t.constant(g.dtype(), b));
             case SCALE -> t.mul(g, t.constant(g.dtype(), a));
+            case COPY -> g;
         });
         return res;
     }

@@ -208,7 +208,14 @@ final class SymbolicHooks implements TypeHooks {
             case "exp": return (rt, a) -> Symbolic.ops(rt).exp(noArguments(a, v));
             case "log": return (rt, a) -> Symbolic.ops(rt).log(noArguments(a, v));
             case "sqrt": return (rt, a) -> Symbolic.ops(rt).sqrt(noArguments(a, v));
-            case "copy": return (rt, a) -> noArguments(a, v);
+            case "copy":
+                // Theano's tensor_copy: a new variable (naming it must not rename v), value and gradient unchanged
+                return (rt, a) -> {
+                    Object copyName = a.check(1, "name").get(0, "name", null);
+                    Variable c = Symbolic.ops(rt).apply(tdl.graph.ops.GradModifierOp.of(tdl.graph.ops.GradModifierOp.Kind.COPY), v);
+                    c.setName(copyName == null ? null : rt.str(copyName));
+                    return c;
+                };
             case "trace": return (rt, a) -> new tdl.graph.ops.ExtraOps(Symbolic.ops(rt)).trace(noArguments(a, v));
             case "eval":
                 return (rt, a) -> Functions.evalVariable(rt, v, a.check(1, "inputs_to_values"));
