@@ -58,6 +58,7 @@ final class Builtins {
         for (Map.Entry<String, TdlClass> e : in.exceptions.all().entrySet()) in.builtins.put(e.getKey(), e.getValue());
 
         def("print", this::print);
+        def("open", (rt, a) -> PyFileHooks.open(in, a.check(4, "file", "mode", "buffering", "encoding"), false));
         def("len", (rt, a) -> p.len(a.check(1).get(0, "obj")));
         def("repr", (rt, a) -> p.repr(a.check(1).get(0, "obj")));
         def("format", (rt, a) -> p.formatValue(a.get(0, "value"), null, (String) a.get(1, "format_spec", "")));

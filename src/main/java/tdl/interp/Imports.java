@@ -58,7 +58,7 @@ final class Imports {
         }
     }
 
-    /** The module named {@code dotted}, loading a .tdl file beside the importing file first. */
+    /** The module named {@code dotted}, loading a .tdl (else .py) file beside the importing file first. */
     TdlModule load(String dotted, Scope sc, SourcePos pos) {
         TdlModule m = fileModule(dotted, sc);
         if (m != null) return m;
@@ -75,21 +75,29 @@ final class Imports {
         TreeSet<String> known = new TreeSet<>(in.modules.keySet());
         throw new TdlError(ErrorKind.IMPORT_ERROR, "No module named '" + dotted + "'", pos,
                 "known modules: " + String.join(", ", known) + "; or put " + dotted.replace('.', '/')
-                        + ".tdl beside the script");
+                        + ".tdl (or .py) beside the script");
     }
 
     private TdlModule fileModule(String dotted, Scope sc) {
         Object file = sc.globals.get("__file__");
         Path dir = file instanceof String f ? Path.of(f).toAbsolutePath().getParent() : in.workingDirectory();
         if (dir == null) return null;
-        Path candidate = dir.resolve(dotted.replace('.', '/') + ".tdl").normalize();
-        Path checked;
-        try {
-            checked = in.resolvePath(candidate.toString(), false);
-        } catch (TdlError e) {
-            return null; // file access is off or confined elsewhere: only built-in modules
+        // name.tdl first, then name.py: Theano scripts import their helpers (load.py, utils.py) as they are
+        Path checked = null;
+        for (String ext : new String[] {".tdl", ".py"}) {
+            Path candidate = dir.resolve(dotted.replace('.', '/') + ext).normalize();
+            Path p;
+            try {
+                p = in.resolvePath(candidate.toString(), false);
+            } catch (TdlError e) {
+                return null; // file access is off or confined elsewhere: only built-in modules
+            }
+            if (Files.isRegularFile(p)) {
+                checked = p;
+                break;
+            }
         }
-        if (!Files.isRegularFile(checked)) return null;
+        if (checked == null) return null;
         TdlModule cached = in.fileModules.get(checked);
         if (cached != null) return cached;
         String text;

@@ -23,6 +23,15 @@ final class StdModules {
         s.misc();
         s.os();
         s.random();
+        s.gzip();
+    }
+
+    /** gzip.open, for the data loaders that read the tutorials' .gz files; files of both kinds are PyFile. */
+    private void gzip() {
+        TdlModule gz = new TdlModule("gzip");
+        fn(gz, "open", (rt, a) -> PyFileHooks.open(in, a.check(4, "filename", "mode", "compresslevel", "encoding"), true));
+        in.registerHooks(PyFile.class, new PyFileHooks(in));
+        in.registerModule(gz);
     }
 
     private static void fn(TdlModule m, String name, TdlCallable body) { m.put(name, new Builtin(name, body)); }

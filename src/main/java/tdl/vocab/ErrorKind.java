@@ -32,6 +32,8 @@ public enum ErrorKind {
     TIMEOUT_ERROR("TimeoutError", OS_ERROR),
     NOT_A_DIRECTORY_ERROR("NotADirectoryError", OS_ERROR),
     IS_A_DIRECTORY_ERROR("IsADirectoryError", OS_ERROR),
+    /** Python's io.UnsupportedOperation (also a ValueError there): reading a file opened for writing, and so on. */
+    UNSUPPORTED_OPERATION("UnsupportedOperation", OS_ERROR),
     RUNTIME_ERROR("RuntimeError", EXCEPTION),
     RECURSION_ERROR("RecursionError", RUNTIME_ERROR),
     NOT_IMPLEMENTED_ERROR("NotImplementedError", RUNTIME_ERROR),

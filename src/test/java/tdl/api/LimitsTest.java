@@ -30,6 +30,11 @@ class LimitsTest {
         for (String code : new String[] {
                 "np.save('a.npy', np.zeros(3))",
                 "np.load('mod.tdl')",
+                "open('mod.tdl')",
+                "open('new.txt', 'w')",
+                "import gzip\ngzip.open('new.gz', 'wb')",
+                "np.fromfile('mod.tdl')",
+                "np.arange(3).tofile('new.bin')",
                 "import os\nos.makedirs('sub')",
                 "import os\nos.getcwd()",
                 "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('p.png')"}) {
@@ -57,6 +62,8 @@ class LimitsTest {
                 "np.save('../out.npy', np.zeros(2))",
                 "np.save('" + outside + "', np.zeros(2))",
                 "np.load('../secret.txt')",
+                "open('../secret.txt')",
+                "open('../out.npy', 'wb')",
                 "import os\nos.chdir('..')",
                 "import os\nos.listdir('..')"}) {
             TdlError e = assertThrows(TdlError.class, () -> s.eval(code), code);

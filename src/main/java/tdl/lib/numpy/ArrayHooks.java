@@ -26,7 +26,7 @@ public final class ArrayHooks implements TypeHooks {
             "mean", "max", "min", "argmax", "argmin", "std", "var", "prod", "copy", "astype", "tolist", "flatten",
             "ravel", "transpose", "dot", "item", "fill", "clip", "any", "all", "round", "itemsize", "nbytes",
             "__float__", "__int__", "cumsum", "cumprod", "repeat", "squeeze", "sort", "argsort", "nonzero", "diagonal", "trace",
-            "swapaxes", "ptp", "take", "searchsorted");
+            "swapaxes", "ptp", "take", "searchsorted", "tofile");
 
     @Override public int priority() { return PRIORITY; }
 
@@ -91,6 +91,7 @@ public final class ArrayHooks implements TypeHooks {
             case "copy" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : a.copy(); // order may come first
             case "astype" -> (rt, args) -> a.astype(NumpyConvert.dtype(args.check(1, "dtype").get(0, "dtype")));
             case "tolist" -> (rt, args) -> NumpyConvert.toList(noArguments(args, a));
+            case "tofile" -> (rt, args) -> FileArrays.tofile(rt, a, args);
             case "flatten" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : a.copy().reshape(a.size());
             case "ravel" -> (rt, args) -> cOrder(args.check(1, "order")) == null ? null : Views.raveled(a);
             case "transpose" -> (rt, args) -> Shapes.transposeView(a, args.check(Integer.MAX_VALUE).size() == 0 ? null

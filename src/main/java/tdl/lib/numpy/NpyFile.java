@@ -71,6 +71,15 @@ public final class NpyFile {
         return decode(bytes, path.toString());
     }
 
+    /** How many of {@code bytes} (a valid .npy start, as decode checked) the first array takes: header and data. */
+    static long encodedLength(byte[] bytes) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int start = bytes[6] == 1 ? 10 : 12;
+        long headerLength = bytes[6] == 1 ? Short.toUnsignedInt(buf.getShort(8)) : Integer.toUnsignedLong(buf.getInt(8));
+        NDArray a = decode(bytes, "");
+        return start + headerLength + (long) itemSize(a.dtype()) * a.size();
+    }
+
     public static NDArray decode(byte[] bytes, String name) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < MAGIC.length; i++) {

@@ -212,6 +212,10 @@ public final class NumpyConvert {
         if (o == null) return null;
         if (o instanceof NpDType d) return d.dtype();
         if (o instanceof DType d) return d;
+        // Python's own types as numpy reads them: dtype=float is float64, int int64, bool bool
+        if (o instanceof tdl.interp.BuiltinType t && (t.name().equals("float") || t.name().equals("int") || t.name().equals("bool"))) {
+            return dtypeName(t.name().equals("bool") ? "bool_" : t.name());
+        }
         if (o instanceof String s) {
             DType d = dtypeName(s);
             if (d != null) return d;

@@ -63,15 +63,24 @@ public final class NumpyLibrary {
         m.put("e", Math.E);
         m.put("save", (TdlCallable) (r, a) -> {
             a.check(2, "file", "arr");
-            String path = (String) a.get(0, "file");
+            Object file = a.get(0, "file");
+            if (file instanceof tdl.interp.PyFile f) {
+                FileArrays.save(f, NumpyConvert.toArray(a.get(1, "arr")));
+                return null;
+            }
+            if (!(file instanceof String path)) {
+                throw new TdlError(ErrorKind.TYPE_ERROR, "np.save writes to a path or a file opened with open(path, 'wb'), got " + r.typeName(file));
+            }
             if (!path.endsWith(".npy")) path = path + ".npy";
             NpyFile.save(r.resolvePath(path, true), NumpyConvert.toArray(a.get(1, "arr")));
             return null;
         });
+        FileArrays.install(m);
         m.put("load", (TdlCallable) (r, a) -> {
             a.check(1, "file", "allow_pickle", "mmap_mode");
             Object f = a.get(0, "file");
-            if (!(f instanceof String path)) throw new TdlError(ErrorKind.TYPE_ERROR, "np.load takes a path string");
+            if (f instanceof tdl.interp.PyFile pf) return FileArrays.load(pf);
+            if (!(f instanceof String path)) throw new TdlError(ErrorKind.TYPE_ERROR, "np.load takes a path string or a file opened with open(path, 'rb')");
             java.nio.file.Path p = r.resolvePath(path, false);
             return NpzFile.isArchive(p) ? NpzFile.load(p) : NpyFile.load(p);
         });
