@@ -24,6 +24,7 @@ final class StdModules {
         s.os();
         s.random();
         s.gzip();
+        in.registerModule(OperatorModule.create(in));
     }
 
     /** gzip.open, for the data loaders that read the tutorials' .gz files; files of both kinds are PyFile. */

@@ -26,6 +26,7 @@ public final class NumpyLibrary {
         rt.registerHooks(RandomState.class, new RandomStateHooks());
         rt.registerHooks(MachineLimits.class, new MachineLimits.Hooks());
         rt.registerHooks(NpzArchive.class, new NpzArchive.Hooks());
+        rt.registerHooks(NdIter.class, new NdIter.Hooks());
         TdlModule np = module(rt);
         rt.registerModule(np);
         rt.registerModule((TdlModule) np.members().get("random"));
@@ -76,6 +77,7 @@ public final class NumpyLibrary {
             return null;
         });
         FileArrays.install(m);
+        m.put("nditer", new tdl.interp.Builtin("nditer", (TdlCallable) NdIter::create));
         m.put("load", (TdlCallable) (r, a) -> {
             a.check(1, "file", "allow_pickle", "mmap_mode");
             Object f = a.get(0, "file");
