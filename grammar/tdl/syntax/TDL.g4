@@ -171,6 +171,7 @@ atom
     | FLOAT                                                    # FloatAtom
     | STRING+                                                  # StringAtom
     | NONE                                                     # NoneAtom
+    | ELLIPSIS                                                 # EllipsisAtom
     | TRUE                                                     # TrueAtom
     | FALSE                                                    # FalseAtom
     ;
@@ -275,6 +276,7 @@ INTEGER
 
 NAME : [\p{L}_] [\p{L}\p{N}_]* ;
 
+ELLIPSIS       : '...' ;
 DOT            : '.' ;
 COMMA          : ',' ;
 COLON          : ':' ;

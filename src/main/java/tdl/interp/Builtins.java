@@ -57,6 +57,7 @@ final class Builtins {
         in.builtins.put("NotImplemented", NotImplementedValue.NOT_IMPLEMENTED);
         for (Map.Entry<String, TdlClass> e : in.exceptions.all().entrySet()) in.builtins.put(e.getKey(), e.getValue());
 
+        in.builtins.put("Ellipsis", tdl.vocab.EllipsisValue.ELLIPSIS);
         def("print", this::print);
         def("open", (rt, a) -> PyFileHooks.open(in, a.check(4, "file", "mode", "buffering", "encoding"), false));
         def("len", (rt, a) -> p.len(a.check(1).get(0, "obj")));

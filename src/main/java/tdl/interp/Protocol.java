@@ -48,6 +48,7 @@ final class Protocol {
         if (v instanceof SuperProxy) return "super";
         if (v instanceof SliceValue) return "slice";
         if (v == NotImplementedValue.NOT_IMPLEMENTED) return "NotImplementedType";
+        if (v == tdl.vocab.EllipsisValue.ELLIPSIS) return "ellipsis";
         TypeHooks h = in.hooksFor(v);
         if (h != null) return h.typeName(v);
         if (v instanceof TdlCallable) return "builtin_function_or_method";
@@ -79,6 +80,7 @@ final class Protocol {
         if (v instanceof java.math.BigInteger) return Ints.toDecimal(v);
         if (v instanceof Double d) return PyFormat.floatRepr(d);
         if (v instanceof String s) return strRepr(s);
+        if (v == tdl.vocab.EllipsisValue.ELLIPSIS) return "Ellipsis";
         if (v instanceof TdlTuple t) {
             if (t.size() == 1) return "(" + repr(t.get(0)) + ",)";
             return join("(", t.items(), ")");

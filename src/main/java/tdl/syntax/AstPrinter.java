@@ -182,6 +182,7 @@ public final class AstPrinter {
     private static String literal(Object v) {
         if (v == null) return "None";
         if (v instanceof Boolean b) return b ? "True" : "False";
+        if (v == tdl.vocab.EllipsisValue.ELLIPSIS) return "...";
         if (v instanceof String s) {
             return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\t", "\\t") + "'";
         }

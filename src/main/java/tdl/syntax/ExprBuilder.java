@@ -298,6 +298,8 @@ final class ExprBuilder extends TDLBaseVisitor<Expr> {
 
     @Override public Expr visitNoneAtom(TDLParser.NoneAtomContext ctx) { return new Expr.Literal(at(ctx), null); }
 
+    @Override public Expr visitEllipsisAtom(TDLParser.EllipsisAtomContext ctx) { return new Expr.Literal(at(ctx), tdl.vocab.EllipsisValue.ELLIPSIS); }
+
     @Override public Expr visitTrueAtom(TDLParser.TrueAtomContext ctx) { return new Expr.Literal(at(ctx), Boolean.TRUE); }
 
     @Override public Expr visitFalseAtom(TDLParser.FalseAtomContext ctx) { return new Expr.Literal(at(ctx), Boolean.FALSE); }

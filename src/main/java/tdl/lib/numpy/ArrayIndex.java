@@ -69,7 +69,7 @@ public final class ArrayIndex {
         List<Object> items = index instanceof TdlTuple t ? t.items() : List.of(index == null ? NONE : index);
         for (Object it : items) {
             boolean integer = (it instanceof Long || it instanceof Integer) && !(it instanceof Boolean);
-            if (!(it == null || it == NONE || it instanceof SliceValue || integer)) return false;
+            if (!(it == null || it == NONE || it instanceof SliceValue || integer || it == tdl.vocab.EllipsisValue.ELLIPSIS)) return false;
         }
         return true;
     }
@@ -113,7 +113,7 @@ public final class ArrayIndex {
     }
 
     private static ArrayIndex resolve(NDArray a, Object index) {
-        index = NumpyConvert.plainNumbers(index);
+        index = Ellipses.expand(NumpyConvert.plainNumbers(index), a.rank());
         List<Object> items = new ArrayList<>();
         if (index instanceof TdlTuple t) items.addAll(t.items());
         else items.add(index);

@@ -87,7 +87,9 @@ final class SymbolicHooks implements TypeHooks {
 
     @Override
     public Object getItem(Runtime rt, Object self, Object index) {
-        return Symbolic.ops(rt).subtensor(Symbolic.tensor((Variable) self), Indexing.toIndices(rt, tdl.lib.numpy.NumpyConvert.plainNumbers(index)));
+        Variable v = Symbolic.tensor((Variable) self);
+        Object plain = tdl.lib.numpy.Ellipses.expand(tdl.lib.numpy.NumpyConvert.plainNumbers(index), v.rank());
+        return Symbolic.ops(rt).subtensor(v, Indexing.toIndices(rt, plain));
     }
 
     @Override
