@@ -14,7 +14,8 @@ import tdl.graph.Variable;
  *       match ({@link ShapeFacts}); answer shapes from the inputs' shapes and drop the allocs they make
  *       useless ({@link ShapeInference}: {@link ShapeFromInputs}, {@link UselessAlloc}, {@link ZerosPlusToAlloc},
  *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
- *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel});</li>
+ *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel}); a softmax written by hand becomes
+ *       softmax ({@link ExpOverSumExpToSoftmax}, as Theano's softmax_simplifier in its mul canonicalizer);</li>
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products; log-sum-exp),
  *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
@@ -37,7 +38,7 @@ public record Pipeline(List<Phase> phases) {
                         new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(),
                         new ShapeFromInputs(), new UselessAlloc(), new ZerosPlusToAlloc(), new AllocInElemwise(), new DimShuffleOfFill(),
                         new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
-                        new MulCanonizer(), new DistributeToCancel())),
+                        new MulCanonizer(), new DistributeToCancel(), new ExpOverSumExpToSoftmax())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),

@@ -50,6 +50,7 @@ class RewriteNumericTest {
             case "ExpMinusOneToExpm1" -> T.mul(T.sub(T.exp(X), 1.0), Y);
             case "Log1pNegSigmoid" -> T.mul(T.log1p(T.neg(T.sigmoid(X))), Y);
             case "LogSumExp" -> T.add(T.log(T.sum(T.exp(X), new int[] {1}, true)), Y);
+            case "ExpOverSumExpToSoftmax" -> T.mul(T.trueDiv(T.exp(X), T.sum(T.exp(X), new int[] {1}, true)), Y);
             case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
@@ -64,7 +65,8 @@ class RewriteNumericTest {
     @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
-            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid"})
+            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid",
+            "ExpOverSumExpToSoftmax"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -221,5 +223,24 @@ class RewriteNumericTest {
             double[] got = run(g, Pipeline.standard(), logits, logits).data();
             for (int i = 0; i < grad.length; i++) assertEquals(grad[i], got[i], 1e-12, "gradient element " + i);
         }
+    }
+
+    @Test
+    void handWrittenSoftmaxAndTheLogSumExpGradientAreFiniteAtOneThousand() {
+        // softmax([1000, 0, -1000]) = [1, e^-1000, 0] (0 in float64); [1, 2, 3] as numpy computes it
+        NDArray logits = NDArray.of(new double[] {1000, 0, -1000, 1, 2, 3}, 2, 3);
+        double[] expected = {1, 0, 0, 0.09003057317038046, 0.24472847105479764, 0.6652409557748219};
+        Variable sm = T.trueDiv(T.exp(X), T.sum(T.exp(X), new int[] {1}, true));
+        assertTrue(Double.isNaN(run(sm, Pipeline.standard().without("ExpOverSumExpToSoftmax"), logits, logits).data()[0]),
+                "plain form was already finite");
+        double[] got = run(sm, Pipeline.standard(), logits, logits).data();
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], got[i], 1e-15, "softmax element " + i);
+        // d/dx sum(log(sum(exp(x), axis=1))) = softmax(x)
+        Variable lse = T.sum(T.log(T.sum(T.exp(X), new int[] {1}, false)));
+        Variable g = Grad.grad(lse, List.of(X), Set.of(), OnUnused.RAISE, null).get(0);
+        assertTrue(Double.isNaN(run(g, Pipeline.standard().without("ExpOverSumExpToSoftmax"), logits, logits).data()[0]),
+                "plain gradient was already finite");
+        got = run(g, Pipeline.standard(), logits, logits).data();
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], got[i], 1e-15, "gradient element " + i);
     }
 }

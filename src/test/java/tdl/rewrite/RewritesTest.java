@@ -391,4 +391,28 @@ class RewritesTest {
         assertTrue(log.count("SoftmaxGradOfLog") > 0, log + " " + after);
         assertTrue(!after.contains("true_div"), after);
     }
+
+    @Test
+    void handWrittenSoftmaxBecomesSoftmax() {
+        // Theano 1.0's softmax_simplifier: exp(x) / sum(exp(x), axis=1) with the axis kept, either way
+        RewriteLog log = new RewriteLog();
+        Variable e = t.exp(x);
+        assertEquals("Softmax(x)", shape(rewrite(t.trueDiv(e, t.sum(e, new int[] {1}, true)), log)));
+        assertEquals(1, log.count("ExpOverSumExpToSoftmax"));
+        assertEquals("Softmax(x)", shape(rewrite(t.trueDiv(e, t.dimshuffle(t.sum(t.exp(x), new int[] {1}, false), 0, -1)))));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertEquals("mul(y, Softmax(x))", shape(rewrite(t.trueDiv(t.mul(y, e), t.sum(e, new int[] {1}, true)))));
+        // the gradient of log(sum(exp(x), axis=1)): dimshuffle(g / sum(exp(x)), (0, 'x')) * exp(x)
+        Variable v = new Variable(new TensorType(DType.FLOAT64, 1), "v");
+        Variable grad = t.mul(t.dimshuffle(t.trueDiv(v, t.sum(e, new int[] {1}, false)), 0, -1), e);
+        assertEquals("mul(DimShuffle{0,x}(v), Softmax(x))", shape(rewrite(grad)));
+        // another axis, another x, a vector or an integer x: left as written (as Theano)
+        for (Variable kept : List.of(t.trueDiv(e, t.sum(e, new int[] {0}, true)), t.trueDiv(e, t.sum(t.exp(y), new int[] {1}, true)),
+                t.trueDiv(t.exp(v), t.sum(t.exp(v), new int[] {0}, true)))) {
+            RewriteLog none = new RewriteLog();
+            String after = shape(rewrite(kept, none));
+            assertEquals(0, none.count("ExpOverSumExpToSoftmax"), after);
+            assertTrue(!after.contains("Softmax"), after);
+        }
+    }
 }
