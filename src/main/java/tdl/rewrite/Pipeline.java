@@ -15,7 +15,8 @@ import tdl.graph.Variable;
  *       useless ({@link ShapeInference}: {@link ShapeFromInputs}, {@link UselessAlloc}, {@link ZerosPlusToAlloc},
  *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
  *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel}); a softmax written by hand becomes
- *       softmax ({@link ExpOverSumExpToSoftmax}, as Theano's softmax_simplifier in its mul canonicalizer);</li>
+ *       softmax ({@link ExpOverSumExpToSoftmax}, as Theano's softmax_simplifier in its mul canonicalizer); products and
+ *       quotients move into a switch's nonzero branch ({@link SinkIntoZeroSwitch}), so a switch's gradient is 0 where it picks 0;</li>
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products; log-sum-exp),
  *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
@@ -38,7 +39,7 @@ public record Pipeline(List<Phase> phases) {
                         new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(),
                         new ShapeFromInputs(), new UselessAlloc(), new ZerosPlusToAlloc(), new AllocInElemwise(), new DimShuffleOfFill(),
                         new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
-                        new MulCanonizer(), new DistributeToCancel(), new ExpOverSumExpToSoftmax())),
+                        new MulCanonizer(), new DistributeToCancel(), new ExpOverSumExpToSoftmax(), new SinkIntoZeroSwitch())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),

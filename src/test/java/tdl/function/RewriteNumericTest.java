@@ -51,6 +51,8 @@ class RewriteNumericTest {
             case "Log1pNegSigmoid" -> T.mul(T.log1p(T.neg(T.sigmoid(X))), Y);
             case "LogSumExp" -> T.add(T.log(T.sum(T.exp(X), new int[] {1}, true)), Y);
             case "ExpOverSumExpToSoftmax" -> T.mul(T.trueDiv(T.exp(X), T.sum(T.exp(X), new int[] {1}, true)), Y);
+            case "SinkIntoZeroSwitch" -> T.add(T.mul(T.switchOp(T.gt(X, T.constant(0.0)), T.constant(0.0), T.exp(X)), Y),
+                    T.trueDiv(T.switchOp(T.lt(Y, T.constant(0.0)), X, T.constant(0.0)), T.add(Y, 3.0)));
             case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
@@ -66,7 +68,7 @@ class RewriteNumericTest {
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid",
-            "ExpOverSumExpToSoftmax"})
+            "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -242,5 +244,15 @@ class RewriteNumericTest {
                 "plain gradient was already finite");
         got = run(g, Pipeline.standard(), logits, logits).data();
         for (int i = 0; i < expected.length; i++) assertEquals(expected[i], got[i], 1e-15, "gradient element " + i);
+    }
+
+    @Test
+    void gradientOfASwitchIsZeroWhereItPicksZero() {
+        // d/dx switch(x > 0, sqrt(x), 0) at x = 0: the switch picks 0; sqrt's derivative there is inf
+        Function<Variable, Variable> f = v -> T.switchOp(T.gt(v, T.constant(0.0)), T.sqrt(v), T.constant(0.0));
+        assertTrue(Double.isNaN(gradAt(f, 0, Pipeline.standard().without("SinkIntoZeroSwitch"))), "plain gradient was already finite");
+        assertEquals(0.0, gradAt(f, 0, Pipeline.standard()), 0.0);
+        assertEquals(0.25, gradAt(f, 4, Pipeline.standard()), 1e-15);
+        assertEquals(0.0, gradAt(f, -1, Pipeline.standard()), 0.0);
     }
 }

@@ -415,4 +415,19 @@ class RewritesTest {
             assertTrue(!after.contains("Softmax"), after);
         }
     }
+
+    @Test
+    void productsAndQuotientsMoveIntoTheNonzeroBranchOfASwitch() {
+        // Theano 1.0's local_mul_switch_sink / local_div_switch_sink
+        Variable c = t.gt(x, t.constant(0.0));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        RewriteLog log = new RewriteLog();
+        assertEquals("switch(gt(x, 0.0), mul(y, x), 0.0)", shape(rewrite(t.mul(t.switchOp(c, x, t.constant(0.0)), y), log)));
+        assertEquals(1, log.count("SinkIntoZeroSwitch"));
+        assertEquals("switch(gt(x, 0.0), 0.0, mul(y, x))", shape(rewrite(t.mul(y, t.switchOp(c, t.constant(0.0), x)))));
+        assertEquals("switch(gt(x, 0.0), true_div(x, y), 0.0)", shape(rewrite(t.trueDiv(t.switchOp(c, x, t.constant(0.0)), y))));
+        // no constant 0 branch, or the switch below the division: left as written
+        assertEquals("mul(switch(gt(x, 0.0), x, 1.0), y)", shape(rewrite(t.mul(t.switchOp(c, x, t.constant(1.0)), y))));
+        assertEquals("true_div(y, switch(gt(x, 0.0), x, 0.0))", shape(rewrite(t.trueDiv(y, t.switchOp(c, x, t.constant(0.0))))));
+    }
 }
