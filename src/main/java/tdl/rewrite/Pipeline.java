@@ -13,7 +13,8 @@ import tdl.graph.Variable;
  *   <li>canonicalize — drop the gradient-only view ops (zero_grad, grad_clip, ...), fold constants, sink and drop fills, drop sum_to_shape where shapes provably
  *       match ({@link ShapeFacts}); answer shapes from the inputs' shapes and drop the allocs they make
  *       useless ({@link ShapeInference}: {@link ShapeFromInputs}, {@link UselessAlloc}, {@link ZerosPlusToAlloc},
- *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
+ *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, 0*x and 0/x to zeros ({@link ZeroProductToZeros}), x/abs(x) to sgn(x)
+ *       ({@link XOverAbsXToSign}), and factors that cancel
  *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel}); a softmax written by hand becomes
  *       softmax ({@link ExpOverSumExpToSoftmax}, as Theano's softmax_simplifier in its mul canonicalizer); products and
  *       quotients move into a switch's nonzero branch ({@link SinkIntoZeroSwitch}), so a switch's gradient is 0 where it picks 0;</li>
@@ -38,8 +39,8 @@ public record Pipeline(List<Phase> phases) {
                 new LocalPhase("canonicalize", List.of(
                         new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(),
                         new ShapeFromInputs(), new UselessAlloc(), new ZerosPlusToAlloc(), new AllocInElemwise(), new DimShuffleOfFill(),
-                        new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
-                        new MulCanonizer(), new DistributeToCancel(), new ExpOverSumExpToSoftmax(), new SinkIntoZeroSwitch())),
+                        new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(), new ZeroProductToZeros(),
+                        new MulCanonizer(), new DistributeToCancel(), new ExpOverSumExpToSoftmax(), new XOverAbsXToSign(), new SinkIntoZeroSwitch())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),

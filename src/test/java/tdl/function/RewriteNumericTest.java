@@ -53,6 +53,8 @@ class RewriteNumericTest {
             case "ExpOverSumExpToSoftmax" -> T.mul(T.trueDiv(T.exp(X), T.sum(T.exp(X), new int[] {1}, true)), Y);
             case "SinkIntoZeroSwitch" -> T.add(T.mul(T.switchOp(T.gt(X, T.constant(0.0)), T.constant(0.0), T.exp(X)), Y),
                     T.trueDiv(T.switchOp(T.lt(Y, T.constant(0.0)), X, T.constant(0.0)), T.add(Y, 3.0)));
+            case "ZeroProductToZeros" -> T.add(T.add(T.mul(T.constant(0.0), T.exp(X)), T.trueDiv(T.constant(0.0), Y)), Y);
+            case "XOverAbsXToSign" -> T.mul(T.trueDiv(T.mul(Y, X), T.abs(X)), Y);
             case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
@@ -68,7 +70,7 @@ class RewriteNumericTest {
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid",
-            "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch"})
+            "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch", "ZeroProductToZeros", "XOverAbsXToSign"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -254,5 +256,21 @@ class RewriteNumericTest {
         assertEquals(0.0, gradAt(f, 0, Pipeline.standard()), 0.0);
         assertEquals(0.25, gradAt(f, 4, Pipeline.standard()), 1e-15);
         assertEquals(0.0, gradAt(f, -1, Pipeline.standard()), 0.0);
+    }
+
+    @Test
+    void zeroProductsAndTheSignOfXAreFiniteWhereThePlainFormIsNaN() {
+        // 0 * inf, 0 / 0 and 0 / 0 in x / abs(x): NaN as written, 0 (Theano's values) after the rewrite
+        Variable zeroTimes = T.mul(T.constant(0.0), T.exp(X));
+        assertTrue(Double.isNaN(at(zeroTimes, 1000, Pipeline.none())), "plain form was already finite");
+        assertEquals(0.0, at(zeroTimes, 1000, Pipeline.standard()), 0.0);
+        Variable zeroOver = T.trueDiv(T.constant(0.0), X);
+        assertTrue(Double.isNaN(at(zeroOver, 0, Pipeline.none())), "plain form was already finite");
+        assertEquals(0.0, at(zeroOver, 0, Pipeline.standard()), 0.0);
+        Variable sign = T.trueDiv(X, T.abs(X));
+        assertTrue(Double.isNaN(at(sign, 0, Pipeline.none())), "plain form was already finite");
+        assertEquals(0.0, at(sign, 0, Pipeline.standard()), 0.0);
+        assertEquals(-1.0, at(sign, Double.NEGATIVE_INFINITY, Pipeline.standard()), 0.0);
+        assertEquals(1.0, at(sign, 2.5, Pipeline.standard()), 0.0);
     }
 }

@@ -430,4 +430,32 @@ class RewritesTest {
         assertEquals("mul(switch(gt(x, 0.0), x, 1.0), y)", shape(rewrite(t.mul(t.switchOp(c, x, t.constant(1.0)), y))));
         assertEquals("true_div(y, switch(gt(x, 0.0), x, 0.0))", shape(rewrite(t.trueDiv(y, t.switchOp(c, x, t.constant(0.0))))));
     }
+
+    @Test
+    void zeroTimesOrOverAnythingIsZeros() {
+        // Theano 1.0's local_mul_zero / local_zero_div: zeros of x's shape, x read only for its shape
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(t.mul(t.constant(0.0), x), log));
+        assertEquals(1, log.count("ZeroProductToZeros"));
+        assertTrue(after.startsWith("Alloc(0.0, ") && !after.contains("mul"), after);
+        assertTrue(shape(rewrite(t.trueDiv(t.constant(0.0), t.exp(x)))).startsWith("Alloc(0.0, "));
+        // a nonzero constant, or the 0 below: left as written
+        assertEquals("mul(x, 2.0)", shape(rewrite(t.mul(x, 2.0))));
+        assertEquals("true_div(x, 0.0)", shape(rewrite(t.trueDiv(x, t.constant(0.0)))));
+    }
+
+    @Test
+    void xOverItsAbsoluteValueIsItsSign() {
+        // Theano 1.0's check_for_x_over_absX
+        RewriteLog log = new RewriteLog();
+        assertEquals("sgn(x)", shape(rewrite(t.trueDiv(x, t.abs(x)), log)));
+        assertEquals(1, log.count("XOverAbsXToSign"));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertEquals("mul(y, sgn(x))", shape(rewrite(t.trueDiv(t.mul(y, x), t.abs(x)))));
+        // abs above, another variable, or integers: left as written
+        assertEquals("true_div(abs(x), x)", shape(rewrite(t.trueDiv(t.abs(x), x))));
+        assertEquals("true_div(y, abs(x))", shape(rewrite(t.trueDiv(y, t.abs(x)))));
+        Variable i = new Variable(new TensorType(DType.INT64, 2), "i");
+        assertEquals("true_div(i, abs(i))", shape(rewrite(t.trueDiv(i, t.abs(i)))));
+    }
 }
