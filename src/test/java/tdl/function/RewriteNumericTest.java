@@ -55,6 +55,8 @@ class RewriteNumericTest {
                     T.trueDiv(T.switchOp(T.lt(Y, T.constant(0.0)), X, T.constant(0.0)), T.add(Y, 3.0)));
             case "ZeroProductToZeros" -> T.add(T.add(T.mul(T.constant(0.0), T.exp(X)), T.trueDiv(T.constant(0.0), Y)), Y);
             case "XOverAbsXToSign" -> T.mul(T.trueDiv(T.mul(Y, X), T.abs(X)), Y);
+            case "LogErfcAsymptotic" -> T.add(T.mul(T.log(T.elemwise(tdl.graph.ops.Scalar.ERFC, X)), Y),
+                    T.trueDiv(T.exp(T.neg(T.sqr(X))), T.elemwise(tdl.graph.ops.Scalar.ERFC, X)));
             case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
@@ -70,7 +72,8 @@ class RewriteNumericTest {
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid",
-            "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch", "ZeroProductToZeros", "XOverAbsXToSign"})
+            "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch", "ZeroProductToZeros", "XOverAbsXToSign",
+            "LogErfcAsymptotic"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -272,5 +275,16 @@ class RewriteNumericTest {
         assertEquals(0.0, at(sign, 0, Pipeline.standard()), 0.0);
         assertEquals(-1.0, at(sign, Double.NEGATIVE_INFINITY, Pipeline.standard()), 0.0);
         assertEquals(1.0, at(sign, 2.5, Pipeline.standard()), 0.0);
+    }
+
+    @Test
+    void logErfcAndItsGradientAreFinitePastTheUnderflow() {
+        // mpmath: log(erfc(30)) = -903.9741171106439, d/dx = -2/sqrt(pi) exp(-900) / erfc(30) = -60.03329639875623
+        Function<Variable, Variable> f = v -> T.log(T.elemwise(tdl.graph.ops.Scalar.ERFC, v));
+        stableWhereThePlainFormIsNot(f, "log(erfc(x))", 30, -903.9741171106439);
+        assertTrue(Double.isNaN(gradAt(f, 30, Pipeline.standard().without("LogErfcAsymptotic"))), "plain gradient was already finite");
+        // Theano's series stops at x^-6: its error past the threshold is about 1e-11 relative
+        assertEquals(-60.03329639875623, gradAt(f, 30, Pipeline.standard()), 1e-10 * 60);
+        assertEquals(-2.6389675142347913, gradAt(f, 1, Pipeline.standard()), 1e-14);
     }
 }

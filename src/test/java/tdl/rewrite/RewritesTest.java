@@ -458,4 +458,22 @@ class RewritesTest {
         Variable i = new Variable(new TensorType(DType.INT64, 2), "i");
         assertEquals("true_div(i, abs(i))", shape(rewrite(t.trueDiv(i, t.abs(i)))));
     }
+
+    @Test
+    void logErfcAndItsGradientSwitchToTheSeriesPastTheThreshold() {
+        // Theano 1.0's local_log_erfc / local_grad_log_erfc_neg
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(t.log(t.elemwise(Scalar.ERFC, x)), log));
+        assertEquals(1, log.count("LogErfcAsymptotic"));
+        assertTrue(after.startsWith("switch(lt(x, 26.641747557), log(erfc(minimum(x, 26.641747557))), "), after);
+        // the gradient's g / erfc(x) * (exp(-sqr(x)) * c): the pair becomes the ratio's switch
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        Variable grad = t.mul(t.trueDiv(y, t.elemwise(Scalar.ERFC, x)), t.mul(t.exp(t.neg(t.sqr(x))), -1.1283791670955126));
+        String g = shape(rewrite(grad));
+        assertTrue(g.contains("switch(lt(x, 26.641747557), true_div(exp(neg(sqr(minimum(x, 26.641747557)))), erfc(minimum(x, 26.641747557))), ")
+                && !g.contains("erfc(x)"), g);
+        // another argument to the exp, or log of something else: left as written
+        assertEquals("true_div(exp(neg(y)), erfc(x))", shape(rewrite(t.trueDiv(t.exp(t.neg(y)), t.elemwise(Scalar.ERFC, x)))));
+        assertEquals("log(erf(x))", shape(rewrite(t.log(t.elemwise(Scalar.ERF, x)))));
+    }
 }
