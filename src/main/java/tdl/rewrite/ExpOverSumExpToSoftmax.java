@@ -34,12 +34,11 @@ public final class ExpOverSumExpToSoftmax implements Rewrite {
             Variable e = tree.num.get(i);
             Apply exp = Patterns.elemwise(e, Scalar.EXP);
             if (exp == null || e.rank() != 2 || !e.dtype().isFloat() || exp.inputs().get(0).dtype() != e.dtype()) continue;
-            Variable softmax = Apply.make(new SoftmaxOp(), List.of(exp.inputs().get(0)), node.origin()).output();
             // the sum itself below
             for (int j = 0; j < tree.den.size(); j++) {
                 if (isRowSumKept(tree.den.get(j), e)) {
                     tree.den.remove(j);
-                    tree.num.set(i, softmax);
+                    tree.num.set(i, softmax(exp, node));
                     return tree.rebuild(node, node.output().dtype());
                 }
             }
@@ -49,12 +48,16 @@ public final class ExpOverSumExpToSoftmax implements Rewrite {
                     Variable lifted = withoutRowSum(side.get(k), e, side == tree.num, node);
                     if (lifted == null) continue;
                     side.set(k, lifted);
-                    tree.num.set(i, softmax);
+                    tree.num.set(i, softmax(exp, node));
                     return tree.rebuild(node, node.output().dtype());
                 }
             }
         }
         return null;
+    }
+
+    private static Variable softmax(Apply exp, Apply like) {
+        return Apply.make(new SoftmaxOp(), List.of(exp.inputs().get(0)), like.origin()).output();
     }
 
     /** Whether v is {@code sum(e, axis=1)} with the axis kept, by keepdims or by dimshuffle(0, 'x'). */
