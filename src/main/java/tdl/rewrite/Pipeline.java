@@ -19,7 +19,7 @@ import tdl.graph.Variable;
  *       softmax ({@link ExpOverSumExpToSoftmax}, as Theano's softmax_simplifier in its mul canonicalizer); products and
  *       quotients move into a switch's nonzero branch ({@link SinkIntoZeroSwitch}), so a switch's gradient is 0 where it picks 0;</li>
  *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products; log-sum-exp;
- *       log(erfc(x)) and its gradient's exp(-x^2) / erfc(x) past erfc's underflow),
+ *       1 - erf(x) as erfc(x) and the like; log(erfc(x)) and its gradient's exp(-x^2) / erfc(x) past erfc's underflow),
  *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
@@ -45,7 +45,7 @@ public record Pipeline(List<Phase> phases) {
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),
-                        new LogSoftmax(), new SoftmaxGradOfLog(), new LogSumExp(), new LogAddExp(), new LogErfcAsymptotic(), new DoubleNeg())),
+                        new LogSoftmax(), new SoftmaxGradOfLog(), new LogSumExp(), new LogAddExp(), new ErfComplements(), new LogErfcAsymptotic(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
                 new FusionPhase(),

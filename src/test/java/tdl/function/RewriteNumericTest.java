@@ -57,6 +57,8 @@ class RewriteNumericTest {
             case "XOverAbsXToSign" -> T.mul(T.trueDiv(T.mul(Y, X), T.abs(X)), Y);
             case "LogErfcAsymptotic" -> T.add(T.mul(T.log(T.elemwise(tdl.graph.ops.Scalar.ERFC, X)), Y),
                     T.trueDiv(T.exp(T.neg(T.sqr(X))), T.elemwise(tdl.graph.ops.Scalar.ERFC, X)));
+            case "ErfComplements" -> T.add(T.mul(T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERF, X)), Y),
+                    T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERFC, Y)));
             case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
@@ -73,7 +75,7 @@ class RewriteNumericTest {
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
             "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid",
             "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch", "ZeroProductToZeros", "XOverAbsXToSign",
-            "LogErfcAsymptotic"})
+            "LogErfcAsymptotic", "ErfComplements"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -286,5 +288,16 @@ class RewriteNumericTest {
         // Theano's series stops at x^-6: its error past the threshold is about 1e-11 relative
         assertEquals(-60.03329639875623, gradAt(f, 30, Pipeline.standard()), 1e-10 * 60);
         assertEquals(-2.6389675142347913, gradAt(f, 1, Pipeline.standard()), 1e-14);
+    }
+
+    @Test
+    void complementsOfErfKeepTheirDigits() {
+        // mpmath: erfc(10) = 2.088487583762545e-45; erf(1e-20) = 1.1283791670955125e-20
+        Variable oneMinusErf = T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERF, X));
+        assertEquals(0.0, at(oneMinusErf, 10, Pipeline.standard().without("ErfComplements")), 0.0);
+        assertEquals(2.088487583762545e-45, at(oneMinusErf, 10, Pipeline.standard()), 1e-12 * 2.088487583762545e-45);
+        Variable oneMinusErfc = T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERFC, X));
+        assertEquals(0.0, at(oneMinusErfc, 1e-20, Pipeline.standard().without("ErfComplements")), 0.0);
+        assertEquals(1.1283791670955125e-20, at(oneMinusErfc, 1e-20, Pipeline.standard()), 1e-14 * 1.1283791670955125e-20);
     }
 }

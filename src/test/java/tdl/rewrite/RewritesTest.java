@@ -476,4 +476,22 @@ class RewritesTest {
         assertEquals("true_div(exp(neg(y)), erfc(x))", shape(rewrite(t.trueDiv(t.exp(t.neg(y)), t.elemwise(Scalar.ERFC, x)))));
         assertEquals("log(erf(x))", shape(rewrite(t.log(t.elemwise(Scalar.ERF, x)))));
     }
+
+    @Test
+    void complementsOfErfAndErfcAreTheOtherFunction() {
+        // Theano 1.0's local_one_minus_erf family
+        Variable erf = t.elemwise(Scalar.ERF, x), erfc = t.elemwise(Scalar.ERFC, x);
+        RewriteLog log = new RewriteLog();
+        assertEquals("erfc(x)", shape(rewrite(t.sub(1.0, erf), log)));
+        assertEquals(1, log.count("ErfComplements"));
+        assertEquals("erfc(x)", shape(rewrite(t.add(t.constant(1.0), t.neg(erf)))));
+        assertEquals("erfc(neg(x))", shape(rewrite(t.add(erf, 1.0))));
+        assertEquals("neg(erfc(x))", shape(rewrite(t.sub(erf, 1.0))));
+        assertEquals("erf(x)", shape(rewrite(t.sub(1.0, erfc))));
+        assertEquals("erf(x)", shape(rewrite(t.sub(t.elemwise(Scalar.ERFC, t.neg(x)), 1.0))));
+        // forms Theano leaves: 1 + erfc(x), -1 - erf(x), 2 - erf(x)
+        assertEquals("add(1.0, erfc(x))", shape(rewrite(t.add(t.constant(1.0), erfc))));
+        assertEquals("sub(-1.0, erf(x))", shape(rewrite(t.sub(-1.0, erf))));
+        assertEquals("sub(2.0, erf(x))", shape(rewrite(t.sub(2.0, erf))));
+    }
 }
