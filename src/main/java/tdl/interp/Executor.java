@@ -35,7 +35,18 @@ final class Executor {
     private Evaluator ev() { return in.evaluator; }
 
     Object runModule(Module m, Scope sc, boolean wantLast) {
-        List<Stmt> body = m.body();
+        // the statements before a last expression are module level too: a return among them is the
+        // same SyntaxError (it escaped as a Java exception through Session.exec)
+        try {
+            return runBody(m.body(), sc, wantLast);
+        } catch (ControlSignal.Return r) {
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'return' outside function", r.pos, null);
+        } catch (ControlSignal.Break | ControlSignal.Continue b) {
+            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'break' or 'continue' outside loop");
+        }
+    }
+
+    private Object runBody(List<Stmt> body, Scope sc, boolean wantLast) {
         int n = body.size();
         if (wantLast && n > 0 && body.get(n - 1) instanceof Stmt.ExprStmt last) {
             execBlock(body.subList(0, n - 1), sc);
@@ -48,13 +59,7 @@ final class Executor {
                 throw in.convert(t, last.pos()); // a time limit reached here still names the line
             }
         }
-        try {
-            execBlock(body, sc);
-        } catch (ControlSignal.Return r) {
-            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'return' outside function", r.pos, null);
-        } catch (ControlSignal.Break | ControlSignal.Continue b) {
-            throw new TdlError(ErrorKind.SYNTAX_ERROR, "'break' or 'continue' outside loop");
-        }
+        execBlock(body, sc);
         return null;
     }
 

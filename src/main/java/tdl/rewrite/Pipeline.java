@@ -13,9 +13,13 @@ import tdl.graph.Variable;
  *   <li>canonicalize — drop the gradient-only view ops (zero_grad, grad_clip, ...), fold constants, sink and drop fills, drop sum_to_shape where shapes provably
  *       match ({@link ShapeFacts}); answer shapes from the inputs' shapes and drop the allocs they make
  *       useless ({@link ShapeInference}: {@link ShapeFromInputs}, {@link UselessAlloc}, {@link ZerosPlusToAlloc},
- *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, and factors that cancel
- *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel});</li>
- *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products; log-sum-exp),
+ *       {@link AllocInElemwise}, {@link DimShuffleOfFill}), so forward values read only for their shape die; simplify algebra (x*1, x+0, x-0, x/1, --x, 0*x and 0/x to zeros ({@link ZeroProductToZeros}), x/abs(x) to sgn(x)
+ *       ({@link XOverAbsXToSign}), and factors that cancel
+ *       in a product: {@link MulCanonizer}, also across a sum: {@link DistributeToCancel}); a softmax written by hand becomes
+ *       softmax ({@link ExpOverSumExpToSoftmax}, as Theano's softmax_simplifier in its mul canonicalizer); products and
+ *       quotients move into a switch's nonzero branch ({@link SinkIntoZeroSwitch}), so a switch's gradient is 0 where it picks 0;</li>
+ *   <li>stabilize — numerically stable forms (softplus, log1p, sigmoid; sigmoids inside products; log-sum-exp;
+ *       1 - erf(x) as erfc(x) and the like; log(erfc(x)) and its gradient's exp(-x^2) / erfc(x) past erfc's underflow),
  *       after canonicalize, because gradients only show these forms once their factors cancel;</li>
  *   <li>specialize — pick faster ops (transposed-operand dot);</li>
  *   <li>merge — again, for duplicates the rewrites produced;</li>
@@ -36,12 +40,12 @@ public record Pipeline(List<Phase> phases) {
                 new LocalPhase("canonicalize", List.of(
                         new DropGradModifiers(), new UselessSlice(), new FoldConstants(), new FillSink(), new UselessFill(), new UselessSumToShape(),
                         new ShapeFromInputs(), new UselessAlloc(), new ZerosPlusToAlloc(), new AllocInElemwise(), new DimShuffleOfFill(),
-                        new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(),
-                        new MulCanonizer(), new DistributeToCancel())),
+                        new MulByOne(), new AddZero(), new SubZero(), new DivByOne(), new DoubleNeg(), new ZeroProductToZeros(),
+                        new MulCanonizer(), new DistributeToCancel(), new ExpOverSumExpToSoftmax(), new XOverAbsXToSign(), new SinkIntoZeroSwitch())),
                 new LocalPhase("stabilize", List.of(
                         new LogOnePlusExpToSoftplus(), new LogSigmoidToSoftplus(), new Log1pNegSigmoid(), new ExpMinusOneToExpm1(),
                         new LogOnePlusToLog1p(), new OneMinusSigmoid(), new SigmoidInProducts(), new DistributeToCancel(),
-                        new LogSoftmax(), new SoftmaxGradOfLog(), new LogSumExp(), new LogAddExp(), new DoubleNeg())),
+                        new LogSoftmax(), new SoftmaxGradOfLog(), new LogSumExp(), new LogAddExp(), new ErfComplements(), new LogErfcAsymptotic(), new DoubleNeg())),
                 new LocalPhase("specialize", List.of(new TransposedDot())),
                 new MergePhase(),
                 new FusionPhase(),

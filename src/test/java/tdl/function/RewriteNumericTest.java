@@ -50,6 +50,15 @@ class RewriteNumericTest {
             case "ExpMinusOneToExpm1" -> T.mul(T.sub(T.exp(X), 1.0), Y);
             case "Log1pNegSigmoid" -> T.mul(T.log1p(T.neg(T.sigmoid(X))), Y);
             case "LogSumExp" -> T.add(T.log(T.sum(T.exp(X), new int[] {1}, true)), Y);
+            case "ExpOverSumExpToSoftmax" -> T.mul(T.trueDiv(T.exp(X), T.sum(T.exp(X), new int[] {1}, true)), Y);
+            case "SinkIntoZeroSwitch" -> T.add(T.mul(T.switchOp(T.gt(X, T.constant(0.0)), T.constant(0.0), T.exp(X)), Y),
+                    T.trueDiv(T.switchOp(T.lt(Y, T.constant(0.0)), X, T.constant(0.0)), T.add(Y, 3.0)));
+            case "ZeroProductToZeros" -> T.add(T.add(T.mul(T.constant(0.0), T.exp(X)), T.trueDiv(T.constant(0.0), Y)), Y);
+            case "XOverAbsXToSign" -> T.mul(T.trueDiv(T.mul(Y, X), T.abs(X)), Y);
+            case "LogErfcAsymptotic" -> T.add(T.mul(T.log(T.elemwise(tdl.graph.ops.Scalar.ERFC, X)), Y),
+                    T.trueDiv(T.exp(T.neg(T.sqr(X))), T.elemwise(tdl.graph.ops.Scalar.ERFC, X)));
+            case "ErfComplements" -> T.add(T.mul(T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERF, X)), Y),
+                    T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERFC, Y)));
             case "LogAddExp" -> T.mul(T.log(T.add(T.exp(X), T.exp(Y))), Y);
             default -> throw new IllegalArgumentException(rewrite);
         };
@@ -64,7 +73,9 @@ class RewriteNumericTest {
     @ValueSource(strings = {"LogOnePlusExpToSoftplus", "LogSigmoidToSoftplus", "OneMinusSigmoid",
             "MulCanonizer", "DistributeToCancel", "SigmoidInProducts", "LogSoftmax", "SoftmaxGradOfLog",
             "LogOnePlusToLog1p", "TransposedDot", "MulByOne", "AddZero", "SubZero", "DivByOne",
-            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid"})
+            "DoubleNeg", "FoldConstants", "merge", "FillSink", "UselessFill", "UselessSumToShape", "LogSumExp", "LogAddExp", "ExpMinusOneToExpm1", "Log1pNegSigmoid",
+            "ExpOverSumExpToSoftmax", "SinkIntoZeroSwitch", "ZeroProductToZeros", "XOverAbsXToSign",
+            "LogErfcAsymptotic", "ErfComplements"})
     void rewriteKeepsResults(String name) {
         Random rng = new Random(name.hashCode());
         NDArray x = TestGraphs.random(rng, 4, 4), y = TestGraphs.random(rng, 4, 4);
@@ -221,5 +232,72 @@ class RewriteNumericTest {
             double[] got = run(g, Pipeline.standard(), logits, logits).data();
             for (int i = 0; i < grad.length; i++) assertEquals(grad[i], got[i], 1e-12, "gradient element " + i);
         }
+    }
+
+    @Test
+    void handWrittenSoftmaxAndTheLogSumExpGradientAreFiniteAtOneThousand() {
+        // softmax([1000, 0, -1000]) = [1, e^-1000, 0] (0 in float64); [1, 2, 3] as numpy computes it
+        NDArray logits = NDArray.of(new double[] {1000, 0, -1000, 1, 2, 3}, 2, 3);
+        double[] expected = {1, 0, 0, 0.09003057317038046, 0.24472847105479764, 0.6652409557748219};
+        Variable sm = T.trueDiv(T.exp(X), T.sum(T.exp(X), new int[] {1}, true));
+        assertTrue(Double.isNaN(run(sm, Pipeline.standard().without("ExpOverSumExpToSoftmax"), logits, logits).data()[0]),
+                "plain form was already finite");
+        double[] got = run(sm, Pipeline.standard(), logits, logits).data();
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], got[i], 1e-15, "softmax element " + i);
+        // d/dx sum(log(sum(exp(x), axis=1))) = softmax(x)
+        Variable lse = T.sum(T.log(T.sum(T.exp(X), new int[] {1}, false)));
+        Variable g = Grad.grad(lse, List.of(X), Set.of(), OnUnused.RAISE, null).get(0);
+        assertTrue(Double.isNaN(run(g, Pipeline.standard().without("ExpOverSumExpToSoftmax"), logits, logits).data()[0]),
+                "plain gradient was already finite");
+        got = run(g, Pipeline.standard(), logits, logits).data();
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], got[i], 1e-15, "gradient element " + i);
+    }
+
+    @Test
+    void gradientOfASwitchIsZeroWhereItPicksZero() {
+        // d/dx switch(x > 0, sqrt(x), 0) at x = 0: the switch picks 0; sqrt's derivative there is inf
+        Function<Variable, Variable> f = v -> T.switchOp(T.gt(v, T.constant(0.0)), T.sqrt(v), T.constant(0.0));
+        assertTrue(Double.isNaN(gradAt(f, 0, Pipeline.standard().without("SinkIntoZeroSwitch"))), "plain gradient was already finite");
+        assertEquals(0.0, gradAt(f, 0, Pipeline.standard()), 0.0);
+        assertEquals(0.25, gradAt(f, 4, Pipeline.standard()), 1e-15);
+        assertEquals(0.0, gradAt(f, -1, Pipeline.standard()), 0.0);
+    }
+
+    @Test
+    void zeroProductsAndTheSignOfXAreFiniteWhereThePlainFormIsNaN() {
+        // 0 * inf, 0 / 0 and 0 / 0 in x / abs(x): NaN as written, 0 (Theano's values) after the rewrite
+        Variable zeroTimes = T.mul(T.constant(0.0), T.exp(X));
+        assertTrue(Double.isNaN(at(zeroTimes, 1000, Pipeline.none())), "plain form was already finite");
+        assertEquals(0.0, at(zeroTimes, 1000, Pipeline.standard()), 0.0);
+        Variable zeroOver = T.trueDiv(T.constant(0.0), X);
+        assertTrue(Double.isNaN(at(zeroOver, 0, Pipeline.none())), "plain form was already finite");
+        assertEquals(0.0, at(zeroOver, 0, Pipeline.standard()), 0.0);
+        Variable sign = T.trueDiv(X, T.abs(X));
+        assertTrue(Double.isNaN(at(sign, 0, Pipeline.none())), "plain form was already finite");
+        assertEquals(0.0, at(sign, 0, Pipeline.standard()), 0.0);
+        assertEquals(-1.0, at(sign, Double.NEGATIVE_INFINITY, Pipeline.standard()), 0.0);
+        assertEquals(1.0, at(sign, 2.5, Pipeline.standard()), 0.0);
+    }
+
+    @Test
+    void logErfcAndItsGradientAreFinitePastTheUnderflow() {
+        // mpmath: log(erfc(30)) = -903.9741171106439, d/dx = -2/sqrt(pi) exp(-900) / erfc(30) = -60.03329639875623
+        Function<Variable, Variable> f = v -> T.log(T.elemwise(tdl.graph.ops.Scalar.ERFC, v));
+        stableWhereThePlainFormIsNot(f, "log(erfc(x))", 30, -903.9741171106439);
+        assertTrue(Double.isNaN(gradAt(f, 30, Pipeline.standard().without("LogErfcAsymptotic"))), "plain gradient was already finite");
+        // Theano's series stops at x^-6: its error past the threshold is about 1e-11 relative
+        assertEquals(-60.03329639875623, gradAt(f, 30, Pipeline.standard()), 1e-10 * 60);
+        assertEquals(-2.6389675142347913, gradAt(f, 1, Pipeline.standard()), 1e-14);
+    }
+
+    @Test
+    void complementsOfErfKeepTheirDigits() {
+        // mpmath: erfc(10) = 2.088487583762545e-45; erf(1e-20) = 1.1283791670955125e-20
+        Variable oneMinusErf = T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERF, X));
+        assertEquals(0.0, at(oneMinusErf, 10, Pipeline.standard().without("ErfComplements")), 0.0);
+        assertEquals(2.088487583762545e-45, at(oneMinusErf, 10, Pipeline.standard()), 1e-12 * 2.088487583762545e-45);
+        Variable oneMinusErfc = T.sub(1.0, T.elemwise(tdl.graph.ops.Scalar.ERFC, X));
+        assertEquals(0.0, at(oneMinusErfc, 1e-20, Pipeline.standard().without("ErfComplements")), 0.0);
+        assertEquals(1.1283791670955125e-20, at(oneMinusErfc, 1e-20, Pipeline.standard()), 1e-14 * 1.1283791670955125e-20);
     }
 }

@@ -391,4 +391,107 @@ class RewritesTest {
         assertTrue(log.count("SoftmaxGradOfLog") > 0, log + " " + after);
         assertTrue(!after.contains("true_div"), after);
     }
+
+    @Test
+    void handWrittenSoftmaxBecomesSoftmax() {
+        // Theano 1.0's softmax_simplifier: exp(x) / sum(exp(x), axis=1) with the axis kept, either way
+        RewriteLog log = new RewriteLog();
+        Variable e = t.exp(x);
+        assertEquals("Softmax(x)", shape(rewrite(t.trueDiv(e, t.sum(e, new int[] {1}, true)), log)));
+        assertEquals(1, log.count("ExpOverSumExpToSoftmax"));
+        assertEquals("Softmax(x)", shape(rewrite(t.trueDiv(e, t.dimshuffle(t.sum(t.exp(x), new int[] {1}, false), 0, -1)))));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertEquals("mul(y, Softmax(x))", shape(rewrite(t.trueDiv(t.mul(y, e), t.sum(e, new int[] {1}, true)))));
+        // the gradient of log(sum(exp(x), axis=1)): dimshuffle(g / sum(exp(x)), (0, 'x')) * exp(x)
+        Variable v = new Variable(new TensorType(DType.FLOAT64, 1), "v");
+        Variable grad = t.mul(t.dimshuffle(t.trueDiv(v, t.sum(e, new int[] {1}, false)), 0, -1), e);
+        assertEquals("mul(DimShuffle{0,x}(v), Softmax(x))", shape(rewrite(grad)));
+        // another axis, another x, a vector or an integer x: left as written (as Theano)
+        for (Variable kept : List.of(t.trueDiv(e, t.sum(e, new int[] {0}, true)), t.trueDiv(e, t.sum(t.exp(y), new int[] {1}, true)),
+                t.trueDiv(t.exp(v), t.sum(t.exp(v), new int[] {0}, true)))) {
+            RewriteLog none = new RewriteLog();
+            String after = shape(rewrite(kept, none));
+            assertEquals(0, none.count("ExpOverSumExpToSoftmax"), after);
+            assertTrue(!after.contains("Softmax"), after);
+        }
+    }
+
+    @Test
+    void productsAndQuotientsMoveIntoTheNonzeroBranchOfASwitch() {
+        // Theano 1.0's local_mul_switch_sink / local_div_switch_sink
+        Variable c = t.gt(x, t.constant(0.0));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        RewriteLog log = new RewriteLog();
+        assertEquals("switch(gt(x, 0.0), mul(y, x), 0.0)", shape(rewrite(t.mul(t.switchOp(c, x, t.constant(0.0)), y), log)));
+        assertEquals(1, log.count("SinkIntoZeroSwitch"));
+        assertEquals("switch(gt(x, 0.0), 0.0, mul(y, x))", shape(rewrite(t.mul(y, t.switchOp(c, t.constant(0.0), x)))));
+        assertEquals("switch(gt(x, 0.0), true_div(x, y), 0.0)", shape(rewrite(t.trueDiv(t.switchOp(c, x, t.constant(0.0)), y))));
+        // no constant 0 branch, or the switch below the division: left as written
+        assertEquals("mul(switch(gt(x, 0.0), x, 1.0), y)", shape(rewrite(t.mul(t.switchOp(c, x, t.constant(1.0)), y))));
+        assertEquals("true_div(y, switch(gt(x, 0.0), x, 0.0))", shape(rewrite(t.trueDiv(y, t.switchOp(c, x, t.constant(0.0))))));
+    }
+
+    @Test
+    void zeroTimesOrOverAnythingIsZeros() {
+        // Theano 1.0's local_mul_zero / local_zero_div: zeros of x's shape, x read only for its shape
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(t.mul(t.constant(0.0), x), log));
+        assertEquals(1, log.count("ZeroProductToZeros"));
+        assertTrue(after.startsWith("Alloc(0.0, ") && !after.contains("mul"), after);
+        assertTrue(shape(rewrite(t.trueDiv(t.constant(0.0), t.exp(x)))).startsWith("Alloc(0.0, "));
+        // a nonzero constant, or the 0 below: left as written
+        assertEquals("mul(x, 2.0)", shape(rewrite(t.mul(x, 2.0))));
+        assertEquals("true_div(x, 0.0)", shape(rewrite(t.trueDiv(x, t.constant(0.0)))));
+    }
+
+    @Test
+    void xOverItsAbsoluteValueIsItsSign() {
+        // Theano 1.0's check_for_x_over_absX
+        RewriteLog log = new RewriteLog();
+        assertEquals("sgn(x)", shape(rewrite(t.trueDiv(x, t.abs(x)), log)));
+        assertEquals(1, log.count("XOverAbsXToSign"));
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        assertEquals("mul(y, sgn(x))", shape(rewrite(t.trueDiv(t.mul(y, x), t.abs(x)))));
+        // abs above, another variable, or integers: left as written
+        assertEquals("true_div(abs(x), x)", shape(rewrite(t.trueDiv(t.abs(x), x))));
+        assertEquals("true_div(y, abs(x))", shape(rewrite(t.trueDiv(y, t.abs(x)))));
+        Variable i = new Variable(new TensorType(DType.INT64, 2), "i");
+        assertEquals("true_div(i, abs(i))", shape(rewrite(t.trueDiv(i, t.abs(i)))));
+    }
+
+    @Test
+    void logErfcAndItsGradientSwitchToTheSeriesPastTheThreshold() {
+        // Theano 1.0's local_log_erfc / local_grad_log_erfc_neg
+        RewriteLog log = new RewriteLog();
+        String after = shape(rewrite(t.log(t.elemwise(Scalar.ERFC, x)), log));
+        assertEquals(1, log.count("LogErfcAsymptotic"));
+        assertTrue(after.startsWith("switch(lt(x, 26.641747557), log(erfc(minimum(x, 26.641747557))), "), after);
+        // the gradient's g / erfc(x) * (exp(-sqr(x)) * c): the pair becomes the ratio's switch
+        Variable y = new Variable(new TensorType(DType.FLOAT64, 2), "y");
+        Variable grad = t.mul(t.trueDiv(y, t.elemwise(Scalar.ERFC, x)), t.mul(t.exp(t.neg(t.sqr(x))), -1.1283791670955126));
+        String g = shape(rewrite(grad));
+        assertTrue(g.contains("switch(lt(x, 26.641747557), true_div(exp(neg(sqr(minimum(x, 26.641747557)))), erfc(minimum(x, 26.641747557))), ")
+                && !g.contains("erfc(x)"), g);
+        // another argument to the exp, or log of something else: left as written
+        assertEquals("true_div(exp(neg(y)), erfc(x))", shape(rewrite(t.trueDiv(t.exp(t.neg(y)), t.elemwise(Scalar.ERFC, x)))));
+        assertEquals("log(erf(x))", shape(rewrite(t.log(t.elemwise(Scalar.ERF, x)))));
+    }
+
+    @Test
+    void complementsOfErfAndErfcAreTheOtherFunction() {
+        // Theano 1.0's local_one_minus_erf family
+        Variable erf = t.elemwise(Scalar.ERF, x), erfc = t.elemwise(Scalar.ERFC, x);
+        RewriteLog log = new RewriteLog();
+        assertEquals("erfc(x)", shape(rewrite(t.sub(1.0, erf), log)));
+        assertEquals(1, log.count("ErfComplements"));
+        assertEquals("erfc(x)", shape(rewrite(t.add(t.constant(1.0), t.neg(erf)))));
+        assertEquals("erfc(neg(x))", shape(rewrite(t.add(erf, 1.0))));
+        assertEquals("neg(erfc(x))", shape(rewrite(t.sub(erf, 1.0))));
+        assertEquals("erf(x)", shape(rewrite(t.sub(1.0, erfc))));
+        assertEquals("erf(x)", shape(rewrite(t.sub(t.elemwise(Scalar.ERFC, t.neg(x)), 1.0))));
+        // forms Theano leaves: 1 + erfc(x), -1 - erf(x), 2 - erf(x)
+        assertEquals("add(1.0, erfc(x))", shape(rewrite(t.add(t.constant(1.0), erfc))));
+        assertEquals("sub(-1.0, erf(x))", shape(rewrite(t.sub(-1.0, erf))));
+        assertEquals("sub(2.0, erf(x))", shape(rewrite(t.sub(2.0, erf))));
+    }
 }
