@@ -9,7 +9,7 @@ import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 import tdl.syntax.TdlError;
 
-/** theano.printing: pp (infix), debugprint (the node tree with ids) and pydotprint (Graphviz DOT). */
+/** theano.printing: pp (= pprint, infix), Print (an identity op that prints when computed), debugprint (the node tree with ids) and pydotprint (Graphviz DOT). */
 final class PrintingModule {
     private PrintingModule() {}
 
@@ -20,6 +20,8 @@ final class PrintingModule {
             if (!(v instanceof Variable var)) throw new TdlError(ErrorKind.TYPE_ERROR, "pp() takes a symbolic variable");
             return GraphPrinter.pp(var, c -> ConstantText.of(rt, c));
         });
+        m.put("pprint", m.members().get("pp")); // Theano's pp is its default PPrinter, pprint, under a second name
+        m.put("Print", PrintBuiltin.type());
         m.put("debugprint", (TdlCallable) PrintingModule::debugprint);
         m.put("pydotprint", (TdlCallable) PydotPrint::pydotprint);
         return m;
