@@ -68,6 +68,10 @@ final class PrintBuiltin {
         };
     }
 
+    /** ndarray attributes that are values, not methods. */
+    private static final java.util.Set<String> DATA_ATTRIBUTES = java.util.Set.of("shape", "dtype", "ndim", "size", "T", "itemsize",
+            "nbytes", "strides", "real", "imag", "flat", "base", "flags");
+
     /** Theano's _print_fn, writing to the session's stdout. One per session, so equal Prints merge. */
     private static final class StdoutSink implements PrintOp.Sink {
         private final Runtime rt;
@@ -83,7 +87,9 @@ final class PrintBuiltin {
                     continue;
                 }
                 Object temp = rt.call(rt.builtin("getattr"), List.of(value, attr), Map.of());
-                boolean callable = Boolean.TRUE.equals(rt.call(rt.builtin("callable"), List.of(temp), Map.of()));
+                // numpy's data attributes are never called: TDL's dtype values double as scalar types, so
+                // callable(a.dtype) holds here where numpy's dtype instance is not callable
+                boolean callable = !DATA_ATTRIBUTES.contains(attr) && Boolean.TRUE.equals(rt.call(rt.builtin("callable"), List.of(temp), Map.of()));
                 Object shown = callable ? rt.call(temp, List.of(), Map.of()) : temp;
                 rt.out().println(op.message() + " " + attr + " = " + rt.str(shown));
             }
@@ -104,7 +110,15 @@ final class PrintBuiltin {
         }
 
         @Override
-        public void show(PrintOp op, NDArray value) { rt.call(fn, List.of(op, value.copy()), Map.of()); }
+        public void show(PrintOp op, NDArray value) {
+            try {
+                rt.call(fn, List.of(op, value.copy()), Map.of());
+            } catch (TdlError e) {
+                // the script's own error, kept as it is (kind, words) and blamed on the Print's line by the plan,
+                // rather than reported as a failure of the op
+                throw new tdl.graph.GraphError(e.kind(), "in Print's global_fn: " + e.detail(), e.hint());
+            }
+        }
 
         @Override
         public boolean equals(Object o) { return o instanceof ScriptSink s && s.rt == rt && s.fn.equals(fn); }
