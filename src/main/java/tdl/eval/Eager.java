@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
 import tdl.graph.GraphError;
@@ -16,6 +17,7 @@ import tdl.graph.Op;
 import tdl.graph.SharedVariable;
 import tdl.graph.Variable;
 import tdl.graph.ops.IfElseOp;
+import tdl.graph.ops.RandomOp;
 
 /**
  * Evaluates graphs on the spot (v.eval(), constant folding, host-array arithmetic): leaves are
@@ -32,6 +34,20 @@ public final class Eager {
     }
 
     public static List<NDArray> evaluate(List<Variable> vs) {
+        Map<Variable, NDArray> memo = evaluate(vs, v -> v.owner() == null ? leaf(v) : null, false);
+        List<NDArray> out = new ArrayList<>(vs.size());
+        for (Variable v : vs) out.add(memo.get(v));
+        return out;
+    }
+
+    /**
+     * Every value computed on the way to {@code vs}. {@code known} gives the value of a variable the
+     * caller already has (null: compute it from its node; for a variable without one it must answer
+     * or throw), so test values can stand for inputs and earlier results. With {@code freezeDraws} a
+     * random draw computes the numbers its next evaluation would give without advancing its stream
+     * (Theano computes a draw's test value on a copy of its generator).
+     */
+    public static Map<Variable, NDArray> evaluate(List<Variable> vs, Function<Variable, NDArray> known, boolean freezeDraws) {
         Map<Variable, NDArray> memo = new IdentityHashMap<>();
         Map<Apply, Boolean> expanded = new IdentityHashMap<>();
         Deque<Variable> stack = new ArrayDeque<>();
@@ -39,12 +55,13 @@ public final class Eager {
         while (!stack.isEmpty()) {
             Variable v = stack.peek();
             if (memo.containsKey(v)) { stack.pop(); continue; }
-            Apply node = v.owner();
-            if (node == null) {
-                memo.put(v, leaf(v));
+            NDArray given = known.apply(v);
+            if (given != null) {
+                memo.put(v, given);
                 stack.pop();
                 continue;
             }
+            Apply node = v.owner();
             if (node.op() instanceof IfElseOp) { // lazy: only the taken branch is computed
                 Variable cond = node.inputs().get(0);
                 if (!memo.containsKey(cond)) { stack.push(cond); continue; }
@@ -61,7 +78,8 @@ public final class Eager {
             stack.pop();
             NDArray[] args = new NDArray[node.inputs().size()];
             for (int i = 0; i < args.length; i++) args[i] = memo.get(node.inputs().get(i));
-            Kernel k = Kernels.forApply(node);
+            Apply run = freezeDraws && node.op() instanceof RandomOp r ? Apply.make(r.frozen(), node.inputs(), node.origin()) : node;
+            Kernel k = Kernels.forApply(run);
             if (k instanceof MultiKernel mk) { // every output at once: v may be any of them
                 NDArray[] outs = mk.runAll(args);
                 for (int i = 0; i < outs.length; i++) memo.put(node.outputs().get(i), outs[i]);
@@ -69,9 +87,7 @@ public final class Eager {
                 memo.put(v, k.run(args, null));
             }
         }
-        List<NDArray> out = new ArrayList<>(vs.size());
-        for (Variable v : vs) out.add(memo.get(v));
-        return out;
+        return memo;
     }
 
     private static NDArray leaf(Variable v) {

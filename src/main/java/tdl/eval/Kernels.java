@@ -92,6 +92,11 @@ public final class Kernels {
         if (op instanceof DotOp) return FloatDotKernel.serves(node) ? new FloatDotKernel(node, inner.team()) : new DotKernel(node, inner.team());
         if (op instanceof BatchedDotOp) return new BatchedDotKernel(node, inner.team());
         if (op instanceof GradModifierOp) return (Float32Native) (in, reuse) -> copyNative(in[0], reuse);
+        if (op instanceof tdl.graph.ops.PrintOp p) return (Float32Native) (in, reuse) -> {
+            NDArray out = copyNative(in[0], reuse);
+            p.sink().show(p, out); // Theano's perform: the output is set, then global_fn sees the value
+            return out;
+        };
         if (op instanceof Conv2dOp) return new ConvKernel(node, inner.team());
         if (op instanceof Pool2dOp) return new PoolKernel(node, inner.team());
         if (op instanceof ReduceOp) return FloatReduceKernel.serves(node) ? new FloatReduceKernel(node) : new ReduceKernel(node);

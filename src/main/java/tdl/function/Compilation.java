@@ -22,14 +22,20 @@ final class Compilation implements InnerCompiler {
     private final Profile profile;
     private final Team team; // shared with the inner graphs' plans: one function, one second thread
     private final CompileTimes times;
+    private final NodeMonitor monitor; // the outer plan's only: Theano's MonitorMode sees the function's own nodes
 
     private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, Team team, CompileTimes times) {
+        this(pipeline, nanGuard, profile, team, times, null);
+    }
+
+    private Compilation(Pipeline pipeline, boolean nanGuard, Profile profile, Team team, CompileTimes times, NodeMonitor monitor) {
         // the NaN guard blames the exact op that produced a NaN, so it keeps elementwise ops unfused
         this.pipeline = nanGuard ? pipeline.without("fuse") : pipeline;
         this.nanGuard = nanGuard;
         this.profile = profile;
         this.team = team;
         this.times = times;
+        this.monitor = monitor;
     }
 
     /**
@@ -37,7 +43,7 @@ final class Compilation implements InnerCompiler {
      * steps into {@code profile} (null: no profiling).
      */
     static Compilation of(FunctionCompiler.Options options, Profile profile, CompileTimes times) {
-        return new Compilation(options.pipeline(), options.nanGuard(), profile, new Team(), times);
+        return new Compilation(options.pipeline(), options.nanGuard(), profile, new Team(), times, options.monitor());
     }
 
     /** The pipeline's phases in order, each timed into {@link CompileTimes}. */
@@ -52,7 +58,7 @@ final class Compilation implements InnerCompiler {
     }
 
     Plan plan(List<Variable> inputs, List<Variable> results) {
-        return Plan.build(inputs, results, this, profile, nanGuard);
+        return Plan.build(inputs, results, this, profile, nanGuard, monitor);
     }
 
     @Override

@@ -34,28 +34,31 @@ public final class FunctionCompiler {
      * --nan-guard option) stops a call at the first step whose output holds NaN or Inf.
      */
     public record Options(OnUnused onUnused, String name, Pipeline pipeline, boolean profile, boolean nanGuard,
-                          NoDefaultUpdates noDefaultUpdates, boolean debugCheck) {
+                          NoDefaultUpdates noDefaultUpdates, boolean debugCheck, NodeMonitor monitor) {
         public static Options defaults() {
-            return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false, NoDefaultUpdates.NONE, false);
+            return new Options(OnUnused.RAISE, null, Pipeline.standard(), false, false, NoDefaultUpdates.NONE, false, null);
         }
 
-        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck); }
+        /** MonitorMode: {@code m} is called around each step of the function's own plan (null: none). */
+        public Options withMonitor(NodeMonitor m) { return new Options(onUnused, name, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck, m); }
 
-        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck); }
+        public Options withName(String n) { return new Options(onUnused, n, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck, monitor); }
 
-        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard, noDefaultUpdates, debugCheck); }
+        public Options withOnUnused(OnUnused m) { return new Options(m, name, pipeline, profile, nanGuard, noDefaultUpdates, debugCheck, monitor); }
 
-        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard, noDefaultUpdates, debugCheck); }
+        public Options withPipeline(Pipeline p) { return new Options(onUnused, name, p, profile, nanGuard, noDefaultUpdates, debugCheck, monitor); }
 
-        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g, noDefaultUpdates, debugCheck); }
+        public Options withProfile(boolean p) { return new Options(onUnused, name, pipeline, p, nanGuard, noDefaultUpdates, debugCheck, monitor); }
 
-        public Options withNoDefaultUpdates(NoDefaultUpdates n) { return new Options(onUnused, name, pipeline, profile, nanGuard, n, debugCheck); }
+        public Options withNanGuard(boolean g) { return new Options(onUnused, name, pipeline, profile, g, noDefaultUpdates, debugCheck, monitor); }
+
+        public Options withNoDefaultUpdates(NoDefaultUpdates n) { return new Options(onUnused, name, pipeline, profile, nanGuard, n, debugCheck, monitor); }
 
         /**
          * DebugMode's check: every call also runs an unrewritten plan of the same graph and compares
          * the results ({@link DebugCheck}).
          */
-        public Options withDebugCheck(boolean d) { return new Options(onUnused, name, pipeline, profile, nanGuard, noDefaultUpdates, d); }
+        public Options withDebugCheck(boolean d) { return new Options(onUnused, name, pipeline, profile, nanGuard, noDefaultUpdates, d, monitor); }
     }
 
     public static CompiledFunction compile(List<Variable> inputs, List<Variable> outputs,

@@ -52,6 +52,7 @@ public final class Plan implements InnerPlan {
     private final Profile profile;
     private final Profile.Entry[] profiled; // each step's entry in profile, when profiling
     private final boolean nanGuard;
+    private final NodeMonitor monitor; // null unless MonitorMode
     // the array run() returns, reused: valid until the next run, like the buffers it points to
     private final NDArray[] resultBuffer;
     // float32 slots read by adapted (float64) kernels: one widened copy per slot per run, so an array
@@ -65,8 +66,9 @@ public final class Plan implements InnerPlan {
 
     private Plan(int inputCount, List<SharedVariable> shared, List<Integer> sharedSlots, NDArray[] initial,
                  List<Step> steps, int[][] guards, int[] resultSlots, List<Variable> slotVariables, Profile profile,
-                 boolean nanGuard) {
+                 boolean nanGuard, NodeMonitor monitor) {
         this.inputCount = inputCount;
+        this.monitor = monitor;
         this.shared = shared.toArray(new SharedVariable[0]);
         this.sharedSlots = sharedSlots.stream().mapToInt(Integer::intValue).toArray();
         this.initial = initial;
@@ -99,6 +101,12 @@ public final class Plan implements InnerPlan {
      * {@code profile} when it is not null, and checked for NaN and Inf with {@code nanGuard}.
      */
     static Plan build(List<Variable> inputs, List<Variable> results, InnerCompiler inner, Profile profile, boolean nanGuard) {
+        return build(inputs, results, inner, profile, nanGuard, null);
+    }
+
+    /** As above, with {@code monitor} called around every step (null: none). */
+    static Plan build(List<Variable> inputs, List<Variable> results, InnerCompiler inner, Profile profile, boolean nanGuard,
+                      NodeMonitor monitor) {
         Map<Variable, Integer> slotOf = new IdentityHashMap<>();
         List<Variable> slotVars = new ArrayList<>();
         for (Variable in : inputs) {
@@ -158,7 +166,7 @@ public final class Plan implements InnerPlan {
             }
             guards[e.getKey()] = g;
         }
-        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, guards, resultSlots, slotVars, profile, nanGuard);
+        return new Plan(inputs.size(), shared, sharedSlots, initial, steps, guards, resultSlots, slotVars, profile, nanGuard, monitor);
     }
 
     /**
@@ -168,7 +176,7 @@ public final class Plan implements InnerPlan {
      */
     @Override
     public NDArray[] run(NDArray[] arguments) {
-        if (profile != null || nanGuard) return runChecked(arguments);
+        if (profile != null || nanGuard || monitor != null) return runChecked(arguments);
         load(arguments);
         for (int s = 0; s < steps.length; s++) {
             if (guards[s] != null) {
@@ -188,7 +196,8 @@ public final class Plan implements InnerPlan {
     /**
      * {@link #run} with per-op-kind timing into {@code profile} (when not null) and, with
      * {@code nanGuard}, a check of every step's output: the first NaN or Inf stops the call, blamed
-     * on the node that produced it. A separate loop so plain runs pay for neither.
+     * on the node that produced it; a {@code monitor} is called around each step. A separate loop so
+     * plain runs pay for none of them.
      */
     private NDArray[] runChecked(NDArray[] arguments) {
         long start = System.nanoTime();
@@ -203,10 +212,12 @@ public final class Plan implements InnerPlan {
             Interrupts.check(); // between nodes; long kernels also check inside
             if (adapted[s]) for (int i = 0; i < a.length; i++) a[i] = widened(st.inputs()[i]);
             else for (int i = 0; i < a.length; i++) a[i] = slots[st.inputs()[i]];
+            if (monitor != null) monitor.before(s, st.node(), a);
             long t0 = System.nanoTime();
             NDArray out = runStep(s, st, a);
             if (profile != null) profiled[s].add(System.nanoTime() - t0);
             if (nanGuard) checkFinite(st, out);
+            if (monitor != null) monitor.after(s, st.node(), a, out);
             slots[st.output()] = out;
         }
         if (profile != null) profile.callDone(System.nanoTime() - start);

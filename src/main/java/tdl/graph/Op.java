@@ -52,4 +52,10 @@ public interface Op {
      * inner graphs by whoever compiles the outer one.
      */
     default List<InnerGraph> innerGraphs() { return List.of(); }
+
+    /**
+     * Whether computing the op does something besides its value (theano.printing.Print prints):
+     * such a node is computed in every call, so constant folding leaves it in the graph.
+     */
+    default boolean hasSideEffects() { return false; }
 }

@@ -26,7 +26,7 @@ public final class LinalgOps {
 
     public Variable pinv(Variable x) { return t.apply(new PinvOp(), x); }
 
-    private List<Variable> outputs(tdl.graph.Op op, Variable x) { return tdl.graph.Apply.make(op, List.of(x), t.origin()).outputs(); }
+    private List<Variable> outputs(tdl.graph.Op op, Variable x) { return t.applyAll(op, x); }
 
     /** eigh(a, UPLO): [w ascending, v]. */
     public List<Variable> eigh(Variable x, boolean lower) { return outputs(new EighOp(lower, true), x); }

@@ -4,6 +4,7 @@ import tdl.vocab.ErrorKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tdl.graph.Apply;
 import tdl.graph.Constant;
@@ -22,6 +23,8 @@ import tdl.graph.Variable;
 public final class TensorOps {
     private final Supplier<Object> origin;
     private final Supplier<DType> floatX;
+    /** Told of every node this instance builds (a session computing test values); does nothing by default. */
+    private final Consumer<Apply> built;
 
     /** Builds graphs as with theano.config.floatX = 'float64' (gradients, rewrites). */
     public TensorOps(Supplier<Object> origin) {
@@ -30,8 +33,17 @@ public final class TensorOps {
 
     /** Builds graphs with the session's floatX, read when each node is built (integer true division). */
     public TensorOps(Supplier<Object> origin, Supplier<DType> floatX) {
+        this(origin, floatX, node -> { });
+    }
+
+    /**
+     * As above, and {@code built} sees each node right after it is made (Theano's Op.__call__ computes
+     * test values there); an exception it throws is the building call's error.
+     */
+    public TensorOps(Supplier<Object> origin, Supplier<DType> floatX, Consumer<Apply> built) {
         this.origin = origin;
         this.floatX = floatX;
+        this.built = built;
     }
 
     // ---- leaves and generic application ----
@@ -58,7 +70,14 @@ public final class TensorOps {
     public Object origin() { return origin.get(); }
 
     public Variable apply(Op op, Variable... inputs) {
-        return Apply.make(op, Arrays.asList(inputs), origin.get()).output();
+        return applyAll(op, inputs).get(0);
+    }
+
+    /** Applies an op and returns all its outputs. */
+    public List<Variable> applyAll(Op op, Variable... inputs) {
+        Apply node = Apply.make(op, Arrays.asList(inputs), origin.get());
+        built.accept(node);
+        return node.outputs();
     }
 
     // ---- elementwise ----

@@ -17,7 +17,9 @@ final class ApplyHooks implements TypeHooks {
     @Override
     public String str(Runtime rt, Object self) {
         Apply a = (Apply) self;
-        return a.op().name() + "(" + a.inputs().stream().map(ApplyHooks::label).collect(Collectors.joining(", ")) + ")";
+        // Theano's Apply.__str__ writes str() of each input: a constant is TensorConstant{...}
+        return a.op().name() + "(" + a.inputs().stream().map(v -> v instanceof tdl.graph.Constant c ? ConstantText.of(rt, c) : label(v))
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

@@ -61,13 +61,19 @@ final class CompileModes {
         // theano.compile.io: where the library reference imports In and Out from
         TdlModule io = new TdlModule("theano.compile.io");
         io.put("In", theano.members().get("In")).put("Out", theano.members().get("Out"));
+        TdlCallable monitor = MonitorMode::make;
+        TdlModule monitormode = new TdlModule("theano.compile.monitormode");
+        monitormode.put("MonitorMode", monitor);
         TdlModule compile = new TdlModule("theano.compile");
         compile.put("DebugMode", debugMode).put("NanGuardMode", nanGuard).put("debugmode", debugmodule)
                 .put("nanguardmode", nanguard).put("function", theano.members().get("function"))
                 .put("In", theano.members().get("In")).put("Out", theano.members().get("Out"))
-                .put("Mode", mode).put("mode", modeModule).put("get_default_mode", defaultMode).put("io", io);
+                .put("Mode", mode).put("mode", modeModule).put("get_default_mode", defaultMode).put("io", io)
+                .put("MonitorMode", monitor).put("monitormode", monitormode);
         theano.put("compile", compile).put("Mode", mode);
-        for (TdlModule m : List.of(compile, debugmodule, nanguard, modeModule, io)) rt.registerModule(m);
+        for (TdlModule m : List.of(compile, debugmodule, nanguard, modeModule, io, monitormode)) rt.registerModule(m);
+        rt.registerHooks(MonitorMode.class, new MonitorMode.Hooks());
+        rt.registerHooks(MonitorMode.Thunk.class, new MonitorMode.Thunk.Hooks());
         rt.registerHooks(Mode.class, new TypeHooks() {
             @Override public String typeName(Object self) { return ((Mode) self).name().equals("FAST_RUN") ? "Mode" : ((Mode) self).name(); }
 

@@ -96,12 +96,16 @@ final class Functions {
         Object onUnused = a.get(5, "on_unused_input", null);
         OnUnused mode = OnUnused.fromName(String.valueOf(onUnused != null ? onUnused : config.get("on_unused_input")));
         if (mode == null) throw new TdlError(ErrorKind.VALUE_ERROR, "on_unused_input must be 'raise', 'warn' or 'ignore'");
-        String compileMode = compileMode(rt, a.get(8, "mode", null));
+        Object modeArg = a.get(8, "mode", null);
+        String compileMode = modeArg instanceof MonitorMode ? "FAST_RUN" : compileMode(rt, modeArg); // MonitorMode is FAST_RUN, watched
         FunctionCompiler.Options options = FunctionCompiler.Options.defaults().withOnUnused(mode)
                 .withName(name == null ? null : rt.str(name))
                 .withProfile(profile(rt, a.get(6, "profile", null), config) || compileMode.equals("ProfileMode"))
                 .withNanGuard(compileMode.equals("NanGuardMode") || compileMode.equals("DebugMode"))
                 .withDebugCheck(compileMode.equals("DebugMode"))
+                .withMonitor(modeArg instanceof MonitorMode m ? m.monitor(rt) : null)
+                .withPipeline(modeArg instanceof MonitorMode m ? FunctionCompiler.Options.defaults().pipeline().without(m.phasesOff().toArray(new String[0]))
+                        : FunctionCompiler.Options.defaults().pipeline()) // MonitorMode(...).excluding('fusion') keeps ops unfused
                 .withNoDefaultUpdates(noDefaultUpdates(rt, a.get(9, "no_default_updates", false)).except(rngUpdates));
         checkRngUpdates(rngUpdates, outputs, updates);
         Object downcast = a.get(7, "allow_input_downcast", null);

@@ -25,6 +25,15 @@ final class GraphModule {
         graph.put("inputs", (TdlCallable) GraphModule::inputs);
         TdlModule gof = new TdlModule("theano.gof");
         gof.put("graph", graph);
+        TdlModule op = new TdlModule("theano.gof.op");
+        op.put("get_test_value", (TdlCallable) (r, a) -> {
+            a.check(1, "v");
+            Object v = a.get(0, "v");
+            // Theano: as_tensor_variable first, so numbers and arrays are constants whose test value is themselves
+            return TestValues.of(r).get(Symbolic.lift(r, v, "the argument of get_test_value"));
+        });
+        gof.put("op", op);
+        rt.registerModule(op);
         rt.registerModule(graph);
         rt.registerModule(gof);
         return gof;

@@ -18,6 +18,17 @@ final class OpHooks implements TypeHooks {
     public String str(Runtime rt, Object self) { return ((Op) self).name(); }
 
     @Override
+    public Object call(Runtime rt, Object self, tdl.interp.Args args) {
+        // Theano's Op.__call__ builds a node; of the ops a script can hold, only Print is made to be called
+        return self instanceof tdl.graph.ops.PrintOp p ? PrintBuiltin.apply(rt, p, args) : UNSUPPORTED;
+    }
+
+    @Override
+    public Object getAttr(Runtime rt, Object self, String name) {
+        return self instanceof tdl.graph.ops.PrintOp p ? PrintBuiltin.attribute(p, name) : UNSUPPORTED;
+    }
+
+    @Override
     public Object binary(Runtime rt, Operator op, Object a, Object b) {
         return switch (op) {
             case EQ -> a.equals(b);

@@ -9,7 +9,7 @@ import tdl.interp.TdlCallable;
 import tdl.interp.TdlModule;
 import tdl.syntax.TdlError;
 
-/** theano.printing: pp (infix), debugprint (the node tree with ids) and pydotprint (Graphviz DOT). */
+/** theano.printing: pp (= pprint, infix), Print (an identity op that prints when computed), debugprint (the node tree with ids) and pydotprint (Graphviz DOT). */
 final class PrintingModule {
     private PrintingModule() {}
 
@@ -20,6 +20,8 @@ final class PrintingModule {
             if (!(v instanceof Variable var)) throw new TdlError(ErrorKind.TYPE_ERROR, "pp() takes a symbolic variable");
             return GraphPrinter.pp(var, c -> ConstantText.of(rt, c));
         });
+        m.put("pprint", m.members().get("pp")); // Theano's pp is its default PPrinter, pprint, under a second name
+        m.put("Print", PrintBuiltin.type());
         m.put("debugprint", (TdlCallable) PrintingModule::debugprint);
         m.put("pydotprint", (TdlCallable) PydotPrint::pydotprint);
         return m;
@@ -53,11 +55,12 @@ final class PrintingModule {
         String text;
         java.util.List<?> items = tdl.interp.Sequences.items(v);
         if (v instanceof Variable var) text = GraphPrinter.debugprint(java.util.List.of(var), constants, depth);
+        else if (v instanceof tdl.graph.Apply node) text = GraphPrinter.debugprint(node.outputs(), constants, depth); // Theano: its outputs
         else if (v instanceof Functions.ScriptFunction f) text = GraphPrinter.debugprint(f.compiled(), constants, depth);
         else if (items != null && items.stream().allMatch(o -> o instanceof Variable)) {
             text = GraphPrinter.debugprint(items.stream().map(o -> (Variable) o).toList(), constants, depth);
         } else {
-            throw new TdlError(ErrorKind.TYPE_ERROR, "debugprint() takes a symbolic variable, a list of them or a compiled function");
+            throw new TdlError(ErrorKind.TYPE_ERROR, "debugprint() takes a symbolic variable, a list of them, an Apply node or a compiled function");
         }
         if (!text.isEmpty() && !text.endsWith("\n")) text += "\n";
         Object file = a.get(3, "file", null);

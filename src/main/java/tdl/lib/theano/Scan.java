@@ -118,6 +118,7 @@ final class Scan {
         ScanBuilder scan = new ScanBuilder(seqs, infos, nonSeqs, nSteps, back, name, rt.currentPos());
 
         List<Object> stepArgs = new ArrayList<>(scan.stepArguments());
+        TestValues.of(rt).seedScanArguments(seqs, infos, scan.stepArguments(), back);
         if (fn instanceof tdl.interp.TdlFunction f && !f.acceptsPositional(stepArgs.size())) {
             int taps = stepArgs.size() - seqs.size() - nonSeqs.size();
             throw new TdlError(ErrorKind.TYPE_ERROR, "scan passes " + stepArgs.size() + " argument" + (stepArgs.size() == 1 ? "" : "s")

@@ -22,7 +22,7 @@ final class Symbolic {
     private Symbolic() {}
 
     static TensorOps ops(Runtime rt) {
-        return rt.sessionState(TensorOps.class, () -> new TensorOps(rt::currentPos, () -> TheanoConfig.floatX(rt)));
+        return rt.sessionState(TensorOps.class, () -> new TensorOps(rt::currentPos, () -> TheanoConfig.floatX(rt), node -> TestValues.of(rt).built(node)));
     }
 
     /** A script value as a graph variable: variables as they are, numbers/lists/arrays as constants. */

@@ -121,7 +121,14 @@ final class SymbolicHooks implements TypeHooks {
     }
 
     @Override
-    public String repr(Runtime rt, Object self) { return str(rt, self); }
+    public String repr(Runtime rt, Object self) {
+        // Theano's Variable.__repr__: with config.print_test_value, the test value's repr on a second line
+        if (TheanoConfig.printTestValue(rt)) {
+            tdl.graph.NDArray value = TestValues.of(rt).peek((Variable) self);
+            if (value != null) return str(rt, self) + "\n" + rt.repr(value);
+        }
+        return str(rt, self);
+    }
 
     @Override
     public List<String> attributeNames(Object self) {
@@ -163,11 +170,16 @@ final class SymbolicHooks implements TypeHooks {
                 for (boolean b : p) flags.add(b);
                 return new tdl.interp.TdlTuple(flags);
             }
-            case "tag":
-                // Theano's tag is a per-node scratchpad, mostly for test values; TDL's nodes are shared (hash-consed)
-                throw new tdl.syntax.TdlError(tdl.vocab.ErrorKind.ATTRIBUTE_ERROR, "'TensorVariable' object has no attribute 'tag': "
-                        + "TDL variables carry no tag (no test values)",
-                        "leave out .tag.test_value lines; shape errors are reported when the function runs, naming the op and its line");
+            // Python's object methods; debug_faq prints x.__repr__() to show print_test_value
+            case "__repr__": return (tdl.interp.TdlCallable) (r, a) -> {
+                a.check(0);
+                return repr(r, v);
+            };
+            case "__str__": return (tdl.interp.TdlCallable) (r, a) -> {
+                a.check(0);
+                return str(r, v);
+            };
+            case "tag": return new VariableTag(v); // Theano's scratchpad, where test values go
             case "name": return v.name();
             case "owner": return v.owner();
             case "rng": case "update": {

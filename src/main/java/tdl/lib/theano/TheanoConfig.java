@@ -21,7 +21,7 @@ final class TheanoConfig {
     /** Flags TDL acts on or accepts with no effect (CPU-only, one compile mode); others warn once. */
     private static final Set<String> KNOWN = Set.of("floatX", "device", "cast_policy", "mode", "optimizer",
             "linker", "allow_gc", "openmp", "exception_verbosity", "on_unused_input", "warn_float64",
-            "compute_test_value", "profile", "print_active_device", "blas.ldflags", "compiledir",
+            "compute_test_value", "print_test_value", "profile", "print_active_device", "blas.ldflags", "compiledir",
             "base_compiledir", "cxx", "gcc.cxxflags", "optimizer_including", "optimizer_excluding",
             "deterministic", "traceback.limit", "config.warn_float64", "floatX_dtype");
 
@@ -40,6 +40,7 @@ final class TheanoConfig {
         module.put("on_unused_input", "raise");
         module.put("profile", false);
         module.put("compute_test_value", "off");
+        module.put("print_test_value", false);
         module.put("exception_verbosity", "low");
         module.put("allow_gc", true);
         // theano.config.warn.*: switches for warnings about bugs of Theano releases before 0.9; TDL never
@@ -56,6 +57,12 @@ final class TheanoConfig {
     /** The dtype of T.matrix(), of Python floats in graphs under float32, of random draws. */
     static DType floatX(Runtime rt) {
         return DType.fromName((String) of(rt).module.members().get("floatX"));
+    }
+
+    /** theano.config.print_test_value: whether repr() of a variable adds its test value (a bool, or a flag's text). */
+    static boolean printTestValue(Runtime rt) {
+        Object v = of(rt).module.members().get("print_test_value");
+        return v instanceof String s ? truth(s) : rt.truth(v);
     }
 
     /**
@@ -139,12 +146,15 @@ final class TheanoConfig {
                     }
                 }
                 case "compute_test_value" -> {
-                    // test values are computed while the graph is built; TDL has none, so 'raise' would check nothing
-                    if (!"off".equals(value)) {
-                        throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "compute_test_value=" + repr(value)
-                                + ": TDL does not compute test values (variables have no .tag.test_value)",
-                                "leave compute_test_value at 'off'; shape errors are reported when the function runs, "
-                                        + "naming the op and the line that built it");
+                    if (!(value instanceof String s) || !java.util.List.of("off", "ignore", "warn", "raise", "pdb").contains(s)) {
+                        throw new TdlError(ErrorKind.VALUE_ERROR, "Invalid value (" + repr(value)
+                                + ") for configuration variable \"compute_test_value\". Valid options are ('off', 'ignore', 'warn', 'raise', 'pdb')",
+                                "use 'raise' to stop at the line building a faulty expression, 'warn' or 'ignore' to go on");
+                    }
+                    // Theano opens its debugger on an input without a test value; TDL has no debugger to open
+                    if (s.equals("pdb")) {
+                        throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "compute_test_value='pdb': TDL has no debugger",
+                                "use 'raise': the error names the input without a test value and the line that used it");
                     }
                 }
                 default -> { }

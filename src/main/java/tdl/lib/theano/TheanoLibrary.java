@@ -26,6 +26,7 @@ public final class TheanoLibrary {
         rt.registerHooks(tdl.graph.Apply.class, new ApplyHooks());
         FunctionMaker.register(rt);
         rt.registerHooks(tdl.graph.Op.class, new OpHooks());
+        rt.registerHooks(VariableTag.class, new VariableTag.Hooks());
         rt.registerHooks(tdl.graph.TensorType.class, new TensorTypeHooks());
         rt.registerHooks(PatternedType.class, new PatternedType.Hooks());
         rt.registerHooks(RandomStateShared.class, new RandomStateShared.Hooks());
