@@ -55,12 +55,7 @@ public final class PyFile {
                     "TDL opens files with 'r', 'w' or 'a', each with 'b' for binary ('r+', 'x' and 'U' are not supported)");
         }
         if (binary && encoding != null) throw new TdlError(ErrorKind.VALUE_ERROR, "binary mode doesn't take an encoding argument");
-        Charset cs;
-        try {
-            cs = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new TdlError(ErrorKind.LOOKUP_ERROR, "unknown encoding: " + encoding);
-        }
+        Charset cs = encoding == null ? StandardCharsets.UTF_8 : Codecs.forName(encoding);
         PyFile f = new PyFile(name, mode, binary, kind.equals("r"), gzip, cs);
         try {
             if (f.reading) {
@@ -102,13 +97,10 @@ public final class PyFile {
         if (op.equals("write") && reading) throw new TdlError(ErrorKind.UNSUPPORTED_OPERATION, "not writable", "open the file with mode 'w' or 'a' to write it");
     }
 
-    /** read(size=-1): the rest (or size characters) of a text file. */
-    String read(long size) {
+    /** read(size=-1): the rest (or size characters) of a text file; of a binary file, bytes. */
+    Object read(long size) {
         open("read");
-        if (binary) {
-            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "read() of a binary file: TDL has no bytes type",
-                    "pass the file to np.fromfile(f, dtype=...) or np.load(f), or open it in text mode ('r')");
-        }
+        if (binary) return new PyBytes(readBytes(size));
         int end = size < 0 ? text.length() : (int) Math.min(text.length(), pos + size);
         String s = text.substring(pos, end);
         pos = end;
@@ -118,7 +110,10 @@ public final class PyFile {
     /** readline(): up to and including the next newline; "" at the end. */
     String readline() {
         open("read");
-        if (binary) read(-1); // refuses, with the hint
+        if (binary) {
+            throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "readline() of a binary file",
+                    "open the file in text mode ('r') to read lines");
+        }
         if (pos >= text.length()) return "";
         int nl = text.indexOf('\n', pos);
         int end = nl < 0 ? text.length() : nl + 1;

@@ -32,6 +32,8 @@ final class StdModules {
         TdlModule gz = new TdlModule("gzip");
         fn(gz, "open", (rt, a) -> PyFileHooks.open(in, a.check(4, "filename", "mode", "compresslevel", "encoding"), true));
         in.registerHooks(PyFile.class, new PyFileHooks(in));
+        in.registerHooks(PyBytes.class, new PyBytesHooks(in));
+        in.registerModule(StructModule.create(in));
         in.registerModule(gz);
     }
 

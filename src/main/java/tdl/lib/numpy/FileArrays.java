@@ -27,6 +27,7 @@ final class FileArrays {
 
     static void install(Map<String, Object> np) {
         np.put("fromfile", new Builtin("fromfile", (TdlCallable) FileArrays::fromfile));
+        np.put("frombuffer", new Builtin("frombuffer", (TdlCallable) FileArrays::frombuffer));
     }
 
     /** np.fromfile(file, dtype=float, count=-1, sep='', offset=0). */
@@ -56,6 +57,28 @@ final class FileArrays {
                     + rt.typeName(file));
         }
         return sep.isEmpty() ? raw(bytes, d, count) : text(new String(bytes, StandardCharsets.UTF_8), sep, d, count);
+    }
+
+    /** np.frombuffer(buffer, dtype=float, count=-1, offset=0) of bytes (a binary file's read()). */
+    private static Object frombuffer(Runtime rt, Args a) {
+        a.check(4, "buffer", "dtype", "count", "offset");
+        Object buf = a.get(0, "buffer");
+        if (!(buf instanceof tdl.interp.PyBytes b)) {
+            throw new TdlError(ErrorKind.TYPE_ERROR, "a bytes-like object is required, not '" + rt.typeName(buf) + "'",
+                    "np.frombuffer reads bytes, e.g. f.read() of a file opened with 'rb'");
+        }
+        DType d = NumpyConvert.dtype(a.get(1, "dtype", null));
+        if (d == null) d = DType.FLOAT64;
+        long count = NumpyConvert.toLong(a.get(2, "count", -1L), "count");
+        long offset = NumpyConvert.toLong(a.get(3, "offset", 0L), "offset");
+        int item = NpyFile.itemSize(d);
+        byte[] data = b.data();
+        if (offset < 0 || offset > data.length) throw new TdlError(ErrorKind.VALUE_ERROR, "offset must be non-negative and no greater than buffer length (" + data.length + ")");
+        long avail = data.length - offset;
+        if (count < 0 && avail % item != 0) throw new TdlError(ErrorKind.VALUE_ERROR, "buffer size must be a multiple of element size");
+        if (count >= 0 && count * item > avail) throw new TdlError(ErrorKind.VALUE_ERROR, "buffer is smaller than requested size");
+        NDArray out = raw(java.util.Arrays.copyOfRange(data, (int) offset, data.length), d, count);
+        return Views.broadcastView(out, out.copy()); // numpy's is read-only: bytes cannot change
     }
 
     /** numpy's binary read: little-endian items (the machines numpy ran on), the last partial item dropped. */
