@@ -41,11 +41,24 @@ record PatternedType(TensorType type, List<Boolean> pattern, String name) {
 
     /** {@code v.type}: with the variable's declared pattern when it has one, else the graph type. */
     static Object of(Variable v) {
-        boolean[] p = v.broadcastable();
+        boolean[] p = knownPattern(v);
         if (p == null) return v.type();
         List<Boolean> flags = new ArrayList<>();
         for (boolean b : p) flags.add(b);
         return new PatternedType(v.type(), List.copyOf(flags), null);
+    }
+
+    /**
+     * The pattern Theano would give {@code v}, when TDL knows it: the declared one, else all False for a
+     * free input (T.matrix(), x.type()) or a shared variable made without broadcastable=, as Theano's
+     * constructors and shared_constructor default them (the momentum idiom
+     * theano.shared(zeros, broadcastable=p.broadcastable) reads it). Null for computed variables.
+     */
+    static boolean[] knownPattern(Variable v) {
+        boolean[] p = v.broadcastable();
+        if (p != null) return p;
+        boolean plain = v.isInput() || (v instanceof tdl.graph.SharedVariable s && s.kind() != tdl.graph.SharedVariable.Kind.GENERIC);
+        return plain ? new boolean[v.rank()] : null;
     }
 
     boolean[] flags() {

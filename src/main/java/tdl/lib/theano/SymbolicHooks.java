@@ -154,8 +154,9 @@ final class SymbolicHooks implements TypeHooks {
             case "dtype": return v.dtype().pyName();
             case "type": return PatternedType.of(v);
             case "broadcastable": {
-                // only a declared pattern is known (T.row, T.col, broadcastable=); anything else would be a guess
-                boolean[] p = v.broadcastable();
+                // a declared pattern, or Theano's all-False one of a plain input or shared variable; a computed
+                // variable's pattern comes from type inference TDL does not do, so it stays refused
+                boolean[] p = PatternedType.knownPattern(v);
                 if (p == null) throw TensorTypeHooks.noBroadcastable();
                 List<Object> flags = new java.util.ArrayList<>(p.length);
                 for (boolean b : p) flags.add(b);

@@ -39,9 +39,9 @@ final class TensorTypeHooks implements TypeHooks {
     static TdlError noBroadcastable() {
         return new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR,
                 "TDL types have no broadcastable pattern: broadcasting is decided from the shapes when the function runs",
-                "use x.ndim for the rank and x.shape[i] (or T.eq(x.shape[i], 1)) for a length; only variables declared"
-                        + " with a pattern (T.row, T.col, T.tensor(dtype, broadcastable), theano.shared(..., broadcastable=)) have one;"
-                        + " see docs/decisions.md");
+                "use x.ndim for the rank and x.shape[i] (or T.eq(x.shape[i], 1)) for a length; only inputs and shared"
+                        + " variables have one (all False unless declared: T.row, T.col, T.tensor(dtype, broadcastable),"
+                        + " theano.shared(..., broadcastable=)), computed variables do not; see docs/decisions.md");
     }
 
     @Override
