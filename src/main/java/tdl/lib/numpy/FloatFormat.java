@@ -80,6 +80,13 @@ final class FloatFormat {
         if (expFormat) {
             Object[] p = FloatDigits.scientificParts(FloatDigits.scientific(x, single, precision));
             String frac = (String) p[1];
+            if (x != 0 && frac.length() < precision) {
+                // numpy's min_digits: a value with fewer unique digits than the column shows more
+                // digits of its exact binary value, not zeros (float32 9.649747e-07 prints as
+                // 9.6497467e-07 beside 1.7886285e-05; float64's extra digits are zeros in practice)
+                p = FloatDigits.scientificParts(FloatDigits.exactDigits(x, precision + 1));
+                frac = (String) p[1];
+            }
             frac = frac + "0".repeat(Math.max(0, precision - frac.length()));
             return NumpyFormat.pad((String) p[0], padLeft) + "." + frac + FloatDigits.exponent((Integer) p[2], expSize);
         }
