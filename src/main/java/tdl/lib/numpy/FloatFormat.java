@@ -90,7 +90,13 @@ final class FloatFormat {
             frac = frac + "0".repeat(Math.max(0, precision - frac.length()));
             return NumpyFormat.pad((String) p[0], padLeft) + "." + frac + FloatDigits.exponent((Integer) p[2], expSize);
         }
-        String[] p = FloatDigits.positionalParts(FloatDigits.positional(x, single, maxPrecision));
+        FloatDigits.Digits d = FloatDigits.positional(x, single, maxPrecision);
+        if (x != 0 && d.point() > d.digits().length()) {
+            // numpy's min_digits=0: an integer part longer than the unique digits shows the value's
+            // exact digits (float32 88120128 prints as 88120128., not 88120130.)
+            d = FloatDigits.exactDigits(x, d.point());
+        }
+        String[] p = FloatDigits.positionalParts(d);
         String frac = p[1] + " ".repeat(Math.max(0, padRight - p[1].length()));
         return NumpyFormat.pad(p[0], padLeft) + "." + frac;
     }
