@@ -277,7 +277,10 @@ final class ExtraNumpy {
         put(m, "linalg.norm", (rt, a) -> {
             a.check(4, "x", "ord", "axis", "keepdims");
             NDArray x = array(a, 0, "x");
-            Object r = norm(rt, a, x);
+            Object r = x.dtype() == DType.FLOAT32 ? Float32Reductions.norm(x, a.get(1, "ord", null), a.get(2, "axis", null),
+                    Boolean.TRUE.equals(a.get(3, "keepdims", false))) : null;
+            if (r != null) return r;
+            r = norm(rt, a, x);
             // numpy keeps a float32 input float32 (only non-float inputs become float64); computed in
             // double here and rounded once, within an ulp of numpy's float32 BLAS sums
             if (x.dtype() != DType.FLOAT32) return r;

@@ -98,6 +98,33 @@ final class Float32Reductions {
         return sum;
     }
 
+    /**
+     * numpy's vector 2-norm along given axes of a float32 array, {@code sqrt(add.reduce(x * x,
+     * axis))} in float32; null for what numpy computes otherwise (no axis: a BLAS dot TDL cannot
+     * reproduce bit for bit; other orders; matrix norms), which the float64 path rounds.
+     */
+    static Object norm(tdl.graph.NDArray a, Object ord, Object axisArg, boolean keep) {
+        if (axisArg == null || (ord != null && !(ord instanceof Number n && n.doubleValue() == 2)) || a.size() == 0) return null;
+        int[] axes = Reductions.axes(axisArg, a.rank());
+        if (axes == null || axes.length != 1) return null;
+        int[] shape = a.shape();
+        boolean[] reduced = new boolean[shape.length];
+        reduced[axes[0] < 0 ? axes[0] + shape.length : axes[0]] = true;
+        float[] x = a.floats();
+        float[] sq = new float[x.length];
+        for (int i = 0; i < x.length; i++) sq[i] = x[i] * x[i];
+        float[] r = reduce(sq, shape, reduced, false);
+        for (int i = 0; i < r.length; i++) r[i] = (float) Math.sqrt(r[i]);
+        int[] out = new int[shape.length];
+        int rank = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (!reduced[i]) out[rank++] = shape[i];
+            else if (keep) out[rank++] = 1;
+        }
+        tdl.graph.NDArray res = new tdl.graph.NDArray(java.util.Arrays.copyOf(out, rank), r);
+        return rank == 0 ? NumpyConvert.npScalar(tdl.graph.DType.FLOAT32, r[0]) : res;
+    }
+
     /** The output element each input element (row-major) belongs to. */
     private static int[] lanes(int[] shape, boolean[] reduced) {
         int size = 1;
