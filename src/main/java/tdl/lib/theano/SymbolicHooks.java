@@ -249,8 +249,15 @@ final class SymbolicHooks implements TypeHooks {
                 return (rt, a) -> {
                     Object raw = a.check(2, "value", "borrow").get(0, "value");
                     NDArray value = NumpyConvert.toArray(raw);
+                    if (s.strict() && !(raw instanceof NDArray arr && arr.dtype() == s.dtype())) {
+                        // Theano's TensorType.filter(strict=True): an ndarray of exactly the dtype, nothing converted
+                        throw new TdlError(ErrorKind.TYPE_ERROR, "set_value of shared variable '" + s + "': " + s.type()
+                                + (raw instanceof NDArray arr ? " expected a ndarray object with dtype = " + s.dtype().pyName()
+                                        + " (got " + arr.dtype().pyName() + ")" : " expected a ndarray object, got " + rt.typeName(raw)),
+                                "the variable was made with strict=True: pass np.asarray(v, dtype='" + s.dtype().pyName() + "')");
+                    }
                     if (value.rank() == s.rank()) { // a wrong rank is set_value's own error
-                        value = tdl.graph.TypeFilter.filter(value, s.dtype(), null, Functions.source(raw), Symbolic.floatX(rt),
+                        value = tdl.graph.TypeFilter.filter(value, s.dtype(), s.allowDowncast(), Functions.source(raw), Symbolic.floatX(rt),
                                 "set_value of shared variable '" + s + "'", setValueHint(raw, s.dtype()));
                     }
                     boolean borrow = rt.truth(a.get(1, "borrow", false));
