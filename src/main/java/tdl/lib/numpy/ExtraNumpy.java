@@ -277,7 +277,7 @@ final class ExtraNumpy {
         put(m, "linalg.norm", (rt, a) -> {
             a.check(4, "x", "ord", "axis", "keepdims");
             NDArray x = array(a, 0, "x");
-            Object r = x.dtype() == DType.FLOAT32 ? Float32Reductions.norm(x, a.get(1, "ord", null), a.get(2, "axis", null),
+            Object r = x.dtype() == DType.FLOAT32 ? NumpyReduceOrder.norm(x, a.get(1, "ord", null), a.get(2, "axis", null),
                     Boolean.TRUE.equals(a.get(3, "keepdims", false))) : null;
             if (r != null) return r;
             r = norm(rt, a, x);

@@ -55,8 +55,8 @@ final class Reductions {
         boolean arg = kind == Kind.ARGMAX || kind == Kind.ARGMIN;
         if (arg && a.size() == 0 && !emptyResult(a, axes)) throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
         long ddof = ps.contains("ddof") ? NumpyConvert.toLong(args.get(first + ps.indexOf("ddof"), "ddof", 0L), "ddof") : 0;
-        NDArray f32 = float32(kind, a, dtype, axes, keep, ddof);
-        if (f32 != null) return f32.rank() == 0 ? NumpyConvert.npScalar(f32.dtype(), f32.get(0)) : f32;
+        NDArray exact = numpyOrder(kind, a, dtype, axes, keep, ddof);
+        if (exact != null) return exact.rank() == 0 ? NumpyConvert.npScalar(exact.dtype(), exact.get(0)) : exact;
         NDArray out = m.run(v -> {
             Variable x = v.get(0);
             // numpy computes in dtype: sums and products of any dtype, means and variances of a float one
@@ -69,13 +69,14 @@ final class Reductions {
     }
 
     /**
-     * A float32 array's sum, prod, mean, var or std computed as numpy computes it (float32
-     * arithmetic in numpy's order, {@link Float32Reductions}); null for every other case (other
-     * dtypes, a dtype= other than float32, empty lanes), which the graph ops handle.
+     * A float32 or float64 array's sum, prod, mean, var or std computed as numpy computes it (the
+     * array's precision, numpy's order: {@link NumpyReduceOrder}); null for every other case (other
+     * dtypes, a dtype= other than the array's, empty arrays), which the graph ops handle.
      */
-    private static NDArray float32(Kind kind, NDArray a, DType dtype, int[] axes, boolean keep, long ddof) {
-        if (a.dtype() != DType.FLOAT32 || (dtype != null && dtype != DType.FLOAT32) || a.size() == 0) return null;
+    private static NDArray numpyOrder(Kind kind, NDArray a, DType dtype, int[] axes, boolean keep, long ddof) {
+        if (!a.dtype().isFloat() || (dtype != null && dtype != a.dtype()) || a.size() == 0) return null;
         if (kind != Kind.SUM && kind != Kind.PROD && kind != Kind.MEAN && kind != Kind.VAR && kind != Kind.STD) return null;
+        boolean single = a.dtype() == DType.FLOAT32;
         int[] shape = a.shape();
         boolean[] reduced = new boolean[shape.length];
         if (axes == null) java.util.Arrays.fill(reduced, true);
@@ -87,21 +88,21 @@ final class Reductions {
         long n = 1;
         for (int i = 0; i < shape.length; i++) if (reduced[i]) n *= shape[i];
         if ((kind == Kind.VAR || kind == Kind.STD) && n - ddof <= 0) return null; // numpy's inf/nan and warning
-        float[] x = a.floats();
-        float[] r = switch (kind) {
-            case SUM -> Float32Reductions.reduce(x, shape, reduced, false);
-            case PROD -> Float32Reductions.reduce(x, shape, reduced, true);
-            case MEAN -> Float32Reductions.mean(x, shape, reduced);
-            default -> Float32Reductions.var(x, shape, reduced, ddof);
+        double[] x = a.doubles();
+        double[] r = switch (kind) {
+            case SUM -> NumpyReduceOrder.reduce(x, shape, reduced, false, single);
+            case PROD -> NumpyReduceOrder.reduce(x, shape, reduced, true, single);
+            case MEAN -> NumpyReduceOrder.mean(x, shape, reduced, single);
+            default -> NumpyReduceOrder.var(x, shape, reduced, ddof, single);
         };
-        if (kind == Kind.STD) for (int i = 0; i < r.length; i++) r[i] = (float) Math.sqrt(r[i]);
+        if (kind == Kind.STD) for (int i = 0; i < r.length; i++) r[i] = single ? (float) Math.sqrt(r[i]) : Math.sqrt(r[i]);
         int[] outShape = new int[shape.length];
         int rank = 0;
         for (int i = 0; i < shape.length; i++) {
             if (!reduced[i]) outShape[rank++] = shape[i];
             else if (keep) outShape[rank++] = 1;
         }
-        return new NDArray(java.util.Arrays.copyOf(outShape, rank), r);
+        return NDArray.of(a.dtype(), java.util.Arrays.copyOf(outShape, rank), r);
     }
 
     private static Variable build(HostMath m, Kind kind, Variable x, int[] axes, boolean keep, long ddof) {

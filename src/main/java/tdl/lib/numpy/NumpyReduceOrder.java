@@ -1,10 +1,13 @@
 package tdl.lib.numpy;
 
 /**
- * numpy 1.26's float32 sums, products, means and variances of host arrays, computed in float32 in
- * numpy's order, so {@code np.mean(costs)} and {@code a.sum()} of a float32 array give numpy's
- * bits (and print numpy's digits). A Theano graph sums float32 with a float64 accumulator
- * (acc_dtype); host numpy does not, and a script's printed statistics come from host numpy.
+ * numpy 1.26's sums, products, means and variances of float32 and float64 host arrays, computed
+ * in the array's precision in numpy's order, so {@code np.mean(costs)} and {@code a.sum()} give
+ * numpy's bits (and print numpy's digits). A Theano graph sums float32 with a float64 accumulator
+ * (acc_dtype) and float64 sequentially; host numpy does neither, and a script's printed
+ * statistics come from host numpy. Values are held as doubles; with {@code single} every
+ * operation is rounded to float32, which gives float32 arithmetic exactly (a double holds the
+ * exact sum, product or quotient of two floats closely enough that one rounding is correct).
  *
  * <p>numpy's order, for a C-contiguous array (checked against numpy 1.26 on 960 random shapes and
  * axes): axes of length 1 drop out; the trailing axes that share the last axis's reduced/kept
@@ -14,8 +17,8 @@ package tdl.lib.numpy;
  * if it is kept, outputs accumulate the elements one by one in C order. Sums start at 0, products
  * at 1 and multiply one by one (numpy has no pairwise product).
  */
-final class Float32Reductions {
-    private Float32Reductions() {}
+final class NumpyReduceOrder {
+    private NumpyReduceOrder() {}
 
     /** numpy's default ufunc buffer size: a buffered reduction's inner loop sees at most this many elements. */
     private static final int BUFFER = 8192;
@@ -27,13 +30,13 @@ final class Float32Reductions {
      * Sum or product of {@code x} (row-major, {@code shape}) over the axes {@code reduced} marks;
      * the result is row-major over the kept axes.
      */
-    static float[] reduce(float[] x, int[] shape, boolean[] reduced, boolean product) {
+    static double[] reduce(double[] x, int[] shape, boolean[] reduced, boolean product, boolean single) {
         Plan p = plan(shape, reduced);
-        float[] out = new float[p.outSize];
-        if (product) java.util.Arrays.fill(out, 1f);
+        double[] out = new double[p.outSize];
+        if (product) java.util.Arrays.fill(out, 1);
         int nd = p.dims.length;
         if (nd == 0) { // a single element
-            if (x.length > 0) out[0] = product ? out[0] * x[0] : out[0] + x[0];
+            if (x.length > 0) out[0] = r(product ? out[0] * x[0] : out[0] + x[0], single);
             return out;
         }
         int k = nd;
@@ -53,18 +56,16 @@ final class Float32Reductions {
             int pos = 0;
             for (int i = 0; i < k; i++) pos += idx[i] * outStride[i];
             if (innerReduced) {
+                double acc = out[pos];
                 if (product) {
-                    float acc = out[pos];
-                    for (int j = 0; j < run; j++) acc *= x[base + j];
-                    out[pos] = acc;
+                    for (int j = 0; j < run; j++) acc = r(acc * x[base + j], single);
                 } else {
-                    float acc = out[pos];
-                    for (int c = 0; c < run; c += BUFFER) acc += pairwise(x, base + c, Math.min(BUFFER, run - c));
-                    out[pos] = acc;
+                    for (int c = 0; c < run; c += BUFFER) acc = r(acc + pairwise(x, base + c, Math.min(BUFFER, run - c), single), single);
                 }
+                out[pos] = acc;
             } else {
                 for (int j = 0; j < run; j++) {
-                    out[pos + j] = product ? out[pos + j] * x[base + j] : out[pos + j] + x[base + j];
+                    out[pos + j] = r(product ? out[pos + j] * x[base + j] : out[pos + j] + x[base + j], single);
                 }
             }
             for (int i = k - 1; i >= 0; i--) { // next outer index, C order
@@ -75,28 +76,31 @@ final class Float32Reductions {
         return out;
     }
 
-    /** numpy's mean: the float32 sum divided by the count, rounded to float32. */
-    static float[] mean(float[] x, int[] shape, boolean[] reduced) {
-        float[] sum = reduce(x, shape, reduced, false);
+    /** numpy's mean: the sum divided by the count, in the array's precision. */
+    static double[] mean(double[] x, int[] shape, boolean[] reduced, boolean single) {
+        double[] sum = reduce(x, shape, reduced, false, single);
         long n = count(shape, reduced);
-        for (int i = 0; i < sum.length; i++) sum[i] = (float) ((double) sum[i] / n);
+        for (int i = 0; i < sum.length; i++) sum[i] = r(sum[i] / n, single);
         return sum;
     }
 
-    /** numpy's _var: the float32 mean, float32 deviations squared, their float32 sum over n - ddof. */
-    static float[] var(float[] x, int[] shape, boolean[] reduced, long ddof) {
-        float[] mean = mean(x, shape, reduced);
+    /** numpy's _var: the mean, the deviations squared, their sum over n - ddof, in the array's precision. */
+    static double[] var(double[] x, int[] shape, boolean[] reduced, long ddof, boolean single) {
+        double[] mean = mean(x, shape, reduced, single);
         int[] lane = lanes(shape, reduced);
-        float[] sq = new float[x.length];
+        double[] sq = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            float d = x[i] - mean[lane[i]];
-            sq[i] = d * d;
+            double d = r(x[i] - mean[lane[i]], single);
+            sq[i] = r(d * d, single);
         }
-        float[] sum = reduce(sq, shape, reduced, false);
+        double[] sum = reduce(sq, shape, reduced, false, single);
         long n = Math.max(count(shape, reduced) - ddof, 0);
-        for (int i = 0; i < sum.length; i++) sum[i] = (float) ((double) sum[i] / n);
+        for (int i = 0; i < sum.length; i++) sum[i] = r(sum[i] / n, single);
         return sum;
     }
+
+    /** One operation's result in the array's precision. */
+    private static double r(double v, boolean single) { return single ? (float) v : v; }
 
     /**
      * numpy's vector 2-norm along given axes of a float32 array, {@code sqrt(add.reduce(x * x,
@@ -110,10 +114,10 @@ final class Float32Reductions {
         int[] shape = a.shape();
         boolean[] reduced = new boolean[shape.length];
         reduced[axes[0] < 0 ? axes[0] + shape.length : axes[0]] = true;
-        float[] x = a.floats();
-        float[] sq = new float[x.length];
-        for (int i = 0; i < x.length; i++) sq[i] = x[i] * x[i];
-        float[] r = reduce(sq, shape, reduced, false);
+        double[] x = a.doubles();
+        double[] sq = new double[x.length];
+        for (int i = 0; i < x.length; i++) sq[i] = (float) (x[i] * x[i]);
+        double[] r = reduce(sq, shape, reduced, false, true);
         for (int i = 0; i < r.length; i++) r[i] = (float) Math.sqrt(r[i]);
         int[] out = new int[shape.length];
         int rank = 0;
@@ -121,7 +125,7 @@ final class Float32Reductions {
             if (!reduced[i]) out[rank++] = shape[i];
             else if (keep) out[rank++] = 1;
         }
-        tdl.graph.NDArray res = new tdl.graph.NDArray(java.util.Arrays.copyOf(out, rank), r);
+        tdl.graph.NDArray res = tdl.graph.NDArray.of(tdl.graph.DType.FLOAT32, java.util.Arrays.copyOf(out, rank), r);
         return rank == 0 ? NumpyConvert.npScalar(tdl.graph.DType.FLOAT32, r[0]) : res;
     }
 
@@ -171,27 +175,27 @@ final class Float32Reductions {
         return new Plan(dims, red, outSize);
     }
 
-    /** numpy's FLOAT_pairwise_sum (loops_utils.h.src), float arithmetic throughout. */
-    static float pairwise(float[] a, int off, int n) {
+    /** numpy's FLOAT/DOUBLE_pairwise_sum (loops_utils.h.src), each addition in the array's precision. */
+    static double pairwise(double[] a, int off, int n, boolean single) {
         if (n < 8) {
-            float res = -0.0f;
-            for (int i = 0; i < n; i++) res += a[off + i];
+            double res = -0.0;
+            for (int i = 0; i < n; i++) res = r(res + a[off + i], single);
             return res;
         }
         if (n <= 128) {
-            float r0 = a[off], r1 = a[off + 1], r2 = a[off + 2], r3 = a[off + 3];
-            float r4 = a[off + 4], r5 = a[off + 5], r6 = a[off + 6], r7 = a[off + 7];
+            double[] acc = new double[8];
+            System.arraycopy(a, off, acc, 0, 8);
             int i;
             for (i = 8; i < n - (n % 8); i += 8) {
-                r0 += a[off + i]; r1 += a[off + i + 1]; r2 += a[off + i + 2]; r3 += a[off + i + 3];
-                r4 += a[off + i + 4]; r5 += a[off + i + 5]; r6 += a[off + i + 6]; r7 += a[off + i + 7];
+                for (int j = 0; j < 8; j++) acc[j] = r(acc[j] + a[off + i + j], single);
             }
-            float res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) res += a[off + i];
+            double res = r(r(r(acc[0] + acc[1], single) + r(acc[2] + acc[3], single), single)
+                    + r(r(acc[4] + acc[5], single) + r(acc[6] + acc[7], single), single), single);
+            for (; i < n; i++) res = r(res + a[off + i], single);
             return res;
         }
         int n2 = n / 2;
         n2 -= n2 % 8;
-        return pairwise(a, off, n2) + pairwise(a, off + n2, n - n2);
+        return r(pairwise(a, off, n2, single) + pairwise(a, off + n2, n - n2, single), single);
     }
 }
