@@ -165,16 +165,17 @@ public final class FunctionCompiler {
                         "the update must have the same number of dimensions as the shared variable");
             }
             DType want = sv.dtype(), got = value.dtype();
-            boolean ok = got == want
-                    || (want.isFloat() && !got.isFloat())
-                    || (want == DType.FLOAT64 && got == DType.FLOAT32)
-                    || (want.isInteger() && (got.isInteger() || got == DType.BOOL));
-            if (!ok) {
+            // Theano's rebuild_collect_shared: filter_variable(update, allow_convert=False) accepts only the
+            // same type, so even a lossless widening (float32 into float64, int into float) is refused
+            if (got != want) {
                 // the fix named here works: T.cast to the shared variable's dtype gives exactly its type
                 String hint = "cast the update, e.g. T.cast(expr, '" + want.pyName() + "')";
                 if (want == DType.FLOAT32 && got == DType.FLOAT64) {
                     hint += "; where a Python float such as 0.1 made it float64, floatX=float32 (THEANO_FLAGS=floatX=float32"
                             + " or tdl --floatX float32) keeps Python floats float32";
+                } else if (want == DType.FLOAT64 && got == DType.FLOAT32) {
+                    hint += ", or make the shared variable float32: theano.shared(np.asarray(v, dtype=theano.config.floatX))"
+                            + " (theano.shared(0.5) of a Python float is float64, as in Theano)";
                 }
                 throw new GraphError(ErrorKind.TYPE_ERROR, updateOf(sv) + "the shared variable has type " + sv.type()
                         + " but the update expression has type " + value.type(), hint);

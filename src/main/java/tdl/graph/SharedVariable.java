@@ -16,11 +16,20 @@ public final class SharedVariable extends Variable {
      */
     public enum Kind { TENSOR, SCALAR, GENERIC }
 
-    /** The storage a variable and its clones share. */
+    /**
+     * The storage a variable and its clones share, with the filter flags Theano keeps on the
+     * container: {@code theano.shared(v, strict=, allow_downcast=)} decide what set_value accepts.
+     */
     private static final class Cell {
         volatile NDArray value;
+        final boolean strict;
+        final Boolean allowDowncast;
 
-        Cell(NDArray value) { this.value = value; }
+        Cell(NDArray value, boolean strict, Boolean allowDowncast) {
+            this.value = value;
+            this.strict = strict;
+            this.allowDowncast = allowDowncast;
+        }
     }
 
     private final Cell cell;
@@ -36,12 +45,18 @@ public final class SharedVariable extends Variable {
      * so a compiled call reads and updates them atomically with respect to every other function.
      */
     public SharedVariable(NDArray value, String name, ReentrantLock lock) {
-        this(new Cell(value), value.type(), name, lock, Kind.TENSOR, null);
+        this(new Cell(value, false, null), value.type(), name, lock, Kind.TENSOR, null);
     }
 
     /** As above, with the class scripts see and an optional broadcastable pattern (checked against the value). */
     public SharedVariable(NDArray value, String name, ReentrantLock lock, Kind kind, boolean[] broadcastable) {
-        this(new Cell(value), value.type(), name, lock, kind, broadcastable);
+        this(value, name, lock, kind, broadcastable, false, null);
+    }
+
+    /** As above, with Theano's set_value filter flags ({@code strict}, {@code allow_downcast}: null, true or false). */
+    public SharedVariable(NDArray value, String name, ReentrantLock lock, Kind kind, boolean[] broadcastable,
+                          boolean strict, Boolean allowDowncast) {
+        this(new Cell(value, strict, allowDowncast), value.type(), name, lock, kind, broadcastable);
         checkPattern(value, "theano.shared");  // before anyone can see it
     }
 
@@ -61,6 +76,12 @@ public final class SharedVariable extends Variable {
     public ReentrantLock lock() { return lock; }
 
     public Kind kind() { return kind; }
+
+    /** theano.shared(strict=True): set_value takes only an ndarray of exactly this dtype. */
+    public boolean strict() { return cell.strict; }
+
+    /** theano.shared(allow_downcast=...): Theano's three-valued flag for set_value's filter (null by default). */
+    public Boolean allowDowncast() { return cell.allowDowncast; }
 
     /** The stored array itself (borrow=True semantics): callers that hand it to users copy it. */
     public NDArray value() { return cell.value; }

@@ -227,9 +227,11 @@ public final class ScanBuilder {
         if (o.dtype() == state.dtype()) return o;
         String out = o.dtype().pyName(), init = state.dtype().pyName();
         String hint = state.dtype() == DType.FLOAT32 && o.dtype() == DType.FLOAT64
-                ? "give outputs_info a float64 initial value (np.asarray(0.0), T.constant(0.0, dtype='float64');"
-                        + " a Python float such as 0.0 or np.float64(0.0) is float32 as a constant, as Theano autocasts it),"
-                        + " or cast the step's result with T.cast(..., 'float32')"
+                // numpy scalars keep their dtype in a graph (Theano's NumpyAutocaster passes them through); Python floats do not
+                ? "give outputs_info a float64 initial value (np.asarray(0.0), np.float64(0.0), T.constant(0.0, dtype='float64');"
+                        + " a Python float such as 0.0 is float32 as a constant, as Theano autocasts it),"
+                        + " or cast the step's result with T.cast(..., 'float32') (a float64 step usually reads a float64"
+                        + " shared variable or constant)"
                 : "cast the step's result with T.cast(..., '" + init + "'), or give outputs_info an initial value of dtype " + out
                         + " (e.g. np.asarray(0, dtype='" + out + "') or T.zeros(shape, dtype='" + out + "'))";
         throw new GraphError(ErrorKind.TYPE_ERROR, "scan: output " + (j + 1) + " is " + out + " but its initial value"

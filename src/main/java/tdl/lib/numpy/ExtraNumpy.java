@@ -277,29 +277,42 @@ final class ExtraNumpy {
         put(m, "linalg.norm", (rt, a) -> {
             a.check(4, "x", "ord", "axis", "keepdims");
             NDArray x = array(a, 0, "x");
-            Object ord = a.get(1, "ord", null);
-            Object axisArg = a.get(2, "axis", null);
-            boolean keep = Boolean.TRUE.equals(a.get(3, "keepdims", false));
-            if (axisArg != null || keep) {
-                int[] axes = Reductions.axes(axisArg, x.rank());
-                if (ord != null && !(ord instanceof Number)) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.linalg.norm with axis and ord=" + ord);
-                double p = ord == null ? 2 : ((Number) ord).doubleValue();
-                if (axes != null && axes.length > 1 && ord != null) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "matrix norms with axis=");
-                return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), p, axes, keep), x));
-            }
-            Object o = ord instanceof Double d && d.isInfinite() ? (d > 0 ? "inf" : "-inf") : ord;
-            if (x.rank() == 2 && (o instanceof Number n && Math.abs(n.doubleValue()) == 2 || "nuc".equals(o))) {
-                // from the singular values, as numpy: 2 the largest, -2 the smallest, 'nuc' their sum
-                double[] sv = tdl.eval.Decompositions.svd(x.astype(DType.FLOAT64), false, false)[0].data();
-                double r = 0;
-                if ("nuc".equals(o)) for (double d : sv) r += d;
-                else if (sv.length > 0) r = ((Number) o).doubleValue() > 0 ? sv[0] : sv[sv.length - 1];
-                return r;
-            }
-            if (x.rank() != 1 && x.rank() != 2 && o == null) return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), 2, null, false), x));
-            return scalarIfRank0(run(rt, c -> c.l().norm(c.m().ops().cast(c.x(), DType.FLOAT64), o), x));
+            Object r = x.dtype() == DType.FLOAT32 ? NumpyReduceOrder.norm(x, a.get(1, "ord", null), a.get(2, "axis", null),
+                    Boolean.TRUE.equals(a.get(3, "keepdims", false))) : null;
+            if (r != null) return r;
+            r = norm(rt, a, x);
+            // numpy keeps a float32 input float32 (only non-float inputs become float64); computed in
+            // double here and rounded once, within an ulp of numpy's float32 BLAS sums
+            if (x.dtype() != DType.FLOAT32) return r;
+            if (r instanceof NDArray arr) return arr.astype(DType.FLOAT32);
+            return NumpyConvert.npScalar(DType.FLOAT32, ((Number) r).doubleValue());
         });
         return m;
+    }
+
+    /** np.linalg.norm(x, ord, axis, keepdims) in float64. */
+    private static Object norm(tdl.interp.Runtime rt, tdl.interp.Args a, NDArray x) {
+        Object ord = a.get(1, "ord", null);
+        Object axisArg = a.get(2, "axis", null);
+        boolean keep = Boolean.TRUE.equals(a.get(3, "keepdims", false));
+        if (axisArg != null || keep) {
+            int[] axes = Reductions.axes(axisArg, x.rank());
+            if (ord != null && !(ord instanceof Number)) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "np.linalg.norm with axis and ord=" + ord);
+            double p = ord == null ? 2 : ((Number) ord).doubleValue();
+            if (axes != null && axes.length > 1 && ord != null) throw new TdlError(ErrorKind.NOT_IMPLEMENTED_ERROR, "matrix norms with axis=");
+            return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), p, axes, keep), x));
+        }
+        Object o = ord instanceof Double d && d.isInfinite() ? (d > 0 ? "inf" : "-inf") : ord;
+        if (x.rank() == 2 && (o instanceof Number n && Math.abs(n.doubleValue()) == 2 || "nuc".equals(o))) {
+            // from the singular values, as numpy: 2 the largest, -2 the smallest, 'nuc' their sum
+            double[] sv = tdl.eval.Decompositions.svd(x.astype(DType.FLOAT64), false, false)[0].data();
+            double r = 0;
+            if ("nuc".equals(o)) for (double d : sv) r += d;
+            else if (sv.length > 0) r = ((Number) o).doubleValue() > 0 ? sv[0] : sv[sv.length - 1];
+            return r;
+        }
+        if (x.rank() != 1 && x.rank() != 2 && o == null) return scalarIfRank0(run(rt, c -> c.e().norm(c.m().ops().cast(c.x(), DType.FLOAT64), 2, null, false), x));
+        return scalarIfRank0(run(rt, c -> c.l().norm(c.m().ops().cast(c.x(), DType.FLOAT64), o), x));
     }
 
     /** A matrix for the decompositions; stacks (rank > 2) are refused, as for the other np.linalg functions. */

@@ -52,6 +52,12 @@ final class FloatDigits {
         return of(d.negative(), r);
     }
 
+    /** The exact binary value of {@code v} rounded half-to-even to {@code significant} digits (v nonzero). */
+    static Digits exactDigits(double v, int significant) {
+        BigDecimal r = new BigDecimal(Math.abs(v)).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+        return of(v < 0, r);
+    }
+
     /** The integer part (with its sign) and the fraction part of positional digits. */
     static String[] positionalParts(Digits d) {
         String digits = d.digits();

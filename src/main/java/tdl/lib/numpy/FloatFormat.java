@@ -80,10 +80,23 @@ final class FloatFormat {
         if (expFormat) {
             Object[] p = FloatDigits.scientificParts(FloatDigits.scientific(x, single, precision));
             String frac = (String) p[1];
+            if (x != 0 && frac.length() < precision) {
+                // numpy's min_digits: a value with fewer unique digits than the column shows more
+                // digits of its exact binary value, not zeros (float32 9.649747e-07 prints as
+                // 9.6497467e-07 beside 1.7886285e-05; float64's extra digits are zeros in practice)
+                p = FloatDigits.scientificParts(FloatDigits.exactDigits(x, precision + 1));
+                frac = (String) p[1];
+            }
             frac = frac + "0".repeat(Math.max(0, precision - frac.length()));
             return NumpyFormat.pad((String) p[0], padLeft) + "." + frac + FloatDigits.exponent((Integer) p[2], expSize);
         }
-        String[] p = FloatDigits.positionalParts(FloatDigits.positional(x, single, maxPrecision));
+        FloatDigits.Digits d = FloatDigits.positional(x, single, maxPrecision);
+        if (x != 0 && d.point() > d.digits().length()) {
+            // numpy's min_digits=0: an integer part longer than the unique digits shows the value's
+            // exact digits (float32 88120128 prints as 88120128., not 88120130.)
+            d = FloatDigits.exactDigits(x, d.point());
+        }
+        String[] p = FloatDigits.positionalParts(d);
         String frac = p[1] + " ".repeat(Math.max(0, padRight - p[1].length()));
         return NumpyFormat.pad(p[0], padLeft) + "." + frac;
     }

@@ -1,6 +1,5 @@
 package tdl.lib.numpy;
 
-import java.util.List;
 import java.util.Map;
 import tdl.graph.DType;
 import tdl.graph.NDArray;
@@ -45,13 +44,15 @@ final class NumpyTypeQueries {
         });
     }
 
-    /** The class of host arrays, the one type() gives, so isinstance and type(a) is np.ndarray agree. */
+    /**
+     * The class of host arrays, registered as the one type() gives (so isinstance and type(a) is
+     * np.ndarray agree), printing as numpy's {@code <class 'numpy.ndarray'>}.
+     */
     private static Object ndarrayType(Runtime rt) {
-        Object type = rt == null ? null : rt.builtin("type");
-        if (type != null) return rt.call(type, List.of(NDArray.zeros(DType.FLOAT64, 0)), Map.of());
-        return new BuiltinType("ndarray", v -> v instanceof NDArray, (r, a) -> {
+        BuiltinType t = new BuiltinType("ndarray", "numpy", v -> v instanceof NDArray, (r, a) -> {
             throw new TdlError(ErrorKind.TYPE_ERROR, "cannot create 'ndarray' instances");
         });
+        return rt == null ? t : rt.registerType(t);
     }
 
     private static NDArray array(Args a, String function) {

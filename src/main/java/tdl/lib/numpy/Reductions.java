@@ -55,6 +55,8 @@ final class Reductions {
         boolean arg = kind == Kind.ARGMAX || kind == Kind.ARGMIN;
         if (arg && a.size() == 0 && !emptyResult(a, axes)) throw new TdlError(ErrorKind.VALUE_ERROR, "attempt to get " + kind.name().toLowerCase() + " of an empty sequence");
         long ddof = ps.contains("ddof") ? NumpyConvert.toLong(args.get(first + ps.indexOf("ddof"), "ddof", 0L), "ddof") : 0;
+        NDArray exact = numpyOrder(kind, a, dtype, axes, keep, ddof);
+        if (exact != null) return exact.rank() == 0 ? NumpyConvert.npScalar(exact.dtype(), exact.get(0)) : exact;
         NDArray out = m.run(v -> {
             Variable x = v.get(0);
             // numpy computes in dtype: sums and products of any dtype, means and variances of a float one
@@ -64,6 +66,43 @@ final class Reductions {
         }, a);
         if (out.rank() == 0) return NumpyConvert.npScalar(out.dtype(), out.get(0));
         return out;
+    }
+
+    /**
+     * A float32 or float64 array's sum, prod, mean, var or std computed as numpy computes it (the
+     * array's precision, numpy's order: {@link NumpyReduceOrder}); null for every other case (other
+     * dtypes, a dtype= other than the array's, empty arrays), which the graph ops handle.
+     */
+    private static NDArray numpyOrder(Kind kind, NDArray a, DType dtype, int[] axes, boolean keep, long ddof) {
+        if (!a.dtype().isFloat() || (dtype != null && dtype != a.dtype()) || a.size() == 0) return null;
+        if (kind != Kind.SUM && kind != Kind.PROD && kind != Kind.MEAN && kind != Kind.VAR && kind != Kind.STD) return null;
+        boolean single = a.dtype() == DType.FLOAT32;
+        int[] shape = a.shape();
+        boolean[] reduced = new boolean[shape.length];
+        if (axes == null) java.util.Arrays.fill(reduced, true);
+        else for (int ax : axes) {
+            int i = ax < 0 ? ax + shape.length : ax;
+            if (reduced[i]) return null; // a repeated axis: the graph ops raise numpy's ValueError
+            reduced[i] = true;
+        }
+        long n = 1;
+        for (int i = 0; i < shape.length; i++) if (reduced[i]) n *= shape[i];
+        if ((kind == Kind.VAR || kind == Kind.STD) && n - ddof <= 0) return null; // numpy's inf/nan and warning
+        double[] x = a.doubles();
+        double[] r = switch (kind) {
+            case SUM -> NumpyReduceOrder.reduce(x, shape, reduced, false, single);
+            case PROD -> NumpyReduceOrder.reduce(x, shape, reduced, true, single);
+            case MEAN -> NumpyReduceOrder.mean(x, shape, reduced, single);
+            default -> NumpyReduceOrder.var(x, shape, reduced, ddof, single);
+        };
+        if (kind == Kind.STD) for (int i = 0; i < r.length; i++) r[i] = single ? (float) Math.sqrt(r[i]) : Math.sqrt(r[i]);
+        int[] outShape = new int[shape.length];
+        int rank = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (!reduced[i]) outShape[rank++] = shape[i];
+            else if (keep) outShape[rank++] = 1;
+        }
+        return NDArray.of(a.dtype(), java.util.Arrays.copyOf(outShape, rank), r);
     }
 
     private static Variable build(HostMath m, Kind kind, Variable x, int[] axes, boolean keep, long ddof) {

@@ -63,6 +63,8 @@ record PatternedType(TensorType type, List<Boolean> pattern, String name) {
             for (int d = 0; d < shape.length; d++) ones[d] = shape[d] == 1;
             return ones;
         }
+        // Theano's generic SharedVariable (shared of a list) is no tensor and has no pattern
+        if (v instanceof tdl.graph.SharedVariable s && s.kind() == tdl.graph.SharedVariable.Kind.GENERIC) return null;
         return new boolean[v.rank()];
     }
 

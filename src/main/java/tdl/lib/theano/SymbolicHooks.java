@@ -269,9 +269,16 @@ final class SymbolicHooks implements TypeHooks {
                 return (rt, a) -> {
                     Object raw = a.check(2, "value", "borrow").get(0, "value");
                     NDArray value = NumpyConvert.toArray(raw);
+                    if (s.strict() && !(raw instanceof NDArray arr && arr.dtype() == s.dtype())) {
+                        // Theano's TensorType.filter(strict=True): an ndarray of exactly the dtype, nothing converted
+                        throw new TdlError(ErrorKind.TYPE_ERROR, "set_value of shared variable '" + s + "': " + s.type()
+                                + (raw instanceof NDArray arr ? " expected a ndarray object with dtype = " + s.dtype().pyName()
+                                        + " (got " + arr.dtype().pyName() + ")" : " expected a ndarray object, got " + rt.typeName(raw)),
+                                "the variable was made with strict=True: pass np.asarray(v, dtype='" + s.dtype().pyName() + "')");
+                    }
                     if (value.rank() == s.rank()) { // a wrong rank is set_value's own error
-                        value = tdl.graph.TypeFilter.filter(value, s.dtype(), null, Functions.source(raw), Symbolic.floatX(rt),
-                                "set_value of shared variable '" + s + "'", "make the shared variable with that dtype");
+                        value = tdl.graph.TypeFilter.filter(value, s.dtype(), s.allowDowncast(), Functions.source(raw), Symbolic.floatX(rt),
+                                "set_value of shared variable '" + s + "'", setValueHint(raw, s.dtype()));
                     }
                     boolean borrow = rt.truth(a.get(1, "borrow", false));
                     s.setValue(borrow || !(a.get(0, "value") instanceof NDArray) ? value : value.copy());
@@ -280,6 +287,20 @@ final class SymbolicHooks implements TypeHooks {
             }
         }
         return null;
+    }
+
+    /**
+     * The end of set_value's TypeError hint. The usual way to meet it is learning-rate decay,
+     * lr.set_value(lr.get_value() * 0.95) on a float32 lr: under numpy 1.x a 0-d array times a
+     * Python float is a float64 scalar (no value-based casting between scalars), which Theano's
+     * filter refuses unless the product happens to be a float32 value, so say so.
+     */
+    private static String setValueHint(Object raw, tdl.graph.DType want) {
+        if (raw instanceof tdl.interp.NumpyScalar ns && ns.dtype() == tdl.graph.DType.FLOAT64 && want == tdl.graph.DType.FLOAT32) {
+            return "np.float32(v); the value is a numpy float64, as a float32 get_value() times a Python float"
+                    + " is under numpy 1.x (lr.get_value() * 0.95): multiply by np.float32(0.95) instead";
+        }
+        return "create the shared variable with the value's dtype";
     }
 
     /** The method's arguments with the variable first, as the module function of the same name takes them. */

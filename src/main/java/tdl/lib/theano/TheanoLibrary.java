@@ -150,7 +150,7 @@ public final class TheanoLibrary {
     }
 
     /**
-     * theano.shared(value, name=None, borrow=False, broadcastable=None): the value is copied unless
+     * theano.shared(value, name=None, borrow=False, strict=False, allow_downcast=None, broadcastable=None): the value is copied unless
      * borrow=True. The Python class follows the constructor Theano would pick (SharedVariable.Kind).
      */
     private static Object shared(Runtime rt, tdl.interp.Args a) {
@@ -173,8 +173,11 @@ public final class TheanoLibrary {
         if (value instanceof NDArray && !rt.truth(a.get(2, "borrow", false))) array = array.copy();
         Object name = a.get(1, "name", null);
         // one lock for all of a session's shared variables: a compiled call is atomic across functions
+        boolean strict = rt.truth(a.get(3, "strict", false));
+        Object downcast = a.get(4, "allow_downcast", null);
+        // Theano's filter flags (strict, allow_downcast=None/True/False) stay with the value for set_value
         return new SharedVariable(array, name == null ? null : rt.str(name), rt.sessionState(SharedLock.class, SharedLock::new),
-                kind, pattern);
+                kind, pattern, strict, downcast == null ? null : rt.truth(downcast));
     }
 
     /**
