@@ -83,24 +83,9 @@ final class FileArrays {
 
     /** numpy's binary read: little-endian items (the machines numpy ran on), the last partial item dropped. */
     static NDArray raw(byte[] bytes, DType d, long count) {
-        int item = NpyFile.itemSize(d);
-        long n = bytes.length / item;
+        long n = bytes.length / NpyFile.itemSize(d);
         if (count >= 0) n = Math.min(n, count);
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        double[] v = new double[(int) n];
-        for (int i = 0; i < n; i++) {
-            v[i] = switch (d) {
-                case FLOAT64 -> buf.getDouble();
-                case FLOAT32 -> buf.getFloat();
-                case INT64 -> buf.getLong();
-                case INT32 -> buf.getInt();
-                case INT16 -> buf.getShort();
-                case INT8 -> buf.get();
-                case UINT8 -> buf.get() & 0xff;
-                case BOOL -> buf.get() != 0 ? 1 : 0;
-            };
-        }
-        return NDArray.of(d, new int[] {(int) n}, v);
+        return NpyFile.items(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), d, new int[] {(int) n});
     }
 
     /** numpy's text read with a separator (whitespace around it ignored; ' ' means any whitespace). */

@@ -135,9 +135,16 @@ public final class NpyFile {
             throw bad(name, "the data is truncated (expected " + n + " elements of " + descr + ")");
         }
         buf.position(dataStart);
+        return items(buf, dtype, shape);
+    }
+
+    /** The {@code shape}'s worth of {@code dtype} items at buf's position, in buf's byte order (also np.fromfile's). */
+    static NDArray items(ByteBuffer buf, DType dtype, int[] shape) {
+        int n = (int) NDArray.sizeOf(shape);
         if (dtype == DType.FLOAT32) { // '<f4' straight into float storage, no double detour
             float[] f = tdl.graph.Memory.floats(shape, dtype);
             buf.asFloatBuffer().get(f);
+            buf.position(buf.position() + 4 * n);
             return new NDArray(shape, f);
         }
         double[] data = new double[n];
