@@ -46,6 +46,7 @@ public enum ErrorKind {
     TYPE_ERROR("TypeError", EXCEPTION),
     VALUE_ERROR("ValueError", EXCEPTION),
     UNICODE_ERROR("UnicodeError", VALUE_ERROR),
+    UNICODE_DECODE_ERROR("UnicodeDecodeError", UNICODE_ERROR),
     /** numpy's AxisError (a ValueError and an IndexError in numpy; a ValueError here). */
     AXIS_ERROR("AxisError", VALUE_ERROR),
     /** numpy.linalg.LinAlgError (a ValueError in numpy): singular or non-positive-definite matrices. */

@@ -29,6 +29,9 @@ public final class NumpyLibrary {
         rt.registerHooks(NdIter.class, new NdIter.Hooks());
         TdlModule np = module(rt);
         rt.registerModule(np);
+        rt.registerModule(PickleModule.create("pickle"));
+        rt.registerModule(PickleModule.create("cPickle"));
+        rt.registerModule(PickleModule.create("six.moves.cPickle")); // logistic_sgd.py: import six.moves.cPickle as pickle
         rt.registerModule((TdlModule) np.members().get("random"));
         rt.registerModule(ExtraNumpy.linalg(np.members()));
         rt.defineGlobal("np", np);
